@@ -1,0 +1,262 @@
+// A local CodeBuild: the JSON 1.1 protocol over HTTP on loopback, SigV4-checked, with scripted batch
+// lifecycles, injectable faults and a record of every request. A development tool: never bundled.
+import { createServer } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { SimulatedBatch } from './batch.mjs';
+import { verifySignature } from './sigv4.mjs';
+import { scenarios } from './scenarios.mjs';
+
+export const TEST_CREDENTIALS = Object.freeze({
+  accessKeyId: 'AKIASIMULATOR0000001',
+  secretAccessKey: 'simulator/secret/key/not-a-real-one/000000',
+});
+
+const OPERATIONS = new Set(['RetryBuildBatch', 'BatchGetBuildBatches', 'StopBuildBatch', 'ListBuildBatchesForProject', 'BatchGetBuilds']);
+const TOKEN_LIFETIME_MS = 5 * 60_000;
+
+const FAULTS = {
+  throttle: { status: 400, code: 'ThrottlingException', message: 'Rate exceeded' },
+  '5xx': { status: 503, code: 'ServiceUnavailableException', message: 'Service is temporarily unavailable. Please try again.' },
+  expired: { status: 400, code: 'ExpiredTokenException', message: 'The security token included in the request is expired' },
+  denied: { status: 400, code: 'AccessDeniedException', message: 'User: arn:aws:sts::123456789012:assumed-role/ci/session is not authorized to perform: OPERATION because no identity-based policy allows the OPERATION action' },
+};
+
+class RequestError {
+  constructor(code, message, status = 400) {
+    Object.assign(this, { code, message, status });
+  }
+}
+
+/**
+ * Starts the simulator.
+ * @param {object} [options]
+ * @param {string | object} [options.scenario]  a scenario name from scenarios.mjs, or a scenario object
+ * @param {number} [options.port]  0 (default) for a free port
+ * @param {string} [options.region]
+ * @param {string} [options.account]
+ */
+export async function startSimulator(options = {}) {
+  const region = options.region ?? 'us-east-1';
+  const account = options.account ?? '123456789012';
+  const credentials = options.credentials ?? TEST_CREDENTIALS;
+  const requests = [];
+  const faults = [];
+  const tokens = new Map();
+  const batches = [];
+  let staleSnapshot;
+
+  function addBatch(spec, number) {
+    const batch = new SimulatedBatch(spec, { region, account, number, now: Date.now(), scale: options.timeScale ?? 1 });
+    batches.push(batch);
+    return batch;
+  }
+
+  const scenario = typeof options.scenario === 'string' ? scenarios[options.scenario] : options.scenario;
+  if (options.scenario && !scenario) throw new Error(`Unknown scenario ${options.scenario}; known: ${Object.keys(scenarios).join(', ')}`);
+  let main;
+  if (scenario) {
+    (scenario.history ?? []).forEach((h, i) => addBatch({ project: scenario.project, groups: scenario.groups, ...h }, i + 1));
+    main = addBatch(scenario, (scenario.history?.length ?? 0) + 1);
+    for (const fault of scenario.faults ?? []) faults.push({ count: 1, skip: 0, ...fault });
+  }
+
+  const find = (id) => batches.find((b) => b.id === id || b.arn === id);
+
+  /** The first armed fault for this operation, consumed. */
+  function takeFault(operation, kinds) {
+    for (const fault of faults) {
+      if (fault.count <= 0 || !kinds.includes(fault.kind)) continue;
+      if (fault.operation && fault.operation !== operation) continue;
+      if (fault.skip > 0) {
+        fault.skip -= 1;
+        continue;
+      }
+      fault.count -= 1;
+      return fault;
+    }
+    return undefined;
+  }
+
+  const handlers = {
+    BatchGetBuildBatches({ ids }) {
+      if (!Array.isArray(ids) || ids.length > 100) throw new RequestError('InvalidInputException', '1 validation error detected: Value at \'ids\' failed to satisfy constraint: Member must have length less than or equal to 100');
+      const stale = staleSnapshot && takeFault('BatchGetBuildBatches', ['stale']);
+      const found = [];
+      const missing = [];
+      for (const id of ids) {
+        const batch = find(id);
+        if (!batch) missing.push(id);
+        else found.push(stale && batch === staleSnapshot.batch ? staleSnapshot.before : batch.describe(Date.now()));
+      }
+      return { buildBatches: found, buildBatchesNotFound: missing };
+    },
+
+    RetryBuildBatch({ id, idempotencyToken, retryType }) {
+      const batch = find(id);
+      if (!batch) throw new RequestError('ResourceNotFoundException', `Build batch ${id} does not exist`);
+      const effectiveType = retryType ?? 'RETRY_FAILED_BUILDS';
+      if (!['RETRY_FAILED_BUILDS', 'RETRY_ALL_BUILDS'].includes(effectiveType)) {
+        throw new RequestError('InvalidInputException', `1 validation error detected: Value '${retryType}' at 'retryType' failed to satisfy constraint: Member must satisfy enum value set: [RETRY_ALL_BUILDS, RETRY_FAILED_BUILDS]`);
+      }
+      if (scenario?.refuseRetry) throw new RequestError(scenario.refuseRetry.code, scenario.refuseRetry.message);
+      if (idempotencyToken) {
+        const seen = tokens.get(idempotencyToken);
+        if (seen && Date.now() - seen.at < TOKEN_LIFETIME_MS) {
+          if (seen.id !== batch.id || seen.retryType !== effectiveType) {
+            throw new RequestError('InvalidInputException', 'The idempotency token was already used with different parameters.');
+          }
+          return { buildBatch: batch.describe(Date.now()) };
+        }
+      }
+      let result;
+      try {
+        result = batch.retry(Date.now(), effectiveType);
+      } catch (refused) {
+        throw new RequestError(refused.code, refused.message);
+      }
+      if (idempotencyToken) tokens.set(idempotencyToken, { at: Date.now(), id: batch.id, retryType: effectiveType });
+      staleSnapshot = { batch, before: result.before };
+      return { buildBatch: result.response };
+    },
+
+    StopBuildBatch({ id }) {
+      const batch = find(id);
+      if (!batch) throw new RequestError('ResourceNotFoundException', `Build batch ${id} does not exist`);
+      return { buildBatch: batch.stop(Date.now()) };
+    },
+
+    ListBuildBatchesForProject({ projectName, filter, sortOrder, maxResults, nextToken }) {
+      if (maxResults !== undefined && (maxResults < 1 || maxResults > 100)) throw new RequestError('InvalidInputException', 'maxResults must be between 1 and 100');
+      const known = batches.filter((b) => b.project === projectName);
+      if (projectName && known.length === 0 && !(scenario?.projects ?? []).includes(projectName)) {
+        throw new RequestError('ResourceNotFoundException', `Project cannot be found: arn:aws:codebuild:${region}:${account}:project/${projectName}`);
+      }
+      const now = Date.now();
+      // Sorted by identifier, as the service documents: not by age.
+      const ids = known.filter((b) => !filter?.status || b.statusAt(now) === filter.status).map((b) => b.id).sort();
+      if (sortOrder === 'DESCENDING') ids.reverse();
+      const start = nextToken ? Number(Buffer.from(nextToken, 'base64').toString()) : 0;
+      const size = maxResults ?? 100;
+      const page = ids.slice(start, start + size);
+      const out = { ids: page };
+      if (start + size < ids.length) out.nextToken = Buffer.from(String(start + size)).toString('base64');
+      return out;
+    },
+
+    BatchGetBuilds({ ids }) {
+      if (!Array.isArray(ids) || ids.length > 100) throw new RequestError('InvalidInputException', '1 validation error detected: Value at \'ids\' failed to satisfy constraint: Member must have length less than or equal to 100');
+      const now = Date.now();
+      const builds = [];
+      const buildsNotFound = [];
+      for (const id of ids) {
+        const build = batches.map((b) => b.build(id, now)).find(Boolean);
+        if (build) builds.push(build);
+        else buildsNotFound.push(id);
+      }
+      return { builds, buildsNotFound };
+    },
+  };
+
+  function send(res, requestId, status, payload, errorCode) {
+    const body = typeof payload === 'string' ? payload : JSON.stringify(payload);
+    const headers = { 'Content-Type': 'application/x-amz-json-1.1', 'x-amzn-RequestId': requestId, 'Content-Length': Buffer.byteLength(body) };
+    if (errorCode) headers['X-Amzn-ErrorType'] = `${errorCode}:http://internal.amazon.com/coral/com.amazonaws.codebuild/`;
+    res.writeHead(status, headers);
+    res.end(body);
+  }
+
+  const sendError = (res, requestId, { status, code, message }) => send(res, requestId, status, { __type: code, message }, code);
+
+  const server = createServer((req, res) => {
+    const chunks = [];
+    req.on('data', (c) => chunks.push(c));
+    req.on('end', () => {
+      const requestId = randomUUID();
+      const raw = Buffer.concat(chunks);
+      const target = String(req.headers['x-amz-target'] ?? '');
+      const operation = target.startsWith('CodeBuild_20161006.') ? target.slice('CodeBuild_20161006.'.length) : target;
+      const record = { at: Date.now(), operation, requestId, status: 0, body: undefined, fault: undefined };
+      requests.push(record);
+      const reply = (status, payload, code) => {
+        record.status = status;
+        send(res, requestId, status, payload, code);
+      };
+      const fail = (error) => {
+        record.status = error.status;
+        record.error = error.code;
+        sendError(res, requestId, error);
+      };
+
+      if (req.method !== 'POST') return fail({ status: 404, code: 'UnknownOperationException', message: 'Only POST / is served.' });
+      const signatureError = verifySignature(req, raw, credentials);
+      if (signatureError) return fail(signatureError);
+      if (!OPERATIONS.has(operation)) return fail({ status: 400, code: 'UnknownOperationException', message: `Unknown operation ${target}` });
+      if (!String(req.headers['content-type'] ?? '').startsWith('application/x-amz-json-1.1')) {
+        return fail({ status: 400, code: 'SerializationException', message: 'Content-Type must be application/x-amz-json-1.1' });
+      }
+      try {
+        record.body = raw.length ? JSON.parse(raw.toString('utf8')) : {};
+      } catch {
+        return fail({ status: 400, code: 'SerializationException', message: 'Request body is not valid JSON' });
+      }
+
+      const fault = takeFault(operation, ['throttle', '5xx', 'expired', 'denied', 'drop', 'malformed']);
+      if (fault) {
+        record.fault = fault.kind;
+        if (fault.kind === 'drop') {
+          record.status = -1;
+          return req.socket.destroy();
+        }
+        if (fault.kind === 'malformed') return reply(200, '{"buildBatches": [{"id": "trunc');
+        const shape = FAULTS[fault.kind];
+        return fail({ ...shape, message: shape.message.replaceAll('OPERATION', `codebuild:${operation}`) });
+      }
+      try {
+        reply(200, handlers[operation](record.body));
+      } catch (error) {
+        if (error instanceof RequestError) return fail(error);
+        fail({ status: 500, code: 'InternalFailure', message: String(error?.message ?? error) });
+      }
+    });
+  });
+
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', resolve);
+  });
+  const { port } = server.address();
+  const endpoint = `http://127.0.0.1:${port}`;
+
+  return {
+    endpoint,
+    port,
+    region,
+    account,
+    credentials,
+    requests,
+    /** The scenario's batch. */
+    batch: main,
+    batches,
+    /** Arms a fault: { kind: throttle|5xx|expired|denied|drop|malformed|stale, operation?, count = 1, skip = 0 }. */
+    inject(fault) {
+      faults.push({ count: 1, skip: 0, ...fault });
+    },
+    /** Requests for one operation (or all). */
+    calls(operation) {
+      return operation ? requests.filter((r) => r.operation === operation) : requests;
+    },
+    /** The environment a client needs to reach this simulator with the test credentials. */
+    clientEnv() {
+      return {
+        AWS_ENDPOINT_URL_CODEBUILD: endpoint,
+        AWS_REGION: region,
+        AWS_ACCESS_KEY_ID: credentials.accessKeyId,
+        AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
+      };
+    },
+    close() {
+      server.closeAllConnections?.();
+      return new Promise((resolve) => server.close(() => resolve()));
+    },
+  };
+}

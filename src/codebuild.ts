@@ -1,0 +1,152 @@
+import {
+  BatchGetBuildBatchesCommand,
+  BatchGetBuildsCommand,
+  CodeBuildClient,
+  ListBuildBatchesForProjectCommand,
+  RetryBuildBatchCommand,
+  StopBuildBatchCommand,
+  type Build,
+  type BuildBatch,
+  type RetryBuildBatchType,
+} from '@aws-sdk/client-codebuild';
+import { isServerError, isThrottlingError, isTransientError } from '@smithy/core/retry';
+import { ServiceError, type ServiceErrorKind } from './errors.js';
+
+/** Everything the action asks of CodeBuild. The only module that imports the SDK. */
+export interface CodeBuild {
+  /** The region calls go to, for messages. */
+  region(): Promise<string>;
+  /** The batch as it is now; undefined when CodeBuild does not know the id. */
+  getBatch(id: string, signal?: AbortSignal): Promise<BuildBatch | undefined>;
+  retryBatch(id: string, retryType: RetryBuildBatchType, token: string, signal?: AbortSignal): Promise<BuildBatch>;
+  stopBatch(id: string, signal?: AbortSignal): Promise<BuildBatch | undefined>;
+  /** Ids of the project's batches with this status, as the service lists them (up to maxIds). */
+  listBatchIds(projectName: string, status: 'FAILED', maxIds: number, signal?: AbortSignal): Promise<{ ids: string[]; more: boolean }>;
+  /** Batches by id (any number; fetched 100 at a time). */
+  getBatches(ids: string[], signal?: AbortSignal): Promise<BuildBatch[]>;
+  /** Builds by id or ARN (any number; fetched 100 at a time). */
+  getBuilds(ids: string[], signal?: AbortSignal): Promise<Build[]>;
+}
+
+/** Codes that mean the session's credentials ran out: retrying cannot help. */
+const EXPIRED_CODES = new Set(['ExpiredTokenException', 'ExpiredToken', 'TokenRefreshRequired', 'InvalidClientTokenId']);
+const PAGE = 100;
+
+interface SdkFailure {
+  name?: string;
+  code?: string;
+  message?: string;
+  $metadata?: { requestId?: string; httpStatusCode?: number };
+  $response?: unknown;
+}
+
+function classify(error: SdkFailure, code: string): ServiceErrorKind {
+  if (EXPIRED_CODES.has(code)) return 'expired-credentials';
+  const sdkError = error as Parameters<typeof isThrottlingError>[0];
+  if (isThrottlingError(sdkError)) return 'throttling';
+  // A body that does not parse (a proxy's page, a cut-off answer) says nothing about the batch either.
+  if (isTransientError(sdkError) || isServerError(sdkError) || error.name === 'SyntaxError') return 'transient';
+  return 'other';
+}
+
+/** Turns whatever the SDK threw into one ServiceError with code, message and request id. */
+export function toServiceError(operation: string, thrown: unknown): unknown {
+  if (!(thrown instanceof Error) || thrown.name === 'AbortError') return thrown;
+  const error = thrown as Error & SdkFailure;
+  const code = error.code && /^E[A-Z]+$/.test(error.code) ? error.code : error.name;
+  const status = error.$metadata?.httpStatusCode;
+  const detail = error.message || (status ? `HTTP ${status}` : '');
+  return new ServiceError(operation, code, detail, error.$metadata?.requestId, classify(error, code));
+}
+
+async function call<T>(operation: string, send: () => Promise<T>): Promise<T> {
+  try {
+    return await send();
+  } catch (thrown) {
+    throw toServiceError(operation, thrown);
+  }
+}
+
+function chunks<T>(items: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += PAGE) out.push(items.slice(i, i + PAGE));
+  return out;
+}
+
+export function createCodeBuild(options: { region?: string; client?: CodeBuildClient } = {}): CodeBuild {
+  // The SDK's standard retry strategy handles single calls (throttling, 5xx, network errors); the
+  // endpoint comes from AWS_ENDPOINT_URL_CODEBUILD / AWS_ENDPOINT_URL when set.
+  const client =
+    options.client ??
+    new CodeBuildClient({
+      region: options.region,
+      retryMode: 'standard',
+      maxAttempts: 3,
+      requestHandler: { connectionTimeout: 5_000, requestTimeout: 30_000 },
+      customUserAgent: 'codebuild-batch-retry',
+    });
+
+  async function getBatches(ids: string[], signal?: AbortSignal): Promise<BuildBatch[]> {
+    const batches: BuildBatch[] = [];
+    for (const page of chunks(ids)) {
+      const out = await call('BatchGetBuildBatches', () =>
+        client.send(new BatchGetBuildBatchesCommand({ ids: page }), { abortSignal: signal }),
+      );
+      batches.push(...(out.buildBatches ?? []));
+    }
+    return batches;
+  }
+
+  return {
+    region: () => client.config.region(),
+
+    async getBatch(id, signal) {
+      const [batch] = await getBatches([id], signal);
+      return batch;
+    },
+
+    async retryBatch(id, retryType, idempotencyToken, signal) {
+      const out = await call('RetryBuildBatch', () =>
+        client.send(new RetryBuildBatchCommand({ id, retryType, idempotencyToken }), { abortSignal: signal }),
+      );
+      if (!out.buildBatch) throw new ServiceError('RetryBuildBatch', 'EmptyResponse', 'the response held no batch', out.$metadata.requestId, 'other');
+      return out.buildBatch;
+    },
+
+    async stopBatch(id, signal) {
+      const out = await call('StopBuildBatch', () =>
+        client.send(new StopBuildBatchCommand({ id }), { abortSignal: signal }),
+      );
+      return out.buildBatch;
+    },
+
+    async listBatchIds(projectName, status, maxIds, signal) {
+      const ids: string[] = [];
+      let nextToken: string | undefined;
+      do {
+        const out = await call('ListBuildBatchesForProject', () =>
+          client.send(
+            new ListBuildBatchesForProjectCommand({ projectName, filter: { status }, sortOrder: 'DESCENDING', maxResults: PAGE, nextToken }),
+            { abortSignal: signal },
+          ),
+        );
+        ids.push(...(out.ids ?? []));
+        nextToken = out.nextToken;
+      } while (nextToken && ids.length < maxIds);
+      return { ids: ids.slice(0, maxIds), more: Boolean(nextToken) || ids.length > maxIds };
+    },
+
+    getBatches,
+
+    async getBuilds(ids, signal) {
+      const builds: Build[] = [];
+      for (const page of chunks(ids)) {
+        const out = await call('BatchGetBuilds', () =>
+          client.send(new BatchGetBuildsCommand({ ids: page }), { abortSignal: signal }),
+        );
+        builds.push(...(out.builds ?? []));
+      }
+      return builds;
+    },
+  };
+}

@@ -1,0 +1,53 @@
+/** ARNs → console URLs, for every partition. Pure. */
+
+export interface Arn {
+  partition: string;
+  service: string;
+  region: string;
+  account: string;
+  resourceType: string;
+  resourceId: string;
+}
+
+/** arn:PARTITION:SERVICE:REGION:ACCOUNT:TYPE/ID — the id may itself contain ':' (project:uuid). */
+export function parseArn(value: string | undefined): Arn | undefined {
+  const match = /^arn:([a-z-]+):([a-z0-9-]+):([a-z0-9-]+):(\d{12}|\*{3}):([a-z-]+)\/(.+)$/.exec(value ?? '');
+  if (!match) return undefined;
+  const [, partition, service, region, account, resourceType, resourceId] = match as unknown as string[];
+  return { partition: partition!, service: service!, region: region!, account: account!, resourceType: resourceType!, resourceId: resourceId! };
+}
+
+function consoleOrigin(partition: string, region: string): string | undefined {
+  switch (partition) {
+    case 'aws':
+      return `https://${region}.console.aws.amazon.com`;
+    case 'aws-us-gov':
+      return 'https://console.amazonaws-us-gov.com';
+    case 'aws-cn':
+      return 'https://console.amazonaws.cn';
+    default:
+      return undefined;
+  }
+}
+
+function link(arnValue: string | undefined, expectedType: string, path: string, trailingSlash: string): string | undefined {
+  const arn = parseArn(arnValue);
+  if (!arn || arn.service !== 'codebuild' || arn.resourceType !== expectedType) return undefined;
+  const origin = consoleOrigin(arn.partition, arn.region);
+  const project = arn.resourceId.split(':')[0];
+  if (!origin || !project || arn.account === '***') return undefined;
+  return (
+    `${origin}/codesuite/codebuild/${arn.account}/projects/${encodeURIComponent(project)}` +
+    `/${path}/${encodeURIComponent(arn.resourceId)}${trailingSlash}?region=${arn.region}`
+  );
+}
+
+/** The console page of a batch build, from its ARN. */
+export function batchConsoleUrl(batchArn: string | undefined): string | undefined {
+  return link(batchArn, 'build-batch', 'batch', '');
+}
+
+/** The console page of one build, from its ARN (a BuildSummary's `arn`). */
+export function buildConsoleUrl(buildArn: string | undefined): string | undefined {
+  return link(buildArn, 'build', 'build', '/');
+}

@@ -1,0 +1,178 @@
+import { randomUUID } from 'node:crypto';
+import type { BuildBatch } from '@aws-sdk/client-codebuild';
+import type { CodeBuild } from './codebuild.js';
+import { ActionError, ServiceError } from './errors.js';
+import { readConfig, withDispatchInputs, type Config, type InputSource } from './inputs.js';
+import { describeBatch, failureSentence, formatDuration, freshAfterRetry, isFinalStatus, nextStep } from './outcome.js';
+import { ProgressLog } from './progress.js';
+import { Reporter, type Io } from './report.js';
+import type { AttemptRecord } from './summary.js';
+import { idempotencyToken, type RunIdentity } from './token.js';
+import { waitForCompletion, type Clock } from './wait.js';
+
+/** Everything the story needs from the outside world, handed in so it runs with fakes in tests. */
+export interface Deps {
+  inputs: InputSource;
+  event: { name?: string; inputs?: Record<string, unknown> };
+  run: RunIdentity;
+  codebuild: (config: Config) => CodeBuild;
+  clock: Clock;
+  /** Aborts when the workflow is cancelled. */
+  cancelled: AbortSignal;
+  io: Io;
+}
+
+/** The ARN (or id) of the batch this step waits on, so the post step can stop a batch left running. */
+export const RUNNING_BATCH_STATE = 'running-batch-id';
+/** StopBuildBatch must return well inside the runner's 7.5 s between SIGINT and SIGTERM. */
+const STOP_TIMEOUT_MS = 4_000;
+/** A project search reads at most this many failed batch ids. */
+const MAX_LISTED_BATCHES = 1_000;
+
+/**
+ * Reads the inputs, finds the batch, retries it while it is red (up to max-attempts), waits for each
+ * retry, and reports. Resolves when the step succeeds; throws ActionError/ServiceError when it fails.
+ */
+export async function run(deps: Deps): Promise<void> {
+  const { io, clock } = deps;
+  const startedAt = clock.now();
+  const config = readConfig(withDispatchInputs(deps.inputs, deps.event.name, deps.event.inputs));
+  const codebuild = deps.codebuild(config);
+  const reporter = new Reporter(io, codebuild);
+  const deadline = config.timeoutMs > 0 ? startedAt + config.timeoutMs : undefined;
+  const elapsed = () => clock.now() - startedAt;
+
+  const batchId = config.target.kind === 'batch' ? config.target.batchId : await newestFailedBatch(codebuild, config.target.projectName, io);
+  if (!batchId) return;
+  io.setOutput('batch-id', batchId);
+
+  let batch = await readBatch(codebuild, batchId, config);
+  reporter.seen(batch);
+  const attempts: AttemptRecord[] = [];
+
+  for (;;) {
+    const step = nextStep(batch);
+    if (step === 'nothing-to-retry' || (step === 'retry' && attempts.length >= config.maxAttempts)) break;
+    let isFresh: ((read: BuildBatch) => boolean) | undefined;
+    if (step === 'retry') {
+      const attempt = attempts.length + 1;
+      const token = config.idempotencyToken ?? idempotencyToken(deps.run, batchId, config.retryType, attempt) ?? randomUUID();
+      io.info(`Retrying ${batchId} (${config.retryType}, attempt ${attempt} of ${config.maxAttempts}).`);
+      batch = await codebuild.retryBatch(batchId, config.retryType, token, deps.cancelled);
+      attempts.push({ attempt, result: 'IN_PROGRESS' });
+      if (!config.wait) {
+        await reporter.finish({ batch, attempts, elapsedMs: elapsed(), headline: `Retry accepted (${config.retryType}); not waiting for the outcome (wait: false).` });
+        return;
+      }
+      // The retry response still shows the old outcomes: only later reads that moved past it count.
+      isFresh = freshAfterRetry(batch);
+    }
+
+    io.info(`Waiting for ${batchId} to finish (polling every ${config.pollIntervalMs / 1000}s).`);
+    io.saveState(RUNNING_BATCH_STATE, config.stopOnCancel ? (batch.arn ?? batchId) : '');
+    const progress = new ProgressLog((line) => io.info(line), clock, startedAt);
+    const result = await waitForCompletion({
+      describe: async (signal) => (await codebuild.getBatch(batchId, signal)) ?? batch,
+      clock,
+      intervalMs: config.pollIntervalMs,
+      deadline,
+      signal: deps.cancelled,
+      isFresh,
+      onRead: (read) => {
+        reporter.seen(read);
+        progress.read(read);
+      },
+      onTransientError: (error, next) => io.info(`Poll failed (${error.message}); trying again in ${formatDuration(next)}.`),
+    });
+    io.saveState(RUNNING_BATCH_STATE, '');
+
+    if (result.kind !== 'complete') {
+      await interrupt(result.kind, result.batch ?? batch, deps, config, codebuild, reporter, attempts, elapsed());
+      return;
+    }
+    batch = result.batch;
+    if (step === 'retry') attempts[attempts.length - 1]!.result = batch.buildBatchStatus ?? 'UNKNOWN';
+  }
+
+  const succeeded = batch.buildBatchStatus === 'SUCCEEDED';
+  const headline =
+    attempts.length === 0
+      ? `Batch ${batchId} already ${batch.buildBatchStatus}: nothing to retry.`
+      : `Retried ${attempts.length} time${attempts.length > 1 ? 's' : ''} (${config.retryType}); the batch ended ${batch.buildBatchStatus}.`;
+  if (attempts.length === 0 && succeeded) io.notice(headline);
+  const outcome = await reporter.finish({ batch, attempts, headline, elapsedMs: elapsed() });
+  if (!succeeded) {
+    const sentence = failureSentence(outcome);
+    if (config.failOnBatchFailure) throw new ActionError(sentence);
+    io.warning(`${sentence} The step succeeds because fail-on-batch-failure is false.`);
+  }
+}
+
+async function readBatch(codebuild: CodeBuild, batchId: string, config: Config): Promise<BuildBatch> {
+  const batch = await codebuild.getBatch(batchId);
+  if (batch) return batch;
+  const account = config.target.kind === 'batch' && config.target.account ? ` of account ${config.target.account}` : '';
+  throw new ActionError(
+    `Batch build ${batchId} was not found in ${await codebuild.region()}${account}: check "batch-id" and the region (aws-region, or the ARN's).`,
+  );
+}
+
+/** The newest failed batch of a project, by batch number (the service lists them by identifier). */
+async function newestFailedBatch(codebuild: CodeBuild, projectName: string, io: Io): Promise<string | undefined> {
+  const { ids, more } = await codebuild.listBatchIds(projectName, 'FAILED', MAX_LISTED_BATCHES);
+  if (more) io.warning(`Project ${projectName} has more than ${MAX_LISTED_BATCHES} failed batch builds; the newest is chosen among the first ${MAX_LISTED_BATCHES} listed.`);
+  const batches = await codebuild.getBatches(ids);
+  const newest = batches.reduce<BuildBatch | undefined>(
+    (best, b) => ((b.buildBatchNumber ?? 0) > (best?.buildBatchNumber ?? -1) ? b : best),
+    undefined,
+  );
+  if (!newest?.id) {
+    io.notice(`Project ${projectName} has no failed batch build in ${await codebuild.region()}: nothing to retry.`);
+    io.setOutput('attempts', '0');
+    io.setOutput('failed-build-groups', '[]');
+    return undefined;
+  }
+  io.info(`Newest failed batch build of ${projectName}: ${newest.id} (#${newest.buildBatchNumber}).`);
+  return newest.id;
+}
+
+/** Cancelled or timed out while waiting: stop the batch (when asked to), report what is known, fail. */
+async function interrupt(
+  kind: 'cancelled' | 'timeout',
+  lastKnown: BuildBatch,
+  deps: Deps,
+  config: Config,
+  codebuild: CodeBuild,
+  reporter: Reporter,
+  attempts: AttemptRecord[],
+  elapsedMs: number,
+): Promise<never> {
+  const batchId = lastKnown.id ?? '';
+  const doing = describeBatch(lastKnown);
+  const running = doing.groups.filter((g) => !isFinalStatus(g.status)).map((g) => g.identifier);
+  const what = `the batch was ${doing.status}` + (running.length > 0 ? ` with ${running.join(', ')} still running` : '');
+  let batch = lastKnown;
+  let stopped = 'it was left running (stop-on-cancel is false)';
+  if (config.stopOnCancel) {
+    try {
+      batch = (await codebuild.stopBatch(batchId, AbortSignal.timeout(STOP_TIMEOUT_MS))) ?? lastKnown;
+      stopped = 'it has been stopped';
+    } catch (error) {
+      stopped = `stopping it failed: ${error instanceof Error ? error.message : String(error)}`;
+    }
+  }
+  const sentence =
+    kind === 'timeout'
+      ? `Timed out after ${config.timeoutMs / 60_000} minutes waiting for batch build ${batchId}: ${what}; ${stopped}.`
+      : `The workflow was cancelled while waiting for batch build ${batchId}: ${what}; ${stopped}.`;
+  await reporter.finish({ batch, attempts, headline: sentence, elapsedMs, interrupted: true });
+  throw new ActionError(sentence);
+}
+
+/** Expired credentials end the step at once, with what to change. */
+export function explainExpiry(error: unknown, elapsedMs: number): unknown {
+  if (!(error instanceof ServiceError) || error.kind !== 'expired-credentials') return error;
+  return new ActionError(
+    `The AWS credentials expired after ${formatDuration(elapsedMs)} of waiting (${error.code}${error.requestId ? `, request id ${error.requestId}` : ''}): raise role-duration-seconds in aws-actions/configure-aws-credentials above the batch's duration.`,
+  );
+}

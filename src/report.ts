@@ -1,0 +1,128 @@
+import type { BuildBatch } from '@aws-sdk/client-codebuild';
+import type { CodeBuild } from './codebuild.js';
+import { messageOf, ServiceError } from './errors.js';
+import { buildDurationMs, describeBatch, failureReason, isFinalStatus, type BatchOutcome } from './outcome.js';
+import { renderSummary, type AttemptRecord } from './summary.js';
+
+/** What the action writes to the runner: the thin edge over @actions/core. */
+export interface Io {
+  info(message: string): void;
+  debug(message: string): void;
+  notice(message: string): void;
+  warning(message: string): void;
+  error(message: string, title?: string): void;
+  setOutput(name: string, value: string): void;
+  saveState(name: string, value: string): void;
+  writeSummary(markdown: string): Promise<void>;
+}
+
+/** Groups still running when the step was cancelled or timed out are shown with this status. */
+export const CANCELLED = 'CANCELLED';
+
+export interface FinalReport {
+  batch: BuildBatch;
+  attempts: AttemptRecord[];
+  headline: string;
+  elapsedMs: number;
+  /** The step stopped waiting early (cancelled, timed out): unfinished groups show as CANCELLED. */
+  interrupted?: boolean;
+}
+
+/** Outputs, annotations and the job summary. Outputs are set as soon as they are known. */
+export class Reporter {
+  private announced = false;
+
+  constructor(
+    private readonly io: Io,
+    private readonly codebuild: CodeBuild,
+  ) {}
+
+  /** Called with every read of the batch: the id, ARN and number become outputs at the first one. */
+  seen(batch: BuildBatch): void {
+    if (this.announced) return;
+    this.announced = true;
+    this.io.setOutput('batch-arn', batch.arn ?? '');
+    this.io.setOutput('build-batch-number', String(batch.buildBatchNumber ?? ''));
+  }
+
+  async finish(report: FinalReport): Promise<BatchOutcome> {
+    const outcome = describeBatch(report.batch);
+    if (report.interrupted) {
+      for (const group of outcome.groups) if (!isFinalStatus(group.status)) group.status = CANCELLED;
+    }
+    this.seen(report.batch);
+    this.setOutputs(outcome, report.attempts.length);
+
+    const finished = outcome.complete || report.interrupted === true;
+    const details = finished ? await this.buildDetails(outcome) : {};
+    if (outcome.complete) this.annotate(outcome, details.reasons ?? {});
+
+    try {
+      await this.io.writeSummary(renderSummary({ outcome, ...report, ...details }));
+    } catch (error) {
+      this.io.warning(`Could not write the job summary: ${messageOf(error)}`);
+    }
+    return outcome;
+  }
+
+  private setOutputs(outcome: BatchOutcome, attempts: number): void {
+    this.io.setOutput('batch-status', outcome.status);
+    this.io.setOutput('attempts', String(attempts));
+    this.io.setOutput(
+      'build-groups',
+      JSON.stringify(
+        outcome.groups.map(({ identifier, status, attempts: builds, ignoreFailure, dependsOn, buildArn }) => ({
+          identifier,
+          status,
+          attempts: builds,
+          ignoreFailure,
+          dependsOn,
+          buildArn: buildArn ?? null,
+        })),
+      ),
+    );
+    this.io.setOutput('failed-build-groups', JSON.stringify(outcome.failedGroups));
+  }
+
+  private annotate(outcome: BatchOutcome, reasons: Record<string, string>): void {
+    for (const id of outcome.failedGroups) {
+      const group = outcome.groups.find((g) => g.identifier === id)!;
+      const reason = reasons[id] ? `: ${reasons[id]}` : '';
+      if (group.ignoreFailure) {
+        this.io.warning(`Build group ${id} ended ${group.status} (ignore-failure, so the batch does not fail for it)${reason}`);
+      } else {
+        this.io.error(`Build group ${id} ended ${group.status}${reason}`, `Build group ${id} ${group.status}`);
+      }
+    }
+  }
+
+  /** Failure reasons and durations, from the groups' builds: one BatchGetBuilds call per 100 groups. */
+  private async buildDetails(
+    outcome: BatchOutcome,
+  ): Promise<{ reasons?: Record<string, string>; durations?: Record<string, number> }> {
+    const byArn = new Map(outcome.groups.filter((g) => g.buildArn).map((g) => [g.buildArn!, g.identifier]));
+    if (byArn.size === 0) return {};
+    try {
+      const builds = await this.codebuild.getBuilds([...byArn.keys()], AbortSignal.timeout(10_000));
+      const reasons: Record<string, string> = {};
+      const durations: Record<string, number> = {};
+      for (const build of builds) {
+        const id = byArn.get(build.arn ?? '');
+        if (!id) continue;
+        const duration = buildDurationMs(build);
+        if (duration !== undefined) durations[id] = duration;
+        const reason = outcome.failedGroups.includes(id) ? failureReason(build) : undefined;
+        if (reason) reasons[id] = reason;
+      }
+      return { reasons, durations };
+    } catch (error) {
+      const denied = error instanceof ServiceError && /AccessDenied|UnauthorizedOperation/.test(error.code);
+      this.io.warning(
+        denied
+          ? 'Failure reasons and durations are left out: the role may not call codebuild:BatchGetBuilds. Add that permission to see them.'
+          : `Failure reasons and durations are left out: ${messageOf(error)}`,
+      );
+      return {};
+    }
+  }
+}

@@ -1,0 +1,102 @@
+import * as core from '@actions/core';
+import { context } from '@actions/github';
+import { setTimeout as delay } from 'node:timers/promises';
+import { createCodeBuild } from './codebuild.js';
+import { ActionError, ServiceError } from './errors.js';
+import { explainExpiry, run, RUNNING_BATCH_STATE, type Deps } from './main.js';
+import { parseArn } from './links.js';
+import type { Io } from './report.js';
+import type { Clock } from './wait.js';
+
+const realClock: Clock = {
+  now: () => Date.now(),
+  sleep: (ms, signal) => delay(ms, undefined, { signal }).catch(() => undefined),
+};
+
+const io: Io = {
+  info: core.info,
+  debug: core.debug,
+  notice: (message) => core.notice(message),
+  warning: (message) => core.warning(message),
+  error: (message, title) => core.error(message, { title }),
+  setOutput: core.setOutput,
+  saveState: core.saveState,
+  writeSummary: async (markdown) => {
+    if (!process.env.GITHUB_STEP_SUMMARY) return;
+    await core.summary.emptyBuffer().addRaw(markdown).write();
+  },
+};
+
+/** The runner sends SIGINT on cancellation (SIGTERM 7.5 s later): both abort the wait. */
+function cancellationSignal(): AbortSignal {
+  const controller = new AbortController();
+  const onSignal = (name: string) => {
+    if (!controller.signal.aborted) core.info(`Received ${name}: the workflow is being cancelled.`);
+    controller.abort();
+  };
+  process.on('SIGINT', () => onSignal('SIGINT'));
+  process.on('SIGTERM', () => onSignal('SIGTERM'));
+  return controller.signal;
+}
+
+function runnerDeps(): Deps {
+  return {
+    inputs: { get: (name) => core.getInput(name), getBoolean: (name) => core.getBooleanInput(name) },
+    event: { name: context.eventName, inputs: context.payload.inputs as Record<string, unknown> | undefined },
+    run: {
+      runId: process.env.GITHUB_RUN_ID,
+      runAttempt: process.env.GITHUB_RUN_ATTEMPT,
+      job: process.env.GITHUB_JOB,
+      step: process.env.GITHUB_ACTION,
+    },
+    codebuild: (config) => createCodeBuild({ region: config.region }),
+    clock: realClock,
+    cancelled: cancellationSignal(),
+    io,
+  };
+}
+
+/** One sentence for the user; the stack only in the debug log, and only for bugs. */
+function fail(error: unknown): void {
+  if (error instanceof ActionError || error instanceof ServiceError) {
+    core.setFailed(error.message);
+    return;
+  }
+  const err = error instanceof Error ? error : new Error(String(error));
+  core.debug(err.stack ?? err.message);
+  core.setFailed(`Unexpected error (a bug in codebuild-batch-retry, please report it): ${err.message}`);
+}
+
+/** The post step: stops a batch the main step was waiting on when it was killed. */
+async function post(): Promise<void> {
+  const saved = core.getState(RUNNING_BATCH_STATE);
+  if (!saved) return;
+  const arn = parseArn(saved);
+  const batchId = arn?.resourceId ?? saved;
+  core.info(`The main step ended while waiting for ${batchId}: stopping it.`);
+  try {
+    const region = arn?.region ?? (core.getInput('aws-region') || undefined);
+    const stopped = await createCodeBuild({ region }).stopBatch(batchId, AbortSignal.timeout(10_000));
+    core.info(`Batch ${batchId} is ${stopped?.buildBatchStatus ?? 'stopped'}.`);
+  } catch (error) {
+    core.warning(`Could not stop batch ${batchId}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+const POST_MARKER = 'main-step-started';
+
+export async function main(): Promise<void> {
+  if (core.getState(POST_MARKER) === 'true') {
+    await post();
+    return;
+  }
+  core.saveState(POST_MARKER, 'true');
+  const startedAt = Date.now();
+  try {
+    await run(runnerDeps());
+  } catch (error) {
+    fail(explainExpiry(error, Date.now() - startedAt));
+  }
+  // Open sockets or signal handlers must not keep a finished step alive.
+  process.exit(process.exitCode ?? 0);
+}

@@ -1,0 +1,27 @@
+import { createHash } from 'node:crypto';
+import type { RetryBuildBatchType } from '@aws-sdk/client-codebuild';
+
+/** What identifies one execution of this step inside a workflow run. */
+export interface RunIdentity {
+  runId?: string;
+  runAttempt?: string;
+  job?: string;
+  /** GITHUB_ACTION: the step's id (or a generated name), unique within the job. */
+  step?: string;
+}
+
+/**
+ * The idempotency token of one RetryBuildBatch call. The same step executed twice within the token's
+ * five minutes sends the same token (so CodeBuild retries once), while a re-run of the job has a new
+ * run attempt and so a new token. Undefined outside a runner: the caller then uses a random one.
+ */
+export function idempotencyToken(
+  run: RunIdentity,
+  batchId: string,
+  retryType: RetryBuildBatchType,
+  attempt: number,
+): string | undefined {
+  if (!run.runId) return undefined;
+  const material = [run.runId, run.runAttempt ?? '1', run.job ?? '', run.step ?? '', batchId, retryType, attempt];
+  return `gh-${createHash('sha256').update(material.join('\n')).digest('hex').slice(0, 40)}`;
+}
