@@ -11,4 +11,5 @@ export default {
   },
   collectCoverageFrom: ['src/**/*.ts'],
   testTimeout: 30000,
+  setupFiles: ['<rootDir>/jest.setup.js'],
 };

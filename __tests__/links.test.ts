@@ -1,0 +1,45 @@
+import { batchConsoleUrl, buildConsoleUrl, parseArn } from '../src/links.js';
+
+describe('console links', () => {
+  it.each([
+    ['aws', 'eu-west-1', 'https://eu-west-1.console.aws.amazon.com'],
+    ['aws-us-gov', 'us-gov-west-1', 'https://console.amazonaws-us-gov.com'],
+    ['aws-cn', 'cn-north-1', 'https://console.amazonaws.cn'],
+  ])('links a build in the %s partition', (partition, region, origin) => {
+    const arn = `arn:${partition}:codebuild:${region}:123456789012:build/my-project:0e1f2a3b-4c5d`;
+    expect(buildConsoleUrl(arn)).toBe(
+      `${origin}/codesuite/codebuild/123456789012/projects/my-project/build/my-project%3A0e1f2a3b-4c5d/?region=${region}`,
+    );
+  });
+
+  it('links a batch', () => {
+    expect(batchConsoleUrl('arn:aws:codebuild:us-east-1:123456789012:build-batch/web-app:abcd-1234')).toBe(
+      'https://us-east-1.console.aws.amazon.com/codesuite/codebuild/123456789012/projects/web-app/batch/web-app%3Aabcd-1234?region=us-east-1',
+    );
+  });
+
+  it.each([
+    [undefined],
+    ['not an arn'],
+    ['arn:aws:s3:us-east-1:123456789012:build/x:y'],
+    ['arn:aws-iso:codebuild:us-iso-east-1:123456789012:build/x:y'],
+    ['arn:aws:codebuild:us-east-1:***:build/x:y'],
+  ])('gives no link for %p', (arn) => {
+    expect(buildConsoleUrl(arn)).toBeUndefined();
+  });
+
+  it('does not take a build ARN for a batch', () => {
+    expect(batchConsoleUrl('arn:aws:codebuild:us-east-1:123456789012:build/x:y')).toBeUndefined();
+  });
+
+  it('parses an id that contains colons', () => {
+    expect(parseArn('arn:aws:codebuild:us-east-1:123456789012:build-batch/p:u')).toEqual({
+      partition: 'aws',
+      service: 'codebuild',
+      region: 'us-east-1',
+      account: '123456789012',
+      resourceType: 'build-batch',
+      resourceId: 'p:u',
+    });
+  });
+});

@@ -1,0 +1,324 @@
+import type { Build, BuildBatch, RetryBuildBatchType } from '@aws-sdk/client-codebuild';
+import type { CodeBuild } from '../src/codebuild.js';
+import { ActionError, ServiceError } from '../src/errors.js';
+import { explainExpiry, run, type Deps } from '../src/main.js';
+import type { Io } from '../src/report.js';
+import { BATCH_ARN, BATCH_ID, batch, group } from './fixtures.js';
+
+/** A CodeBuild that answers reads from a script (the last answer repeats) and records calls. */
+class FakeCodeBuild implements CodeBuild {
+  retries: Array<{ id: string; retryType: RetryBuildBatchType; token: string }> = [];
+  stops: string[] = [];
+  reads = 0;
+  buildsError?: Error;
+  constructor(
+    private answers: Array<BuildBatch | undefined | Error>,
+    private retryAnswer: BuildBatch | Error = batch('IN_PROGRESS', undefined, 5),
+    private listed: BuildBatch[] = [],
+  ) {}
+  region = async () => 'us-east-1';
+  async getBatch() {
+    this.reads += 1;
+    const next = this.answers.length > 1 ? this.answers.shift() : this.answers[0];
+    if (next instanceof Error) throw next;
+    return next;
+  }
+  async retryBatch(id: string, retryType: RetryBuildBatchType, token: string) {
+    this.retries.push({ id, retryType, token });
+    if (this.retryAnswer instanceof Error) throw this.retryAnswer;
+    return this.retryAnswer;
+  }
+  async stopBatch(id: string) {
+    this.stops.push(id);
+    return { ...batch('STOPPED', [group('build', 'IN_PROGRESS')]) };
+  }
+  async listBatchIds() {
+    return { ids: this.listed.map((b) => b.id!), more: false };
+  }
+  async getBatches(ids: string[]) {
+    return this.listed.filter((b) => ids.includes(b.id!));
+  }
+  async getBuilds(ids: string[]): Promise<Build[]> {
+    if (this.buildsError) throw this.buildsError;
+    return ids.map((arn) => ({ arn, startTime: new Date(0), endTime: new Date(90_000), phases: [{ phaseType: 'BUILD', phaseStatus: 'FAILED', contexts: [{ statusCode: 'COMMAND_EXECUTION_ERROR', message: 'exit status 1' }] }] }));
+  }
+}
+
+interface Recorded {
+  outputs: Record<string, string>;
+  lines: string[];
+  notices: string[];
+  warnings: string[];
+  errors: string[];
+  state: Record<string, string>;
+  summary: string;
+}
+
+function setup(codebuild: FakeCodeBuild, inputs: Record<string, string>, extra: Partial<Deps> = {}) {
+  const seen: Recorded = { outputs: {}, lines: [], notices: [], warnings: [], errors: [], state: {}, summary: '' };
+  let t = 0;
+  const io: Io = {
+    info: (m) => seen.lines.push(m),
+    debug: (m) => seen.lines.push(m),
+    notice: (m) => seen.notices.push(m),
+    warning: (m) => seen.warnings.push(m),
+    error: (m) => seen.errors.push(m),
+    setOutput: (n, v) => (seen.outputs[n] = v),
+    saveState: (n, v) => (seen.state[n] = v),
+    writeSummary: async (md) => void (seen.summary += md),
+  };
+  const deps: Deps = {
+    inputs: { get: (n) => inputs[n] ?? '', getBoolean: (n) => inputs[n] === 'true' },
+    event: {},
+    run: { runId: '1', runAttempt: '1', job: 'j', step: 's' },
+    codebuild: () => codebuild,
+    clock: { now: () => t, sleep: async (ms) => void (t += ms) },
+    cancelled: new AbortController().signal,
+    io,
+    ...extra,
+  };
+  return { deps, seen };
+}
+
+const failed = () => batch('FAILED', [group('build', 'SUCCEEDED'), group('unit', 'FAILED', { dependsOn: ['build'] })]);
+const running = () => batch('IN_PROGRESS', [group('build', 'SUCCEEDED'), group('unit', 'IN_PROGRESS', { prior: 1 })], 6);
+const succeeded = () => batch('SUCCEEDED', [group('build', 'SUCCEEDED'), group('unit', 'SUCCEEDED', { prior: 1 })], 8);
+const failedAgain = () => batch('FAILED', [group('build', 'SUCCEEDED'), group('unit', 'FAILED', { prior: 1 })], 8);
+
+describe('run: the decision table', () => {
+  it('fails naming the id and region when the batch does not exist', async () => {
+    const { deps } = setup(new FakeCodeBuild([undefined]), { 'batch-id': BATCH_ID });
+    await expect(run(deps)).rejects.toThrow(new ActionError(`Batch build ${BATCH_ID} was not found in us-east-1: check "batch-id" and the region (aws-region, or the ARN's).`));
+  });
+
+  it('names the account too when the batch was given by ARN', async () => {
+    const { deps } = setup(new FakeCodeBuild([undefined]), { 'batch-id': BATCH_ARN });
+    await expect(run(deps)).rejects.toThrow(`was not found in us-east-1 of account 123456789012`);
+  });
+
+  it('does nothing to a batch that already succeeded, and says so', async () => {
+    const codebuild = new FakeCodeBuild([succeeded()]);
+    const { deps, seen } = setup(codebuild, { 'batch-id': BATCH_ID });
+    await run(deps);
+    expect(codebuild.retries).toEqual([]);
+    expect(seen.notices).toEqual([`Batch ${BATCH_ID} already SUCCEEDED: nothing to retry.`]);
+    expect(seen.outputs).toMatchObject({ 'batch-id': BATCH_ID, 'batch-arn': BATCH_ARN, 'batch-status': 'SUCCEEDED', attempts: '0', 'build-batch-number': '42', 'failed-build-groups': '[]' });
+    expect(seen.summary).toContain('nothing to retry');
+  });
+
+  it('retries a failed batch, waits, and reports the outcome after the retry', async () => {
+    const codebuild = new FakeCodeBuild([failed(), running(), succeeded()]);
+    const { deps, seen } = setup(codebuild, { 'batch-id': BATCH_ID, 'poll-interval-seconds': '5' });
+    await run(deps);
+    expect(codebuild.retries).toEqual([{ id: BATCH_ID, retryType: 'RETRY_FAILED_BUILDS', token: expect.stringMatching(/^gh-[0-9a-f]{40}$/) }]);
+    expect(seen.outputs['batch-status']).toBe('SUCCEEDED');
+    expect(seen.outputs.attempts).toBe('1');
+    expect(JSON.parse(seen.outputs['build-groups']!)).toEqual([
+      { identifier: 'build', status: 'SUCCEEDED', attempts: 1, ignoreFailure: false, dependsOn: [], buildArn: expect.stringMatching(/^arn:aws:codebuild:/) },
+      { identifier: 'unit', status: 'SUCCEEDED', attempts: 2, ignoreFailure: false, dependsOn: [], buildArn: expect.stringMatching(/^arn:aws:codebuild:/) },
+    ]);
+    expect(seen.lines).toContain('  unit: IN_PROGRESS → SUCCEEDED');
+    expect(seen.errors).toEqual([]);
+  });
+
+  it.each(['FAULT', 'TIMED_OUT', 'STOPPED'])('retries a %s batch too', async (status) => {
+    const codebuild = new FakeCodeBuild([batch(status), succeeded()]);
+    const { deps } = setup(codebuild, { 'batch-id': BATCH_ID });
+    await run(deps);
+    expect(codebuild.retries).toHaveLength(1);
+  });
+
+  it('fails with the final status and failed groups when the retry fails again, annotating each', async () => {
+    const codebuild = new FakeCodeBuild([failed(), failedAgain()]);
+    const { deps, seen } = setup(codebuild, { 'batch-id': BATCH_ID });
+    await expect(run(deps)).rejects.toThrow(new ActionError(`Batch build ${BATCH_ID} ended FAILED; failed build groups: unit.`));
+    expect(seen.errors).toEqual(['Build group unit ended FAILED: BUILD — COMMAND_EXECUTION_ERROR: exit status 1']);
+    expect(seen.outputs['failed-build-groups']).toBe('["unit"]');
+    expect(seen.summary).toContain('exit status 1');
+  });
+
+  it('only warns when fail-on-batch-failure is false', async () => {
+    const { deps, seen } = setup(new FakeCodeBuild([failed(), failedAgain()]), { 'batch-id': BATCH_ID, 'fail-on-batch-failure': 'false' });
+    await run(deps);
+    expect(seen.warnings.at(-1)).toMatch(/ended FAILED; failed build groups: unit\. The step succeeds because fail-on-batch-failure is false\.$/);
+  });
+
+  it('waits for a running batch first, then retries it when it failed', async () => {
+    const codebuild = new FakeCodeBuild([running(), failedAgain(), running(), succeeded()]);
+    const { deps, seen } = setup(codebuild, { 'batch-id': BATCH_ID });
+    await run(deps);
+    expect(codebuild.retries).toHaveLength(1);
+    expect(seen.outputs.attempts).toBe('1');
+  });
+
+  it('does not retry a running batch that then succeeds', async () => {
+    const codebuild = new FakeCodeBuild([running(), succeeded()]);
+    const { deps, seen } = setup(codebuild, { 'batch-id': BATCH_ID });
+    await run(deps);
+    expect(codebuild.retries).toEqual([]);
+    expect(seen.outputs.attempts).toBe('0');
+  });
+
+  it('passes a refused retry on with its code, message and request id', async () => {
+    const refused = new ServiceError('RetryBuildBatch', 'InvalidInputException', 'Batch build cannot be retried', 'req-7', 'other');
+    const { deps } = setup(new FakeCodeBuild([failed()], refused), { 'batch-id': BATCH_ID });
+    await expect(run(deps)).rejects.toThrow('CodeBuild RetryBuildBatch failed: InvalidInputException: Batch build cannot be retried (request id req-7)');
+  });
+
+  it('returns once the retry is accepted when wait is false', async () => {
+    const codebuild = new FakeCodeBuild([failed()]);
+    const { deps, seen } = setup(codebuild, { 'batch-id': BATCH_ID, wait: 'false' });
+    await run(deps);
+    expect(codebuild.reads).toBe(1);
+    expect(seen.outputs).toMatchObject({ 'batch-status': 'IN_PROGRESS', attempts: '1' });
+    expect(seen.errors).toEqual([]);
+  });
+
+  it('never takes the outcome from a read that predates the retry', async () => {
+    // The first read after the retry is the old, completed batch (4 phases): it must not end the wait.
+    const codebuild = new FakeCodeBuild([failed(), failed(), running(), succeeded()]);
+    const { deps, seen } = setup(codebuild, { 'batch-id': BATCH_ID });
+    await run(deps);
+    expect(seen.outputs['batch-status']).toBe('SUCCEEDED');
+    expect(codebuild.reads).toBe(4);
+  });
+
+  it('sends a given idempotency token as it is', async () => {
+    const codebuild = new FakeCodeBuild([failed(), succeeded()]);
+    const { deps } = setup(codebuild, { 'batch-id': BATCH_ID, 'idempotency-token': 'mine', 'retry-type': 'retry_all_builds' });
+    await run(deps);
+    expect(codebuild.retries[0]).toMatchObject({ token: 'mine', retryType: 'RETRY_ALL_BUILDS' });
+  });
+
+  it('uses a random token outside a runner', async () => {
+    const codebuild = new FakeCodeBuild([failed(), succeeded()]);
+    const { deps } = setup(codebuild, { 'batch-id': BATCH_ID }, { run: {} });
+    await run(deps);
+    expect(codebuild.retries[0]!.token).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('makes no call at all when an input is invalid', async () => {
+    const codebuild = new FakeCodeBuild([failed()]);
+    const { deps } = setup(codebuild, { 'batch-id': BATCH_ID, 'poll-interval-seconds': 'fast' });
+    await expect(run(deps)).rejects.toThrow(ActionError);
+    expect(codebuild.reads + codebuild.retries.length).toBe(0);
+  });
+});
+
+describe('run: max-attempts', () => {
+  it('retries again while the batch fails, each time with its own token', async () => {
+    const codebuild = new FakeCodeBuild([failed(), failedAgain(), failedAgain(), succeeded()]);
+    const { deps, seen } = setup(codebuild, { 'batch-id': BATCH_ID, 'max-attempts': '3' });
+    await run(deps);
+    expect(codebuild.retries).toHaveLength(3);
+    expect(new Set(codebuild.retries.map((r) => r.token)).size).toBe(3);
+    expect(seen.outputs.attempts).toBe('3');
+    expect(seen.summary).toContain('retries by this step: 3 (#1 → ❌ FAILED, #2 → ❌ FAILED, #3 → ✅ SUCCEEDED)');
+  });
+
+  it('stops at max-attempts and fails', async () => {
+    const codebuild = new FakeCodeBuild([failed(), failedAgain()]);
+    const { deps, seen } = setup(codebuild, { 'batch-id': BATCH_ID, 'max-attempts': '2' });
+    await expect(run(deps)).rejects.toThrow('ended FAILED');
+    expect(codebuild.retries).toHaveLength(2);
+    expect(seen.outputs.attempts).toBe('2');
+  });
+});
+
+describe('run: project-name', () => {
+  const numbered = (n: number, status = 'FAILED') => ({ ...batch(status), id: `web-app:${n}`, buildBatchNumber: n });
+
+  it('retries the newest failed batch by number, whatever the listing order', async () => {
+    const codebuild = new FakeCodeBuild([numbered(9), succeeded()], undefined, [numbered(3), numbered(9), numbered(5)]);
+    const { deps, seen } = setup(codebuild, { 'project-name': 'web-app' });
+    await run(deps);
+    expect(codebuild.retries[0]!.id).toBe('web-app:9');
+    expect(seen.outputs['batch-id']).toBe('web-app:9');
+  });
+
+  it('succeeds with a notice when the project has no failed batch', async () => {
+    const codebuild = new FakeCodeBuild([undefined], undefined, []);
+    const { deps, seen } = setup(codebuild, { 'project-name': 'web-app' });
+    await run(deps);
+    expect(seen.notices).toEqual(['Project web-app has no failed batch build in us-east-1: nothing to retry.']);
+    expect(seen.outputs).toEqual({ attempts: '0', 'failed-build-groups': '[]' });
+    expect(codebuild.retries).toEqual([]);
+  });
+});
+
+describe('run: interruptions', () => {
+  it('stops the batch on timeout, reports what it was doing, and fails saying so', async () => {
+    const codebuild = new FakeCodeBuild([failed(), running()]);
+    const { deps, seen } = setup(codebuild, { 'batch-id': BATCH_ID, 'timeout-minutes': '0.5', 'poll-interval-seconds': '10' });
+    await expect(run(deps)).rejects.toThrow(
+      new ActionError(`Timed out after 0.5 minutes waiting for batch build ${BATCH_ID}: the batch was IN_PROGRESS with unit still running; it has been stopped.`),
+    );
+    expect(codebuild.stops).toEqual([BATCH_ID]);
+    expect(seen.outputs['batch-status']).toBe('STOPPED');
+    expect(JSON.parse(seen.outputs['build-groups']!)[0].status).toBe('CANCELLED');
+    expect(seen.summary).toContain('Timed out after 0.5 minutes');
+  });
+
+  it('leaves the batch running on cancellation when stop-on-cancel is false', async () => {
+    const controller = new AbortController();
+    const codebuild = new FakeCodeBuild([failed(), running()]);
+    const { deps, seen } = setup(codebuild, { 'batch-id': BATCH_ID, 'stop-on-cancel': 'false' }, { cancelled: controller.signal });
+    deps.clock.sleep = async () => controller.abort();
+    await expect(run(deps)).rejects.toThrow(/^The workflow was cancelled while waiting for batch build .*; it was left running \(stop-on-cancel is false\)\.$/);
+    expect(codebuild.stops).toEqual([]);
+    expect(seen.state['running-batch-id']).toBe('');
+  });
+
+  it('tells the post step which batch it waits on while waiting', async () => {
+    const codebuild = new FakeCodeBuild([failed(), running()]);
+    const states: string[] = [];
+    const { deps } = setup(codebuild, { 'batch-id': BATCH_ID, 'timeout-minutes': '0.1' });
+    deps.io.saveState = (_, v) => states.push(v);
+    await expect(run(deps)).rejects.toThrow(/Timed out/);
+    expect(states).toEqual([BATCH_ARN, '']);
+  });
+});
+
+describe('run: reports', () => {
+  it('never writes a clear-text environment variable anywhere', async () => {
+    const { deps, seen } = setup(new FakeCodeBuild([failed(), failedAgain()]), { 'batch-id': BATCH_ID, 'fail-on-batch-failure': 'false' });
+    await run(deps);
+    expect(JSON.stringify(seen)).not.toContain('clear-text-secret-value');
+  });
+
+  it('warns once and carries on without reasons when BatchGetBuilds is denied', async () => {
+    const codebuild = new FakeCodeBuild([failed(), failedAgain()]);
+    codebuild.buildsError = new ServiceError('BatchGetBuilds', 'AccessDeniedException', 'not authorized', 'r', 'other');
+    const { deps, seen } = setup(codebuild, { 'batch-id': BATCH_ID, 'fail-on-batch-failure': 'false' });
+    await run(deps);
+    expect(seen.warnings.filter((w) => w.includes('codebuild:BatchGetBuilds'))).toHaveLength(1);
+    expect(seen.errors).toEqual(['Build group unit ended FAILED']);
+  });
+
+  it('warns, not errors, for a failed ignore-failure group of a batch that succeeded', async () => {
+    const ok = batch('SUCCEEDED', [group('build', 'SUCCEEDED'), group('lint', 'FAILED', { ignoreFailure: true, prior: 1 })], 8);
+    const { deps, seen } = setup(new FakeCodeBuild([failed(), ok]), { 'batch-id': BATCH_ID });
+    await run(deps);
+    expect(seen.errors).toEqual([]);
+    expect(seen.warnings[0]).toMatch(/^Build group lint ended FAILED \(ignore-failure, so the batch does not fail for it\)/);
+    expect(seen.outputs['failed-build-groups']).toBe('["lint"]');
+  });
+
+  it('does not fail the step when the summary cannot be written', async () => {
+    const { deps, seen } = setup(new FakeCodeBuild([succeeded()]), { 'batch-id': BATCH_ID });
+    deps.io.writeSummary = async () => {
+      throw new Error('disk full');
+    };
+    await run(deps);
+    expect(seen.warnings).toEqual(['Could not write the job summary: disk full']);
+  });
+});
+
+describe('explainExpiry', () => {
+  it('says the credentials expired after how long, and what to raise', () => {
+    const expired = new ServiceError('BatchGetBuildBatches', 'ExpiredTokenException', 'expired', 'req-5', 'expired-credentials');
+    expect((explainExpiry(expired, 61 * 60_000) as Error).message).toBe(
+      'The AWS credentials expired after 1h 1m of waiting (ExpiredTokenException, request id req-5): raise role-duration-seconds in aws-actions/configure-aws-credentials above the batch\'s duration.',
+    );
+  });
+});

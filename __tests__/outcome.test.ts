@@ -1,0 +1,133 @@
+import type { Build } from '@aws-sdk/client-codebuild';
+import {
+  describeBatch,
+  failureReason,
+  failureSentence,
+  formatDuration,
+  freshAfterRetry,
+  nextStep,
+  progressLine,
+  statusChanges,
+} from '../src/outcome.js';
+import { batch, group } from './fixtures.js';
+
+describe('nextStep', () => {
+  it.each([
+    ['IN_PROGRESS', 'wait'],
+    ['SUCCEEDED', 'nothing-to-retry'],
+    ['FAILED', 'retry'],
+    ['FAULT', 'retry'],
+    ['TIMED_OUT', 'retry'],
+    ['STOPPED', 'retry'],
+    ['SOMETHING_NEW', 'retry'],
+  ])('a %s batch → %s', (status, step) => {
+    expect(nextStep(batch(status))).toBe(step);
+  });
+
+  it('waits while the batch is not complete, whatever its status says', () => {
+    expect(nextStep({ ...batch('FAILED'), complete: false })).toBe('wait');
+  });
+});
+
+describe('describeBatch', () => {
+  const b = batch('FAILED', [
+    { identifier: 'DOWNLOAD_SOURCE', ignoreFailure: false, currentBuildSummary: { arn: 'a', buildStatus: 'SUCCEEDED' } },
+    group('unit', 'FAILED', { dependsOn: ['DOWNLOAD_SOURCE'], prior: 2 }),
+    group('lint', 'FAILED', { ignoreFailure: true }),
+    group('e2e', 'PENDING' as never, { dependsOn: ['unit'] }),
+    group('docs', undefined),
+  ]);
+  const outcome = describeBatch(b);
+
+  it('counts attempts as prior builds plus the current one', () => {
+    expect(outcome.groups.map((g) => [g.identifier, g.attempts])).toEqual([
+      ['DOWNLOAD_SOURCE', 1],
+      ['unit', 3],
+      ['lint', 1],
+      ['e2e', 1],
+      ['docs', 0],
+    ]);
+  });
+
+  it('keeps statuses outside the enum and treats a group without a build as PENDING', () => {
+    expect(outcome.groups.find((g) => g.identifier === 'e2e')!.status).toBe('PENDING');
+    expect(outcome.groups.find((g) => g.identifier === 'docs')!.status).toBe('PENDING');
+  });
+
+  it('gives the synthetic DOWNLOAD_SOURCE group (no dependsOn key) an empty list', () => {
+    expect(outcome.groups[0]!.dependsOn).toEqual([]);
+  });
+
+  it('lists failed groups, and separately those that fail the batch', () => {
+    expect(outcome.failedGroups).toEqual(['unit', 'lint', 'e2e', 'docs']);
+    expect(outcome.blockingFailures).toEqual(['unit', 'e2e', 'docs']);
+  });
+
+  it('names the final status and failed groups in one sentence', () => {
+    expect(failureSentence(outcome)).toBe(
+      `Batch build ${b.id} ended FAILED; failed build groups: unit, e2e, docs (lint failed too, but ignore failure).`,
+    );
+  });
+});
+
+describe('freshAfterRetry', () => {
+  const retryResponse = { ...batch('IN_PROGRESS'), phases: new Array(5).fill({}) };
+
+  it('rejects a read that still shows the completed batch from before the retry', () => {
+    const fresh = freshAfterRetry(retryResponse);
+    expect(fresh(batch('FAILED', undefined, 4))).toBe(false);
+    expect(fresh(batch('FAILED', undefined, 5))).toBe(false);
+  });
+
+  it('accepts a read once the batch is seen running, and every read after it', () => {
+    const fresh = freshAfterRetry(retryResponse);
+    expect(fresh(batch('IN_PROGRESS', undefined, 5))).toBe(true);
+    expect(fresh(batch('FAILED', undefined, 4))).toBe(true);
+  });
+
+  it('accepts a completed read with more phases than the retry response', () => {
+    expect(freshAfterRetry(retryResponse)(batch('SUCCEEDED', undefined, 8))).toBe(true);
+  });
+});
+
+describe('statusChanges', () => {
+  it('lists every group on the first read and only changes after that', () => {
+    const first = describeBatch(batch('IN_PROGRESS', [group('a', 'PENDING'), group('b', 'IN_PROGRESS')])).groups;
+    expect(statusChanges(undefined, first)).toEqual(['  a: PENDING', '  b: IN_PROGRESS']);
+    const second = [{ ...first[0]!, status: 'IN_PROGRESS' }, first[1]!];
+    expect(statusChanges(first, second)).toEqual(['  a: PENDING → IN_PROGRESS']);
+    expect(statusChanges(second, second)).toEqual([]);
+  });
+});
+
+describe('failureReason', () => {
+  it('names the failing phase and its context', () => {
+    const build: Build = {
+      phases: [
+        { phaseType: 'INSTALL', phaseStatus: 'SUCCEEDED' },
+        { phaseType: 'BUILD', phaseStatus: 'FAILED', contexts: [{ statusCode: 'COMMAND_EXECUTION_ERROR', message: 'Error while executing command: npm test. Reason: exit status 1' }] },
+        { phaseType: 'COMPLETED' },
+      ],
+    };
+    expect(failureReason(build)).toBe('BUILD — COMMAND_EXECUTION_ERROR: Error while executing command: npm test. Reason: exit status 1');
+  });
+
+  it('falls back to the phase status, and to nothing for a build that did not fail', () => {
+    expect(failureReason({ phases: [{ phaseType: 'PROVISIONING', phaseStatus: 'CLIENT_ERROR' as never, contexts: [] }] })).toBe('PROVISIONING — CLIENT_ERROR');
+    expect(failureReason({ phases: [{ phaseType: 'BUILD', phaseStatus: 'SUCCEEDED' }] })).toBeUndefined();
+  });
+});
+
+describe('formatDuration and progressLine', () => {
+  it.each([
+    [400, '0s'],
+    [59_000, '59s'],
+    [61_000, '1m 1s'],
+    [3_600_000 + 120_000, '1h 2m'],
+  ])('%i ms → %s', (ms, text) => expect(formatDuration(ms)).toBe(text));
+
+  it('says how many groups have finished', () => {
+    const outcome = describeBatch(batch('IN_PROGRESS', [group('a', 'SUCCEEDED'), group('b', 'IN_PROGRESS'), group('c', 'FAILED')]));
+    expect(progressLine(outcome, 185_000)).toBe(`Still waiting for ${outcome.id} (IN_PROGRESS): 2 of 3 build groups finished, 3m 5s elapsed.`);
+  });
+});

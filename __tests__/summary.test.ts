@@ -1,0 +1,96 @@
+import { describeBatch, type BatchOutcome } from '../src/outcome.js';
+import { escapeHtml, renderGraph, renderSummary, type SummaryInput } from '../src/summary.js';
+import { batch, group } from './fixtures.js';
+
+function input(outcome: BatchOutcome, extra: Partial<SummaryInput> = {}): SummaryInput {
+  return { outcome, headline: 'Retried 1 time (RETRY_FAILED_BUILDS); the batch ended FAILED.', attempts: [{ attempt: 1, result: 'FAILED' }], elapsedMs: 95_000, ...extra };
+}
+
+const graph = describeBatch(
+  batch('FAILED', [
+    group('build', 'SUCCEEDED'),
+    group('unit', 'FAILED', { dependsOn: ['build'], prior: 1 }),
+    group('lint', 'FAILED', { ignoreFailure: true }),
+    group('e2e', 'STOPPED', { dependsOn: ['unit'] }),
+  ]),
+);
+
+describe('renderSummary', () => {
+  const text = renderSummary(input(graph, { reasons: { unit: 'BUILD — COMMAND_EXECUTION_ERROR: exit status 1' }, durations: { unit: 125_000 } }));
+
+  it('opens with the batch, its status, a console link and the retries made', () => {
+    expect(text).toContain('<h2>❌ CodeBuild batch <a href="https://us-east-1.console.aws.amazon.com/codesuite/codebuild/123456789012/projects/web-app/batch/web-app%3A');
+    expect(text).toContain(': FAILED</h2>');
+    expect(text).toContain('batch #42');
+    expect(text).toContain('retries by this step: 1 (#1 → ❌ FAILED)');
+    expect(text).toContain('step time 1m 35s');
+  });
+
+  it('has one row per group with marker, attempts, duration, depends-on, ignore-failure and build link', () => {
+    const rows = text.split('\n').filter((l) => l.startsWith('<tr><td>'));
+    expect(rows).toHaveLength(4);
+    expect(rows[1]).toMatch(
+      /<td><code>unit<\/code><\/td><td>❌ FAILED<br><sub>BUILD — COMMAND_EXECUTION_ERROR: exit status 1<\/sub><\/td><td>2<\/td><td>2m 5s<\/td><td><code>build<\/code><\/td><td><\/td><td><a href="https:\/\/us-east-1\.console\.aws\.amazon\.com\/codesuite\/codebuild\/123456789012\/projects\/web-app\/build\/web-app%3A[^"]+\/\?region=us-east-1">build<\/a><\/td>/,
+    );
+    expect(rows[2]).toContain('<td>yes</td>');
+    expect(rows[3]).toContain('⏹️ STOPPED');
+  });
+
+  it('draws the build graph with each node coloured by status', () => {
+    expect(text).toContain('\n\n```mermaid\nflowchart LR\n');
+    expect(text).toContain('g1["unit FAILED"]:::FAILED');
+    expect(text).toContain('g0 --> g1');
+    expect(text).toContain('g1 --> g3');
+  });
+
+  it('escapes everything that came from the service', () => {
+    const hostile = describeBatch(
+      batch('FAILED', [group('<img src=x onerror=alert(1)>', 'FAILED', { dependsOn: ['a"b'] }), group('a"b', '<script>' as never)]),
+    );
+    const out = renderSummary(input(hostile, { reasons: { '<img src=x onerror=alert(1)>': 'line one\n\n# heading\n<b>x</b>' } }));
+    expect(out).not.toMatch(/<img|<script>|<b>x/);
+    expect(out).toContain('&#60;img src=x onerror=alert(1)&#62;');
+    expect(out).toContain('line one # heading &#60;b&#62;x&#60;/b&#62;');
+    expect(out).toContain('["#60;img src#61;x onerror#61;alert#40;1#41;#62; FAILED"]');
+  });
+
+  it('stays under 100 KB for a 120-group batch', () => {
+    const groups = [group('build', 'SUCCEEDED'), ...Array.from({ length: 119 }, (_, i) => group(`shard_${i}`, i % 10 ? 'SUCCEEDED' : 'FAILED', { dependsOn: ['build'] }))];
+    const out = renderSummary(input(describeBatch(batch('FAILED', groups))));
+    expect(Buffer.byteLength(out)).toBeLessThan(100 * 1024);
+    expect(out.split('<tr><td>')).toHaveLength(121);
+    // Too many nodes for a readable graph.
+    expect(out).not.toContain('```mermaid');
+  });
+
+  it('degrades instead of exceeding the limit: links go, then succeeded rows, then rows are cut', () => {
+    const groups = Array.from({ length: 400 }, (_, i) => group(`group_${i}`, i % 2 ? 'SUCCEEDED' : 'FAILED'));
+    const outcome = describeBatch(batch('FAILED', groups));
+    const full = renderSummary(input(outcome));
+    const size = Buffer.byteLength(full);
+
+    const noLinks = renderSummary(input(outcome), size - 1);
+    expect(noLinks).not.toContain('>build</a>');
+    expect(noLinks.split('<tr><td>')).toHaveLength(401);
+
+    const failedOnly = renderSummary(input(outcome), Buffer.byteLength(noLinks) - 1);
+    expect(failedOnly).toContain('200 of 400 build groups succeeded; the others:');
+    expect(failedOnly.split('<tr><td>')).toHaveLength(201);
+
+    const cut = renderSummary(input(outcome), 20_000);
+    expect(Buffer.byteLength(cut)).toBeLessThanOrEqual(20_000);
+    expect(cut).toMatch(/… and \d+ more build groups that did not succeed/);
+  });
+});
+
+describe('renderGraph', () => {
+  it('is left out when no group depends on another', () => {
+    expect(renderGraph(describeBatch(batch('FAILED', [group('a', 'FAILED'), group('b', 'SUCCEEDED')])).groups)).toBeUndefined();
+  });
+});
+
+describe('escapeHtml', () => {
+  it('escapes markup and folds line breaks', () => {
+    expect(escapeHtml(`<a href='x'>&"\r\n\n`)).toBe('&#60;a href=&#39;x&#39;&#62;&#38;&#34; ');
+  });
+});

@@ -1,0 +1,30 @@
+import { idempotencyToken, type RunIdentity } from '../src/token.js';
+
+const run: RunIdentity = { runId: '7012345678', runAttempt: '1', job: 'retry', step: 'retry-batch' };
+const token = (r: RunIdentity, attempt = 1, type: 'RETRY_FAILED_BUILDS' | 'RETRY_ALL_BUILDS' = 'RETRY_FAILED_BUILDS', id = 'p:1') =>
+  idempotencyToken(r, id, type, attempt);
+
+describe('idempotencyToken', () => {
+  it('is the same when the same step runs twice in the same run attempt', () => {
+    expect(token(run)).toBe(token({ ...run }));
+    expect(token(run)).toMatch(/^gh-[0-9a-f]{40}$/);
+  });
+
+  it.each([
+    ['a re-run of the job', { ...run, runAttempt: '2' }],
+    ['another run', { ...run, runId: '7012345679' }],
+    ['another job', { ...run, job: 'other' }],
+    ['another step', { ...run, step: 'retry-again' }],
+  ])('changes for %s', (_, other) => {
+    expect(token(other)).not.toBe(token(run));
+  });
+
+  it('changes with the attempt number, the retry type and the batch', () => {
+    const tokens = new Set([token(run), token(run, 2), token(run, 1, 'RETRY_ALL_BUILDS'), token(run, 1, 'RETRY_FAILED_BUILDS', 'p:2')]);
+    expect(tokens.size).toBe(4);
+  });
+
+  it('is undefined outside a runner, so the caller picks a random one', () => {
+    expect(token({})).toBeUndefined();
+  });
+});
