@@ -18,14 +18,22 @@ const mock = mockClient(CodeBuildClient);
 const codebuild = () => createCodeBuild({ client: new CodeBuildClient({ region: 'us-east-1' }) });
 
 function serviceException(name: string, message: string, httpStatusCode = 400) {
-  return new CodeBuildServiceException({ name, message, $fault: httpStatusCode >= 500 ? 'server' : 'client', $metadata: { requestId: 'req-123', httpStatusCode } });
+  return new CodeBuildServiceException({
+    name,
+    message,
+    $fault: httpStatusCode >= 500 ? 'server' : 'client',
+    $metadata: { requestId: 'req-123', httpStatusCode },
+  });
 }
 
 beforeEach(() => mock.reset());
 
 describe('createCodeBuild', () => {
   it('reads one batch, and says when CodeBuild does not know it', async () => {
-    mock.on(BatchGetBuildBatchesCommand).resolvesOnce({ buildBatches: [batch('FAILED')] }).resolvesOnce({ buildBatches: [], buildBatchesNotFound: [BATCH_ID] });
+    mock
+      .on(BatchGetBuildBatchesCommand)
+      .resolvesOnce({ buildBatches: [batch('FAILED')] })
+      .resolvesOnce({ buildBatches: [], buildBatchesNotFound: [BATCH_ID] });
     expect((await codebuild().getBatch(BATCH_ID))?.buildBatchStatus).toBe('FAILED');
     expect(await codebuild().getBatch(BATCH_ID)).toBeUndefined();
     expect(mock).toHaveReceivedCommandWith(BatchGetBuildBatchesCommand, { ids: [BATCH_ID] });
@@ -34,7 +42,11 @@ describe('createCodeBuild', () => {
   it('always sends the retry type and the idempotency token', async () => {
     mock.on(RetryBuildBatchCommand).resolves({ buildBatch: batch('IN_PROGRESS') });
     await codebuild().retryBatch(BATCH_ID, 'RETRY_FAILED_BUILDS', 'gh-token');
-    expect(mock).toHaveReceivedCommandWith(RetryBuildBatchCommand, { id: BATCH_ID, retryType: 'RETRY_FAILED_BUILDS', idempotencyToken: 'gh-token' });
+    expect(mock).toHaveReceivedCommandWith(RetryBuildBatchCommand, {
+      id: BATCH_ID,
+      retryType: 'RETRY_FAILED_BUILDS',
+      idempotencyToken: 'gh-token',
+    });
   });
 
   it('stops a batch', async () => {
@@ -43,40 +55,84 @@ describe('createCodeBuild', () => {
   });
 
   it('reads builds 100 ids per call', async () => {
-    mock.on(BatchGetBuildsCommand).callsFake(({ ids }) => ({ builds: ids.map((id: string) => ({ id })) }));
+    mock
+      .on(BatchGetBuildsCommand)
+      .callsFake(({ ids }) => ({ builds: ids.map((id: string) => ({ id })) }));
     const ids = Array.from({ length: 250 }, (_, i) => `p:${i}`);
     expect(await codebuild().getBuilds(ids)).toHaveLength(250);
-    expect(mock.commandCalls(BatchGetBuildsCommand).map((c) => c.args[0].input.ids?.length)).toEqual([100, 100, 50]);
+    expect(
+      mock.commandCalls(BatchGetBuildsCommand).map((c) => c.args[0].input.ids?.length),
+    ).toEqual([100, 100, 50]);
   });
 
   it('lists failed batch ids across pages, newest-first order requested', async () => {
-    mock.on(ListBuildBatchesForProjectCommand).resolvesOnce({ ids: ['p:1', 'p:2'], nextToken: 't' }).resolvesOnce({ ids: ['p:3'] });
-    expect(await codebuild().listBatchIds('p', 'FAILED', 1000)).toEqual({ ids: ['p:1', 'p:2', 'p:3'], more: false });
-    expect(mock).toHaveReceivedNthSpecificCommandWith(1, ListBuildBatchesForProjectCommand, { projectName: 'p', filter: { status: 'FAILED' }, sortOrder: 'DESCENDING', maxResults: 100 });
-    expect(mock).toHaveReceivedNthSpecificCommandWith(2, ListBuildBatchesForProjectCommand, { nextToken: 't' });
+    mock
+      .on(ListBuildBatchesForProjectCommand)
+      .resolvesOnce({ ids: ['p:1', 'p:2'], nextToken: 't' })
+      .resolvesOnce({ ids: ['p:3'] });
+    expect(await codebuild().listBatchIds('p', 'FAILED', 1000)).toEqual({
+      ids: ['p:1', 'p:2', 'p:3'],
+      more: false,
+    });
+    expect(mock).toHaveReceivedNthSpecificCommandWith(1, ListBuildBatchesForProjectCommand, {
+      projectName: 'p',
+      filter: { status: 'FAILED' },
+      sortOrder: 'DESCENDING',
+      maxResults: 100,
+    });
+    expect(mock).toHaveReceivedNthSpecificCommandWith(2, ListBuildBatchesForProjectCommand, {
+      nextToken: 't',
+    });
   });
 
   it('says when the list was cut short', async () => {
     mock.on(ListBuildBatchesForProjectCommand).resolves({ ids: ['p:1', 'p:2'], nextToken: 'more' });
-    expect(await codebuild().listBatchIds('p', 'FAILED', 2)).toEqual({ ids: ['p:1', 'p:2'], more: true });
+    expect(await codebuild().listBatchIds('p', 'FAILED', 2)).toEqual({
+      ids: ['p:1', 'p:2'],
+      more: true,
+    });
   });
 
   it('turns a refusal into a ServiceError with code, message and request id', async () => {
-    mock.on(RetryBuildBatchCommand).rejects(new ResourceNotFoundException({ message: 'Build batch p:1 does not exist', $metadata: { requestId: 'req-9' } }));
+    mock.on(RetryBuildBatchCommand).rejects(
+      new ResourceNotFoundException({
+        message: 'Build batch p:1 does not exist',
+        $metadata: { requestId: 'req-9' },
+      }),
+    );
     const failure = codebuild().retryBatch('p:1', 'RETRY_ALL_BUILDS', 't');
     await expect(failure).rejects.toBeInstanceOf(ServiceError);
-    await expect(failure).rejects.toThrow('CodeBuild RetryBuildBatch failed: ResourceNotFoundException: Build batch p:1 does not exist (request id req-9)');
+    await expect(failure).rejects.toThrow(
+      'CodeBuild RetryBuildBatch failed: ResourceNotFoundException: Build batch p:1 does not exist (request id req-9)',
+    );
   });
 });
 
 describe('toServiceError', () => {
   it.each([
     [serviceException('ThrottlingException', 'Rate exceeded'), 'ThrottlingException', 'throttling'],
-    [serviceException('ServiceUnavailableException', 'down', 503), 'ServiceUnavailableException', 'transient'],
+    [
+      serviceException('ServiceUnavailableException', 'down', 503),
+      'ServiceUnavailableException',
+      'transient',
+    ],
     [serviceException('InternalFailure', '', 500), 'InternalFailure', 'transient'],
     [Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }), 'ECONNRESET', 'transient'],
-    [Object.assign(new SyntaxError('Unexpected end of JSON input'), { $metadata: { httpStatusCode: 200 } }), 'SyntaxError', 'transient'],
-    [serviceException('ExpiredTokenException', 'The security token included in the request is expired'), 'ExpiredTokenException', 'expired-credentials'],
+    [
+      Object.assign(new SyntaxError('Unexpected end of JSON input'), {
+        $metadata: { httpStatusCode: 200 },
+      }),
+      'SyntaxError',
+      'transient',
+    ],
+    [
+      serviceException(
+        'ExpiredTokenException',
+        'The security token included in the request is expired',
+      ),
+      'ExpiredTokenException',
+      'expired-credentials',
+    ],
     [serviceException('AccessDeniedException', 'not authorized'), 'AccessDeniedException', 'other'],
     [serviceException('InvalidInputException', 'bad'), 'InvalidInputException', 'other'],
   ])('classifies %p', (thrown, code, kind) => {
@@ -86,9 +142,10 @@ describe('toServiceError', () => {
   });
 
   it('says HTTP status when the service sent no message', () => {
-    expect((toServiceError('StopBuildBatch', serviceException('InternalFailure', '', 500)) as Error).message).toBe(
-      'CodeBuild StopBuildBatch failed: InternalFailure: HTTP 500 (request id req-123)',
-    );
+    expect(
+      (toServiceError('StopBuildBatch', serviceException('InternalFailure', '', 500)) as Error)
+        .message,
+    ).toBe('CodeBuild StopBuildBatch failed: InternalFailure: HTTP 500 (request id req-123)');
   });
 
   it('leaves an abort alone', () => {

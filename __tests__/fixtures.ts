@@ -4,23 +4,36 @@ export const BATCH_ID = 'web-app:0b8e4f3a-5c2d-4e1f-9a7b-6c5d4e3f2a1b';
 export const BATCH_ARN = `arn:aws:codebuild:us-east-1:123456789012:build-batch/${BATCH_ID}`;
 
 let builds = 0;
-export const buildArn = () => `arn:aws:codebuild:us-east-1:123456789012:build/web-app:00000000-0000-4000-8000-${String(++builds).padStart(12, '0')}`;
+export const buildArn = () =>
+  `arn:aws:codebuild:us-east-1:123456789012:build/web-app:00000000-0000-4000-8000-${String(++builds).padStart(12, '0')}`;
 
 /** A group: status of its current build, and how many builds it had before. */
-export function group(identifier: string, status: string | undefined, extra: Partial<BuildGroup> & { prior?: number } = {}): BuildGroup {
+export function group(
+  identifier: string,
+  status: string | undefined,
+  extra: Partial<BuildGroup> & { prior?: number } = {},
+): BuildGroup {
   const { prior = 0, ...rest } = extra;
   return {
     identifier,
     dependsOn: [],
     ignoreFailure: false,
-    currentBuildSummary: status === undefined ? undefined : { arn: buildArn(), buildStatus: status as never },
-    priorBuildSummaryList: Array.from({ length: prior }, () => ({ arn: buildArn(), buildStatus: 'FAILED' as const })),
+    currentBuildSummary:
+      status === undefined ? undefined : { arn: buildArn(), buildStatus: status as never },
+    priorBuildSummaryList: Array.from({ length: prior }, () => ({
+      arn: buildArn(),
+      buildStatus: 'FAILED' as const,
+    })),
     ...rest,
   };
 }
 
 /** A batch in a given status; complete unless IN_PROGRESS. */
-export function batch(status: string, groups: BuildGroup[] = [group('build', status === 'IN_PROGRESS' ? 'IN_PROGRESS' : status)], phases = 4): BuildBatch {
+export function batch(
+  status: string,
+  groups: BuildGroup[] = [group('build', status === 'IN_PROGRESS' ? 'IN_PROGRESS' : status)],
+  phases = 4,
+): BuildBatch {
   return {
     id: BATCH_ID,
     arn: BATCH_ARN,
@@ -30,6 +43,13 @@ export function batch(status: string, groups: BuildGroup[] = [group('build', sta
     complete: status !== 'IN_PROGRESS',
     phases: Array.from({ length: phases }, () => ({ phaseType: 'SUBMITTED' as const })),
     buildGroups: groups,
-    environment: { type: 'LINUX_CONTAINER', image: 'x', computeType: 'BUILD_GENERAL1_SMALL', environmentVariables: [{ name: 'TOKEN', value: 'clear-text-secret-value', type: 'PLAINTEXT' }] },
+    environment: {
+      type: 'LINUX_CONTAINER',
+      image: 'x',
+      computeType: 'BUILD_GENERAL1_SMALL',
+      environmentVariables: [
+        { name: 'TOKEN', value: 'clear-text-secret-value', type: 'PLAINTEXT' },
+      ],
+    },
   };
 }

@@ -70,38 +70,101 @@ describe('readConfig', () => {
   });
 
   it('targets the newest failed batch of a project when batch-id is empty', () => {
-    expect(config({ 'project-name': 'web-app' }).target).toEqual({ kind: 'project', projectName: 'web-app' });
+    expect(config({ 'project-name': 'web-app' }).target).toEqual({
+      kind: 'project',
+      projectName: 'web-app',
+    });
   });
 
   const longId = `${'p'.repeat(300)}:abc`;
   it.each([
     [{}, /No batch to retry: set "batch-id".*or "project-name"/],
-    [{ 'batch-id': 'not an id' }, /^Input "batch-id" is "not an id", but it must be a batch build id \(project:uuid\) or a batch build ARN\.$/],
-    [{ 'batch-id': `${BATCH_ID}\n::error::injected` }, /Input "batch-id" is "web-app:.*\\n::error::injected"/],
+    [
+      { 'batch-id': 'not an id' },
+      /^Input "batch-id" is "not an id", but it must be a batch build id \(project:uuid\) or a batch build ARN\.$/,
+    ],
+    [
+      { 'batch-id': `${BATCH_ID}\n::error::injected` },
+      /Input "batch-id" is "web-app:.*\\n::error::injected"/,
+    ],
     [{ 'batch-id': '**bold**:[x](y)' }, /Input "batch-id"/],
     [{ 'batch-id': longId }, /Input "batch-id" is "p{70,}\.\.\."/],
-    [{ 'batch-id': 'arn:aws:s3:::bucket/key' }, /Input "batch-id" is "arn:aws:s3:::bucket\/key", but it must be a batch build id \(project:uuid\) or a batch build ARN/],
-    [{ 'batch-id': `arn:aws:codebuild:us-east-1:123456789012:build/${BATCH_ID}` }, /Input "batch-id".*build-batch/],
-    [{ 'project-name': 'a b' }, /Input "project-name" is "a b", but it must be a CodeBuild project name/],
-    [{ 'batch-id': BATCH_ID, 'retry-type': 'RETRY_SOME' }, /^Input "retry-type" is "RETRY_SOME", but it must be RETRY_FAILED_BUILDS or RETRY_ALL_BUILDS\.$/],
-    [{ 'batch-id': BATCH_ID, 'poll-interval-seconds': '0' }, /^Input "poll-interval-seconds" is "0", but it must be a positive number of seconds/],
-    [{ 'batch-id': BATCH_ID, 'poll-interval-seconds': '-5' }, /Input "poll-interval-seconds" is "-5"/],
-    [{ 'batch-id': BATCH_ID, 'poll-interval-seconds': 'NaN' }, /Input "poll-interval-seconds" is "NaN"/],
-    [{ 'batch-id': BATCH_ID, 'poll-interval-seconds': 'Infinity' }, /Input "poll-interval-seconds" is "Infinity"/],
-    [{ 'batch-id': BATCH_ID, 'poll-interval-seconds': '1e3' }, /Input "poll-interval-seconds" is "1e3"/],
-    [{ 'batch-id': BATCH_ID, 'poll-interval-seconds': '15s' }, /Input "poll-interval-seconds" is "15s"/],
-    [{ 'batch-id': BATCH_ID, 'poll-interval-seconds': '9'.repeat(400) }, /Input "poll-interval-seconds"/],
-    [{ 'batch-id': BATCH_ID, 'timeout-minutes': '-1' }, /^Input "timeout-minutes" is "-1", but it must be a number of minutes, 0 for no limit/],
+    [
+      { 'batch-id': 'arn:aws:s3:::bucket/key' },
+      /Input "batch-id" is "arn:aws:s3:::bucket\/key", but it must be a batch build id \(project:uuid\) or a batch build ARN/,
+    ],
+    [
+      { 'batch-id': `arn:aws:codebuild:us-east-1:123456789012:build/${BATCH_ID}` },
+      /Input "batch-id".*build-batch/,
+    ],
+    [
+      { 'project-name': 'a b' },
+      /Input "project-name" is "a b", but it must be a CodeBuild project name/,
+    ],
+    [
+      { 'batch-id': BATCH_ID, 'retry-type': 'RETRY_SOME' },
+      /^Input "retry-type" is "RETRY_SOME", but it must be RETRY_FAILED_BUILDS or RETRY_ALL_BUILDS\.$/,
+    ],
+    [
+      { 'batch-id': BATCH_ID, 'poll-interval-seconds': '0' },
+      /^Input "poll-interval-seconds" is "0", but it must be a positive number of seconds/,
+    ],
+    [
+      { 'batch-id': BATCH_ID, 'poll-interval-seconds': '-5' },
+      /Input "poll-interval-seconds" is "-5"/,
+    ],
+    [
+      { 'batch-id': BATCH_ID, 'poll-interval-seconds': 'NaN' },
+      /Input "poll-interval-seconds" is "NaN"/,
+    ],
+    [
+      { 'batch-id': BATCH_ID, 'poll-interval-seconds': 'Infinity' },
+      /Input "poll-interval-seconds" is "Infinity"/,
+    ],
+    [
+      { 'batch-id': BATCH_ID, 'poll-interval-seconds': '1e3' },
+      /Input "poll-interval-seconds" is "1e3"/,
+    ],
+    [
+      { 'batch-id': BATCH_ID, 'poll-interval-seconds': '15s' },
+      /Input "poll-interval-seconds" is "15s"/,
+    ],
+    [
+      { 'batch-id': BATCH_ID, 'poll-interval-seconds': '9'.repeat(400) },
+      /Input "poll-interval-seconds"/,
+    ],
+    [
+      { 'batch-id': BATCH_ID, 'timeout-minutes': '-1' },
+      /^Input "timeout-minutes" is "-1", but it must be a number of minutes, 0 for no limit/,
+    ],
     [{ 'batch-id': BATCH_ID, 'timeout-minutes': 'soon' }, /Input "timeout-minutes" is "soon"/],
-    [{ 'batch-id': BATCH_ID, wait: 'yes' }, /^Input "wait" is "yes", but it must be "true" or "false"\.$/],
-    [{ 'batch-id': BATCH_ID, 'fail-on-batch-failure': '1' }, /^Input "fail-on-batch-failure" is "1"/],
+    [
+      { 'batch-id': BATCH_ID, wait: 'yes' },
+      /^Input "wait" is "yes", but it must be "true" or "false"\.$/,
+    ],
+    [
+      { 'batch-id': BATCH_ID, 'fail-on-batch-failure': '1' },
+      /^Input "fail-on-batch-failure" is "1"/,
+    ],
     [{ 'batch-id': BATCH_ID, 'stop-on-cancel': 'no' }, /^Input "stop-on-cancel" is "no"/],
-    [{ 'batch-id': BATCH_ID, 'max-attempts': '0' }, /^Input "max-attempts" is "0", but it must be a whole number from 1 to 100\.$/],
+    [
+      { 'batch-id': BATCH_ID, 'max-attempts': '0' },
+      /^Input "max-attempts" is "0", but it must be a whole number from 1 to 100\.$/,
+    ],
     [{ 'batch-id': BATCH_ID, 'max-attempts': '2.5' }, /Input "max-attempts" is "2.5"/],
     [{ 'batch-id': BATCH_ID, 'max-attempts': '101' }, /Input "max-attempts" is "101"/],
-    [{ 'batch-id': BATCH_ID, 'max-attempts': '2', wait: 'false' }, /^Input "max-attempts" is 2 but "wait" is false/],
-    [{ 'batch-id': BATCH_ID, 'aws-region': 'Mars' }, /^Input "aws-region" is "Mars", but it must be an AWS region such as us-east-1\.$/],
-    [{ 'batch-id': BATCH_ARN, 'aws-region': 'eu-west-1' }, /^Input "aws-region" is "eu-west-1", but "batch-id" is an ARN in us-east-1/],
+    [
+      { 'batch-id': BATCH_ID, 'max-attempts': '2', wait: 'false' },
+      /^Input "max-attempts" is 2 but "wait" is false/,
+    ],
+    [
+      { 'batch-id': BATCH_ID, 'aws-region': 'Mars' },
+      /^Input "aws-region" is "Mars", but it must be an AWS region such as us-east-1\.$/,
+    ],
+    [
+      { 'batch-id': BATCH_ARN, 'aws-region': 'eu-west-1' },
+      /^Input "aws-region" is "eu-west-1", but "batch-id" is an ARN in us-east-1/,
+    ],
   ])('rejects %j with one sentence naming the input', (values, message) => {
     let thrown: unknown;
     try {
@@ -130,11 +193,15 @@ describe('withDispatchInputs', () => {
 
   it('lets the step win over the event', () => {
     const other = 'other-project:1111';
-    const c = readConfig(withDispatchInputs(source({ 'batch-id': other }), 'workflow_dispatch', dispatch));
+    const c = readConfig(
+      withDispatchInputs(source({ 'batch-id': other }), 'workflow_dispatch', dispatch),
+    );
     expect(c.target).toEqual({ kind: 'batch', batchId: other });
   });
 
   it('ignores the event payload for other events', () => {
-    expect(() => readConfig(withDispatchInputs(source({}), 'push', dispatch))).toThrow(/No batch to retry/);
+    expect(() => readConfig(withDispatchInputs(source({}), 'push', dispatch))).toThrow(
+      /No batch to retry/,
+    );
   });
 });

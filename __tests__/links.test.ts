@@ -13,7 +13,9 @@ describe('console links', () => {
   });
 
   it('links a batch', () => {
-    expect(batchConsoleUrl('arn:aws:codebuild:us-east-1:123456789012:build-batch/web-app:abcd-1234')).toBe(
+    expect(
+      batchConsoleUrl('arn:aws:codebuild:us-east-1:123456789012:build-batch/web-app:abcd-1234'),
+    ).toBe(
       'https://us-east-1.console.aws.amazon.com/codesuite/codebuild/123456789012/projects/web-app/batch/web-app%3Aabcd-1234?region=us-east-1',
     );
   });

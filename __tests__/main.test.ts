@@ -40,7 +40,18 @@ class FakeCodeBuild implements CodeBuild {
   }
   async getBuilds(ids: string[]): Promise<Build[]> {
     if (this.buildsError) throw this.buildsError;
-    return ids.map((arn) => ({ arn, startTime: new Date(0), endTime: new Date(90_000), phases: [{ phaseType: 'BUILD', phaseStatus: 'FAILED', contexts: [{ statusCode: 'COMMAND_EXECUTION_ERROR', message: 'exit status 1' }] }] }));
+    return ids.map((arn) => ({
+      arn,
+      startTime: new Date(0),
+      endTime: new Date(90_000),
+      phases: [
+        {
+          phaseType: 'BUILD',
+          phaseStatus: 'FAILED',
+          contexts: [{ statusCode: 'COMMAND_EXECUTION_ERROR', message: 'exit status 1' }],
+        },
+      ],
+    }));
   }
 }
 
@@ -54,8 +65,20 @@ interface Recorded {
   summary: string;
 }
 
-function setup(codebuild: FakeCodeBuild, inputs: Record<string, string>, extra: Partial<Deps> = {}) {
-  const seen: Recorded = { outputs: {}, lines: [], notices: [], warnings: [], errors: [], state: {}, summary: '' };
+function setup(
+  codebuild: FakeCodeBuild,
+  inputs: Record<string, string>,
+  extra: Partial<Deps> = {},
+) {
+  const seen: Recorded = {
+    outputs: {},
+    lines: [],
+    notices: [],
+    warnings: [],
+    errors: [],
+    state: {},
+    summary: '',
+  };
   let t = 0;
   const io: Io = {
     info: (m) => seen.lines.push(m),
@@ -80,15 +103,27 @@ function setup(codebuild: FakeCodeBuild, inputs: Record<string, string>, extra: 
   return { deps, seen };
 }
 
-const failed = () => batch('FAILED', [group('build', 'SUCCEEDED'), group('unit', 'FAILED', { dependsOn: ['build'] })]);
-const running = () => batch('IN_PROGRESS', [group('build', 'SUCCEEDED'), group('unit', 'IN_PROGRESS', { prior: 1 })], 6);
-const succeeded = () => batch('SUCCEEDED', [group('build', 'SUCCEEDED'), group('unit', 'SUCCEEDED', { prior: 1 })], 8);
-const failedAgain = () => batch('FAILED', [group('build', 'SUCCEEDED'), group('unit', 'FAILED', { prior: 1 })], 8);
+const failed = () =>
+  batch('FAILED', [group('build', 'SUCCEEDED'), group('unit', 'FAILED', { dependsOn: ['build'] })]);
+const running = () =>
+  batch(
+    'IN_PROGRESS',
+    [group('build', 'SUCCEEDED'), group('unit', 'IN_PROGRESS', { prior: 1 })],
+    6,
+  );
+const succeeded = () =>
+  batch('SUCCEEDED', [group('build', 'SUCCEEDED'), group('unit', 'SUCCEEDED', { prior: 1 })], 8);
+const failedAgain = () =>
+  batch('FAILED', [group('build', 'SUCCEEDED'), group('unit', 'FAILED', { prior: 1 })], 8);
 
 describe('run: the decision table', () => {
   it('fails naming the id and region when the batch does not exist', async () => {
     const { deps } = setup(new FakeCodeBuild([undefined]), { 'batch-id': BATCH_ID });
-    await expect(run(deps)).rejects.toThrow(new ActionError(`Batch build ${BATCH_ID} was not found in us-east-1: check "batch-id" and the region (aws-region, or the ARN's).`));
+    await expect(run(deps)).rejects.toThrow(
+      new ActionError(
+        `Batch build ${BATCH_ID} was not found in us-east-1: check "batch-id" and the region (aws-region, or the ARN's).`,
+      ),
+    );
   });
 
   it('names the account too when the batch was given by ARN', async () => {
@@ -102,7 +137,14 @@ describe('run: the decision table', () => {
     await run(deps);
     expect(codebuild.retries).toEqual([]);
     expect(seen.notices).toEqual([`Batch ${BATCH_ID} already SUCCEEDED: nothing to retry.`]);
-    expect(seen.outputs).toMatchObject({ 'batch-id': BATCH_ID, 'batch-arn': BATCH_ARN, 'batch-status': 'SUCCEEDED', attempts: '0', 'build-batch-number': '42', 'failed-build-groups': '[]' });
+    expect(seen.outputs).toMatchObject({
+      'batch-id': BATCH_ID,
+      'batch-arn': BATCH_ARN,
+      'batch-status': 'SUCCEEDED',
+      attempts: '0',
+      'build-batch-number': '42',
+      'failed-build-groups': '[]',
+    });
     expect(seen.summary).toContain('nothing to retry');
   });
 
@@ -110,12 +152,32 @@ describe('run: the decision table', () => {
     const codebuild = new FakeCodeBuild([failed(), running(), succeeded()]);
     const { deps, seen } = setup(codebuild, { 'batch-id': BATCH_ID, 'poll-interval-seconds': '5' });
     await run(deps);
-    expect(codebuild.retries).toEqual([{ id: BATCH_ID, retryType: 'RETRY_FAILED_BUILDS', token: expect.stringMatching(/^gh-[0-9a-f]{40}$/) }]);
+    expect(codebuild.retries).toEqual([
+      {
+        id: BATCH_ID,
+        retryType: 'RETRY_FAILED_BUILDS',
+        token: expect.stringMatching(/^gh-[0-9a-f]{40}$/),
+      },
+    ]);
     expect(seen.outputs['batch-status']).toBe('SUCCEEDED');
     expect(seen.outputs.attempts).toBe('1');
     expect(JSON.parse(seen.outputs['build-groups']!)).toEqual([
-      { identifier: 'build', status: 'SUCCEEDED', attempts: 1, ignoreFailure: false, dependsOn: [], buildArn: expect.stringMatching(/^arn:aws:codebuild:/) },
-      { identifier: 'unit', status: 'SUCCEEDED', attempts: 2, ignoreFailure: false, dependsOn: [], buildArn: expect.stringMatching(/^arn:aws:codebuild:/) },
+      {
+        identifier: 'build',
+        status: 'SUCCEEDED',
+        attempts: 1,
+        ignoreFailure: false,
+        dependsOn: [],
+        buildArn: expect.stringMatching(/^arn:aws:codebuild:/),
+      },
+      {
+        identifier: 'unit',
+        status: 'SUCCEEDED',
+        attempts: 2,
+        ignoreFailure: false,
+        dependsOn: [],
+        buildArn: expect.stringMatching(/^arn:aws:codebuild:/),
+      },
     ]);
     expect(seen.lines).toContain('  unit: IN_PROGRESS → SUCCEEDED');
     expect(seen.errors).toEqual([]);
@@ -131,16 +193,25 @@ describe('run: the decision table', () => {
   it('fails with the final status and failed groups when the retry fails again, annotating each', async () => {
     const codebuild = new FakeCodeBuild([failed(), failedAgain()]);
     const { deps, seen } = setup(codebuild, { 'batch-id': BATCH_ID });
-    await expect(run(deps)).rejects.toThrow(new ActionError(`Batch build ${BATCH_ID} ended FAILED; failed build groups: unit.`));
-    expect(seen.errors).toEqual(['Build group unit ended FAILED: BUILD — COMMAND_EXECUTION_ERROR: exit status 1']);
+    await expect(run(deps)).rejects.toThrow(
+      new ActionError(`Batch build ${BATCH_ID} ended FAILED; failed build groups: unit.`),
+    );
+    expect(seen.errors).toEqual([
+      'Build group unit ended FAILED: BUILD — COMMAND_EXECUTION_ERROR: exit status 1',
+    ]);
     expect(seen.outputs['failed-build-groups']).toBe('["unit"]');
     expect(seen.summary).toContain('exit status 1');
   });
 
   it('only warns when fail-on-batch-failure is false', async () => {
-    const { deps, seen } = setup(new FakeCodeBuild([failed(), failedAgain()]), { 'batch-id': BATCH_ID, 'fail-on-batch-failure': 'false' });
+    const { deps, seen } = setup(new FakeCodeBuild([failed(), failedAgain()]), {
+      'batch-id': BATCH_ID,
+      'fail-on-batch-failure': 'false',
+    });
     await run(deps);
-    expect(seen.warnings.at(-1)).toMatch(/ended FAILED; failed build groups: unit\. The step succeeds because fail-on-batch-failure is false\.$/);
+    expect(seen.warnings.at(-1)).toMatch(
+      /ended FAILED; failed build groups: unit\. The step succeeds because fail-on-batch-failure is false\.$/,
+    );
   });
 
   it('waits for a running batch first, then retries it when it failed', async () => {
@@ -160,9 +231,17 @@ describe('run: the decision table', () => {
   });
 
   it('passes a refused retry on with its code, message and request id', async () => {
-    const refused = new ServiceError('RetryBuildBatch', 'InvalidInputException', 'Batch build cannot be retried', 'req-7', 'other');
+    const refused = new ServiceError(
+      'RetryBuildBatch',
+      'InvalidInputException',
+      'Batch build cannot be retried',
+      'req-7',
+      'other',
+    );
     const { deps } = setup(new FakeCodeBuild([failed()], refused), { 'batch-id': BATCH_ID });
-    await expect(run(deps)).rejects.toThrow('CodeBuild RetryBuildBatch failed: InvalidInputException: Batch build cannot be retried (request id req-7)');
+    await expect(run(deps)).rejects.toThrow(
+      'CodeBuild RetryBuildBatch failed: InvalidInputException: Batch build cannot be retried (request id req-7)',
+    );
   });
 
   it('returns once the retry is accepted when wait is false', async () => {
@@ -185,7 +264,11 @@ describe('run: the decision table', () => {
 
   it('sends a given idempotency token as it is', async () => {
     const codebuild = new FakeCodeBuild([failed(), succeeded()]);
-    const { deps } = setup(codebuild, { 'batch-id': BATCH_ID, 'idempotency-token': 'mine', 'retry-type': 'retry_all_builds' });
+    const { deps } = setup(codebuild, {
+      'batch-id': BATCH_ID,
+      'idempotency-token': 'mine',
+      'retry-type': 'retry_all_builds',
+    });
     await run(deps);
     expect(codebuild.retries[0]).toMatchObject({ token: 'mine', retryType: 'RETRY_ALL_BUILDS' });
   });
@@ -213,7 +296,9 @@ describe('run: max-attempts', () => {
     expect(codebuild.retries).toHaveLength(3);
     expect(new Set(codebuild.retries.map((r) => r.token)).size).toBe(3);
     expect(seen.outputs.attempts).toBe('3');
-    expect(seen.summary).toContain('retries by this step: 3 (#1 → ❌ FAILED, #2 → ❌ FAILED, #3 → ✅ SUCCEEDED)');
+    expect(seen.summary).toContain(
+      'retries by this step: 3 (#1 → ❌ FAILED, #2 → ❌ FAILED, #3 → ✅ SUCCEEDED)',
+    );
   });
 
   it('stops at max-attempts and fails', async () => {
@@ -226,10 +311,18 @@ describe('run: max-attempts', () => {
 });
 
 describe('run: project-name', () => {
-  const numbered = (n: number, status = 'FAILED') => ({ ...batch(status), id: `web-app:${n}`, buildBatchNumber: n });
+  const numbered = (n: number, status = 'FAILED') => ({
+    ...batch(status),
+    id: `web-app:${n}`,
+    buildBatchNumber: n,
+  });
 
   it('retries the newest failed batch by number, whatever the listing order', async () => {
-    const codebuild = new FakeCodeBuild([numbered(9), succeeded()], undefined, [numbered(3), numbered(9), numbered(5)]);
+    const codebuild = new FakeCodeBuild([numbered(9), succeeded()], undefined, [
+      numbered(3),
+      numbered(9),
+      numbered(5),
+    ]);
     const { deps, seen } = setup(codebuild, { 'project-name': 'web-app' });
     await run(deps);
     expect(codebuild.retries[0]!.id).toBe('web-app:9');
@@ -240,7 +333,9 @@ describe('run: project-name', () => {
     const codebuild = new FakeCodeBuild([undefined], undefined, []);
     const { deps, seen } = setup(codebuild, { 'project-name': 'web-app' });
     await run(deps);
-    expect(seen.notices).toEqual(['Project web-app has no failed batch build in us-east-1: nothing to retry.']);
+    expect(seen.notices).toEqual([
+      'Project web-app has no failed batch build in us-east-1: nothing to retry.',
+    ]);
     expect(seen.outputs).toEqual({ attempts: '0', 'failed-build-groups': '[]' });
     expect(codebuild.retries).toEqual([]);
   });
@@ -249,9 +344,15 @@ describe('run: project-name', () => {
 describe('run: interruptions', () => {
   it('stops the batch on timeout, reports what it was doing, and fails saying so', async () => {
     const codebuild = new FakeCodeBuild([failed(), running()]);
-    const { deps, seen } = setup(codebuild, { 'batch-id': BATCH_ID, 'timeout-minutes': '0.5', 'poll-interval-seconds': '10' });
+    const { deps, seen } = setup(codebuild, {
+      'batch-id': BATCH_ID,
+      'timeout-minutes': '0.5',
+      'poll-interval-seconds': '10',
+    });
     await expect(run(deps)).rejects.toThrow(
-      new ActionError(`Timed out after 0.5 minutes waiting for batch build ${BATCH_ID}: the batch was IN_PROGRESS with unit still running; it has been stopped.`),
+      new ActionError(
+        `Timed out after 0.5 minutes waiting for batch build ${BATCH_ID}: the batch was IN_PROGRESS with unit still running; it has been stopped.`,
+      ),
     );
     expect(codebuild.stops).toEqual([BATCH_ID]);
     expect(seen.outputs['batch-status']).toBe('STOPPED');
@@ -262,9 +363,15 @@ describe('run: interruptions', () => {
   it('leaves the batch running on cancellation when stop-on-cancel is false', async () => {
     const controller = new AbortController();
     const codebuild = new FakeCodeBuild([failed(), running()]);
-    const { deps, seen } = setup(codebuild, { 'batch-id': BATCH_ID, 'stop-on-cancel': 'false' }, { cancelled: controller.signal });
+    const { deps, seen } = setup(
+      codebuild,
+      { 'batch-id': BATCH_ID, 'stop-on-cancel': 'false' },
+      { cancelled: controller.signal },
+    );
     deps.clock.sleep = async () => controller.abort();
-    await expect(run(deps)).rejects.toThrow(/^The workflow was cancelled while waiting for batch build .*; it was left running \(stop-on-cancel is false\)\.$/);
+    await expect(run(deps)).rejects.toThrow(
+      /^The workflow was cancelled while waiting for batch build .*; it was left running \(stop-on-cancel is false\)\.$/,
+    );
     expect(codebuild.stops).toEqual([]);
     expect(seen.state['running-batch-id']).toBe('');
   });
@@ -281,26 +388,44 @@ describe('run: interruptions', () => {
 
 describe('run: reports', () => {
   it('never writes a clear-text environment variable anywhere', async () => {
-    const { deps, seen } = setup(new FakeCodeBuild([failed(), failedAgain()]), { 'batch-id': BATCH_ID, 'fail-on-batch-failure': 'false' });
+    const { deps, seen } = setup(new FakeCodeBuild([failed(), failedAgain()]), {
+      'batch-id': BATCH_ID,
+      'fail-on-batch-failure': 'false',
+    });
     await run(deps);
     expect(JSON.stringify(seen)).not.toContain('clear-text-secret-value');
   });
 
   it('warns once and carries on without reasons when BatchGetBuilds is denied', async () => {
     const codebuild = new FakeCodeBuild([failed(), failedAgain()]);
-    codebuild.buildsError = new ServiceError('BatchGetBuilds', 'AccessDeniedException', 'not authorized', 'r', 'other');
-    const { deps, seen } = setup(codebuild, { 'batch-id': BATCH_ID, 'fail-on-batch-failure': 'false' });
+    codebuild.buildsError = new ServiceError(
+      'BatchGetBuilds',
+      'AccessDeniedException',
+      'not authorized',
+      'r',
+      'other',
+    );
+    const { deps, seen } = setup(codebuild, {
+      'batch-id': BATCH_ID,
+      'fail-on-batch-failure': 'false',
+    });
     await run(deps);
     expect(seen.warnings.filter((w) => w.includes('codebuild:BatchGetBuilds'))).toHaveLength(1);
     expect(seen.errors).toEqual(['Build group unit ended FAILED']);
   });
 
   it('warns, not errors, for a failed ignore-failure group of a batch that succeeded', async () => {
-    const ok = batch('SUCCEEDED', [group('build', 'SUCCEEDED'), group('lint', 'FAILED', { ignoreFailure: true, prior: 1 })], 8);
+    const ok = batch(
+      'SUCCEEDED',
+      [group('build', 'SUCCEEDED'), group('lint', 'FAILED', { ignoreFailure: true, prior: 1 })],
+      8,
+    );
     const { deps, seen } = setup(new FakeCodeBuild([failed(), ok]), { 'batch-id': BATCH_ID });
     await run(deps);
     expect(seen.errors).toEqual([]);
-    expect(seen.warnings[0]).toMatch(/^Build group lint ended FAILED \(ignore-failure, so the batch does not fail for it\)/);
+    expect(seen.warnings[0]).toMatch(
+      /^Build group lint ended FAILED \(ignore-failure, so the batch does not fail for it\)/,
+    );
     expect(seen.outputs['failed-build-groups']).toBe('["lint"]');
   });
 
@@ -316,9 +441,15 @@ describe('run: reports', () => {
 
 describe('explainExpiry', () => {
   it('says the credentials expired after how long, and what to raise', () => {
-    const expired = new ServiceError('BatchGetBuildBatches', 'ExpiredTokenException', 'expired', 'req-5', 'expired-credentials');
+    const expired = new ServiceError(
+      'BatchGetBuildBatches',
+      'ExpiredTokenException',
+      'expired',
+      'req-5',
+      'expired-credentials',
+    );
     expect((explainExpiry(expired, 61 * 60_000) as Error).message).toBe(
-      'The AWS credentials expired after 1h 1m of waiting (ExpiredTokenException, request id req-5): raise role-duration-seconds in aws-actions/configure-aws-credentials above the batch\'s duration.',
+      "The AWS credentials expired after 1h 1m of waiting (ExpiredTokenException, request id req-5): raise role-duration-seconds in aws-actions/configure-aws-credentials above the batch's duration.",
     );
   });
 });

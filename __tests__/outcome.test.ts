@@ -31,7 +31,11 @@ describe('nextStep', () => {
 
 describe('describeBatch', () => {
   const b = batch('FAILED', [
-    { identifier: 'DOWNLOAD_SOURCE', ignoreFailure: false, currentBuildSummary: { arn: 'a', buildStatus: 'SUCCEEDED' } },
+    {
+      identifier: 'DOWNLOAD_SOURCE',
+      ignoreFailure: false,
+      currentBuildSummary: { arn: 'a', buildStatus: 'SUCCEEDED' },
+    },
     group('unit', 'FAILED', { dependsOn: ['DOWNLOAD_SOURCE'], prior: 2 }),
     group('lint', 'FAILED', { ignoreFailure: true }),
     group('e2e', 'PENDING' as never, { dependsOn: ['unit'] }),
@@ -85,6 +89,12 @@ describe('freshAfterRetry', () => {
     expect(fresh(batch('FAILED', undefined, 4))).toBe(true);
   });
 
+  it('accepts reads as recent as a retry response that was already complete (a repeated token)', () => {
+    const fresh = freshAfterRetry(batch('FAILED', undefined, 8));
+    expect(fresh(batch('FAILED', undefined, 7))).toBe(false);
+    expect(fresh(batch('FAILED', undefined, 8))).toBe(true);
+  });
+
   it('accepts a completed read with more phases than the retry response', () => {
     expect(freshAfterRetry(retryResponse)(batch('SUCCEEDED', undefined, 8))).toBe(true);
   });
@@ -92,7 +102,9 @@ describe('freshAfterRetry', () => {
 
 describe('statusChanges', () => {
   it('lists every group on the first read and only changes after that', () => {
-    const first = describeBatch(batch('IN_PROGRESS', [group('a', 'PENDING'), group('b', 'IN_PROGRESS')])).groups;
+    const first = describeBatch(
+      batch('IN_PROGRESS', [group('a', 'PENDING'), group('b', 'IN_PROGRESS')]),
+    ).groups;
     expect(statusChanges(undefined, first)).toEqual(['  a: PENDING', '  b: IN_PROGRESS']);
     const second = [{ ...first[0]!, status: 'IN_PROGRESS' }, first[1]!];
     expect(statusChanges(first, second)).toEqual(['  a: PENDING → IN_PROGRESS']);
@@ -105,16 +117,33 @@ describe('failureReason', () => {
     const build: Build = {
       phases: [
         { phaseType: 'INSTALL', phaseStatus: 'SUCCEEDED' },
-        { phaseType: 'BUILD', phaseStatus: 'FAILED', contexts: [{ statusCode: 'COMMAND_EXECUTION_ERROR', message: 'Error while executing command: npm test. Reason: exit status 1' }] },
+        {
+          phaseType: 'BUILD',
+          phaseStatus: 'FAILED',
+          contexts: [
+            {
+              statusCode: 'COMMAND_EXECUTION_ERROR',
+              message: 'Error while executing command: npm test. Reason: exit status 1',
+            },
+          ],
+        },
         { phaseType: 'COMPLETED' },
       ],
     };
-    expect(failureReason(build)).toBe('BUILD — COMMAND_EXECUTION_ERROR: Error while executing command: npm test. Reason: exit status 1');
+    expect(failureReason(build)).toBe(
+      'BUILD — COMMAND_EXECUTION_ERROR: Error while executing command: npm test. Reason: exit status 1',
+    );
   });
 
   it('falls back to the phase status, and to nothing for a build that did not fail', () => {
-    expect(failureReason({ phases: [{ phaseType: 'PROVISIONING', phaseStatus: 'CLIENT_ERROR' as never, contexts: [] }] })).toBe('PROVISIONING — CLIENT_ERROR');
-    expect(failureReason({ phases: [{ phaseType: 'BUILD', phaseStatus: 'SUCCEEDED' }] })).toBeUndefined();
+    expect(
+      failureReason({
+        phases: [{ phaseType: 'PROVISIONING', phaseStatus: 'CLIENT_ERROR' as never, contexts: [] }],
+      }),
+    ).toBe('PROVISIONING — CLIENT_ERROR');
+    expect(
+      failureReason({ phases: [{ phaseType: 'BUILD', phaseStatus: 'SUCCEEDED' }] }),
+    ).toBeUndefined();
   });
 });
 
@@ -127,7 +156,15 @@ describe('formatDuration and progressLine', () => {
   ])('%i ms → %s', (ms, text) => expect(formatDuration(ms)).toBe(text));
 
   it('says how many groups have finished', () => {
-    const outcome = describeBatch(batch('IN_PROGRESS', [group('a', 'SUCCEEDED'), group('b', 'IN_PROGRESS'), group('c', 'FAILED')]));
-    expect(progressLine(outcome, 185_000)).toBe(`Still waiting for ${outcome.id} (IN_PROGRESS): 2 of 3 build groups finished, 3m 5s elapsed.`);
+    const outcome = describeBatch(
+      batch('IN_PROGRESS', [
+        group('a', 'SUCCEEDED'),
+        group('b', 'IN_PROGRESS'),
+        group('c', 'FAILED'),
+      ]),
+    );
+    expect(progressLine(outcome, 185_000)).toBe(
+      `Still waiting for ${outcome.id} (IN_PROGRESS): 2 of 3 build groups finished, 3m 5s elapsed.`,
+    );
   });
 });

@@ -3,7 +3,13 @@ import { escapeHtml, renderGraph, renderSummary, type SummaryInput } from '../sr
 import { batch, group } from './fixtures.js';
 
 function input(outcome: BatchOutcome, extra: Partial<SummaryInput> = {}): SummaryInput {
-  return { outcome, headline: 'Retried 1 time (RETRY_FAILED_BUILDS); the batch ended FAILED.', attempts: [{ attempt: 1, result: 'FAILED' }], elapsedMs: 95_000, ...extra };
+  return {
+    outcome,
+    headline: 'Retried 1 time (RETRY_FAILED_BUILDS); the batch ended FAILED.',
+    attempts: [{ attempt: 1, result: 'FAILED' }],
+    elapsedMs: 95_000,
+    ...extra,
+  };
 }
 
 const graph = describeBatch(
@@ -16,10 +22,17 @@ const graph = describeBatch(
 );
 
 describe('renderSummary', () => {
-  const text = renderSummary(input(graph, { reasons: { unit: 'BUILD — COMMAND_EXECUTION_ERROR: exit status 1' }, durations: { unit: 125_000 } }));
+  const text = renderSummary(
+    input(graph, {
+      reasons: { unit: 'BUILD — COMMAND_EXECUTION_ERROR: exit status 1' },
+      durations: { unit: 125_000 },
+    }),
+  );
 
   it('opens with the batch, its status, a console link and the retries made', () => {
-    expect(text).toContain('<h2>❌ CodeBuild batch <a href="https://us-east-1.console.aws.amazon.com/codesuite/codebuild/123456789012/projects/web-app/batch/web-app%3A');
+    expect(text).toContain(
+      '<h2>❌ CodeBuild batch <a href="https://us-east-1.console.aws.amazon.com/codesuite/codebuild/123456789012/projects/web-app/batch/web-app%3A',
+    );
     expect(text).toContain(': FAILED</h2>');
     expect(text).toContain('batch #42');
     expect(text).toContain('retries by this step: 1 (#1 → ❌ FAILED)');
@@ -45,9 +58,16 @@ describe('renderSummary', () => {
 
   it('escapes everything that came from the service', () => {
     const hostile = describeBatch(
-      batch('FAILED', [group('<img src=x onerror=alert(1)>', 'FAILED', { dependsOn: ['a"b'] }), group('a"b', '<script>' as never)]),
+      batch('FAILED', [
+        group('<img src=x onerror=alert(1)>', 'FAILED', { dependsOn: ['a"b'] }),
+        group('a"b', '<script>' as never),
+      ]),
     );
-    const out = renderSummary(input(hostile, { reasons: { '<img src=x onerror=alert(1)>': 'line one\n\n# heading\n<b>x</b>' } }));
+    const out = renderSummary(
+      input(hostile, {
+        reasons: { '<img src=x onerror=alert(1)>': 'line one\n\n# heading\n<b>x</b>' },
+      }),
+    );
     expect(out).not.toMatch(/<img|<script>|<b>x/);
     expect(out).toContain('&#60;img src=x onerror=alert(1)&#62;');
     expect(out).toContain('line one # heading &#60;b&#62;x&#60;/b&#62;');
@@ -55,7 +75,12 @@ describe('renderSummary', () => {
   });
 
   it('stays under 100 KB for a 120-group batch', () => {
-    const groups = [group('build', 'SUCCEEDED'), ...Array.from({ length: 119 }, (_, i) => group(`shard_${i}`, i % 10 ? 'SUCCEEDED' : 'FAILED', { dependsOn: ['build'] }))];
+    const groups = [
+      group('build', 'SUCCEEDED'),
+      ...Array.from({ length: 119 }, (_, i) =>
+        group(`shard_${i}`, i % 10 ? 'SUCCEEDED' : 'FAILED', { dependsOn: ['build'] }),
+      ),
+    ];
     const out = renderSummary(input(describeBatch(batch('FAILED', groups))));
     expect(Buffer.byteLength(out)).toBeLessThan(100 * 1024);
     expect(out.split('<tr><td>')).toHaveLength(121);
@@ -64,7 +89,9 @@ describe('renderSummary', () => {
   });
 
   it('degrades instead of exceeding the limit: links go, then succeeded rows, then rows are cut', () => {
-    const groups = Array.from({ length: 400 }, (_, i) => group(`group_${i}`, i % 2 ? 'SUCCEEDED' : 'FAILED'));
+    const groups = Array.from({ length: 400 }, (_, i) =>
+      group(`group_${i}`, i % 2 ? 'SUCCEEDED' : 'FAILED'),
+    );
     const outcome = describeBatch(batch('FAILED', groups));
     const full = renderSummary(input(outcome));
     const size = Buffer.byteLength(full);
@@ -85,7 +112,11 @@ describe('renderSummary', () => {
 
 describe('renderGraph', () => {
   it('is left out when no group depends on another', () => {
-    expect(renderGraph(describeBatch(batch('FAILED', [group('a', 'FAILED'), group('b', 'SUCCEEDED')])).groups)).toBeUndefined();
+    expect(
+      renderGraph(
+        describeBatch(batch('FAILED', [group('a', 'FAILED'), group('b', 'SUCCEEDED')])).groups,
+      ),
+    ).toBeUndefined();
   });
 });
 

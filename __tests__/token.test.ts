@@ -1,8 +1,17 @@
 import { idempotencyToken, type RunIdentity } from '../src/token.js';
 
-const run: RunIdentity = { runId: '7012345678', runAttempt: '1', job: 'retry', step: 'retry-batch' };
-const token = (r: RunIdentity, attempt = 1, type: 'RETRY_FAILED_BUILDS' | 'RETRY_ALL_BUILDS' = 'RETRY_FAILED_BUILDS', id = 'p:1') =>
-  idempotencyToken(r, id, type, attempt);
+const run: RunIdentity = {
+  runId: '7012345678',
+  runAttempt: '1',
+  job: 'retry',
+  step: 'retry-batch',
+};
+const token = (
+  r: RunIdentity,
+  attempt = 1,
+  type: 'RETRY_FAILED_BUILDS' | 'RETRY_ALL_BUILDS' = 'RETRY_FAILED_BUILDS',
+  id = 'p:1',
+) => idempotencyToken(r, id, type, attempt);
 
 describe('idempotencyToken', () => {
   it('is the same when the same step runs twice in the same run attempt', () => {
@@ -20,7 +29,12 @@ describe('idempotencyToken', () => {
   });
 
   it('changes with the attempt number, the retry type and the batch', () => {
-    const tokens = new Set([token(run), token(run, 2), token(run, 1, 'RETRY_ALL_BUILDS'), token(run, 1, 'RETRY_FAILED_BUILDS', 'p:2')]);
+    const tokens = new Set([
+      token(run),
+      token(run, 2),
+      token(run, 1, 'RETRY_ALL_BUILDS'),
+      token(run, 1, 'RETRY_FAILED_BUILDS', 'p:2'),
+    ]);
     expect(tokens.size).toBe(4);
   });
 

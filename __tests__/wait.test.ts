@@ -1,6 +1,12 @@
 import type { BuildBatch } from '@aws-sdk/client-codebuild';
 import { ActionError, ServiceError } from '../src/errors.js';
-import { recovered, waitForCompletion, widened, type Clock, type WaitOptions } from '../src/wait.js';
+import {
+  recovered,
+  waitForCompletion,
+  widened,
+  type Clock,
+  type WaitOptions,
+} from '../src/wait.js';
 import { batch } from './fixtures.js';
 
 /** A clock that only moves when the loop sleeps; records every sleep. */
@@ -17,8 +23,22 @@ function fakeClock(): Clock & { sleeps: number[]; t: number } {
   return clock;
 }
 
-const throttled = () => new ServiceError('BatchGetBuildBatches', 'ThrottlingException', 'Rate exceeded', 'req-1', 'throttling');
-const unavailable = () => new ServiceError('BatchGetBuildBatches', 'ServiceUnavailableException', 'try again', 'req-2', 'transient');
+const throttled = () =>
+  new ServiceError(
+    'BatchGetBuildBatches',
+    'ThrottlingException',
+    'Rate exceeded',
+    'req-1',
+    'throttling',
+  );
+const unavailable = () =>
+  new ServiceError(
+    'BatchGetBuildBatches',
+    'ServiceUnavailableException',
+    'try again',
+    'req-2',
+    'transient',
+  );
 
 /** describe() answering from a script: a batch, or an error to throw. */
 function scripted(...answers: Array<BuildBatch | Error>) {
@@ -34,7 +54,11 @@ function scripted(...answers: Array<BuildBatch | Error>) {
   };
 }
 
-function options(describe: WaitOptions['describe'], clock: Clock, extra: Partial<WaitOptions> = {}): WaitOptions {
+function options(
+  describe: WaitOptions['describe'],
+  clock: Clock,
+  extra: Partial<WaitOptions> = {},
+): WaitOptions {
   return { describe, clock, intervalMs: 1_000, signal: new AbortController().signal, ...extra };
 }
 
@@ -52,10 +76,18 @@ describe('waitForCompletion', () => {
   it('ignores reads that fail the freshness guard', async () => {
     const clock = fakeClock();
     const seen: string[] = [];
-    const script = scripted(batch('FAILED'), batch('FAILED'), batch('IN_PROGRESS'), batch('SUCCEEDED'));
+    const script = scripted(
+      batch('FAILED'),
+      batch('FAILED'),
+      batch('IN_PROGRESS'),
+      batch('SUCCEEDED'),
+    );
     let moved = false;
     const result = await waitForCompletion(
-      options(script.describe, clock, { isFresh: (b) => (moved ||= b.complete !== true), onRead: (b) => seen.push(b.buildBatchStatus!) }),
+      options(script.describe, clock, {
+        isFresh: (b) => (moved ||= b.complete !== true),
+        onRead: (b) => seen.push(b.buildBatchStatus!),
+      }),
     );
     expect(result.batch?.buildBatchStatus).toBe('SUCCEEDED');
     expect(seen).toEqual(['IN_PROGRESS', 'SUCCEEDED']);
@@ -63,7 +95,15 @@ describe('waitForCompletion', () => {
 
   it('widens the interval under throttling and brings it back down once polls succeed', async () => {
     const clock = fakeClock();
-    const script = scripted(throttled(), throttled(), throttled(), batch('IN_PROGRESS'), batch('IN_PROGRESS'), batch('IN_PROGRESS'), batch('SUCCEEDED'));
+    const script = scripted(
+      throttled(),
+      throttled(),
+      throttled(),
+      batch('IN_PROGRESS'),
+      batch('IN_PROGRESS'),
+      batch('IN_PROGRESS'),
+      batch('SUCCEEDED'),
+    );
     await waitForCompletion(options(script.describe, clock));
     expect(clock.sleeps).toEqual([1_000, 2_000, 4_000, 8_000, 4_000, 2_000, 1_000]);
   });
@@ -79,7 +119,9 @@ describe('waitForCompletion', () => {
     const clock = fakeClock();
     const errors: string[] = [];
     const script = scripted(unavailable(), unavailable(), batch('SUCCEEDED'));
-    const result = await waitForCompletion(options(script.describe, clock, { onTransientError: (e) => errors.push(e.code) }));
+    const result = await waitForCompletion(
+      options(script.describe, clock, { onTransientError: (e) => errors.push(e.code) }),
+    );
     expect(result.kind).toBe('complete');
     expect(errors).toEqual(['ServiceUnavailableException', 'ServiceUnavailableException']);
   });
@@ -87,7 +129,9 @@ describe('waitForCompletion', () => {
   it('fails with the last error once transient failures last the whole limit', async () => {
     const clock = fakeClock();
     const script = scripted(unavailable());
-    const failure = waitForCompletion(options(script.describe, clock, { sustainedFailureMs: 300_000, intervalMs: 15_000 }));
+    const failure = waitForCompletion(
+      options(script.describe, clock, { sustainedFailureMs: 300_000, intervalMs: 15_000 }),
+    );
     await expect(failure).rejects.toThrow(ActionError);
     await expect(failure).rejects.toThrow(
       /^Polling the batch failed for 5m 0s in a row; the last error was CodeBuild BatchGetBuildBatches failed: ServiceUnavailableException: try again \(request id req-2\)$/,
@@ -97,7 +141,13 @@ describe('waitForCompletion', () => {
 
   it('throws a permanent failure at once', async () => {
     const clock = fakeClock();
-    const expired = new ServiceError('BatchGetBuildBatches', 'ExpiredTokenException', 'expired', 'r', 'expired-credentials');
+    const expired = new ServiceError(
+      'BatchGetBuildBatches',
+      'ExpiredTokenException',
+      'expired',
+      'r',
+      'expired-credentials',
+    );
     const script = scripted(expired);
     await expect(waitForCompletion(options(script.describe, clock))).rejects.toBe(expired);
     expect(script.calls).toHaveLength(1);

@@ -64637,9 +64637,13 @@ function nextStep(batch) {
  */
 function freshAfterRetry(retryResponse) {
     const phasesAtRetry = retryResponse.phases?.length ?? 0;
+    // A response that is already complete started nothing new (a repeated idempotency token): any read
+    // at least as recent as it counts.
+    const replayed = retryResponse.complete === true;
     let moved = false;
     return (read) => {
-        moved ||= read.complete !== true || (read.phases?.length ?? 0) > phasesAtRetry;
+        const phases = read.phases?.length ?? 0;
+        moved ||= read.complete !== true || phases > phasesAtRetry || (replayed && phases >= phasesAtRetry);
         return moved;
     };
 }
@@ -64651,7 +64655,7 @@ function statusChanges(before, after) {
         const old = previous.get(group.identifier);
         if (old && old.status === group.status && old.buildArn === group.buildArn)
             continue;
-        lines.push(old ? `${group.identifier}: ${old.status} → ${group.status}` : `${group.identifier}: ${group.status}`);
+        lines.push(old ? `  ${group.identifier}: ${old.status} → ${group.status}` : `  ${group.identifier}: ${group.status}`);
     }
     return lines;
 }
@@ -64753,9 +64757,12 @@ const MARKERS = {
 function statusMarker(status) {
     return MARKERS[status] ?? '❔';
 }
-/** Escapes text from the service (or the user) for HTML and Markdown alike. */
+/**
+ * Escapes text from the service for the summary's HTML blocks. Markdown is not read inside an HTML
+ * block, but a blank line would end the block: line breaks become spaces.
+ */
 function escapeHtml(text) {
-    return text.replace(/[&<>"'`|*_[\]\\]/g, (c) => `&#${c.charCodeAt(0)};`);
+    return text.replace(/\s*[\r\n]\s*/g, ' ').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 function summary_anchor(text, url) {
     return url ? `<a href="${escapeHtml(url)}">${escapeHtml(text)}</a>` : escapeHtml(text);
@@ -64805,7 +64812,8 @@ function renderGraph(groups) {
     if (edges.length === 0 || groups.length > GRAPH_MAX_NODES)
         return undefined;
     const nodes = groups.map((g) => `  ${ids.get(g.identifier)}["${mermaidLabel(`${g.identifier} ${g.status}`)}"]:::${graphClass(g.status)}`);
-    const classes = Object.entries(GRAPH_CLASSES).map(([name, style]) => `  classDef ${name} ${style}`);
+    const used = new Set(groups.map((g) => graphClass(g.status)));
+    const classes = [...used].map((name) => `  classDef ${name} ${GRAPH_CLASSES[name]}`);
     return ['```mermaid', 'flowchart LR', ...classes, ...nodes, ...edges, '```'].join('\n');
 }
 function header(input) {
@@ -65089,7 +65097,11 @@ async function run(deps) {
         io.saveState(RUNNING_BATCH_STATE, config.stopOnCancel ? (batch.arn ?? batchId) : '');
         const progress = new ProgressLog((line) => io.info(line), clock, startedAt);
         const result = await waitForCompletion({
-            describe: async (signal) => (await codebuild.getBatch(batchId, signal)) ?? batch,
+            describe: async (signal) => {
+                const read = (await codebuild.getBatch(batchId, signal)) ?? batch;
+                io.debug(`Read ${batchId}: ${read.buildBatchStatus}, complete ${read.complete}, ${read.phases?.length ?? 0} phases.`);
+                return read;
+            },
             clock,
             intervalMs: config.pollIntervalMs,
             deadline,

@@ -7,11 +7,30 @@ const FINAL = new Set(['SUCCEEDED', 'FAILED', 'FAULT', 'TIMED_OUT', 'STOPPED']);
 const QUEUE_MS = 40;
 const BATCHSPEC_MS = 30;
 const DEFAULT_REASONS = {
-  FAILED: { phase: 'BUILD', code: 'COMMAND_EXECUTION_ERROR', message: 'Error while executing command: npm test. Reason: exit status 1' },
-  FAULT: { phase: 'PROVISIONING', code: 'BUILD_CONTAINER_UNABLE_TO_PULL_IMAGE', message: 'Unable to pull customer\'s container image.' },
+  FAILED: {
+    phase: 'BUILD',
+    code: 'COMMAND_EXECUTION_ERROR',
+    message: 'Error while executing command: npm test. Reason: exit status 1',
+  },
+  FAULT: {
+    phase: 'PROVISIONING',
+    code: 'BUILD_CONTAINER_UNABLE_TO_PULL_IMAGE',
+    message: "Unable to pull customer's container image.",
+  },
   TIMED_OUT: { phase: 'BUILD', code: 'BUILD_TIMED_OUT', message: 'Build has timed out.' },
 };
-const BUILD_PHASES = ['SUBMITTED', 'QUEUED', 'PROVISIONING', 'DOWNLOAD_SOURCE', 'INSTALL', 'PRE_BUILD', 'BUILD', 'POST_BUILD', 'UPLOAD_ARTIFACTS', 'FINALIZING'];
+const BUILD_PHASES = [
+  'SUBMITTED',
+  'QUEUED',
+  'PROVISIONING',
+  'DOWNLOAD_SOURCE',
+  'INSTALL',
+  'PRE_BUILD',
+  'BUILD',
+  'POST_BUILD',
+  'UPLOAD_ARTIFACTS',
+  'FINALIZING',
+];
 
 /** Epoch seconds with fractions, as CodeBuild sends timestamps. */
 const epoch = (ms) => Math.round(ms) / 1000;
@@ -19,7 +38,11 @@ const epoch = (ms) => Math.round(ms) / 1000;
 /** A plan entry is 'FAILED' or { status, ms, reason }. */
 function normalise(entry, durationMs, scale = 1) {
   const plan = typeof entry === 'string' ? { status: entry } : { ...(entry ?? {}) };
-  return { status: plan.status ?? 'SUCCEEDED', ms: plan.ms === undefined ? durationMs : plan.ms * scale, reason: plan.reason };
+  return {
+    status: plan.status ?? 'SUCCEEDED',
+    ms: plan.ms === undefined ? durationMs : plan.ms * scale,
+    reason: plan.reason,
+  };
 }
 
 export class SimulatedBatch {
@@ -52,24 +75,50 @@ export class SimulatedBatch {
 
   /** Schedules a run at t0 for the given groups, in dependency order. */
   startRun(t0, rerun, plans, statusOverride) {
-    const run = { startedAt: t0, endAt: t0 + QUEUE_MS + BATCHSPEC_MS, stoppedAt: undefined, statusOverride, frozenPhases: this.phasesAt(t0, true) };
+    const run = {
+      startedAt: t0,
+      endAt: t0 + QUEUE_MS + BATCHSPEC_MS,
+      stoppedAt: undefined,
+      statusOverride,
+      frozenPhases: this.phasesAt(t0, true),
+    };
     const done = new Set();
     const pending = [...this.groupDefs];
     while (pending.length > 0) {
-      const index = pending.findIndex((g) => (g.dependsOn ?? []).every((d) => done.has(d) || !this.entries.has(d)));
+      const index = pending.findIndex((g) =>
+        (g.dependsOn ?? []).every((d) => done.has(d) || !this.entries.has(d)),
+      );
       const def = pending.splice(index === -1 ? 0 : index, 1)[0];
       done.add(def.identifier);
       if (!rerun.has(def.identifier)) continue;
       const deps = (def.dependsOn ?? []).filter((d) => this.entries.has(d));
-      if (deps.length === 0 && !def.synthetic && rerun.has(DOWNLOAD_SOURCE)) deps.push(DOWNLOAD_SOURCE);
-      const latest = deps.map((d) => ({ def: this.groupDefs.find((g) => g.identifier === d), entry: this.entries.get(d).at(-1) }));
-      const depsEnd = Math.max(t0 + QUEUE_MS + BATCHSPEC_MS, ...latest.map((l) => l.entry?.endAt ?? t0));
-      const blocked = latest.some((l) => l.entry && l.entry.status !== 'SUCCEEDED' && !l.def?.ignoreFailure);
-      const plan = def.synthetic ? normalise('SUCCEEDED', 60) : normalise(plans[def.identifier], this.durationMs, this.scale);
+      if (deps.length === 0 && !def.synthetic && rerun.has(DOWNLOAD_SOURCE))
+        deps.push(DOWNLOAD_SOURCE);
+      const latest = deps.map((d) => ({
+        def: this.groupDefs.find((g) => g.identifier === d),
+        entry: this.entries.get(d).at(-1),
+      }));
+      const depsEnd = Math.max(
+        t0 + QUEUE_MS + BATCHSPEC_MS,
+        ...latest.map((l) => l.entry?.endAt ?? t0),
+      );
+      const blocked = latest.some(
+        (l) => l.entry && l.entry.status !== 'SUCCEEDED' && !l.def?.ignoreFailure,
+      );
+      const plan = def.synthetic
+        ? normalise('SUCCEEDED', 60)
+        : normalise(plans[def.identifier], this.durationMs, this.scale);
       const build = this.newBuild(def.identifier, t0);
       const entry = blocked
         ? { ...build, startAt: depsEnd, endAt: depsEnd, status: 'STOPPED', ranPhases: false }
-        : { ...build, startAt: depsEnd, endAt: depsEnd + plan.ms, status: plan.status, reason: plan.reason ?? DEFAULT_REASONS[plan.status], ranPhases: true };
+        : {
+            ...build,
+            startAt: depsEnd,
+            endAt: depsEnd + plan.ms,
+            status: plan.status,
+            reason: plan.reason ?? DEFAULT_REASONS[plan.status],
+            ranPhases: true,
+          };
       this.entries.get(def.identifier).push(entry);
       this.builds.set(entry.arn, entry);
       run.endAt = Math.max(run.endAt, entry.endAt);
@@ -79,7 +128,13 @@ export class SimulatedBatch {
 
   newBuild(identifier, requestedAt) {
     const id = `${this.project}:${randomUUID()}`;
-    return { id, arn: `arn:aws:codebuild:${this.region}:${this.account}:build/${id}`, identifier, requestedAt, buildNumber: this.builds.size + 1 };
+    return {
+      id,
+      arn: `arn:aws:codebuild:${this.region}:${this.account}:build/${id}`,
+      identifier,
+      requestedAt,
+      buildNumber: this.builds.size + 1,
+    };
   }
 
   get run() {
@@ -88,7 +143,13 @@ export class SimulatedBatch {
 
   entryStatus(entry, t) {
     const stoppedAt = this.run.stoppedAt;
-    if (stoppedAt !== undefined && stoppedAt <= t && entry.endAt > stoppedAt && this.isCurrentRun(entry)) return 'STOPPED';
+    if (
+      stoppedAt !== undefined &&
+      stoppedAt <= t &&
+      entry.endAt > stoppedAt &&
+      this.isCurrentRun(entry)
+    )
+      return 'STOPPED';
     if (t < entry.startAt) return 'PENDING';
     if (t < entry.endAt) return 'IN_PROGRESS';
     return entry.status;
@@ -106,12 +167,18 @@ export class SimulatedBatch {
     if (!this.isComplete(t)) return 'IN_PROGRESS';
     if (this.run.stoppedAt !== undefined && this.run.stoppedAt <= t) return 'STOPPED';
     if (this.run.statusOverride) return this.run.statusOverride;
-    const blocking = this.groupDefs.filter((g) => !g.ignoreFailure).map((g) => this.entries.get(g.identifier).at(-1));
-    return blocking.every((e) => !e || this.entryStatus(e, t) === 'SUCCEEDED') ? 'SUCCEEDED' : 'FAILED';
+    const blocking = this.groupDefs
+      .filter((g) => !g.ignoreFailure)
+      .map((g) => this.entries.get(g.identifier).at(-1));
+    return blocking.every((e) => !e || this.entryStatus(e, t) === 'SUCCEEDED')
+      ? 'SUCCEEDED'
+      : 'FAILED';
   }
 
   endAt() {
-    return this.run.stoppedAt !== undefined ? Math.min(this.run.stoppedAt, this.run.endAt) : this.run.endAt;
+    return this.run.stoppedAt !== undefined
+      ? Math.min(this.run.stoppedAt, this.run.endAt)
+      : this.run.endAt;
   }
 
   /** The batch's phases at t: earlier runs' phases (as rewritten by the retry) then this run's. */
@@ -130,13 +197,26 @@ export class SimulatedBatch {
       if (startAt > t || startAt > end) break;
       own.push({ phaseType, startAt });
     }
-    if (this.isComplete(t)) own.push({ phaseType: this.statusAt(t) === 'SUCCEEDED' ? 'SUCCEEDED' : this.statusAt(t) === 'STOPPED' ? 'STOPPED' : 'FAILED', startAt: end });
+    if (this.isComplete(t))
+      own.push({
+        phaseType:
+          this.statusAt(t) === 'SUCCEEDED'
+            ? 'SUCCEEDED'
+            : this.statusAt(t) === 'STOPPED'
+              ? 'STOPPED'
+              : 'FAILED',
+        startAt: end,
+      });
     own.forEach((p, i) => {
       const next = own[i + 1];
       const phase = { phaseType: p.phaseType, startTime: epoch(p.startAt) };
       if (next) {
         const failed = p.phaseType === 'IN_PROGRESS' && next.phaseType !== 'SUCCEEDED';
-        Object.assign(phase, { endTime: epoch(next.startAt), durationInSeconds: Math.round((next.startAt - p.startAt) / 1000), phaseStatus: failed ? 'FAILED' : 'SUCCEEDED' });
+        Object.assign(phase, {
+          endTime: epoch(next.startAt),
+          durationInSeconds: Math.round((next.startAt - p.startAt) / 1000),
+          phaseStatus: failed ? 'FAILED' : 'SUCCEEDED',
+        });
       }
       phases.push(phase);
     });
@@ -185,7 +265,11 @@ export class SimulatedBatch {
       buildBatchStatus: this.statusAt(t),
       projectName: this.project,
       phases,
-      source: { type: 'GITHUB', location: `https://github.com/example/${this.project}.git`, buildspec: 'buildspec.yml' },
+      source: {
+        type: 'GITHUB',
+        location: `https://github.com/example/${this.project}.git`,
+        buildspec: 'buildspec.yml',
+      },
       sourceVersion: 'refs/heads/main',
       resolvedSourceVersion: '4f3c2b1a0e9d8c7b6a5f4e3d2c1b0a9f8e7d6c5b',
       environment: {
@@ -196,14 +280,21 @@ export class SimulatedBatch {
         privilegedMode: false,
         imagePullCredentialsType: 'CODEBUILD',
       },
-      logConfig: { cloudWatchLogs: { status: 'ENABLED' }, s3Logs: { status: 'DISABLED', encryptionDisabled: false } },
+      logConfig: {
+        cloudWatchLogs: { status: 'ENABLED' },
+        s3Logs: { status: 'DISABLED', encryptionDisabled: false },
+      },
       buildTimeoutInMinutes: 60,
       queuedTimeoutInMinutes: 480,
       complete,
       initiator: 'GitHub-Actions',
       encryptionKey: `arn:aws:kms:${this.region}:${this.account}:alias/aws/s3`,
       buildBatchNumber: this.number,
-      buildBatchConfig: { serviceRole: `arn:aws:iam::${this.account}:role/codebuild-${this.project}`, combineArtifacts: false, timeoutInMins: 60 },
+      buildBatchConfig: {
+        serviceRole: `arn:aws:iam::${this.account}:role/codebuild-${this.project}`,
+        combineArtifacts: false,
+        timeoutInMins: 60,
+      },
       buildGroups: this.groupsAt(t),
     };
     if (complete) batch.endTime = epoch(this.endAt());
@@ -212,11 +303,23 @@ export class SimulatedBatch {
 
   /** Retries the batch at time t. Returns the RetryBuildBatch response, or throws { code, message }. */
   retry(t, retryType) {
-    if (!this.isComplete(t)) throw { code: 'InvalidInputException', message: `Build batch ${this.id} is still in progress and cannot be retried.` };
-    if (this.statusAt(t) === 'SUCCEEDED') throw { code: 'InvalidInputException', message: `Build batch ${this.id} succeeded; only failed build batches can be retried.` };
+    if (!this.isComplete(t))
+      throw {
+        code: 'InvalidInputException',
+        message: `Build batch ${this.id} is still in progress and cannot be retried.`,
+      };
+    if (this.statusAt(t) === 'SUCCEEDED')
+      throw {
+        code: 'InvalidInputException',
+        message: `Build batch ${this.id} succeeded; only failed build batches can be retried.`,
+      };
     const before = this.describe(t);
     const rerun = new Set(
-      [...this.entries.keys()].filter((id) => retryType === 'RETRY_ALL_BUILDS' || this.entryStatus(this.entries.get(id).at(-1), t) !== 'SUCCEEDED'),
+      [...this.entries.keys()].filter(
+        (id) =>
+          retryType === 'RETRY_ALL_BUILDS' ||
+          this.entryStatus(this.entries.get(id).at(-1), t) !== 'SUCCEEDED',
+      ),
     );
     const plans = this.spec.retries?.[this.retryCount] ?? {};
     this.retryCount += 1;
@@ -237,25 +340,38 @@ export class SimulatedBatch {
 
   /** The Build JSON of one of this batch's builds at time t. */
   build(arnOrId, t) {
-    const entry = this.builds.get(arnOrId) ?? [...this.builds.values()].find((b) => b.id === arnOrId);
+    const entry =
+      this.builds.get(arnOrId) ?? [...this.builds.values()].find((b) => b.id === arnOrId);
     if (!entry) return undefined;
     const status = this.entryStatus(entry, t);
     const final = FINAL.has(status);
     const phases = [];
     if (entry.ranPhases && t >= entry.startAt) {
-      const failAt = final && status !== 'SUCCEEDED' ? BUILD_PHASES.indexOf(entry.reason?.phase ?? 'BUILD') : -1;
+      const failAt =
+        final && status !== 'SUCCEEDED' ? BUILD_PHASES.indexOf(entry.reason?.phase ?? 'BUILD') : -1;
       const span = Math.max(1, entry.endAt - entry.startAt) / BUILD_PHASES.length;
-      const shown = final ? (failAt >= 0 ? failAt + 1 : BUILD_PHASES.length) : Math.min(BUILD_PHASES.length, Math.floor((t - entry.startAt) / span) + 1);
+      const shown = final
+        ? failAt >= 0
+          ? failAt + 1
+          : BUILD_PHASES.length
+        : Math.min(BUILD_PHASES.length, Math.floor((t - entry.startAt) / span) + 1);
       for (let i = 0; i < shown; i++) {
         const phase = { phaseType: BUILD_PHASES[i], startTime: epoch(entry.startAt + i * span) };
         if (i < shown - 1 || final) {
-          Object.assign(phase, { endTime: epoch(entry.startAt + (i + 1) * span), durationInSeconds: Math.round(span / 1000), phaseStatus: i === failAt ? status : 'SUCCEEDED', contexts: [] });
-          if (i === failAt && entry.reason) phase.contexts = [{ statusCode: entry.reason.code, message: entry.reason.message }];
+          Object.assign(phase, {
+            endTime: epoch(entry.startAt + (i + 1) * span),
+            durationInSeconds: Math.round(span / 1000),
+            phaseStatus: i === failAt ? status : 'SUCCEEDED',
+            contexts: [],
+          });
+          if (i === failAt && entry.reason)
+            phase.contexts = [{ statusCode: entry.reason.code, message: entry.reason.message }];
           if (status === 'STOPPED' && i === shown - 1) phase.phaseStatus = 'STOPPED';
         }
         phases.push(phase);
       }
-      if (final) phases.push({ phaseType: 'COMPLETED', startTime: epoch(Math.min(t, entry.endAt)) });
+      if (final)
+        phases.push({ phaseType: 'COMPLETED', startTime: epoch(Math.min(t, entry.endAt)) });
     }
     const out = {
       id: entry.id,
@@ -266,12 +382,22 @@ export class SimulatedBatch {
       buildStatus: status === 'PENDING' ? 'IN_PROGRESS' : status,
       projectName: this.project,
       phases,
-      environment: { type: 'LINUX_CONTAINER', image: 'aws/codebuild/standard:7.0', computeType: 'BUILD_GENERAL1_SMALL', environmentVariables: this.spec.environmentVariables ?? [] },
+      environment: {
+        type: 'LINUX_CONTAINER',
+        image: 'aws/codebuild/standard:7.0',
+        computeType: 'BUILD_GENERAL1_SMALL',
+        environmentVariables: this.spec.environmentVariables ?? [],
+      },
       buildComplete: final,
       initiator: `${this.project}:${this.id.split(':')[1]}`,
       buildBatchArn: this.arn,
     };
-    if (final) out.endTime = epoch(this.run.stoppedAt !== undefined && this.isCurrentRun(entry) ? Math.min(entry.endAt, this.run.stoppedAt) : entry.endAt);
+    if (final)
+      out.endTime = epoch(
+        this.run.stoppedAt !== undefined && this.isCurrentRun(entry)
+          ? Math.min(entry.endAt, this.run.stoppedAt)
+          : entry.endAt,
+      );
     return out;
   }
 }

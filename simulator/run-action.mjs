@@ -39,7 +39,12 @@ export function parseCommandFile(text) {
  */
 export function startAction(options = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'codebuild-batch-retry-'));
-  const files = { output: join(dir, 'output'), summary: join(dir, 'summary.md'), state: join(dir, 'state'), event: join(dir, 'event.json') };
+  const files = {
+    output: join(dir, 'output'),
+    summary: join(dir, 'summary.md'),
+    state: join(dir, 'state'),
+    event: join(dir, 'event.json'),
+  };
   for (const file of [files.output, files.summary, files.state]) writeFileSync(file, '');
   writeFileSync(files.event, JSON.stringify(options.event ?? {}));
 
@@ -61,7 +66,8 @@ export function startAction(options = {}) {
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     ...options.env,
   };
-  for (const [name, value] of Object.entries(options.inputs ?? {})) env[`INPUT_${name.toUpperCase()}`] = value;
+  for (const [name, value] of Object.entries(options.inputs ?? {}))
+    env[`INPUT_${name.toUpperCase()}`] = value;
   for (const [name, value] of Object.entries(options.state ?? {})) env[`STATE_${name}`] = value;
 
   const started = performance.now();

@@ -24,21 +24,42 @@ const webApp = [
 const integrationFailed = {
   integration_tests: {
     status: 'FAILED',
-    reason: { phase: 'BUILD', code: 'COMMAND_EXECUTION_ERROR', message: 'Error while executing command: npm run test:integration. Reason: exit status 1' },
+    reason: {
+      phase: 'BUILD',
+      code: 'COMMAND_EXECUTION_ERROR',
+      message: 'Error while executing command: npm run test:integration. Reason: exit status 1',
+    },
   },
-  lint: { status: 'FAILED', reason: { phase: 'BUILD', code: 'COMMAND_EXECUTION_ERROR', message: 'Error while executing command: npm run lint. Reason: exit status 2' } },
+  lint: {
+    status: 'FAILED',
+    reason: {
+      phase: 'BUILD',
+      code: 'COMMAND_EXECUTION_ERROR',
+      message: 'Error while executing command: npm run lint. Reason: exit status 2',
+    },
+  },
 };
 
-const base = { project: 'web-app', groups: webApp, environmentVariables, initial: { groups: integrationFailed } };
+const base = {
+  project: 'web-app',
+  groups: webApp,
+  environmentVariables,
+  initial: { groups: integrationFailed },
+};
 
 function manyGroups(count) {
   const groups = [{ identifier: 'build', dependsOn: [] }];
-  for (let i = 1; i < count; i++) groups.push({ identifier: `shard_${String(i).padStart(3, '0')}`, dependsOn: ['build'] });
+  for (let i = 1; i < count; i++)
+    groups.push({ identifier: `shard_${String(i).padStart(3, '0')}`, dependsOn: ['build'] });
   return groups;
 }
 
 export const scenarios = {
-  'retry-succeeds': { ...base, description: 'integration_tests failed (lint too, but it may fail); the retry passes.', retries: [{}] },
+  'retry-succeeds': {
+    ...base,
+    description: 'integration_tests failed (lint too, but it may fail); the retry passes.',
+    retries: [{}],
+  },
   'fails-again': {
     ...base,
     description: 'integration_tests fails again on the retry.',
@@ -54,23 +75,30 @@ export const scenarios = {
     description: 'Only lint (ignore-failure) fails on the retry: the batch succeeds.',
     retries: [{ lint: integrationFailed.lint }],
   },
-  'already-succeeded': { ...base, description: 'The batch already succeeded: nothing to retry.', initial: { groups: {} } },
+  'already-succeeded': {
+    ...base,
+    description: 'The batch already succeeded: nothing to retry.',
+    initial: { groups: {} },
+  },
   'running-then-fails': {
     ...base,
     description: 'The batch is still running; it fails, then the retry passes.',
     initial: { running: true, groups: { integration_tests: 'FAILED' } },
   },
-  'refused': {
+  refused: {
     ...base,
     description: 'CodeBuild refuses the retry.',
-    refuseRetry: { code: 'InvalidInputException', message: 'Batch build cannot be retried: the project was deleted.' },
+    refuseRetry: {
+      code: 'InvalidInputException',
+      message: 'Batch build cannot be retried: the project was deleted.',
+    },
   },
   'long-running': {
     ...base,
     description: 'The retried builds take a minute: for cancellation and timeouts.',
     retries: [{ integration_tests: { status: 'SUCCEEDED', ms: 60_000 } }],
   },
-  'throttled': {
+  throttled: {
     ...base,
     description: 'Polls are throttled many times in a row (Rate exceeded) before the retry passes.',
     retries: [{ integration_tests: { status: 'SUCCEEDED', ms: 2_000 } }],
@@ -107,7 +135,11 @@ export const scenarios = {
   'project-history': {
     ...base,
     description: 'The project has older batches; the newest failed one is retried (project-name).',
-    history: [{ initial: { groups: {} } }, { initial: { groups: integrationFailed } }, { initial: { groups: {} } }],
+    history: [
+      { initial: { groups: {} } },
+      { initial: { groups: integrationFailed } },
+      { initial: { groups: {} } },
+    ],
   },
   'no-failed-batch': {
     ...base,
@@ -120,7 +152,11 @@ export const scenarios = {
     description: '120 build groups, 7 of them failed; the retry passes.',
     groups: manyGroups(120),
     environmentVariables,
-    initial: { groups: Object.fromEntries([5, 17, 33, 48, 64, 90, 111].map((i) => [`shard_${String(i).padStart(3, '0')}`, 'FAILED'])) },
+    initial: {
+      groups: Object.fromEntries(
+        [5, 17, 33, 48, 64, 90, 111].map((i) => [`shard_${String(i).padStart(3, '0')}`, 'FAILED']),
+      ),
+    },
     retries: [{}],
   },
 };

@@ -11,14 +11,33 @@ export const TEST_CREDENTIALS = Object.freeze({
   secretAccessKey: 'simulator/secret/key/not-a-real-one/000000',
 });
 
-const OPERATIONS = new Set(['RetryBuildBatch', 'BatchGetBuildBatches', 'StopBuildBatch', 'ListBuildBatchesForProject', 'BatchGetBuilds']);
+const OPERATIONS = new Set([
+  'RetryBuildBatch',
+  'BatchGetBuildBatches',
+  'StopBuildBatch',
+  'ListBuildBatchesForProject',
+  'BatchGetBuilds',
+]);
 const TOKEN_LIFETIME_MS = 5 * 60_000;
 
 const FAULTS = {
   throttle: { status: 400, code: 'ThrottlingException', message: 'Rate exceeded' },
-  '5xx': { status: 503, code: 'ServiceUnavailableException', message: 'Service is temporarily unavailable. Please try again.' },
-  expired: { status: 400, code: 'ExpiredTokenException', message: 'The security token included in the request is expired' },
-  denied: { status: 400, code: 'AccessDeniedException', message: 'User: arn:aws:sts::123456789012:assumed-role/ci/session is not authorized to perform: OPERATION because no identity-based policy allows the OPERATION action' },
+  '5xx': {
+    status: 503,
+    code: 'ServiceUnavailableException',
+    message: 'Service is temporarily unavailable. Please try again.',
+  },
+  expired: {
+    status: 400,
+    code: 'ExpiredTokenException',
+    message: 'The security token included in the request is expired',
+  },
+  denied: {
+    status: 400,
+    code: 'AccessDeniedException',
+    message:
+      'User: arn:aws:sts::123456789012:assumed-role/ci/session is not authorized to perform: OPERATION because no identity-based policy allows the OPERATION action',
+  },
 };
 
 class RequestError {
@@ -46,16 +65,28 @@ export async function startSimulator(options = {}) {
   let staleSnapshot;
 
   function addBatch(spec, number) {
-    const batch = new SimulatedBatch(spec, { region, account, number, now: Date.now(), scale: options.timeScale ?? 1 });
+    const batch = new SimulatedBatch(spec, {
+      region,
+      account,
+      number,
+      now: Date.now(),
+      scale: options.timeScale ?? 1,
+    });
     batches.push(batch);
     return batch;
   }
 
-  const scenario = typeof options.scenario === 'string' ? scenarios[options.scenario] : options.scenario;
-  if (options.scenario && !scenario) throw new Error(`Unknown scenario ${options.scenario}; known: ${Object.keys(scenarios).join(', ')}`);
+  const scenario =
+    typeof options.scenario === 'string' ? scenarios[options.scenario] : options.scenario;
+  if (options.scenario && !scenario)
+    throw new Error(
+      `Unknown scenario ${options.scenario}; known: ${Object.keys(scenarios).join(', ')}`,
+    );
   let main;
   if (scenario) {
-    (scenario.history ?? []).forEach((h, i) => addBatch({ project: scenario.project, groups: scenario.groups, ...h }, i + 1));
+    (scenario.history ?? []).forEach((h, i) =>
+      addBatch({ project: scenario.project, groups: scenario.groups, ...h }, i + 1),
+    );
     main = addBatch(scenario, (scenario.history?.length ?? 0) + 1);
     for (const fault of scenario.faults ?? []) faults.push({ count: 1, skip: 0, ...fault });
   }
@@ -79,33 +110,51 @@ export async function startSimulator(options = {}) {
 
   const handlers = {
     BatchGetBuildBatches({ ids }) {
-      if (!Array.isArray(ids) || ids.length > 100) throw new RequestError('InvalidInputException', '1 validation error detected: Value at \'ids\' failed to satisfy constraint: Member must have length less than or equal to 100');
+      if (!Array.isArray(ids) || ids.length > 100)
+        throw new RequestError(
+          'InvalidInputException',
+          "1 validation error detected: Value at 'ids' failed to satisfy constraint: Member must have length less than or equal to 100",
+        );
       const stale = staleSnapshot && takeFault('BatchGetBuildBatches', ['stale']);
       const found = [];
       const missing = [];
       for (const id of ids) {
         const batch = find(id);
         if (!batch) missing.push(id);
-        else found.push(stale && batch === staleSnapshot.batch ? staleSnapshot.before : batch.describe(Date.now()));
+        else
+          found.push(
+            stale && batch === staleSnapshot.batch
+              ? staleSnapshot.before
+              : batch.describe(Date.now()),
+          );
       }
       return { buildBatches: found, buildBatchesNotFound: missing };
     },
 
     RetryBuildBatch({ id, idempotencyToken, retryType }) {
       const batch = find(id);
-      if (!batch) throw new RequestError('ResourceNotFoundException', `Build batch ${id} does not exist`);
+      if (!batch)
+        throw new RequestError('ResourceNotFoundException', `Build batch ${id} does not exist`);
       const effectiveType = retryType ?? 'RETRY_FAILED_BUILDS';
       if (!['RETRY_FAILED_BUILDS', 'RETRY_ALL_BUILDS'].includes(effectiveType)) {
-        throw new RequestError('InvalidInputException', `1 validation error detected: Value '${retryType}' at 'retryType' failed to satisfy constraint: Member must satisfy enum value set: [RETRY_ALL_BUILDS, RETRY_FAILED_BUILDS]`);
+        throw new RequestError(
+          'InvalidInputException',
+          `1 validation error detected: Value '${retryType}' at 'retryType' failed to satisfy constraint: Member must satisfy enum value set: [RETRY_ALL_BUILDS, RETRY_FAILED_BUILDS]`,
+        );
       }
-      if (scenario?.refuseRetry) throw new RequestError(scenario.refuseRetry.code, scenario.refuseRetry.message);
+      if (scenario?.refuseRetry)
+        throw new RequestError(scenario.refuseRetry.code, scenario.refuseRetry.message);
       if (idempotencyToken) {
         const seen = tokens.get(idempotencyToken);
         if (seen && Date.now() - seen.at < TOKEN_LIFETIME_MS) {
           if (seen.id !== batch.id || seen.retryType !== effectiveType) {
-            throw new RequestError('InvalidInputException', 'The idempotency token was already used with different parameters.');
+            throw new RequestError(
+              'InvalidInputException',
+              'The idempotency token was already used with different parameters.',
+            );
           }
-          return { buildBatch: batch.describe(Date.now()) };
+          // Idempotent: the same request within the token's lifetime gets the first answer again.
+          return seen.answer;
         }
       }
       let result;
@@ -114,37 +163,57 @@ export async function startSimulator(options = {}) {
       } catch (refused) {
         throw new RequestError(refused.code, refused.message);
       }
-      if (idempotencyToken) tokens.set(idempotencyToken, { at: Date.now(), id: batch.id, retryType: effectiveType });
+      const answer = { buildBatch: result.response };
+      if (idempotencyToken)
+        tokens.set(idempotencyToken, {
+          at: Date.now(),
+          id: batch.id,
+          retryType: effectiveType,
+          answer,
+        });
       staleSnapshot = { batch, before: result.before };
-      return { buildBatch: result.response };
+      return answer;
     },
 
     StopBuildBatch({ id }) {
       const batch = find(id);
-      if (!batch) throw new RequestError('ResourceNotFoundException', `Build batch ${id} does not exist`);
+      if (!batch)
+        throw new RequestError('ResourceNotFoundException', `Build batch ${id} does not exist`);
       return { buildBatch: batch.stop(Date.now()) };
     },
 
     ListBuildBatchesForProject({ projectName, filter, sortOrder, maxResults, nextToken }) {
-      if (maxResults !== undefined && (maxResults < 1 || maxResults > 100)) throw new RequestError('InvalidInputException', 'maxResults must be between 1 and 100');
+      if (maxResults !== undefined && (maxResults < 1 || maxResults > 100))
+        throw new RequestError('InvalidInputException', 'maxResults must be between 1 and 100');
       const known = batches.filter((b) => b.project === projectName);
       if (projectName && known.length === 0 && !(scenario?.projects ?? []).includes(projectName)) {
-        throw new RequestError('ResourceNotFoundException', `Project cannot be found: arn:aws:codebuild:${region}:${account}:project/${projectName}`);
+        throw new RequestError(
+          'ResourceNotFoundException',
+          `Project cannot be found: arn:aws:codebuild:${region}:${account}:project/${projectName}`,
+        );
       }
       const now = Date.now();
       // Sorted by identifier, as the service documents: not by age.
-      const ids = known.filter((b) => !filter?.status || b.statusAt(now) === filter.status).map((b) => b.id).sort();
+      const ids = known
+        .filter((b) => !filter?.status || b.statusAt(now) === filter.status)
+        .map((b) => b.id)
+        .sort();
       if (sortOrder === 'DESCENDING') ids.reverse();
       const start = nextToken ? Number(Buffer.from(nextToken, 'base64').toString()) : 0;
       const size = maxResults ?? 100;
       const page = ids.slice(start, start + size);
       const out = { ids: page };
-      if (start + size < ids.length) out.nextToken = Buffer.from(String(start + size)).toString('base64');
+      if (start + size < ids.length)
+        out.nextToken = Buffer.from(String(start + size)).toString('base64');
       return out;
     },
 
     BatchGetBuilds({ ids }) {
-      if (!Array.isArray(ids) || ids.length > 100) throw new RequestError('InvalidInputException', '1 validation error detected: Value at \'ids\' failed to satisfy constraint: Member must have length less than or equal to 100');
+      if (!Array.isArray(ids) || ids.length > 100)
+        throw new RequestError(
+          'InvalidInputException',
+          "1 validation error detected: Value at 'ids' failed to satisfy constraint: Member must have length less than or equal to 100",
+        );
       const now = Date.now();
       const builds = [];
       const buildsNotFound = [];
@@ -159,13 +228,20 @@ export async function startSimulator(options = {}) {
 
   function send(res, requestId, status, payload, errorCode) {
     const body = typeof payload === 'string' ? payload : JSON.stringify(payload);
-    const headers = { 'Content-Type': 'application/x-amz-json-1.1', 'x-amzn-RequestId': requestId, 'Content-Length': Buffer.byteLength(body) };
-    if (errorCode) headers['X-Amzn-ErrorType'] = `${errorCode}:http://internal.amazon.com/coral/com.amazonaws.codebuild/`;
+    const headers = {
+      'Content-Type': 'application/x-amz-json-1.1',
+      'x-amzn-RequestId': requestId,
+      'Content-Length': Buffer.byteLength(body),
+    };
+    if (errorCode)
+      headers['X-Amzn-ErrorType'] =
+        `${errorCode}:http://internal.amazon.com/coral/com.amazonaws.codebuild/`;
     res.writeHead(status, headers);
     res.end(body);
   }
 
-  const sendError = (res, requestId, { status, code, message }) => send(res, requestId, status, { __type: code, message }, code);
+  const sendError = (res, requestId, { status, code, message }) =>
+    send(res, requestId, status, { __type: code, message }, code);
 
   const server = createServer((req, res) => {
     const chunks = [];
@@ -174,8 +250,17 @@ export async function startSimulator(options = {}) {
       const requestId = randomUUID();
       const raw = Buffer.concat(chunks);
       const target = String(req.headers['x-amz-target'] ?? '');
-      const operation = target.startsWith('CodeBuild_20161006.') ? target.slice('CodeBuild_20161006.'.length) : target;
-      const record = { at: Date.now(), operation, requestId, status: 0, body: undefined, fault: undefined };
+      const operation = target.startsWith('CodeBuild_20161006.')
+        ? target.slice('CodeBuild_20161006.'.length)
+        : target;
+      const record = {
+        at: Date.now(),
+        operation,
+        requestId,
+        status: 0,
+        body: undefined,
+        fault: undefined,
+      };
       requests.push(record);
       const reply = (status, payload, code) => {
         record.status = status;
@@ -187,20 +272,45 @@ export async function startSimulator(options = {}) {
         sendError(res, requestId, error);
       };
 
-      if (req.method !== 'POST') return fail({ status: 404, code: 'UnknownOperationException', message: 'Only POST / is served.' });
+      if (req.method !== 'POST')
+        return fail({
+          status: 404,
+          code: 'UnknownOperationException',
+          message: 'Only POST / is served.',
+        });
       const signatureError = verifySignature(req, raw, credentials);
       if (signatureError) return fail(signatureError);
-      if (!OPERATIONS.has(operation)) return fail({ status: 400, code: 'UnknownOperationException', message: `Unknown operation ${target}` });
+      if (!OPERATIONS.has(operation))
+        return fail({
+          status: 400,
+          code: 'UnknownOperationException',
+          message: `Unknown operation ${target}`,
+        });
       if (!String(req.headers['content-type'] ?? '').startsWith('application/x-amz-json-1.1')) {
-        return fail({ status: 400, code: 'SerializationException', message: 'Content-Type must be application/x-amz-json-1.1' });
+        return fail({
+          status: 400,
+          code: 'SerializationException',
+          message: 'Content-Type must be application/x-amz-json-1.1',
+        });
       }
       try {
         record.body = raw.length ? JSON.parse(raw.toString('utf8')) : {};
       } catch {
-        return fail({ status: 400, code: 'SerializationException', message: 'Request body is not valid JSON' });
+        return fail({
+          status: 400,
+          code: 'SerializationException',
+          message: 'Request body is not valid JSON',
+        });
       }
 
-      const fault = takeFault(operation, ['throttle', '5xx', 'expired', 'denied', 'drop', 'malformed']);
+      const fault = takeFault(operation, [
+        'throttle',
+        '5xx',
+        'expired',
+        'denied',
+        'drop',
+        'malformed',
+      ]);
       if (fault) {
         record.fault = fault.kind;
         if (fault.kind === 'drop') {
@@ -209,7 +319,10 @@ export async function startSimulator(options = {}) {
         }
         if (fault.kind === 'malformed') return reply(200, '{"buildBatches": [{"id": "trunc');
         const shape = FAULTS[fault.kind];
-        return fail({ ...shape, message: shape.message.replaceAll('OPERATION', `codebuild:${operation}`) });
+        return fail({
+          ...shape,
+          message: shape.message.replaceAll('OPERATION', `codebuild:${operation}`),
+        });
       }
       try {
         reply(200, handlers[operation](record.body));

@@ -18,10 +18,20 @@ export interface CodeBuild {
   region(): Promise<string>;
   /** The batch as it is now; undefined when CodeBuild does not know the id. */
   getBatch(id: string, signal?: AbortSignal): Promise<BuildBatch | undefined>;
-  retryBatch(id: string, retryType: RetryBuildBatchType, token: string, signal?: AbortSignal): Promise<BuildBatch>;
+  retryBatch(
+    id: string,
+    retryType: RetryBuildBatchType,
+    token: string,
+    signal?: AbortSignal,
+  ): Promise<BuildBatch>;
   stopBatch(id: string, signal?: AbortSignal): Promise<BuildBatch | undefined>;
   /** Ids of the project's batches with this status, as the service lists them (up to maxIds). */
-  listBatchIds(projectName: string, status: 'FAILED', maxIds: number, signal?: AbortSignal): Promise<{ ids: string[]; more: boolean }>;
+  listBatchIds(
+    projectName: string,
+    status: 'FAILED',
+    maxIds: number,
+    signal?: AbortSignal,
+  ): Promise<{ ids: string[]; more: boolean }>;
   /** Batches by id (any number; fetched 100 at a time). */
   getBatches(ids: string[], signal?: AbortSignal): Promise<BuildBatch[]>;
   /** Builds by id or ARN (any number; fetched 100 at a time). */
@@ -29,7 +39,12 @@ export interface CodeBuild {
 }
 
 /** Codes that mean the session's credentials ran out: retrying cannot help. */
-const EXPIRED_CODES = new Set(['ExpiredTokenException', 'ExpiredToken', 'TokenRefreshRequired', 'InvalidClientTokenId']);
+const EXPIRED_CODES = new Set([
+  'ExpiredTokenException',
+  'ExpiredToken',
+  'TokenRefreshRequired',
+  'InvalidClientTokenId',
+]);
 const PAGE = 100;
 
 interface SdkFailure {
@@ -45,7 +60,8 @@ function classify(error: SdkFailure, code: string): ServiceErrorKind {
   const sdkError = error as Parameters<typeof isThrottlingError>[0];
   if (isThrottlingError(sdkError)) return 'throttling';
   // A body that does not parse (a proxy's page, a cut-off answer) says nothing about the batch either.
-  if (isTransientError(sdkError) || isServerError(sdkError) || error.name === 'SyntaxError') return 'transient';
+  if (isTransientError(sdkError) || isServerError(sdkError) || error.name === 'SyntaxError')
+    return 'transient';
   return 'other';
 }
 
@@ -56,7 +72,13 @@ export function toServiceError(operation: string, thrown: unknown): unknown {
   const code = error.code && /^E[A-Z]+$/.test(error.code) ? error.code : error.name;
   const status = error.$metadata?.httpStatusCode;
   const detail = error.message || (status ? `HTTP ${status}` : '');
-  return new ServiceError(operation, code, detail, error.$metadata?.requestId, classify(error, code));
+  return new ServiceError(
+    operation,
+    code,
+    detail,
+    error.$metadata?.requestId,
+    classify(error, code),
+  );
 }
 
 async function call<T>(operation: string, send: () => Promise<T>): Promise<T> {
@@ -73,7 +95,9 @@ function chunks<T>(items: T[]): T[][] {
   return out;
 }
 
-export function createCodeBuild(options: { region?: string; client?: CodeBuildClient } = {}): CodeBuild {
+export function createCodeBuild(
+  options: { region?: string; client?: CodeBuildClient } = {},
+): CodeBuild {
   // The SDK's standard retry strategy handles single calls (throttling, 5xx, network errors); the
   // endpoint comes from AWS_ENDPOINT_URL_CODEBUILD / AWS_ENDPOINT_URL when set.
   const client =
@@ -107,9 +131,18 @@ export function createCodeBuild(options: { region?: string; client?: CodeBuildCl
 
     async retryBatch(id, retryType, idempotencyToken, signal) {
       const out = await call('RetryBuildBatch', () =>
-        client.send(new RetryBuildBatchCommand({ id, retryType, idempotencyToken }), { abortSignal: signal }),
+        client.send(new RetryBuildBatchCommand({ id, retryType, idempotencyToken }), {
+          abortSignal: signal,
+        }),
       );
-      if (!out.buildBatch) throw new ServiceError('RetryBuildBatch', 'EmptyResponse', 'the response held no batch', out.$metadata.requestId, 'other');
+      if (!out.buildBatch)
+        throw new ServiceError(
+          'RetryBuildBatch',
+          'EmptyResponse',
+          'the response held no batch',
+          out.$metadata.requestId,
+          'other',
+        );
       return out.buildBatch;
     },
 
@@ -126,7 +159,13 @@ export function createCodeBuild(options: { region?: string; client?: CodeBuildCl
       do {
         const out = await call('ListBuildBatchesForProject', () =>
           client.send(
-            new ListBuildBatchesForProjectCommand({ projectName, filter: { status }, sortOrder: 'DESCENDING', maxResults: PAGE, nextToken }),
+            new ListBuildBatchesForProjectCommand({
+              projectName,
+              filter: { status },
+              sortOrder: 'DESCENDING',
+              maxResults: PAGE,
+              nextToken,
+            }),
             { abortSignal: signal },
           ),
         );

@@ -4,8 +4,7 @@ import { parseArn } from './links.js';
 
 /** Where the batch to retry comes from: a batch named by the user, or the newest failed batch of a project. */
 export type Target =
-  | { kind: 'batch'; batchId: string; account?: string }
-  | { kind: 'project'; projectName: string };
+  { kind: 'batch'; batchId: string; account?: string } | { kind: 'project'; projectName: string };
 
 export interface Config {
   target: Target;
@@ -78,7 +77,12 @@ function readTarget(batchInput: string, projectInput: string): { target: Target;
   if (batchInput !== '') {
     if (batchInput.startsWith('arn:')) {
       const arn = parseArn(batchInput);
-      if (!arn || arn.service !== 'codebuild' || arn.resourceType !== 'build-batch' || !BATCH_ID.test(arn.resourceId)) {
+      if (
+        !arn ||
+        arn.service !== 'codebuild' ||
+        arn.resourceType !== 'build-batch' ||
+        !BATCH_ID.test(arn.resourceId)
+      ) {
         throw invalid(
           'batch-id',
           batchInput,
@@ -124,7 +128,11 @@ export function withDispatchInputs(
     get(name) {
       const own = source.get(name);
       const fromEvent = dispatchInputs[name];
-      if (own === '' && (DISPATCH_INPUTS as readonly string[]).includes(name) && typeof fromEvent === 'string') {
+      if (
+        own === '' &&
+        (DISPATCH_INPUTS as readonly string[]).includes(name) &&
+        typeof fromEvent === 'string'
+      ) {
         return fromEvent.trim();
       }
       return own;
@@ -135,7 +143,10 @@ export function withDispatchInputs(
 
 /** Reads and validates every input, before anything touches AWS. Throws ActionError naming the input. */
 export function readConfig(source: InputSource): Config {
-  const { target, region: arnRegion } = readTarget(source.get('batch-id'), source.get('project-name'));
+  const { target, region: arnRegion } = readTarget(
+    source.get('batch-id'),
+    source.get('project-name'),
+  );
 
   const regionInput = source.get('aws-region');
   if (regionInput !== '' && !REGION.test(regionInput)) {
@@ -148,13 +159,27 @@ export function readConfig(source: InputSource): Config {
   }
 
   const retryRaw = source.get('retry-type');
-  const retryType = (retryRaw === '' ? 'RETRY_FAILED_BUILDS' : retryRaw.toUpperCase()) as RetryBuildBatchType;
+  const retryType = (
+    retryRaw === '' ? 'RETRY_FAILED_BUILDS' : retryRaw.toUpperCase()
+  ) as RetryBuildBatchType;
   if (!RETRY_TYPES.includes(retryType)) {
     throw invalid('retry-type', retryRaw, 'RETRY_FAILED_BUILDS or RETRY_ALL_BUILDS');
   }
 
-  const pollSeconds = readNumber(source, 'poll-interval-seconds', 15, 'a positive number of seconds, such as 15 or 0.5', (n) => n > 0);
-  const timeoutMinutes = readNumber(source, 'timeout-minutes', 0, 'a number of minutes, 0 for no limit, such as 30 or 1.5', (n) => n >= 0);
+  const pollSeconds = readNumber(
+    source,
+    'poll-interval-seconds',
+    15,
+    'a positive number of seconds, such as 15 or 0.5',
+    (n) => n > 0,
+  );
+  const timeoutMinutes = readNumber(
+    source,
+    'timeout-minutes',
+    0,
+    'a number of minutes, 0 for no limit, such as 30 or 1.5',
+    (n) => n >= 0,
+  );
   const maxAttempts = readNumber(
     source,
     'max-attempts',

@@ -11,10 +11,20 @@ export interface Arn {
 
 /** arn:PARTITION:SERVICE:REGION:ACCOUNT:TYPE/ID — the id may itself contain ':' (project:uuid). */
 export function parseArn(value: string | undefined): Arn | undefined {
-  const match = /^arn:([a-z-]+):([a-z0-9-]+):([a-z0-9-]+):(\d{12}|\*{3}):([a-z-]+)\/(.+)$/.exec(value ?? '');
+  const match = /^arn:([a-z-]+):([a-z0-9-]+):([a-z0-9-]+):(\d{12}|\*{3}):([a-z-]+)\/(.+)$/.exec(
+    value ?? '',
+  );
   if (!match) return undefined;
-  const [, partition, service, region, account, resourceType, resourceId] = match as unknown as string[];
-  return { partition: partition!, service: service!, region: region!, account: account!, resourceType: resourceType!, resourceId: resourceId! };
+  const [, partition, service, region, account, resourceType, resourceId] =
+    match as unknown as string[];
+  return {
+    partition: partition!,
+    service: service!,
+    region: region!,
+    account: account!,
+    resourceType: resourceType!,
+    resourceId: resourceId!,
+  };
 }
 
 function consoleOrigin(partition: string, region: string): string | undefined {
@@ -30,7 +40,12 @@ function consoleOrigin(partition: string, region: string): string | undefined {
   }
 }
 
-function link(arnValue: string | undefined, expectedType: string, path: string, trailingSlash: string): string | undefined {
+function link(
+  arnValue: string | undefined,
+  expectedType: string,
+  path: string,
+  trailingSlash: string,
+): string | undefined {
   const arn = parseArn(arnValue);
   if (!arn || arn.service !== 'codebuild' || arn.resourceType !== expectedType) return undefined;
   const origin = consoleOrigin(arn.partition, arn.region);

@@ -3,7 +3,14 @@ import type { BuildBatch } from '@aws-sdk/client-codebuild';
 import type { CodeBuild } from './codebuild.js';
 import { ActionError, ServiceError } from './errors.js';
 import { readConfig, withDispatchInputs, type Config, type InputSource } from './inputs.js';
-import { describeBatch, failureSentence, formatDuration, freshAfterRetry, isFinalStatus, nextStep } from './outcome.js';
+import {
+  describeBatch,
+  failureSentence,
+  formatDuration,
+  freshAfterRetry,
+  isFinalStatus,
+  nextStep,
+} from './outcome.js';
 import { ProgressLog } from './progress.js';
 import { Reporter, type Io } from './report.js';
 import type { AttemptRecord } from './summary.js';
@@ -42,7 +49,10 @@ export async function run(deps: Deps): Promise<void> {
   const deadline = config.timeoutMs > 0 ? startedAt + config.timeoutMs : undefined;
   const elapsed = () => clock.now() - startedAt;
 
-  const batchId = config.target.kind === 'batch' ? config.target.batchId : await newestFailedBatch(codebuild, config.target.projectName, io);
+  const batchId =
+    config.target.kind === 'batch'
+      ? config.target.batchId
+      : await newestFailedBatch(codebuild, config.target.projectName, io);
   if (!batchId) return;
   io.setOutput('batch-id', batchId);
 
@@ -52,16 +62,27 @@ export async function run(deps: Deps): Promise<void> {
 
   for (;;) {
     const step = nextStep(batch);
-    if (step === 'nothing-to-retry' || (step === 'retry' && attempts.length >= config.maxAttempts)) break;
+    if (step === 'nothing-to-retry' || (step === 'retry' && attempts.length >= config.maxAttempts))
+      break;
     let isFresh: ((read: BuildBatch) => boolean) | undefined;
     if (step === 'retry') {
       const attempt = attempts.length + 1;
-      const token = config.idempotencyToken ?? idempotencyToken(deps.run, batchId, config.retryType, attempt) ?? randomUUID();
-      io.info(`Retrying ${batchId} (${config.retryType}, attempt ${attempt} of ${config.maxAttempts}).`);
+      const token =
+        config.idempotencyToken ??
+        idempotencyToken(deps.run, batchId, config.retryType, attempt) ??
+        randomUUID();
+      io.info(
+        `Retrying ${batchId} (${config.retryType}, attempt ${attempt} of ${config.maxAttempts}).`,
+      );
       batch = await codebuild.retryBatch(batchId, config.retryType, token, deps.cancelled);
       attempts.push({ attempt, result: 'IN_PROGRESS' });
       if (!config.wait) {
-        await reporter.finish({ batch, attempts, elapsedMs: elapsed(), headline: `Retry accepted (${config.retryType}); not waiting for the outcome (wait: false).` });
+        await reporter.finish({
+          batch,
+          attempts,
+          elapsedMs: elapsed(),
+          headline: `Retry accepted (${config.retryType}); not waiting for the outcome (wait: false).`,
+        });
         return;
       }
       // The retry response still shows the old outcomes: only later reads that moved past it count.
@@ -72,7 +93,13 @@ export async function run(deps: Deps): Promise<void> {
     io.saveState(RUNNING_BATCH_STATE, config.stopOnCancel ? (batch.arn ?? batchId) : '');
     const progress = new ProgressLog((line) => io.info(line), clock, startedAt);
     const result = await waitForCompletion({
-      describe: async (signal) => (await codebuild.getBatch(batchId, signal)) ?? batch,
+      describe: async (signal) => {
+        const read = (await codebuild.getBatch(batchId, signal)) ?? batch;
+        io.debug(
+          `Read ${batchId}: ${read.buildBatchStatus}, complete ${read.complete}, ${read.phases?.length ?? 0} phases.`,
+        );
+        return read;
+      },
       clock,
       intervalMs: config.pollIntervalMs,
       deadline,
@@ -82,16 +109,27 @@ export async function run(deps: Deps): Promise<void> {
         reporter.seen(read);
         progress.read(read);
       },
-      onTransientError: (error, next) => io.info(`Poll failed (${error.message}); trying again in ${formatDuration(next)}.`),
+      onTransientError: (error, next) =>
+        io.info(`Poll failed (${error.message}); trying again in ${formatDuration(next)}.`),
     });
     io.saveState(RUNNING_BATCH_STATE, '');
 
     if (result.kind !== 'complete') {
-      await interrupt(result.kind, result.batch ?? batch, deps, config, codebuild, reporter, attempts, elapsed());
+      await interrupt(
+        result.kind,
+        result.batch ?? batch,
+        deps,
+        config,
+        codebuild,
+        reporter,
+        attempts,
+        elapsed(),
+      );
       return;
     }
     batch = result.batch;
-    if (step === 'retry') attempts[attempts.length - 1]!.result = batch.buildBatchStatus ?? 'UNKNOWN';
+    if (step === 'retry')
+      attempts[attempts.length - 1]!.result = batch.buildBatchStatus ?? 'UNKNOWN';
   }
 
   const succeeded = batch.buildBatchStatus === 'SUCCEEDED';
@@ -108,31 +146,49 @@ export async function run(deps: Deps): Promise<void> {
   }
 }
 
-async function readBatch(codebuild: CodeBuild, batchId: string, config: Config): Promise<BuildBatch> {
+async function readBatch(
+  codebuild: CodeBuild,
+  batchId: string,
+  config: Config,
+): Promise<BuildBatch> {
   const batch = await codebuild.getBatch(batchId);
   if (batch) return batch;
-  const account = config.target.kind === 'batch' && config.target.account ? ` of account ${config.target.account}` : '';
+  const account =
+    config.target.kind === 'batch' && config.target.account
+      ? ` of account ${config.target.account}`
+      : '';
   throw new ActionError(
     `Batch build ${batchId} was not found in ${await codebuild.region()}${account}: check "batch-id" and the region (aws-region, or the ARN's).`,
   );
 }
 
 /** The newest failed batch of a project, by batch number (the service lists them by identifier). */
-async function newestFailedBatch(codebuild: CodeBuild, projectName: string, io: Io): Promise<string | undefined> {
+async function newestFailedBatch(
+  codebuild: CodeBuild,
+  projectName: string,
+  io: Io,
+): Promise<string | undefined> {
   const { ids, more } = await codebuild.listBatchIds(projectName, 'FAILED', MAX_LISTED_BATCHES);
-  if (more) io.warning(`Project ${projectName} has more than ${MAX_LISTED_BATCHES} failed batch builds; the newest is chosen among the first ${MAX_LISTED_BATCHES} listed.`);
+  if (more)
+    io.warning(
+      `Project ${projectName} has more than ${MAX_LISTED_BATCHES} failed batch builds; the newest is chosen among the first ${MAX_LISTED_BATCHES} listed.`,
+    );
   const batches = await codebuild.getBatches(ids);
   const newest = batches.reduce<BuildBatch | undefined>(
     (best, b) => ((b.buildBatchNumber ?? 0) > (best?.buildBatchNumber ?? -1) ? b : best),
     undefined,
   );
   if (!newest?.id) {
-    io.notice(`Project ${projectName} has no failed batch build in ${await codebuild.region()}: nothing to retry.`);
+    io.notice(
+      `Project ${projectName} has no failed batch build in ${await codebuild.region()}: nothing to retry.`,
+    );
     io.setOutput('attempts', '0');
     io.setOutput('failed-build-groups', '[]');
     return undefined;
   }
-  io.info(`Newest failed batch build of ${projectName}: ${newest.id} (#${newest.buildBatchNumber}).`);
+  io.info(
+    `Newest failed batch build of ${projectName}: ${newest.id} (#${newest.buildBatchNumber}).`,
+  );
   return newest.id;
 }
 
@@ -150,12 +206,15 @@ async function interrupt(
   const batchId = lastKnown.id ?? '';
   const doing = describeBatch(lastKnown);
   const running = doing.groups.filter((g) => !isFinalStatus(g.status)).map((g) => g.identifier);
-  const what = `the batch was ${doing.status}` + (running.length > 0 ? ` with ${running.join(', ')} still running` : '');
+  const what =
+    `the batch was ${doing.status}` +
+    (running.length > 0 ? ` with ${running.join(', ')} still running` : '');
   let batch = lastKnown;
   let stopped = 'it was left running (stop-on-cancel is false)';
   if (config.stopOnCancel) {
     try {
-      batch = (await codebuild.stopBatch(batchId, AbortSignal.timeout(STOP_TIMEOUT_MS))) ?? lastKnown;
+      batch =
+        (await codebuild.stopBatch(batchId, AbortSignal.timeout(STOP_TIMEOUT_MS))) ?? lastKnown;
       stopped = 'it has been stopped';
     } catch (error) {
       stopped = `stopping it failed: ${error instanceof Error ? error.message : String(error)}`;

@@ -84,9 +84,14 @@ export function nextStep(batch: BuildBatch): NextStep {
  */
 export function freshAfterRetry(retryResponse: BuildBatch): (read: BuildBatch) => boolean {
   const phasesAtRetry = retryResponse.phases?.length ?? 0;
+  // A response that is already complete started nothing new (a repeated idempotency token): any read
+  // at least as recent as it counts.
+  const replayed = retryResponse.complete === true;
   let moved = false;
   return (read) => {
-    moved ||= read.complete !== true || (read.phases?.length ?? 0) > phasesAtRetry;
+    const phases = read.phases?.length ?? 0;
+    moved ||=
+      read.complete !== true || phases > phasesAtRetry || (replayed && phases >= phasesAtRetry);
     return moved;
   };
 }
@@ -98,7 +103,11 @@ export function statusChanges(before: GroupOutcome[] | undefined, after: GroupOu
   for (const group of after) {
     const old = previous.get(group.identifier);
     if (old && old.status === group.status && old.buildArn === group.buildArn) continue;
-    lines.push(old ? `  ${group.identifier}: ${old.status} → ${group.status}` : `  ${group.identifier}: ${group.status}`);
+    lines.push(
+      old
+        ? `  ${group.identifier}: ${old.status} → ${group.status}`
+        : `  ${group.identifier}: ${group.status}`,
+    );
   }
   return lines;
 }
@@ -111,10 +120,18 @@ export function progressLine(outcome: BatchOutcome, elapsedMs: number): string {
 
 /** The failing phase of a build and its context, e.g. "BUILD — COMMAND_EXECUTION_ERROR: Error while …". */
 export function failureReason(build: Build): string | undefined {
-  const phase = build.phases?.find((p) => p.phaseStatus && p.phaseStatus !== SUCCEEDED && p.phaseStatus !== 'IN_PROGRESS' && p.phaseType !== 'COMPLETED');
+  const phase = build.phases?.find(
+    (p) =>
+      p.phaseStatus &&
+      p.phaseStatus !== SUCCEEDED &&
+      p.phaseStatus !== 'IN_PROGRESS' &&
+      p.phaseType !== 'COMPLETED',
+  );
   if (!phase) return undefined;
   const context = phase.contexts?.find((c) => c.statusCode || c.message);
-  const detail = context ? [context.statusCode, context.message].filter(Boolean).join(': ') : phase.phaseStatus;
+  const detail = context
+    ? [context.statusCode, context.message].filter(Boolean).join(': ')
+    : phase.phaseStatus;
   return `${phase.phaseType ?? 'UNKNOWN_PHASE'} — ${detail}`;
 }
 
@@ -135,7 +152,11 @@ export function formatDuration(ms: number): string {
 /** The sentence the step fails with when the batch did not succeed. */
 export function failureSentence(outcome: BatchOutcome): string {
   const ignored = outcome.failedGroups.filter((id) => !outcome.blockingFailures.includes(id));
-  const blocking = outcome.blockingFailures.length > 0 ? `failed build groups: ${outcome.blockingFailures.join(', ')}` : 'no build group failed on its own';
-  const ignoredText = ignored.length > 0 ? ` (${ignored.join(', ')} failed too, but ignore failure)` : '';
+  const blocking =
+    outcome.blockingFailures.length > 0
+      ? `failed build groups: ${outcome.blockingFailures.join(', ')}`
+      : 'no build group failed on its own';
+  const ignoredText =
+    ignored.length > 0 ? ` (${ignored.join(', ')} failed too, but ignore failure)` : '';
   return `Batch build ${outcome.id} ended ${outcome.status}; ${blocking}${ignoredText}.`;
 }

@@ -25,7 +25,8 @@ export class ProgressLog {
   read(batch: BuildBatch): void {
     const outcome = describeBatch(batch);
     const lines = statusChanges(this.groups, outcome.groups);
-    if (outcome.status !== this.batchStatus) lines.unshift(`Batch ${outcome.id}: ${outcome.status}`);
+    if (outcome.status !== this.batchStatus)
+      lines.unshift(`Batch ${outcome.id}: ${outcome.status}`);
     this.groups = outcome.groups;
     this.batchStatus = outcome.status;
     const now = this.clock.now();

@@ -1,7 +1,13 @@
 import type { BuildBatch } from '@aws-sdk/client-codebuild';
 import type { CodeBuild } from './codebuild.js';
 import { messageOf, ServiceError } from './errors.js';
-import { buildDurationMs, describeBatch, failureReason, isFinalStatus, type BatchOutcome } from './outcome.js';
+import {
+  buildDurationMs,
+  describeBatch,
+  failureReason,
+  isFinalStatus,
+  type BatchOutcome,
+} from './outcome.js';
 import { renderSummary, type AttemptRecord } from './summary.js';
 
 /** What the action writes to the runner: the thin edge over @actions/core. */
@@ -48,7 +54,8 @@ export class Reporter {
   async finish(report: FinalReport): Promise<BatchOutcome> {
     const outcome = describeBatch(report.batch);
     if (report.interrupted) {
-      for (const group of outcome.groups) if (!isFinalStatus(group.status)) group.status = CANCELLED;
+      for (const group of outcome.groups)
+        if (!isFinalStatus(group.status)) group.status = CANCELLED;
     }
     this.seen(report.batch);
     this.setOutputs(outcome, report.attempts.length);
@@ -71,14 +78,16 @@ export class Reporter {
     this.io.setOutput(
       'build-groups',
       JSON.stringify(
-        outcome.groups.map(({ identifier, status, attempts: builds, ignoreFailure, dependsOn, buildArn }) => ({
-          identifier,
-          status,
-          attempts: builds,
-          ignoreFailure,
-          dependsOn,
-          buildArn: buildArn ?? null,
-        })),
+        outcome.groups.map(
+          ({ identifier, status, attempts: builds, ignoreFailure, dependsOn, buildArn }) => ({
+            identifier,
+            status,
+            attempts: builds,
+            ignoreFailure,
+            dependsOn,
+            buildArn: buildArn ?? null,
+          }),
+        ),
       ),
     );
     this.io.setOutput('failed-build-groups', JSON.stringify(outcome.failedGroups));
@@ -89,9 +98,14 @@ export class Reporter {
       const group = outcome.groups.find((g) => g.identifier === id)!;
       const reason = reasons[id] ? `: ${reasons[id]}` : '';
       if (group.ignoreFailure) {
-        this.io.warning(`Build group ${id} ended ${group.status} (ignore-failure, so the batch does not fail for it)${reason}`);
+        this.io.warning(
+          `Build group ${id} ended ${group.status} (ignore-failure, so the batch does not fail for it)${reason}`,
+        );
       } else {
-        this.io.error(`Build group ${id} ended ${group.status}${reason}`, `Build group ${id} ${group.status}`);
+        this.io.error(
+          `Build group ${id} ended ${group.status}${reason}`,
+          `Build group ${id} ${group.status}`,
+        );
       }
     }
   }
@@ -100,7 +114,9 @@ export class Reporter {
   private async buildDetails(
     outcome: BatchOutcome,
   ): Promise<{ reasons?: Record<string, string>; durations?: Record<string, number> }> {
-    const byArn = new Map(outcome.groups.filter((g) => g.buildArn).map((g) => [g.buildArn!, g.identifier]));
+    const byArn = new Map(
+      outcome.groups.filter((g) => g.buildArn).map((g) => [g.buildArn!, g.identifier]),
+    );
     if (byArn.size === 0) return {};
     try {
       const builds = await this.codebuild.getBuilds([...byArn.keys()], AbortSignal.timeout(10_000));
@@ -116,7 +132,8 @@ export class Reporter {
       }
       return { reasons, durations };
     } catch (error) {
-      const denied = error instanceof ServiceError && /AccessDenied|UnauthorizedOperation/.test(error.code);
+      const denied =
+        error instanceof ServiceError && /AccessDenied|UnauthorizedOperation/.test(error.code);
       this.io.warning(
         denied
           ? 'Failure reasons and durations are left out: the role may not call codebuild:BatchGetBuilds. Add that permission to see them.'

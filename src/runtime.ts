@@ -41,8 +41,14 @@ function cancellationSignal(): AbortSignal {
 
 function runnerDeps(): Deps {
   return {
-    inputs: { get: (name) => core.getInput(name), getBoolean: (name) => core.getBooleanInput(name) },
-    event: { name: context.eventName, inputs: context.payload.inputs as Record<string, unknown> | undefined },
+    inputs: {
+      get: (name) => core.getInput(name),
+      getBoolean: (name) => core.getBooleanInput(name),
+    },
+    event: {
+      name: context.eventName,
+      inputs: context.payload.inputs as Record<string, unknown> | undefined,
+    },
     run: {
       runId: process.env.GITHUB_RUN_ID,
       runAttempt: process.env.GITHUB_RUN_ATTEMPT,
@@ -64,7 +70,9 @@ function fail(error: unknown): void {
   }
   const err = error instanceof Error ? error : new Error(String(error));
   core.debug(err.stack ?? err.message);
-  core.setFailed(`Unexpected error (a bug in codebuild-batch-retry, please report it): ${err.message}`);
+  core.setFailed(
+    `Unexpected error (a bug in codebuild-batch-retry, please report it): ${err.message}`,
+  );
 }
 
 /** The post step: stops a batch the main step was waiting on when it was killed. */
@@ -76,10 +84,15 @@ async function post(): Promise<void> {
   core.info(`The main step ended while waiting for ${batchId}: stopping it.`);
   try {
     const region = arn?.region ?? (core.getInput('aws-region') || undefined);
-    const stopped = await createCodeBuild({ region }).stopBatch(batchId, AbortSignal.timeout(10_000));
+    const stopped = await createCodeBuild({ region }).stopBatch(
+      batchId,
+      AbortSignal.timeout(10_000),
+    );
     core.info(`Batch ${batchId} is ${stopped?.buildBatchStatus ?? 'stopped'}.`);
   } catch (error) {
-    core.warning(`Could not stop batch ${batchId}: ${error instanceof Error ? error.message : String(error)}`);
+    core.warning(
+      `Could not stop batch ${batchId}: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 

@@ -57,7 +57,8 @@ function groupRow(group: GroupOutcome, input: SummaryInput, withLinks: boolean):
   const duration = input.durations?.[group.identifier];
   const cells = [
     `<code>${escapeHtml(group.identifier)}</code>`,
-    `${statusMarker(group.status)} ${escapeHtml(group.status)}` + (reason ? `<br><sub>${escapeHtml(reason)}</sub>` : ''),
+    `${statusMarker(group.status)} ${escapeHtml(group.status)}` +
+      (reason ? `<br><sub>${escapeHtml(reason)}</sub>` : ''),
     String(group.attempts),
     duration === undefined ? '' : formatDuration(duration),
     group.dependsOn.map((d) => `<code>${escapeHtml(d)}</code>`).join(' '),
@@ -68,7 +69,15 @@ function groupRow(group: GroupOutcome, input: SummaryInput, withLinks: boolean):
 }
 
 function groupTable(rows: GroupOutcome[], input: SummaryInput, withLinks: boolean): string {
-  const head = ['Build group', 'Status', 'Attempts', 'Duration', 'Depends on', 'Ignore failure', 'Build'];
+  const head = [
+    'Build group',
+    'Status',
+    'Attempts',
+    'Duration',
+    'Depends on',
+    'Ignore failure',
+    'Build',
+  ];
   return [
     '<table>',
     `<tr>${head.map((h) => `<th>${h}</th>`).join('')}</tr>`,
@@ -99,10 +108,15 @@ function mermaidLabel(text: string): string {
 export function renderGraph(groups: GroupOutcome[]): string | undefined {
   const ids = new Map(groups.map((g, i) => [g.identifier, `g${i}`]));
   const edges = groups.flatMap((g) =>
-    g.dependsOn.filter((d) => ids.has(d)).map((d) => `  ${ids.get(d)} --> ${ids.get(g.identifier)}`),
+    g.dependsOn
+      .filter((d) => ids.has(d))
+      .map((d) => `  ${ids.get(d)} --> ${ids.get(g.identifier)}`),
   );
   if (edges.length === 0 || groups.length > GRAPH_MAX_NODES) return undefined;
-  const nodes = groups.map((g) => `  ${ids.get(g.identifier)}["${mermaidLabel(`${g.identifier} ${g.status}`)}"]:::${graphClass(g.status)}`);
+  const nodes = groups.map(
+    (g) =>
+      `  ${ids.get(g.identifier)}["${mermaidLabel(`${g.identifier} ${g.status}`)}"]:::${graphClass(g.status)}`,
+  );
   const used = new Set(groups.map((g) => graphClass(g.status)));
   const classes = [...used].map((name) => `  classDef ${name} ${GRAPH_CLASSES[name]}`);
   return ['```mermaid', 'flowchart LR', ...classes, ...nodes, ...edges, '```'].join('\n');
@@ -120,7 +134,11 @@ function header(input: SummaryInput): string {
         : ''),
     `step time ${formatDuration(input.elapsedMs)}`,
   ].filter(Boolean);
-  return [`<h2>${title}</h2>`, `<p>${escapeHtml(input.headline)}</p>`, `<p>${facts.join(' · ')}</p>`].join('\n');
+  return [
+    `<h2>${title}</h2>`,
+    `<p>${escapeHtml(input.headline)}</p>`,
+    `<p>${facts.join(' · ')}</p>`,
+  ].join('\n');
 }
 
 /**
@@ -147,11 +165,9 @@ export function renderSummary(input: SummaryInput, limitBytes = SUMMARY_LIMIT_BY
   }
   // Still too large: keep as many rows as fit, and say how many were left out.
   const head = header(input);
-  let rows = notSucceeded.length;
-  let text = '';
-  do {
-    rows = Math.floor(rows / 2);
-    text = `${head}\n\n${groupTable(notSucceeded.slice(0, rows), input, false)}\n\n<p>… and ${notSucceeded.length - rows} more build groups that did not succeed (see the build-groups output).</p>\n`;
-  } while (Buffer.byteLength(text) > limitBytes && rows > 0);
-  return text;
+  const cut = (rows: number) =>
+    `${head}\n\n${groupTable(notSucceeded.slice(0, rows), input, false)}\n\n<p>… and ${notSucceeded.length - rows} more build groups that did not succeed (see the build-groups output).</p>\n`;
+  let rows = Math.floor(notSucceeded.length / 2);
+  while (rows > 0 && Buffer.byteLength(cut(rows)) > limitBytes) rows = Math.floor(rows / 2);
+  return cut(rows);
 }

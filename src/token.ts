@@ -22,6 +22,14 @@ export function idempotencyToken(
   attempt: number,
 ): string | undefined {
   if (!run.runId) return undefined;
-  const material = [run.runId, run.runAttempt ?? '1', run.job ?? '', run.step ?? '', batchId, retryType, attempt];
+  const material = [
+    run.runId,
+    run.runAttempt ?? '1',
+    run.job ?? '',
+    run.step ?? '',
+    batchId,
+    retryType,
+    attempt,
+  ];
   return `gh-${createHash('sha256').update(material.join('\n')).digest('hex').slice(0, 40)}`;
 }

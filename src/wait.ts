@@ -29,8 +29,7 @@ export interface WaitOptions {
 }
 
 export type WaitResult =
-  | { kind: 'complete'; batch: BuildBatch }
-  | { kind: 'timeout' | 'cancelled'; batch?: BuildBatch };
+  { kind: 'complete'; batch: BuildBatch } | { kind: 'timeout' | 'cancelled'; batch?: BuildBatch };
 
 export const SUSTAINED_FAILURE_MS = 5 * 60_000;
 
@@ -40,7 +39,10 @@ const MAX_BACKOFF_MS = 5 * 60_000;
 
 /** The interval after a throttled poll: twice as long, within bounds. */
 export function widened(currentMs: number, baseMs: number): number {
-  return Math.min(currentMs * 2, Math.max(baseMs, Math.min(baseMs * MAX_BACKOFF_FACTOR, MAX_BACKOFF_MS)));
+  return Math.min(
+    currentMs * 2,
+    Math.max(baseMs, Math.min(baseMs * MAX_BACKOFF_FACTOR, MAX_BACKOFF_MS)),
+  );
 }
 
 /** The interval after a successful poll: halfway back towards the configured one. */
@@ -64,7 +66,8 @@ export async function waitForCompletion(options: WaitOptions): Promise<WaitResul
     const remaining = options.deadline === undefined ? interval : options.deadline - clock.now();
     await clock.sleep(Math.max(0, Math.min(interval, remaining)), signal);
     if (signal.aborted) return { kind: 'cancelled', batch: last };
-    if (options.deadline !== undefined && clock.now() >= options.deadline) return { kind: 'timeout', batch: last };
+    if (options.deadline !== undefined && clock.now() >= options.deadline)
+      return { kind: 'timeout', batch: last };
 
     let batch: BuildBatch;
     try {
@@ -88,6 +91,7 @@ export async function waitForCompletion(options: WaitOptions): Promise<WaitResul
     if (options.isFresh && !options.isFresh(batch)) continue;
     last = batch;
     options.onRead?.(batch);
-    if (batch.complete === true && batch.buildBatchStatus !== 'IN_PROGRESS') return { kind: 'complete', batch };
+    if (batch.complete === true && batch.buildBatchStatus !== 'IN_PROGRESS')
+      return { kind: 'complete', batch };
   }
 }

@@ -1,0 +1,165 @@
+// The bundled action (dist/index.js), run as a runner runs it, against the simulator over HTTP with
+// SigV4: one scenario each.
+import { PLAINTEXT_SECRET } from '../../simulator/scenarios.mjs';
+import { act, annotations, groupsOf, simulators } from './helpers.js';
+
+const simulatorFor = simulators();
+
+describe('dist/index.js against the simulator', () => {
+  it('retries a failed batch, waits for it and reports success', async () => {
+    const sim = await simulatorFor('retry-succeeds');
+    const run = await act(sim, {});
+    expect(run.code).toBe(0);
+    expect(run.outputs).toMatchObject({
+      'batch-id': sim.batch.id,
+      'batch-arn': sim.batch.arn,
+      'batch-status': 'SUCCEEDED',
+      'build-batch-number': '1',
+      attempts: '1',
+      'failed-build-groups': '[]',
+    });
+    expect(groupsOf(run).find((g) => g.identifier === 'integration_tests')).toMatchObject({
+      status: 'SUCCEEDED',
+      attempts: 2,
+      dependsOn: ['build'],
+      ignoreFailure: false,
+    });
+    const retry = sim.calls('RetryBuildBatch');
+    expect(retry).toHaveLength(1);
+    expect(retry[0]!.body).toEqual({
+      id: sim.batch.id,
+      retryType: 'RETRY_FAILED_BUILDS',
+      idempotencyToken: expect.stringMatching(/^gh-[0-9a-f]{40}$/),
+    });
+    expect(run.summary).toContain(': SUCCEEDED</h2>');
+    expect(run.summary).toContain('```mermaid');
+    expect(run.stdout).toContain('  integration_tests: IN_PROGRESS → SUCCEEDED');
+    expect(run.stderr).toBe('');
+  });
+
+  it('fails when the retry fails again: exit code, outputs, annotations with the reason', async () => {
+    const sim = await simulatorFor('fails-again');
+    const run = await act(sim, {});
+    expect(run.code).toBe(1);
+    expect(run.outputs['batch-status']).toBe('FAILED');
+    expect(JSON.parse(run.outputs['failed-build-groups']!)).toEqual([
+      'lint',
+      'integration_tests',
+      'e2e_tests',
+      'package',
+    ]);
+    expect(annotations(run, 'error')).toEqual([
+      'Build group integration_tests ended FAILED: BUILD — COMMAND_EXECUTION_ERROR: Error while executing command: npm run test:integration. Reason: exit status 1',
+      'Build group e2e_tests ended STOPPED',
+      'Build group package ended STOPPED',
+      `Batch build ${sim.batch.id} ended FAILED; failed build groups: integration_tests, e2e_tests, package (lint failed too, but ignore failure).`,
+    ]);
+    expect(annotations(run, 'warning')[0]).toMatch(
+      /^Build group lint ended FAILED \(ignore-failure/,
+    );
+    expect(run.summary).toContain('npm run test:integration');
+    expect(sim.calls('BatchGetBuilds')).toHaveLength(1);
+  });
+
+  it('succeeds when only an ignore-failure group fails', async () => {
+    const sim = await simulatorFor('ignore-failure-only');
+    const run = await act(sim, {});
+    expect(run.code).toBe(0);
+    expect(run.outputs['batch-status']).toBe('SUCCEEDED');
+    expect(run.outputs['failed-build-groups']).toBe('["lint"]');
+    expect(annotations(run, 'error')).toEqual([]);
+  });
+
+  it('returns as soon as the retry is accepted with wait: false', async () => {
+    const sim = await simulatorFor('long-running');
+    const run = await act(sim, { wait: 'false' });
+    expect(run.code).toBe(0);
+    expect(run.outputs).toMatchObject({ 'batch-status': 'IN_PROGRESS', attempts: '1' });
+    expect(sim.calls().map((r) => r.operation)).toEqual([
+      'BatchGetBuildBatches',
+      'RetryBuildBatch',
+    ]);
+  });
+
+  it('fails naming the id and region when the batch does not exist', async () => {
+    const sim = await simulatorFor('retry-succeeds');
+    const run = await act(sim, { 'batch-id': 'web-app:00000000-0000-0000-0000-000000000000' });
+    expect(run.code).toBe(1);
+    expect(annotations(run, 'error')).toEqual([
+      'Batch build web-app:00000000-0000-0000-0000-000000000000 was not found in us-east-1: check "batch-id" and the region (aws-region, or the ARN\'s).',
+    ]);
+    expect(sim.calls('RetryBuildBatch')).toHaveLength(0);
+  });
+
+  it('does nothing to a batch that already succeeded', async () => {
+    const sim = await simulatorFor('already-succeeded');
+    const run = await act(sim, {});
+    expect(run.code).toBe(0);
+    expect(annotations(run, 'notice')).toEqual([
+      `Batch ${sim.batch.id} already SUCCEEDED: nothing to retry.`,
+    ]);
+    expect(run.outputs).toMatchObject({ attempts: '0', 'batch-status': 'SUCCEEDED' });
+    expect(sim.calls('RetryBuildBatch')).toHaveLength(0);
+  });
+
+  it('waits for a running batch, then retries it when it fails', async () => {
+    const sim = await simulatorFor('running-then-fails');
+    const run = await act(sim, {});
+    expect(run.code).toBe(0);
+    const ops = sim.calls().map((r) => r.operation);
+    expect(ops.indexOf('RetryBuildBatch')).toBeGreaterThan(1);
+    expect(run.outputs).toMatchObject({ attempts: '1', 'batch-status': 'SUCCEEDED' });
+  });
+
+  it('passes on a refused retry with the service code, message and request id', async () => {
+    const sim = await simulatorFor('refused');
+    const run = await act(sim, {});
+    expect(run.code).toBe(1);
+    const refusal = sim.calls('RetryBuildBatch')[0]!;
+    expect(annotations(run, 'error')).toEqual([
+      `CodeBuild RetryBuildBatch failed: InvalidInputException: Batch build cannot be retried: the project was deleted. (request id ${refusal.requestId})`,
+    ]);
+  });
+
+  it('takes batch-id and retry-type from the workflow_dispatch inputs', async () => {
+    const sim = await simulatorFor('retry-succeeds');
+    const run = await act(
+      sim,
+      { 'batch-id': '' },
+      {
+        eventName: 'workflow_dispatch',
+        event: { inputs: { 'batch-id': sim.batch.id, 'retry-type': 'retry_all_builds' } },
+      },
+    );
+    expect(run.code).toBe(0);
+    expect(sim.calls('RetryBuildBatch')[0]!.body).toMatchObject({
+      id: sim.batch.id,
+      retryType: 'RETRY_ALL_BUILDS',
+    });
+  });
+
+  it('retries once when the same step runs twice with the same token', async () => {
+    const sim = await simulatorFor('fails-again');
+    await act(sim, { 'fail-on-batch-failure': 'false' });
+    const second = await act(sim, { 'fail-on-batch-failure': 'false' });
+    const [first, again] = sim.calls('RetryBuildBatch');
+    expect(again!.body!.idempotencyToken).toBe(first!.body!.idempotencyToken);
+    // The repeated token does not start another run: the batch had one retry in all.
+    expect(groupsOf(second).find((g) => g.identifier === 'integration_tests')!.attempts).toBe(2);
+  });
+
+  it('never prints a clear-text environment variable, debug logging included', async () => {
+    const sim = await simulatorFor('fails-again');
+    const run = await act(sim, {}, { env: { ...sim.clientEnv(), RUNNER_DEBUG: '1' } });
+    const everything = [
+      run.stdout,
+      run.stderr,
+      run.summary,
+      JSON.stringify(run.outputs),
+      JSON.stringify(run.state),
+    ].join('\n');
+    expect(everything).not.toContain(PLAINTEXT_SECRET);
+    expect(everything).not.toContain(sim.credentials.secretAccessKey);
+    expect(run.stdout).toContain('::debug::');
+  });
+});

@@ -1,0 +1,60 @@
+import { startSimulator } from '../../simulator/server.mjs';
+import { runAction, startAction } from '../../simulator/run-action.mjs';
+
+export type Simulator = Awaited<ReturnType<typeof startSimulator>>;
+export type ActionRun = Awaited<ReturnType<typeof runAction>>;
+
+/** Fast polls: the simulated builds last hundreds of milliseconds. */
+export const FAST = { 'poll-interval-seconds': '0.1' };
+
+/** Call at the top of a test file: starts simulators for scenarios and closes them all after the file. */
+export function simulators() {
+  const started: Simulator[] = [];
+  afterAll(async () => {
+    await Promise.all(started.map((s) => s.close()));
+  });
+  return async (scenario: string | object, options: Record<string, unknown> = {}) => {
+    const sim = await startSimulator({ scenario, ...options });
+    started.push(sim);
+    return sim;
+  };
+}
+
+/** Runs dist/index.js against the simulator, the way a runner does. */
+export function act(
+  sim: Simulator,
+  inputs: Record<string, string>,
+  extra: Record<string, unknown> = {},
+): Promise<ActionRun> {
+  return runAction({
+    inputs: { 'batch-id': sim.batch.id, ...FAST, ...inputs },
+    env: sim.clientEnv(),
+    ...extra,
+  });
+}
+
+export function startAct(
+  sim: Simulator,
+  inputs: Record<string, string>,
+  extra: Record<string, unknown> = {},
+) {
+  return startAction({
+    inputs: { 'batch-id': sim.batch.id, ...FAST, ...inputs },
+    env: sim.clientEnv(),
+    ...extra,
+  });
+}
+
+/** Workflow commands of one kind (error, warning, notice) the step printed: their messages. */
+export function annotations(run: ActionRun, kind: 'error' | 'warning' | 'notice'): string[] {
+  return run.stdout
+    .split('\n')
+    .filter((line: string) => line.startsWith(`::${kind}`))
+    .map((line: string) =>
+      decodeURIComponent(line.slice(line.indexOf('::', 2) + 2).replace(/%(?![0-9A-F]{2})/g, '%25')),
+    );
+}
+
+export function groupsOf(run: ActionRun): Array<Record<string, unknown>> {
+  return JSON.parse(run.outputs['build-groups'] ?? '[]');
+}
