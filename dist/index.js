@@ -64331,7 +64331,12 @@ function messageOf(error) {
 
 
 /** Codes that mean the session's credentials ran out: retrying cannot help. */
-const EXPIRED_CODES = new Set(['ExpiredTokenException', 'ExpiredToken', 'TokenRefreshRequired', 'InvalidClientTokenId']);
+const EXPIRED_CODES = new Set([
+    'ExpiredTokenException',
+    'ExpiredToken',
+    'TokenRefreshRequired',
+    'InvalidClientTokenId',
+]);
 const PAGE = 100;
 function classify(error, code) {
     if (EXPIRED_CODES.has(code))
@@ -64394,7 +64399,9 @@ function createCodeBuild(options = {}) {
             return batch;
         },
         async retryBatch(id, retryType, idempotencyToken, signal) {
-            const out = await call('RetryBuildBatch', () => client.send(new dist_cjs/* RetryBuildBatchCommand */.kmr({ id, retryType, idempotencyToken }), { abortSignal: signal }));
+            const out = await call('RetryBuildBatch', () => client.send(new dist_cjs/* RetryBuildBatchCommand */.kmr({ id, retryType, idempotencyToken }), {
+                abortSignal: signal,
+            }));
             if (!out.buildBatch)
                 throw new ServiceError('RetryBuildBatch', 'EmptyResponse', 'the response held no batch', out.$metadata.requestId, 'other');
             return out.buildBatch;
@@ -64407,7 +64414,13 @@ function createCodeBuild(options = {}) {
             const ids = [];
             let nextToken;
             do {
-                const out = await call('ListBuildBatchesForProject', () => client.send(new dist_cjs/* ListBuildBatchesForProjectCommand */.uVY({ projectName, filter: { status }, sortOrder: 'DESCENDING', maxResults: PAGE, nextToken }), { abortSignal: signal }));
+                const out = await call('ListBuildBatchesForProject', () => client.send(new dist_cjs/* ListBuildBatchesForProjectCommand */.uVY({
+                    projectName,
+                    filter: { status },
+                    sortOrder: 'DESCENDING',
+                    maxResults: PAGE,
+                    nextToken,
+                }), { abortSignal: signal }));
                 ids.push(...(out.ids ?? []));
                 nextToken = out.nextToken;
             } while (nextToken && ids.length < maxIds);
@@ -64435,7 +64448,14 @@ function parseArn(value) {
     if (!match)
         return undefined;
     const [, partition, service, region, account, resourceType, resourceId] = match;
-    return { partition: partition, service: service, region: region, account: account, resourceType: resourceType, resourceId: resourceId };
+    return {
+        partition: partition,
+        service: service,
+        region: region,
+        account: account,
+        resourceType: resourceType,
+        resourceId: resourceId,
+    };
 }
 function consoleOrigin(partition, region) {
     switch (partition) {
@@ -64511,7 +64531,10 @@ function readTarget(batchInput, projectInput) {
     if (batchInput !== '') {
         if (batchInput.startsWith('arn:')) {
             const arn = parseArn(batchInput);
-            if (!arn || arn.service !== 'codebuild' || arn.resourceType !== 'build-batch' || !BATCH_ID.test(arn.resourceId)) {
+            if (!arn ||
+                arn.service !== 'codebuild' ||
+                arn.resourceType !== 'build-batch' ||
+                !BATCH_ID.test(arn.resourceId)) {
                 throw invalid('batch-id', batchInput, 'a batch build id (project:uuid) or a batch build ARN (arn:aws:codebuild:REGION:ACCOUNT:build-batch/project:uuid)');
             }
             return {
@@ -64543,7 +64566,9 @@ function withDispatchInputs(source, eventName, dispatchInputs) {
         get(name) {
             const own = source.get(name);
             const fromEvent = dispatchInputs[name];
-            if (own === '' && DISPATCH_INPUTS.includes(name) && typeof fromEvent === 'string') {
+            if (own === '' &&
+                DISPATCH_INPUTS.includes(name) &&
+                typeof fromEvent === 'string') {
                 return fromEvent.trim();
             }
             return own;
@@ -64643,7 +64668,8 @@ function freshAfterRetry(retryResponse) {
     let moved = false;
     return (read) => {
         const phases = read.phases?.length ?? 0;
-        moved ||= read.complete !== true || phases > phasesAtRetry || (replayed && phases >= phasesAtRetry);
+        moved ||=
+            read.complete !== true || phases > phasesAtRetry || (replayed && phases >= phasesAtRetry);
         return moved;
     };
 }
@@ -64655,7 +64681,9 @@ function statusChanges(before, after) {
         const old = previous.get(group.identifier);
         if (old && old.status === group.status && old.buildArn === group.buildArn)
             continue;
-        lines.push(old ? `  ${group.identifier}: ${old.status} → ${group.status}` : `  ${group.identifier}: ${group.status}`);
+        lines.push(old
+            ? `  ${group.identifier}: ${old.status} → ${group.status}`
+            : `  ${group.identifier}: ${group.status}`);
     }
     return lines;
 }
@@ -64666,11 +64694,16 @@ function progressLine(outcome, elapsedMs) {
 }
 /** The failing phase of a build and its context, e.g. "BUILD — COMMAND_EXECUTION_ERROR: Error while …". */
 function failureReason(build) {
-    const phase = build.phases?.find((p) => p.phaseStatus && p.phaseStatus !== SUCCEEDED && p.phaseStatus !== 'IN_PROGRESS' && p.phaseType !== 'COMPLETED');
+    const phase = build.phases?.find((p) => p.phaseStatus &&
+        p.phaseStatus !== SUCCEEDED &&
+        p.phaseStatus !== 'IN_PROGRESS' &&
+        p.phaseType !== 'COMPLETED');
     if (!phase)
         return undefined;
     const context = phase.contexts?.find((c) => c.statusCode || c.message);
-    const detail = context ? [context.statusCode, context.message].filter(Boolean).join(': ') : phase.phaseStatus;
+    const detail = context
+        ? [context.statusCode, context.message].filter(Boolean).join(': ')
+        : phase.phaseStatus;
     return `${phase.phaseType ?? 'UNKNOWN_PHASE'} — ${detail}`;
 }
 /** How long a build ran, when the service says. */
@@ -64691,7 +64724,9 @@ function formatDuration(ms) {
 /** The sentence the step fails with when the batch did not succeed. */
 function failureSentence(outcome) {
     const ignored = outcome.failedGroups.filter((id) => !outcome.blockingFailures.includes(id));
-    const blocking = outcome.blockingFailures.length > 0 ? `failed build groups: ${outcome.blockingFailures.join(', ')}` : 'no build group failed on its own';
+    const blocking = outcome.blockingFailures.length > 0
+        ? `failed build groups: ${outcome.blockingFailures.join(', ')}`
+        : 'no build group failed on its own';
     const ignoredText = ignored.length > 0 ? ` (${ignored.join(', ')} failed too, but ignore failure)` : '';
     return `Batch build ${outcome.id} ended ${outcome.status}; ${blocking}${ignoredText}.`;
 }
@@ -64772,7 +64807,8 @@ function groupRow(group, input, withLinks) {
     const duration = input.durations?.[group.identifier];
     const cells = [
         `<code>${escapeHtml(group.identifier)}</code>`,
-        `${statusMarker(group.status)} ${escapeHtml(group.status)}` + (reason ? `<br><sub>${escapeHtml(reason)}</sub>` : ''),
+        `${statusMarker(group.status)} ${escapeHtml(group.status)}` +
+            (reason ? `<br><sub>${escapeHtml(reason)}</sub>` : ''),
         String(group.attempts),
         duration === undefined ? '' : formatDuration(duration),
         group.dependsOn.map((d) => `<code>${escapeHtml(d)}</code>`).join(' '),
@@ -64782,7 +64818,15 @@ function groupRow(group, input, withLinks) {
     return `<tr>${cells.map((c) => `<td>${c}</td>`).join('')}</tr>`;
 }
 function groupTable(rows, input, withLinks) {
-    const head = ['Build group', 'Status', 'Attempts', 'Duration', 'Depends on', 'Ignore failure', 'Build'];
+    const head = [
+        'Build group',
+        'Status',
+        'Attempts',
+        'Duration',
+        'Depends on',
+        'Ignore failure',
+        'Build',
+    ];
     return [
         '<table>',
         `<tr>${head.map((h) => `<th>${h}</th>`).join('')}</tr>`,
@@ -64808,7 +64852,9 @@ function mermaidLabel(text) {
 /** A Mermaid flowchart of the groups and their dependsOn edges; undefined when it would not help. */
 function renderGraph(groups) {
     const ids = new Map(groups.map((g, i) => [g.identifier, `g${i}`]));
-    const edges = groups.flatMap((g) => g.dependsOn.filter((d) => ids.has(d)).map((d) => `  ${ids.get(d)} --> ${ids.get(g.identifier)}`));
+    const edges = groups.flatMap((g) => g.dependsOn
+        .filter((d) => ids.has(d))
+        .map((d) => `  ${ids.get(d)} --> ${ids.get(g.identifier)}`));
     if (edges.length === 0 || groups.length > GRAPH_MAX_NODES)
         return undefined;
     const nodes = groups.map((g) => `  ${ids.get(g.identifier)}["${mermaidLabel(`${g.identifier} ${g.status}`)}"]:::${graphClass(g.status)}`);
@@ -64828,7 +64874,11 @@ function header(input) {
                 : ''),
         `step time ${formatDuration(input.elapsedMs)}`,
     ].filter(Boolean);
-    return [`<h2>${title}</h2>`, `<p>${escapeHtml(input.headline)}</p>`, `<p>${facts.join(' · ')}</p>`].join('\n');
+    return [
+        `<h2>${title}</h2>`,
+        `<p>${escapeHtml(input.headline)}</p>`,
+        `<p>${facts.join(' · ')}</p>`,
+    ].join('\n');
 }
 /**
  * The job summary, as Markdown with HTML. Everything that came from the service is escaped. When the
@@ -64855,13 +64905,11 @@ function renderSummary(input, limitBytes = SUMMARY_LIMIT_BYTES) {
     }
     // Still too large: keep as many rows as fit, and say how many were left out.
     const head = header(input);
-    let rows = notSucceeded.length;
-    let text = '';
-    do {
+    const cut = (rows) => `${head}\n\n${groupTable(notSucceeded.slice(0, rows), input, false)}\n\n<p>… and ${notSucceeded.length - rows} more build groups that did not succeed (see the build-groups output).</p>\n`;
+    let rows = Math.floor(notSucceeded.length / 2);
+    while (rows > 0 && Buffer.byteLength(cut(rows)) > limitBytes)
         rows = Math.floor(rows / 2);
-        text = `${head}\n\n${groupTable(notSucceeded.slice(0, rows), input, false)}\n\n<p>… and ${notSucceeded.length - rows} more build groups that did not succeed (see the build-groups output).</p>\n`;
-    } while (Buffer.byteLength(text) > limitBytes && rows > 0);
-    return text;
+    return cut(rows);
 }
 
 ;// CONCATENATED MODULE: ./src/report.ts
@@ -64975,7 +65023,15 @@ class Reporter {
 function idempotencyToken(run, batchId, retryType, attempt) {
     if (!run.runId)
         return undefined;
-    const material = [run.runId, run.runAttempt ?? '1', run.job ?? '', run.step ?? '', batchId, retryType, attempt];
+    const material = [
+        run.runId,
+        run.runAttempt ?? '1',
+        run.job ?? '',
+        run.step ?? '',
+        batchId,
+        retryType,
+        attempt,
+    ];
     return `gh-${(0,external_node_crypto_.createHash)('sha256').update(material.join('\n')).digest('hex').slice(0, 40)}`;
 }
 
@@ -65068,7 +65124,9 @@ async function run(deps) {
     const reporter = new Reporter(io, codebuild);
     const deadline = config.timeoutMs > 0 ? startedAt + config.timeoutMs : undefined;
     const elapsed = () => clock.now() - startedAt;
-    const batchId = config.target.kind === 'batch' ? config.target.batchId : await newestFailedBatch(codebuild, config.target.projectName, io);
+    const batchId = config.target.kind === 'batch'
+        ? config.target.batchId
+        : await newestFailedBatch(codebuild, config.target.projectName, io);
     if (!batchId)
         return;
     io.setOutput('batch-id', batchId);
@@ -65082,12 +65140,19 @@ async function run(deps) {
         let isFresh;
         if (step === 'retry') {
             const attempt = attempts.length + 1;
-            const token = config.idempotencyToken ?? idempotencyToken(deps.run, batchId, config.retryType, attempt) ?? (0,external_node_crypto_.randomUUID)();
+            const token = config.idempotencyToken ??
+                idempotencyToken(deps.run, batchId, config.retryType, attempt) ??
+                (0,external_node_crypto_.randomUUID)();
             io.info(`Retrying ${batchId} (${config.retryType}, attempt ${attempt} of ${config.maxAttempts}).`);
             batch = await codebuild.retryBatch(batchId, config.retryType, token, deps.cancelled);
             attempts.push({ attempt, result: 'IN_PROGRESS' });
             if (!config.wait) {
-                await reporter.finish({ batch, attempts, elapsedMs: elapsed(), headline: `Retry accepted (${config.retryType}); not waiting for the outcome (wait: false).` });
+                await reporter.finish({
+                    batch,
+                    attempts,
+                    elapsedMs: elapsed(),
+                    headline: `Retry accepted (${config.retryType}); not waiting for the outcome (wait: false).`,
+                });
                 return;
             }
             // The retry response still shows the old outcomes: only later reads that moved past it count.
@@ -65140,7 +65205,9 @@ async function readBatch(codebuild, batchId, config) {
     const batch = await codebuild.getBatch(batchId);
     if (batch)
         return batch;
-    const account = config.target.kind === 'batch' && config.target.account ? ` of account ${config.target.account}` : '';
+    const account = config.target.kind === 'batch' && config.target.account
+        ? ` of account ${config.target.account}`
+        : '';
     throw new ActionError(`Batch build ${batchId} was not found in ${await codebuild.region()}${account}: check "batch-id" and the region (aws-region, or the ARN's).`);
 }
 /** The newest failed batch of a project, by batch number (the service lists them by identifier). */
@@ -65164,12 +65231,14 @@ async function interrupt(kind, lastKnown, deps, config, codebuild, reporter, att
     const batchId = lastKnown.id ?? '';
     const doing = describeBatch(lastKnown);
     const running = doing.groups.filter((g) => !isFinalStatus(g.status)).map((g) => g.identifier);
-    const what = `the batch was ${doing.status}` + (running.length > 0 ? ` with ${running.join(', ')} still running` : '');
+    const what = `the batch was ${doing.status}` +
+        (running.length > 0 ? ` with ${running.join(', ')} still running` : '');
     let batch = lastKnown;
     let stopped = 'it was left running (stop-on-cancel is false)';
     if (config.stopOnCancel) {
         try {
-            batch = (await codebuild.stopBatch(batchId, AbortSignal.timeout(STOP_TIMEOUT_MS))) ?? lastKnown;
+            batch =
+                (await codebuild.stopBatch(batchId, AbortSignal.timeout(STOP_TIMEOUT_MS))) ?? lastKnown;
             stopped = 'it has been stopped';
         }
         catch (error) {
@@ -65229,8 +65298,14 @@ function cancellationSignal() {
 }
 function runnerDeps() {
     return {
-        inputs: { get: (name) => getInput(name), getBoolean: (name) => getBooleanInput(name) },
-        event: { name: github_context.eventName, inputs: github_context.payload.inputs },
+        inputs: {
+            get: (name) => getInput(name),
+            getBoolean: (name) => getBooleanInput(name),
+        },
+        event: {
+            name: github_context.eventName,
+            inputs: github_context.payload.inputs,
+        },
         run: {
             runId: process.env.GITHUB_RUN_ID,
             runAttempt: process.env.GITHUB_RUN_ATTEMPT,
