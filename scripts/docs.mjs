@@ -32,10 +32,13 @@ const replace = (text, name, table) => {
   return text.replace(pattern, `$1\n\n${table}\n\n$2`);
 };
 // Formatted as prettier would, so that format:check and this check agree.
-const updated = await prettier.format(replace(replace(readme, 'inputs', inputs), 'outputs', outputs), {
-  ...(await prettier.resolveConfig('README.md')),
-  filepath: 'README.md',
-});
+const updated = await prettier.format(
+  replace(replace(readme, 'inputs', inputs), 'outputs', outputs),
+  {
+    ...(await prettier.resolveConfig('README.md')),
+    filepath: 'README.md',
+  },
+);
 
 if (process.argv.includes('--check')) {
   if (updated !== readme) {

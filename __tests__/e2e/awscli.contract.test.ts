@@ -1,0 +1,229 @@
+// Contract tests: the AWS CLI, a client nobody here wrote (botocore signs and parses on its own), must
+// get well-formed answers from the simulator for every operation, the errors included.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { simulators, type Simulator } from './helpers.js';
+
+const exec = promisify(execFile);
+const start = simulators();
+
+interface CliResult {
+  code: number;
+  json?: Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  stderr: string;
+}
+
+async function aws(
+  sim: Simulator,
+  args: string[],
+  env: Record<string, string | undefined> = {},
+): Promise<CliResult> {
+  const environment = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    ...sim.clientEnv(),
+    AWS_MAX_ATTEMPTS: '1',
+    AWS_PAGER: '',
+    ...env,
+  };
+  delete environment.AWS_ENDPOINT_URL_CODEBUILD;
+  try {
+    const { stdout, stderr } = await exec(
+      'aws',
+      [
+        'codebuild',
+        ...args,
+        '--endpoint-url',
+        sim.endpoint,
+        '--region',
+        sim.region,
+        '--output',
+        'json',
+      ],
+      { env: environment as NodeJS.ProcessEnv },
+    );
+    return { code: 0, json: stdout.trim() ? JSON.parse(stdout) : {}, stderr };
+  } catch (error) {
+    const failure = error as { code?: number | string; stderr?: string };
+    if (failure.code === 'ENOENT')
+      throw new Error(
+        'The contract tests need the AWS CLI: install it (Debian: apt-get install awscli), as .ci/run does.',
+        { cause: error },
+      );
+    return { code: Number(failure.code), stderr: failure.stderr ?? '' };
+  }
+}
+
+describe('the AWS CLI against the simulator', () => {
+  let sim: Simulator;
+  beforeAll(async () => {
+    sim = await start('long-running');
+  });
+
+  it('BatchGetBuildBatches: found ids in buildBatches, unknown ones in buildBatchesNotFound', async () => {
+    const { code, json } = await aws(sim, [
+      'batch-get-build-batches',
+      '--ids',
+      sim.batch.id,
+      'web-app:unknown',
+    ]);
+    expect(code).toBe(0);
+    expect(json!.buildBatchesNotFound).toEqual(['web-app:unknown']);
+    const [batch] = json!.buildBatches;
+    expect(batch).toMatchObject({
+      id: sim.batch.id,
+      arn: sim.batch.arn,
+      buildBatchStatus: 'FAILED',
+      complete: true,
+      buildBatchNumber: 1,
+    });
+    const download = batch.buildGroups.find(
+      (g: { identifier: string }) => g.identifier === 'DOWNLOAD_SOURCE',
+    );
+    expect(download).not.toHaveProperty('dependsOn');
+    expect(batch.environment.environmentVariables[0]).toMatchObject({ type: 'PLAINTEXT' });
+  });
+
+  it('RetryBuildBatch: IN_PROGRESS and SUBMITTED, with the old group outcomes; then StopBuildBatch', async () => {
+    const retry = await aws(sim, [
+      'retry-build-batch',
+      '--id',
+      sim.batch.id,
+      '--retry-type',
+      'RETRY_FAILED_BUILDS',
+      '--idempotency-token',
+      'contract-1',
+    ]);
+    expect(retry.code).toBe(0);
+    const b = retry.json!.buildBatch;
+    expect(b).toMatchObject({
+      buildBatchStatus: 'IN_PROGRESS',
+      complete: false,
+      currentPhase: 'SUBMITTED',
+    });
+    expect(b).not.toHaveProperty('endTime');
+    expect(b.phases.map((p: { phaseStatus?: string }) => p.phaseStatus)).toEqual([
+      'SUCCEEDED',
+      'SUCCEEDED',
+      'CLIENT_ERROR',
+      'RETRY',
+      undefined,
+    ]);
+    expect(
+      b.buildGroups.find((g: { identifier: string }) => g.identifier === 'integration_tests')
+        .currentBuildSummary.buildStatus,
+    ).toBe('FAILED');
+
+    const stop = await aws(sim, ['stop-build-batch', '--id', sim.batch.id]);
+    expect(stop.code).toBe(0);
+    expect(stop.json!.buildBatch).toMatchObject({ buildBatchStatus: 'STOPPED', complete: true });
+    const statuses = stop.json!.buildBatch.buildGroups.map(
+      (g: { currentBuildSummary?: { buildStatus: string } }) => g.currentBuildSummary?.buildStatus,
+    );
+    expect(statuses).toEqual(expect.arrayContaining(['PENDING']));
+  });
+
+  it('ListBuildBatchesForProject: filtered, sorted, paginated', async () => {
+    const history = await start('project-history');
+    const all = await aws(history, [
+      'list-build-batches-for-project',
+      '--project-name',
+      'web-app',
+      '--filter',
+      'status=SUCCEEDED',
+      '--sort-order',
+      'ASCENDING',
+    ]);
+    expect(all.code).toBe(0);
+    expect(all.json!.ids).toHaveLength(2);
+    expect([...all.json!.ids].sort()).toEqual(all.json!.ids);
+    const page = await aws(history, [
+      'list-build-batches-for-project',
+      '--project-name',
+      'web-app',
+      '--max-results',
+      '1',
+      '--no-paginate',
+    ]);
+    expect(page.json!.ids).toHaveLength(1);
+    expect(typeof page.json!.nextToken).toBe('string');
+  });
+
+  it('BatchGetBuilds: builds with the failing phase and its context', async () => {
+    const batch = (await aws(sim, ['batch-get-build-batches', '--ids', sim.batch.id])).json!
+      .buildBatches[0];
+    const failed = batch.buildGroups.find(
+      (g: { identifier: string }) => g.identifier === 'integration_tests',
+    ).priorBuildSummaryList[0].arn;
+    const { code, json } = await aws(sim, ['batch-get-builds', '--ids', failed, 'web-app:missing']);
+    expect(code).toBe(0);
+    expect(json!.buildsNotFound).toEqual(['web-app:missing']);
+    const phase = json!.builds[0].phases.find(
+      (p: { phaseStatus?: string }) => p.phaseStatus === 'FAILED',
+    );
+    expect(phase).toMatchObject({
+      phaseType: 'BUILD',
+      contexts: [
+        {
+          statusCode: 'COMMAND_EXECUTION_ERROR',
+          message: expect.stringContaining('exit status 1'),
+        },
+      ],
+    });
+  });
+
+  it.each([
+    [
+      'an unknown batch',
+      ['retry-build-batch', '--id', 'web-app:unknown', '--retry-type', 'RETRY_ALL_BUILDS'],
+      {},
+      'ResourceNotFoundException',
+    ],
+    [
+      'a bad retry type',
+      ['retry-build-batch', '--id', 'SIM_BATCH', '--retry-type', 'SOME'],
+      {},
+      'InvalidInputException',
+    ],
+    [
+      'an unsigned request',
+      ['batch-get-builds', '--ids', 'x:1', '--no-sign-request'],
+      {},
+      'MissingAuthenticationTokenException',
+    ],
+    [
+      'a wrong secret key',
+      ['batch-get-builds', '--ids', 'x:1'],
+      { AWS_SECRET_ACCESS_KEY: 'wrong' },
+      'InvalidSignatureException',
+    ],
+    [
+      'an unknown access key',
+      ['batch-get-builds', '--ids', 'x:1'],
+      { AWS_ACCESS_KEY_ID: 'AKIAUNKNOWN000000000' },
+      'UnrecognizedClientException',
+    ],
+  ])('answers %s with a modelled error the CLI names', async (_, args, env, code) => {
+    const result = await aws(
+      sim,
+      (args as string[]).map((a) => (a === 'SIM_BATCH' ? sim.batch.id : a)),
+      env,
+    );
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toMatch(
+      new RegExp(`An error occurred \\((${code})\\) when calling the \\w+ operation`),
+    );
+  });
+
+  it.each([
+    ['throttle', 'ThrottlingException', 'Rate exceeded'],
+    ['expired', 'ExpiredTokenException', 'The security token included in the request is expired'],
+    ['5xx', 'ServiceUnavailableException', 'temporarily unavailable'],
+  ])('injects %s faults the CLI understands', async (kind, code, message) => {
+    sim.inject({ kind: kind as 'throttle', operation: 'BatchGetBuilds', count: 1 });
+    const result = await aws(sim, ['batch-get-builds', '--ids', 'x:1']);
+    expect(result.stderr).toContain(`(${code})`);
+    expect(result.stderr).toContain(message);
+    expect(sim.calls('BatchGetBuilds').at(-1)!.fault).toBe(kind);
+  });
+});
