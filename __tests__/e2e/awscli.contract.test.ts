@@ -18,7 +18,7 @@ async function aws(
   args: string[],
   env: Record<string, string | undefined> = {},
 ): Promise<CliResult> {
-  const environment = {
+  const environment: Record<string, string | undefined> = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
     ...sim.clientEnv(),
