@@ -101,6 +101,13 @@ describe('freshAfterRetry', () => {
 });
 
 describe('statusChanges', () => {
+  it('keeps text from the service on one line, so it cannot start a workflow command', () => {
+    const evil = describeBatch(
+      batch('IN_PROGRESS', [group('a\n::error::forged', 'PENDING')]),
+    ).groups;
+    expect(statusChanges(undefined, evil)).toEqual(['  a ::error::forged: PENDING']);
+  });
+
   it('lists every group on the first read and only changes after that', () => {
     const first = describeBatch(
       batch('IN_PROGRESS', [group('a', 'PENDING'), group('b', 'IN_PROGRESS')]),
@@ -149,7 +156,9 @@ describe('failureReason', () => {
 
 describe('formatDuration and progressLine', () => {
   it.each([
-    [400, '0s'],
+    [400, '0.4s'],
+    [9_940, '9.9s'],
+    [9_950, '10s'],
     [59_000, '59s'],
     [61_000, '1m 1s'],
     [3_600_000 + 120_000, '1h 2m'],

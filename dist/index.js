@@ -64356,7 +64356,8 @@ function toServiceError(operation, thrown) {
     const error = thrown;
     const code = error.code && /^E[A-Z]+$/.test(error.code) ? error.code : error.name;
     const status = error.$metadata?.httpStatusCode;
-    const detail = error.message || (status ? `HTTP ${status}` : '');
+    // Deserialization errors add lines about the raw response: the first line is the message.
+    const detail = error.message?.split('\n')[0]?.trim() || (status ? `HTTP ${status}` : '');
     return new ServiceError(operation, code, detail, error.$metadata?.requestId, classify(error, code));
 }
 async function call(operation, send) {
@@ -64673,6 +64674,10 @@ function freshAfterRetry(retryResponse) {
         return moved;
     };
 }
+/** Text from the service on one log line: a line break could start a workflow command. */
+function oneLine(text) {
+    return text.replace(/[\r\n]+/g, ' ');
+}
 /** Lines for the groups whose status changed between two reads (all groups on the first read). */
 function statusChanges(before, after) {
     const previous = new Map(before?.map((g) => [g.identifier, g]));
@@ -64681,9 +64686,8 @@ function statusChanges(before, after) {
         const old = previous.get(group.identifier);
         if (old && old.status === group.status && old.buildArn === group.buildArn)
             continue;
-        lines.push(old
-            ? `  ${group.identifier}: ${old.status} → ${group.status}`
-            : `  ${group.identifier}: ${group.status}`);
+        const change = old ? `${old.status} → ${group.status}` : group.status;
+        lines.push(oneLine(`  ${group.identifier}: ${change}`));
     }
     return lines;
 }
@@ -64713,6 +64717,8 @@ function buildDurationMs(build) {
     return build.endTime.getTime() - build.startTime.getTime();
 }
 function formatDuration(ms) {
+    if (ms < 9_950)
+        return `${(ms / 1000).toFixed(1)}s`;
     const seconds = Math.round(ms / 1000);
     if (seconds < 60)
         return `${seconds}s`;

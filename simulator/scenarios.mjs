@@ -100,9 +100,10 @@ export const scenarios = {
   },
   throttled: {
     ...base,
-    description: 'Polls are throttled many times in a row (Rate exceeded) before the retry passes.',
-    retries: [{ integration_tests: { status: 'SUCCEEDED', ms: 2_000 } }],
-    faults: [{ kind: 'throttle', operation: 'BatchGetBuildBatches', skip: 1, count: 12 }],
+    description:
+      'Polls are throttled many times in a row (Rate exceeded) while the retried builds run.',
+    retries: [{ integration_tests: { status: 'SUCCEEDED', ms: 8_000 } }],
+    faults: [{ kind: 'throttle', operation: 'BatchGetBuildBatches', skip: 1, count: 9 }],
   },
   'flaky-network': {
     ...base,
@@ -110,8 +111,8 @@ export const scenarios = {
     retries: [{ integration_tests: { status: 'SUCCEEDED', ms: 2_000 } }],
     faults: [
       { kind: '5xx', operation: 'BatchGetBuildBatches', skip: 1, count: 4 },
-      { kind: 'drop', operation: 'BatchGetBuildBatches', count: 4 },
-      { kind: 'malformed', operation: 'BatchGetBuildBatches', count: 4 },
+      { kind: 'drop', operation: 'BatchGetBuildBatches', skip: 1, count: 4 },
+      { kind: 'malformed', operation: 'BatchGetBuildBatches', skip: 1, count: 4 },
     ],
   },
   'stale-reads': {

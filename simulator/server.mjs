@@ -109,13 +109,14 @@ export async function startSimulator(options = {}) {
   }
 
   const handlers = {
-    BatchGetBuildBatches({ ids }) {
+    BatchGetBuildBatches({ ids }, record) {
       if (!Array.isArray(ids) || ids.length > 100)
         throw new RequestError(
           'InvalidInputException',
           "1 validation error detected: Value at 'ids' failed to satisfy constraint: Member must have length less than or equal to 100",
         );
       const stale = staleSnapshot && takeFault('BatchGetBuildBatches', ['stale']);
+      if (stale) record.fault = 'stale';
       const found = [];
       const missing = [];
       for (const id of ids) {
@@ -325,7 +326,7 @@ export async function startSimulator(options = {}) {
         });
       }
       try {
-        reply(200, handlers[operation](record.body));
+        reply(200, handlers[operation](record.body, record));
       } catch (error) {
         if (error instanceof RequestError) return fail(error);
         fail({ status: 500, code: 'InternalFailure', message: String(error?.message ?? error) });

@@ -71,7 +71,8 @@ export function toServiceError(operation: string, thrown: unknown): unknown {
   const error = thrown as Error & SdkFailure;
   const code = error.code && /^E[A-Z]+$/.test(error.code) ? error.code : error.name;
   const status = error.$metadata?.httpStatusCode;
-  const detail = error.message || (status ? `HTTP ${status}` : '');
+  // Deserialization errors add lines about the raw response: the first line is the message.
+  const detail = error.message?.split('\n')[0]?.trim() || (status ? `HTTP ${status}` : '');
   return new ServiceError(
     operation,
     code,

@@ -96,6 +96,11 @@ export function freshAfterRetry(retryResponse: BuildBatch): (read: BuildBatch) =
   };
 }
 
+/** Text from the service on one log line: a line break could start a workflow command. */
+export function oneLine(text: string): string {
+  return text.replace(/[\r\n]+/g, ' ');
+}
+
 /** Lines for the groups whose status changed between two reads (all groups on the first read). */
 export function statusChanges(before: GroupOutcome[] | undefined, after: GroupOutcome[]): string[] {
   const previous = new Map(before?.map((g) => [g.identifier, g]));
@@ -103,11 +108,8 @@ export function statusChanges(before: GroupOutcome[] | undefined, after: GroupOu
   for (const group of after) {
     const old = previous.get(group.identifier);
     if (old && old.status === group.status && old.buildArn === group.buildArn) continue;
-    lines.push(
-      old
-        ? `  ${group.identifier}: ${old.status} → ${group.status}`
-        : `  ${group.identifier}: ${group.status}`,
-    );
+    const change = old ? `${old.status} → ${group.status}` : group.status;
+    lines.push(oneLine(`  ${group.identifier}: ${change}`));
   }
   return lines;
 }
@@ -142,6 +144,7 @@ export function buildDurationMs(build: Build): number | undefined {
 }
 
 export function formatDuration(ms: number): string {
+  if (ms < 9_950) return `${(ms / 1000).toFixed(1)}s`;
   const seconds = Math.round(ms / 1000);
   if (seconds < 60) return `${seconds}s`;
   const minutes = Math.floor(seconds / 60);

@@ -1,0 +1,262 @@
+// Resilience of the bundled action, end to end against the simulator: the runner's cancellation
+// signals, timeouts, throttling and other faults, stale reads, expired credentials, hostile data.
+import { annotations, act, groupsOf, simulators, startAct } from './helpers.js';
+import { runAction } from '../../simulator/run-action.mjs';
+
+const start = simulators();
+
+/** Resolves when the step's log shows a line matching the pattern. */
+function logged(child: import('node:child_process').ChildProcess, pattern: RegExp): Promise<void> {
+  return new Promise((resolve) => {
+    let seen = '';
+    child.stdout!.on('data', (chunk: Buffer | string) => {
+      seen += String(chunk);
+      if (pattern.test(seen)) resolve();
+    });
+  });
+}
+
+describe('cancellation (SIGINT, then SIGTERM 7.5 s later, then kill 2.5 s after that)', () => {
+  it('stops the batch, writes the summary and outputs, and exits non-zero well inside 7.5 s', async () => {
+    const sim = await start('long-running');
+    const step = startAct(sim, {});
+    await logged(step.child, /integration_tests: IN_PROGRESS/);
+
+    const cancelledAt = performance.now();
+    step.child.kill('SIGINT');
+    const term = setTimeout(() => step.child.kill('SIGTERM'), 7_500);
+    const kill = setTimeout(() => step.child.kill('SIGKILL'), 10_000);
+    const run = await step.done;
+    const exitAfterMs = performance.now() - cancelledAt;
+    clearTimeout(term);
+    clearTimeout(kill);
+
+    expect(run.signal).toBeNull();
+    expect(run.code).toBe(1);
+    expect(exitAfterMs).toBeLessThan(3_000);
+    expect(sim.calls('StopBuildBatch')).toHaveLength(1);
+    expect(run.outputs['batch-status']).toBe('STOPPED');
+    expect(groupsOf(run).find((g) => g.identifier === 'integration_tests')!.status).toBe(
+      'CANCELLED',
+    );
+    expect(annotations(run, 'error').at(-1)).toMatch(
+      /^The workflow was cancelled while waiting for batch build web-app:\S+: the batch was IN_PROGRESS with [\w, ]*integration_tests[\w, ]* still running; it has been stopped\.$/,
+    );
+    expect(run.summary).toContain('The workflow was cancelled');
+    expect(run.summary).toContain('CANCELLED');
+    // The post step has nothing left to stop.
+    expect(run.state['running-batch-id']).toBe('');
+  });
+
+  it('leaves the batch running when stop-on-cancel is false', async () => {
+    const sim = await start('long-running');
+    const step = startAct(sim, { 'stop-on-cancel': 'false' });
+    await logged(step.child, /integration_tests: IN_PROGRESS/);
+    step.child.kill('SIGINT');
+    const run = await step.done;
+    expect(run.code).toBe(1);
+    expect(sim.calls('StopBuildBatch')).toHaveLength(0);
+    expect(annotations(run, 'error').at(-1)).toMatch(
+      /it was left running \(stop-on-cancel is false\)\.$/,
+    );
+  });
+
+  it('the post step stops a batch the main step was killed while waiting on', async () => {
+    const sim = await start('long-running');
+    const step = startAct(sim, {});
+    await logged(step.child, /integration_tests: IN_PROGRESS/);
+    step.child.kill('SIGKILL');
+    const killed = await step.done;
+    expect(killed.state['running-batch-id']).toBe(sim.batch.arn);
+
+    const post = await runAction({ env: sim.clientEnv(), state: killed.state });
+    expect(post.code).toBe(0);
+    expect(post.stdout).toContain(
+      `The main step ended while waiting for ${sim.batch.id}: stopping it.`,
+    );
+    expect(sim.calls('StopBuildBatch')).toHaveLength(1);
+    expect(sim.calls('StopBuildBatch')[0]!.body).toEqual({ id: sim.batch.id });
+  });
+});
+
+describe('timeout-minutes', () => {
+  it('stops the batch and fails saying it timed out and what the batch was doing', async () => {
+    const sim = await start('long-running');
+    const run = await act(sim, { 'timeout-minutes': '0.02' });
+    expect(run.code).toBe(1);
+    expect(run.elapsedMs).toBeLessThan(10_000);
+    expect(sim.calls('StopBuildBatch')).toHaveLength(1);
+    expect(annotations(run, 'error').at(-1)).toMatch(
+      /^Timed out after 0\.02 minutes waiting for batch build web-app:\S+: the batch was IN_PROGRESS with .*integration_tests.* still running; it has been stopped\.$/,
+    );
+    expect(run.outputs).toMatchObject({ 'batch-status': 'STOPPED', attempts: '1' });
+    expect(run.summary).toContain('Timed out after 0.02 minutes');
+  });
+});
+
+describe('throttling and transient faults', () => {
+  it('waits through a long run of ThrottlingException, widening the interval and bringing it back down', async () => {
+    const sim = await start('throttled');
+    const run = await act(sim, { 'poll-interval-seconds': '0.2' });
+    expect(run.code).toBe(0);
+    expect(run.outputs['batch-status']).toBe('SUCCEEDED');
+    expect(sim.calls().filter((r) => r.fault === 'throttle')).toHaveLength(9);
+    const waits = [
+      ...run.stdout.matchAll(
+        /ThrottlingException: Rate exceeded \(request id [0-9a-f-]+\)\); trying again in ([\d.]+)s/g,
+      ),
+    ].map((m) => Number(m[1]));
+    expect(waits.length).toBeGreaterThanOrEqual(2);
+    expect(waits).toEqual([...waits].sort((a, b) => a - b));
+    expect(Math.max(...waits)).toBeGreaterThanOrEqual(0.8);
+    // Once polls succeed again the interval comes back down to the configured 0.2 s.
+    const reads = sim.calls('BatchGetBuildBatches').filter((r) => r.status === 200);
+    const lastGap = reads.at(-1)!.at - reads.at(-2)!.at;
+    expect(lastGap).toBeLessThan(600);
+  });
+
+  it('waits through 5xx answers, dropped connections and malformed bodies', async () => {
+    const sim = await start('flaky-network');
+    const run = await act(sim, {});
+    expect(run.code).toBe(0);
+    expect(run.outputs['batch-status']).toBe('SUCCEEDED');
+    const faults = new Set(
+      sim
+        .calls()
+        .map((r) => r.fault)
+        .filter(Boolean),
+    );
+    expect(faults).toEqual(new Set(['5xx', 'drop', 'malformed']));
+    expect(run.stdout).toMatch(
+      /Poll failed \(CodeBuild BatchGetBuildBatches failed: SyntaxError: /,
+    );
+  });
+});
+
+describe('stale reads', () => {
+  it('never takes the outcome from a read that predates the retry', async () => {
+    const sim = await start('stale-reads');
+    const run = await act(sim, {});
+    expect(sim.calls().filter((r) => r.fault === 'stale')).toHaveLength(3);
+    expect(run.code).toBe(0);
+    expect(run.outputs['batch-status']).toBe('SUCCEEDED');
+    expect(groupsOf(run).find((g) => g.identifier === 'integration_tests')).toMatchObject({
+      status: 'SUCCEEDED',
+      attempts: 2,
+    });
+  });
+});
+
+describe('expired credentials', () => {
+  it('fails at once, saying how long it waited and what to raise', async () => {
+    const sim = await start('expired-credentials');
+    const run = await act(sim, {});
+    expect(run.code).toBe(1);
+    expect(sim.calls().filter((r) => r.fault === 'expired')).toHaveLength(1);
+    expect(annotations(run, 'error')).toEqual([
+      expect.stringMatching(
+        /^The AWS credentials expired after [\d.]+s of waiting \(ExpiredTokenException, request id [0-9a-f-]+\): raise role-duration-seconds in aws-actions\/configure-aws-credentials above the batch's duration\.$/,
+      ),
+    ]);
+  });
+});
+
+describe('hostile data from the service', () => {
+  it('escapes group identifiers and reasons in the summary, and keeps them on one log line', async () => {
+    const sim = await start({
+      project: 'web-app',
+      groups: [
+        { identifier: '<img src=x onerror=alert(1)>', dependsOn: [] },
+        {
+          identifier: 'pwn\n::error::forged annotation',
+          dependsOn: ['<img src=x onerror=alert(1)>'],
+        },
+      ],
+      initial: {
+        groups: {
+          '<img src=x onerror=alert(1)>': {
+            status: 'FAILED',
+            reason: {
+              phase: 'BUILD',
+              code: 'X',
+              message: '</table>\n\n# <script>alert(1)</script>',
+            },
+          },
+        },
+      },
+      retries: [
+        {
+          '<img src=x onerror=alert(1)>': {
+            status: 'FAILED',
+            reason: {
+              phase: 'BUILD',
+              code: 'X',
+              message: '</table>\n\n# <script>alert(1)</script>',
+            },
+          },
+        },
+      ],
+    });
+    const run = await act(sim, {});
+    expect(run.code).toBe(1);
+    expect(run.summary).not.toMatch(/<img|<script|<\/table>\s*#/);
+    expect(run.summary).toContain('&#60;img src=x onerror=alert(1)&#62;');
+    expect(run.stdout).not.toMatch(/^::error::forged/m);
+  });
+});
+
+describe('hostile and malformed inputs', () => {
+  it.each([
+    ['an empty batch-id', { 'batch-id': '' }, /^No batch to retry/],
+    ['whitespace', { 'batch-id': '   ' }, /^No batch to retry/],
+    [
+      'a very long id',
+      { 'batch-id': `p:${'a'.repeat(5000)}` },
+      /^Input "batch-id" is "p:a+\.\.\.", but it must be/,
+    ],
+    [
+      'an id with a newline',
+      { 'batch-id': 'web-app:1\n::error::forged' },
+      /^Input "batch-id" is "web-app:1\\n::error::forged"/,
+    ],
+    [
+      'an id with Markdown',
+      { 'batch-id': '[x](https://evil.example)' },
+      /^Input "batch-id" is "\[x\]\(https:\/\/evil.example\)"/,
+    ],
+    [
+      'an unknown retry type',
+      { 'retry-type': 'RETRY_EVERYTHING' },
+      /^Input "retry-type" is "RETRY_EVERYTHING"/,
+    ],
+    ['NaN', { 'poll-interval-seconds': 'NaN' }, /^Input "poll-interval-seconds" is "NaN"/],
+    ['a negative number', { 'timeout-minutes': '-3' }, /^Input "timeout-minutes" is "-3"/],
+    [
+      'infinity',
+      { 'poll-interval-seconds': 'Infinity' },
+      /^Input "poll-interval-seconds" is "Infinity"/,
+    ],
+    [
+      'a wrong type',
+      { wait: '{}' },
+      /^Input "wait" is "\{\}", but it must be "true" or "false"\.$/,
+    ],
+    [
+      'max-attempts with wait false',
+      { 'max-attempts': '3', wait: 'false' },
+      /^Input "max-attempts" is 3 but "wait" is false/,
+    ],
+  ])(
+    '%s fails before any request, with one sentence and no stack trace',
+    async (_, inputs, message) => {
+      const sim = await start('retry-succeeds');
+      const run = await act(sim, inputs as Record<string, string>);
+      expect(run.code).toBe(1);
+      expect(sim.requests).toHaveLength(0);
+      const errors = annotations(run, 'error');
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toMatch(message);
+      expect(run.stdout + run.stderr).not.toMatch(/\n\s+at |Error:/);
+    },
+  );
+});
