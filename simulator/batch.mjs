@@ -321,7 +321,9 @@ export class SimulatedBatch {
           this.entryStatus(this.entries.get(id).at(-1), t) !== 'SUCCEEDED',
       ),
     );
-    const plans = this.spec.retries?.[this.retryCount] ?? {};
+    // The last plan repeats for any further retry.
+    const plans =
+      this.spec.retries?.[Math.min(this.retryCount, this.spec.retries.length - 1)] ?? {};
     this.retryCount += 1;
     this.startRun(t, rerun, plans);
     // The retry response: the batch is IN_PROGRESS and SUBMITTED, but its groups still show the old outcomes.

@@ -1,6 +1,7 @@
 // Scripted batch lifecycles. A scenario names the groups (dependencies, ignore-failure), how the first
 // run went (or that it is still running), what each retry yields per group and after how long (ms),
-// and faults to inject. Groups a plan does not name succeed after `durationMs`.
+// and faults to inject. Groups a plan does not name succeed after `durationMs`; the last retry plan
+// repeats for further retries.
 
 /** A value the service returns in clear: it must never reach a log, an output or a summary. */
 export const PLAINTEXT_SECRET = 'sim-plaintext-secret-7f3a9c1e';

@@ -53,6 +53,8 @@ class RequestError {
  * @param {number} [options.port]  0 (default) for a free port
  * @param {string} [options.region]
  * @param {string} [options.account]
+ * @param {number} [options.timeScale]  multiplies every scripted duration
+ * @param {(request: object) => void} [options.onRequest]  called after each request is answered
  */
 export async function startSimulator(options = {}) {
   const region = options.region ?? 'us-east-1';
@@ -266,11 +268,13 @@ export async function startSimulator(options = {}) {
       const reply = (status, payload, code) => {
         record.status = status;
         send(res, requestId, status, payload, code);
+        options.onRequest?.(record);
       };
       const fail = (error) => {
         record.status = error.status;
         record.error = error.code;
         sendError(res, requestId, error);
+        options.onRequest?.(record);
       };
 
       if (req.method !== 'POST')
@@ -316,6 +320,7 @@ export async function startSimulator(options = {}) {
         record.fault = fault.kind;
         if (fault.kind === 'drop') {
           record.status = -1;
+          options.onRequest?.(record);
           return req.socket.destroy();
         }
         if (fault.kind === 'malformed') return reply(200, '{"buildBatches": [{"id": "trunc');

@@ -1,0 +1,45 @@
+// npm run simulator -- [scenario] [--port N] [--time-scale N]: a local CodeBuild for people to point
+// the action, the AWS CLI or their own code at.
+import { startSimulator } from './server.mjs';
+import { scenarios } from './scenarios.mjs';
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i === -1 ? fallback : args.splice(i, 2)[1];
+};
+const port = Number(option('--port', '0'));
+const timeScale = Number(option('--time-scale', '10'));
+const name = args.find((a) => !a.startsWith('-')) ?? 'retry-succeeds';
+if (args.includes('--help') || !scenarios[name]) {
+  console.log('Usage: npm run simulator -- [scenario] [--port N] [--time-scale N]\n\nScenarios:');
+  for (const [key, s] of Object.entries(scenarios))
+    console.log(`  ${key.padEnd(22)} ${s.description}`);
+  process.exit(scenarios[name] ? 0 : 2);
+}
+
+const sim = await startSimulator({
+  scenario: name,
+  port,
+  timeScale,
+  onRequest: (r) =>
+    console.log(
+      `${new Date(r.at).toISOString()}  ${r.operation.padEnd(28)} ${r.status}${r.error ? ` ${r.error}` : ''}${r.fault ? ` (fault: ${r.fault})` : ''}`,
+    ),
+});
+const env = sim.clientEnv();
+console.log(`CodeBuild simulator: scenario ${name} — ${scenarios[name].description}`);
+console.log(`Endpoint ${sim.endpoint}; batch ${sim.batch.id} (project ${sim.batch.project}).\n`);
+console.log('Point a client at it:');
+for (const [key, value] of Object.entries(env)) console.log(`  export ${key}='${value}'`);
+console.log(
+  `  aws codebuild batch-get-build-batches --endpoint-url ${sim.endpoint} --ids ${sim.batch.id}`,
+);
+console.log(
+  `  env 'INPUT_BATCH-ID=${sim.batch.id}' node dist/index.js   # with the exports above\n`,
+);
+console.log('Requests (Ctrl-C to stop):');
+process.on('SIGINT', async () => {
+  await sim.close();
+  process.exit(0);
+});
