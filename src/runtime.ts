@@ -1,5 +1,8 @@
 import * as core from '@actions/core';
-import { context } from '@actions/github';
+// Only the Context class of @actions/github: its package entry pulls in all of Octokit (~140 kB of
+// bundle, and a dependency that wants Node 22) for an action that never calls the GitHub API. The
+// package does not export this path, hence the relative import.
+import { Context } from '../node_modules/@actions/github/lib/context.js';
 import { setTimeout as delay } from 'node:timers/promises';
 import { createCodeBuild } from './codebuild.js';
 import { ActionError, ServiceError } from './errors.js';
@@ -39,16 +42,17 @@ function cancellationSignal(): AbortSignal {
   return controller.signal;
 }
 
+function eventOf(context: Context): Deps['event'] {
+  return { name: context.eventName, inputs: context.payload.inputs as Record<string, unknown> | undefined };
+}
+
 function runnerDeps(): Deps {
   return {
     inputs: {
       get: (name) => core.getInput(name),
       getBoolean: (name) => core.getBooleanInput(name),
     },
-    event: {
-      name: context.eventName,
-      inputs: context.payload.inputs as Record<string, unknown> | undefined,
-    },
+    event: eventOf(new Context()),
     run: {
       runId: process.env.GITHUB_RUN_ID,
       runAttempt: process.env.GITHUB_RUN_ATTEMPT,
