@@ -5,6 +5,8 @@ export interface ActionRun {
   stdout: string;
   stderr: string;
   elapsedMs: number;
+  startedAt: number;
+  endedAt: number;
   outputs: Record<string, string>;
   state: Record<string, string>;
   summary: string;
@@ -17,6 +19,7 @@ export interface ActionOptions {
   eventName?: string;
   state?: Record<string, string>;
   onOutput?: (chunk: string) => void;
+  wrapper?: string[];
 }
 export const ACTION_ENTRY: string;
 export function parseCommandFile(text: string): Record<string, string>;

@@ -36,6 +36,7 @@ export function parseCommandFile(text) {
  * @param {string} [options.eventName]
  * @param {Record<string, string>} [options.state]  saved state, as the runner passes it to a post step
  * @param {(chunk: string) => void} [options.onOutput]  streams stdout as it comes
+ * @param {string[]} [options.wrapper]  a command that runs node, e.g. ['/usr/bin/time', '-f', '%M']
  */
 export function startAction(options = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'codebuild-batch-retry-'));
@@ -71,7 +72,13 @@ export function startAction(options = {}) {
   for (const [name, value] of Object.entries(options.state ?? {})) env[`STATE_${name}`] = value;
 
   const started = performance.now();
-  const child = spawn(process.execPath, [ACTION_ENTRY], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const startedAt = Date.now();
+  // A wrapper (such as GNU time) may run node; the step is still node dist/index.js.
+  const [command, ...prefix] = [...(options.wrapper ?? []), process.execPath];
+  const child = spawn(command, [...prefix, ACTION_ENTRY], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk) => {
@@ -89,6 +96,8 @@ export function startAction(options = {}) {
         stdout,
         stderr,
         elapsedMs: performance.now() - started,
+        startedAt,
+        endedAt: Date.now(),
         outputs: parseCommandFile(readFileSync(files.output, 'utf8')),
         state: parseCommandFile(readFileSync(files.state, 'utf8')),
         summary: readFileSync(files.summary, 'utf8'),

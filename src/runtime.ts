@@ -43,7 +43,10 @@ function cancellationSignal(): AbortSignal {
 }
 
 function eventOf(context: Context): Deps['event'] {
-  return { name: context.eventName, inputs: context.payload.inputs as Record<string, unknown> | undefined };
+  return {
+    name: context.eventName,
+    inputs: context.payload.inputs as Record<string, unknown> | undefined,
+  };
 }
 
 function runnerDeps(): Deps {
