@@ -1,7 +1,7 @@
 import type { Build, BuildBatch, RetryBuildBatchType } from '@aws-sdk/client-codebuild';
 import type { CodeBuild } from '../src/codebuild.js';
-import { ActionError, ServiceError } from '../src/errors.js';
-import { explainExpiry, run, type Deps } from '../src/main.js';
+import { ActionError, explainExpiry, ServiceError } from '../src/errors.js';
+import { retryAndReport as run, type Deps } from '../src/main.js';
 import type { Io } from '../src/report.js';
 import { BATCH_ARN, BATCH_ID, batch, group } from './fixtures.js';
 

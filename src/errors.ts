@@ -1,3 +1,5 @@
+import { formatDuration } from './outcome.js';
+
 /**
  * Two kinds of failure reach the user. An ActionError is something they can fix (a bad input, a batch
  * that does not exist, a refused retry, expired credentials): its message is the one sentence they read,
@@ -35,4 +37,12 @@ export class ServiceError extends Error {
 export function messageOf(error: unknown): string {
   if (error instanceof Error) return error.message;
   return String(error);
+}
+
+/** Expired credentials end the step at once, with what to change. */
+export function explainExpiry(error: unknown, elapsedMs: number): unknown {
+  if (!(error instanceof ServiceError) || error.kind !== 'expired-credentials') return error;
+  return new ActionError(
+    `The AWS credentials expired after ${formatDuration(elapsedMs)} of waiting (${error.code}${error.requestId ? `, request id ${error.requestId}` : ''}): raise role-duration-seconds in aws-actions/configure-aws-credentials above the batch's duration.`,
+  );
 }

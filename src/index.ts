@@ -1,3 +1,3 @@
-import { main } from './runtime.js';
+import { run } from './main.js';
 
-await main();
+await run();

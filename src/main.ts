@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { BuildBatch } from '@aws-sdk/client-codebuild';
 import type { CodeBuild } from './codebuild.js';
-import { ActionError, ServiceError } from './errors.js';
+import { ActionError, explainExpiry } from './errors.js';
 import { readConfig, withDispatchInputs, type Config, type InputSource } from './inputs.js';
 import {
   describeBatch,
@@ -12,6 +12,14 @@ import {
   nextStep,
 } from './outcome.js';
 import { ProgressLog } from './progress.js';
+import {
+  fail,
+  isPostStep,
+  markMainStep,
+  runnerDeps,
+  RUNNING_BATCH_STATE,
+  stopLeftoverBatch,
+} from './runtime.js';
 import { Reporter, type Io } from './report.js';
 import type { AttemptRecord } from './summary.js';
 import { idempotencyToken, type RunIdentity } from './token.js';
@@ -29,18 +37,31 @@ export interface Deps {
   io: Io;
 }
 
-/** The ARN (or id) of the batch this step waits on, so the post step can stop a batch left running. */
-export const RUNNING_BATCH_STATE = 'running-batch-id';
 /** StopBuildBatch must return well inside the runner's 7.5 s between SIGINT and SIGTERM. */
 const STOP_TIMEOUT_MS = 4_000;
 /** A project search reads at most this many failed batch ids. */
 const MAX_LISTED_BATCHES = 1_000;
 
 /**
+ * The action's entry, for the runner (dist/index.js) and for @github/local-action: the main step,
+ * or, when the runner calls it again as the post step, the stop of a batch the main step left running.
+ */
+export async function run(): Promise<void> {
+  if (isPostStep()) return stopLeftoverBatch();
+  markMainStep();
+  const startedAt = Date.now();
+  try {
+    await retryAndReport(runnerDeps());
+  } catch (error) {
+    fail(explainExpiry(error, Date.now() - startedAt));
+  }
+}
+
+/**
  * Reads the inputs, finds the batch, retries it while it is red (up to max-attempts), waits for each
  * retry, and reports. Resolves when the step succeeds; throws ActionError/ServiceError when it fails.
  */
-export async function run(deps: Deps): Promise<void> {
+export async function retryAndReport(deps: Deps): Promise<void> {
   const { io, clock } = deps;
   const startedAt = clock.now();
   const config = readConfig(withDispatchInputs(deps.inputs, deps.event.name, deps.event.inputs));
@@ -226,12 +247,4 @@ async function interrupt(
       : `The workflow was cancelled while waiting for batch build ${batchId}: ${what}; ${stopped}.`;
   await reporter.finish({ batch, attempts, headline: sentence, elapsedMs, interrupted: true });
   throw new ActionError(sentence);
-}
-
-/** Expired credentials end the step at once, with what to change. */
-export function explainExpiry(error: unknown, elapsedMs: number): unknown {
-  if (!(error instanceof ServiceError) || error.kind !== 'expired-credentials') return error;
-  return new ActionError(
-    `The AWS credentials expired after ${formatDuration(elapsedMs)} of waiting (${error.code}${error.requestId ? `, request id ${error.requestId}` : ''}): raise role-duration-seconds in aws-actions/configure-aws-credentials above the batch's duration.`,
-  );
 }

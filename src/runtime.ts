@@ -6,10 +6,13 @@ import { Context } from '../node_modules/@actions/github/lib/context.js';
 import { setTimeout as delay } from 'node:timers/promises';
 import { createCodeBuild } from './codebuild.js';
 import { ActionError, ServiceError } from './errors.js';
-import { explainExpiry, run, RUNNING_BATCH_STATE, type Deps } from './main.js';
+import type { Deps } from './main.js';
 import { parseArn } from './links.js';
 import type { Io } from './report.js';
 import type { Clock } from './wait.js';
+
+/** The ARN (or id) of the batch the main step waits on, so the post step can stop a batch left running. */
+export const RUNNING_BATCH_STATE = 'running-batch-id';
 
 const realClock: Clock = {
   now: () => Date.now(),
@@ -49,7 +52,7 @@ function eventOf(context: Context): Deps['event'] {
   };
 }
 
-function runnerDeps(): Deps {
+export function runnerDeps(): Deps {
   return {
     inputs: {
       get: (name) => core.getInput(name),
@@ -70,7 +73,7 @@ function runnerDeps(): Deps {
 }
 
 /** One sentence for the user; the stack only in the debug log, and only for bugs. */
-function fail(error: unknown): void {
+export function fail(error: unknown): void {
   if (error instanceof ActionError || error instanceof ServiceError) {
     core.setFailed(error.message);
     return;
@@ -83,7 +86,7 @@ function fail(error: unknown): void {
 }
 
 /** The post step: stops a batch the main step was waiting on when it was killed. */
-async function post(): Promise<void> {
+export async function stopLeftoverBatch(): Promise<void> {
   const saved = core.getState(RUNNING_BATCH_STATE);
   if (!saved) return;
   const arn = parseArn(saved);
@@ -105,18 +108,11 @@ async function post(): Promise<void> {
 
 const POST_MARKER = 'main-step-started';
 
-export async function main(): Promise<void> {
-  if (core.getState(POST_MARKER) === 'true') {
-    await post();
-    return;
-  }
+/** The runner runs dist/index.js again as the post step, with the state the main step saved. */
+export function isPostStep(): boolean {
+  return core.getState(POST_MARKER) === 'true';
+}
+
+export function markMainStep(): void {
   core.saveState(POST_MARKER, 'true');
-  const startedAt = Date.now();
-  try {
-    await run(runnerDeps());
-  } catch (error) {
-    fail(explainExpiry(error, Date.now() - startedAt));
-  }
-  // Open sockets or signal handlers must not keep a finished step alive.
-  process.exit(process.exitCode ?? 0);
 }
