@@ -1,4 +1,4 @@
-// npm run simulator -- [scenario] [--port N] [--time-scale N]: a local CodeBuild for people to point
+// npm run simulator -- [scenario] [--port N] [--time-scale N] [--id project:uuid]: a local CodeBuild for people to point
 // the action, the AWS CLI or their own code at.
 import { startSimulator } from './server.mjs';
 import { scenarios } from './scenarios.mjs';
@@ -10,16 +10,19 @@ const option = (name, fallback) => {
 };
 const port = Number(option('--port', '0'));
 const timeScale = Number(option('--time-scale', '10'));
+const id = option('--id', undefined);
 const name = args.find((a) => !a.startsWith('-')) ?? 'retry-succeeds';
 if (args.includes('--help') || !scenarios[name]) {
-  console.log('Usage: npm run simulator -- [scenario] [--port N] [--time-scale N]\n\nScenarios:');
+  console.log(
+    'Usage: npm run simulator -- [scenario] [--port N] [--time-scale N] [--id project:uuid]\n\nScenarios:',
+  );
   for (const [key, s] of Object.entries(scenarios))
     console.log(`  ${key.padEnd(22)} ${s.description}`);
   process.exit(scenarios[name] ? 0 : 2);
 }
 
 const sim = await startSimulator({
-  scenario: name,
+  scenario: id ? { ...scenarios[name], id } : name,
   port,
   timeScale,
   onRequest: (r) =>

@@ -34,6 +34,7 @@ const MARKERS: Record<string, string> = {
   STOPPED: '⏹️',
   IN_PROGRESS: '🔄',
   PENDING: '⏳',
+  CANCELLED: '🚫',
 };
 
 export function statusMarker(status: string): string {

@@ -1,0 +1,84 @@
+// The README's and examples/' workflows must stay true to action.yml: valid YAML, `uses:` pointing at
+// this action, only inputs and outputs that exist. The README's IAM policy must list exactly the
+// CodeBuild actions the code calls.
+import { readdirSync, readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+
+const action = parse(readFileSync('action.yml', 'utf8'));
+const inputs = Object.keys(action.inputs);
+const outputs = Object.keys(action.outputs);
+const readme = readFileSync('README.md', 'utf8');
+const USES = /^codebuild-batch-retry\/codebuild-batch-retry@v\d+$/;
+
+/** Every object in a parsed workflow (or list of steps) that has a `uses:` naming this action. */
+function ourSteps(node: unknown): Array<{ uses: string; with?: Record<string, unknown> }> {
+  if (Array.isArray(node)) return node.flatMap(ourSteps);
+  if (!node || typeof node !== 'object') return [];
+  const step = node as { uses?: unknown };
+  const own =
+    typeof step.uses === 'string' && step.uses.includes('codebuild-batch-retry')
+      ? [step as { uses: string }]
+      : [];
+  return [...own, ...Object.values(node).flatMap(ourSteps)];
+}
+
+function checkWorkflow(text: string) {
+  const steps = ourSteps(parse(text));
+  for (const step of steps) {
+    expect(step.uses).toMatch(USES);
+    for (const key of Object.keys(step.with ?? {})) expect(inputs).toContain(key);
+  }
+  for (const [, name] of text.matchAll(/steps\.\w+\.outputs\.([\w-]+)/g))
+    expect(outputs).toContain(name);
+  return steps;
+}
+
+const examples = readdirSync('examples').filter((f) => f.endsWith('.yml'));
+const yamlBlocks = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!);
+
+describe('examples/', () => {
+  it('has one workflow per way of using the action', () => {
+    expect(examples.sort()).toEqual([
+      'chained.yml',
+      'manual-rerun.yml',
+      'outputs.yml',
+      'scheduled.yml',
+    ]);
+  });
+
+  it.each(examples)(
+    '%s is valid, uses this action, and only with: keys from action.yml',
+    (file) => {
+      const steps = checkWorkflow(readFileSync(`examples/${file}`, 'utf8'));
+      expect(steps.length).toBeGreaterThan(0);
+    },
+  );
+});
+
+describe('README', () => {
+  it('has workflow examples', () => {
+    expect(yamlBlocks.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it.each(yamlBlocks.map((b, i) => [i + 1, b]))(
+    'YAML block %i is valid and true to action.yml',
+    (_, block) => {
+      checkWorkflow(block as string);
+    },
+  );
+
+  it('asks for exactly the CodeBuild actions the code calls', () => {
+    const source = readFileSync('src/codebuild.ts', 'utf8');
+    const called = [...source.matchAll(/new (\w+)Command\(/g)].map((m) => `codebuild:${m[1]}`);
+    const policy = JSON.parse(/```json\n([\s\S]*?)```/.exec(readme)![1]!);
+    expect([...new Set(called)].sort()).toEqual([...policy.Statement[0].Action].sort());
+  });
+
+  it('quick start is the two commands', () => {
+    const quickStart = readme.slice(readme.indexOf('## Quick start'), readme.indexOf('## Usage'));
+    expect([...quickStart.matchAll(/```sh\n(.*)\n```/g)].map((m) => m[1])).toEqual([
+      'npm ci && npm run demo',
+      'npm ci && npm test',
+    ]);
+  });
+});
