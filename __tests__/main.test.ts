@@ -251,6 +251,20 @@ describe('run: the decision table', () => {
     expect(codebuild.reads).toBe(1);
     expect(seen.outputs).toMatchObject({ 'batch-status': 'IN_PROGRESS', attempts: '1' });
     expect(seen.errors).toEqual([]);
+    expect(seen.summary).toContain('Build group statuses are from before the retry');
+  });
+
+  it('does not retry when the workflow was cancelled before the retry', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const codebuild = new FakeCodeBuild([failed()]);
+    const { deps } = setup(codebuild, { 'batch-id': BATCH_ID }, { cancelled: controller.signal });
+    await expect(run(deps)).rejects.toThrow(
+      new ActionError(
+        `The workflow was cancelled before batch build ${BATCH_ID} was retried: nothing was retried.`,
+      ),
+    );
+    expect(codebuild.retries).toEqual([]);
   });
 
   it('never takes the outcome from a read that predates the retry', async () => {

@@ -87,6 +87,11 @@ export async function retryAndReport(deps: Deps): Promise<void> {
       break;
     let isFresh: ((read: BuildBatch) => boolean) | undefined;
     if (step === 'retry') {
+      if (deps.cancelled.aborted) {
+        throw new ActionError(
+          `The workflow was cancelled before batch build ${batchId} was retried: nothing was retried.`,
+        );
+      }
       const attempt = attempts.length + 1;
       const token =
         config.idempotencyToken ??
@@ -95,7 +100,8 @@ export async function retryAndReport(deps: Deps): Promise<void> {
       io.info(
         `Retrying ${batchId} (${config.retryType}, attempt ${attempt} of ${config.maxAttempts}).`,
       );
-      batch = await codebuild.retryBatch(batchId, config.retryType, token, deps.cancelled);
+      // Not aborted by cancellation: once sent, its answer is needed to stop what it started.
+      batch = await codebuild.retryBatch(batchId, config.retryType, token);
       attempts.push({ attempt, result: 'IN_PROGRESS' });
       if (!config.wait) {
         await reporter.finish({
@@ -103,6 +109,8 @@ export async function retryAndReport(deps: Deps): Promise<void> {
           attempts,
           elapsedMs: elapsed(),
           headline: `Retry accepted (${config.retryType}); not waiting for the outcome (wait: false).`,
+          groupsNote:
+            'Build group statuses are from before the retry: CodeBuild answers a retry with the previous outcomes.',
         });
         return;
       }

@@ -32,6 +32,8 @@ export interface FinalReport {
   elapsedMs: number;
   /** The step stopped waiting early (cancelled, timed out): unfinished groups show as CANCELLED. */
   interrupted?: boolean;
+  /** A caveat about the group statuses, shown in the summary. */
+  groupsNote?: string;
 }
 
 /** Outputs, annotations and the job summary. Outputs are set as soon as they are known. */

@@ -19,6 +19,8 @@ export interface SummaryInput {
   durations?: Record<string, number>;
   /** Wall time this step spent. */
   elapsedMs: number;
+  /** A caveat shown above the groups table. */
+  groupsNote?: string;
 }
 
 /** The runner drops summaries above 1 MiB; stay well below, leaving room for other steps' summaries. */
@@ -139,6 +141,7 @@ function header(input: SummaryInput): string {
     `<h2>${title}</h2>`,
     `<p>${escapeHtml(input.headline)}</p>`,
     `<p>${facts.join(' · ')}</p>`,
+    ...(input.groupsNote ? [`<p><em>${escapeHtml(input.groupsNote)}</em></p>`] : []),
   ].join('\n');
 }
 
