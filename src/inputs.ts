@@ -42,8 +42,7 @@ const DISPATCH_INPUTS = ['batch-id', 'project-name', 'retry-type'] as const;
 
 /** Shows a value the user gave, safely: quoted, escaped, and short. */
 export function shown(value: string): string {
-  const quoted = JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value);
-  return quoted;
+  return JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value);
 }
 
 function invalid(name: string, value: string, accepted: string): ActionError {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { BuildBatch } from '@aws-sdk/client-codebuild';
 import type { CodeBuild } from './codebuild.js';
-import { ActionError, explainExpiry } from './errors.js';
+import { ActionError, explainExpiry, messageOf } from './errors.js';
 import { readConfig, withDispatchInputs, type Config, type InputSource } from './inputs.js';
 import {
   describeBatch,
@@ -246,7 +246,7 @@ async function interrupt(
         (await codebuild.stopBatch(batchId, AbortSignal.timeout(STOP_TIMEOUT_MS))) ?? lastKnown;
       stopped = 'it has been stopped';
     } catch (error) {
-      stopped = `stopping it failed: ${error instanceof Error ? error.message : String(error)}`;
+      stopped = `stopping it failed: ${messageOf(error)}`;
     }
   }
   const sentence =

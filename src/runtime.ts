@@ -5,7 +5,7 @@ import * as core from '@actions/core';
 import { Context } from '../node_modules/@actions/github/lib/context.js';
 import { setTimeout as delay } from 'node:timers/promises';
 import { createCodeBuild } from './codebuild.js';
-import { ActionError, ServiceError } from './errors.js';
+import { ActionError, messageOf, ServiceError } from './errors.js';
 import type { Deps } from './main.js';
 import { parseArn } from './links.js';
 import type { Io } from './report.js';
@@ -100,9 +100,7 @@ export async function stopLeftoverBatch(): Promise<void> {
     );
     core.info(`Batch ${batchId} is ${stopped?.buildBatchStatus ?? 'stopped'}.`);
   } catch (error) {
-    core.warning(
-      `Could not stop batch ${batchId}: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    core.warning(`Could not stop batch ${batchId}: ${messageOf(error)}`);
   }
 }
 
