@@ -77,7 +77,12 @@ describe('readConfig', () => {
   });
 
   const longId = `${'p'.repeat(300)}:abc`;
-  it.each([
+  /** A short, readable name for a case: the inputs it sets, long values cut. */
+  const label = (values: Record<string, string>) =>
+    Object.entries(values)
+      .map(([k, v]) => `${k}=${JSON.stringify(v.length > 24 ? `${v.slice(0, 21)}...` : v)}`)
+      .join(' ') || 'no inputs';
+  const rejected: Array<[Record<string, string>, RegExp]> = [
     [{}, /No batch to retry: set "batch-id".*or "project-name"/],
     [
       { 'batch-id': 'not an id' },
@@ -165,19 +170,23 @@ describe('readConfig', () => {
       { 'batch-id': BATCH_ARN, 'aws-region': 'eu-west-1' },
       /^Input "aws-region" is "eu-west-1", but "batch-id" is an ARN in us-east-1/,
     ],
-  ])('rejects %j with one sentence naming the input', (values, message) => {
-    let thrown: unknown;
-    try {
-      config(values as Record<string, string>);
-    } catch (error) {
-      thrown = error;
-    }
-    expect(thrown).toBeInstanceOf(ActionError);
-    const text = (thrown as Error).message;
-    expect(text).toMatch(message);
-    expect(text).not.toMatch(/\n|\s{2}at /);
-    expect(text.length).toBeLessThan(400);
-  });
+  ];
+  it.each(rejected.map(([values, message]) => [label(values), values, message] as const))(
+    'rejects %s with one sentence naming the input',
+    (_, values, message) => {
+      let thrown: unknown;
+      try {
+        config(values as Record<string, string>);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toBeInstanceOf(ActionError);
+      const text = (thrown as Error).message;
+      expect(text).toMatch(message);
+      expect(text).not.toMatch(/\n|\s{2}at /);
+      expect(text.length).toBeLessThan(400);
+    },
+  );
 });
 
 describe('withDispatchInputs', () => {
