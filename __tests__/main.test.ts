@@ -126,6 +126,33 @@ describe('run: the decision table', () => {
     );
   });
 
+  it('writes the failure sentence to the summary when it fails before reading the batch', async () => {
+    const { deps, seen } = setup(new FakeCodeBuild([undefined]), { 'batch-id': BATCH_ID });
+    await expect(run(deps)).rejects.toThrow(ActionError);
+    expect(seen.summary).toContain('<h2>❌ CodeBuild batch retry failed</h2>');
+    expect(seen.summary).toContain(`Batch build ${BATCH_ID} was not found in us-east-1`);
+  });
+
+  it('reports what is known, without asking CodeBuild again, when the credentials expire while waiting', async () => {
+    const expired = new ServiceError(
+      'BatchGetBuildBatches',
+      'ExpiredTokenException',
+      'expired',
+      'req-8',
+      'expired-credentials',
+    );
+    const codebuild = new FakeCodeBuild([failed(), running(), expired]);
+    codebuild.buildsError = new Error('must not be called');
+    const { deps, seen } = setup(codebuild, { 'batch-id': BATCH_ID });
+    await expect(run(deps)).rejects.toThrow(
+      /^The AWS credentials expired after 30s of waiting \(ExpiredTokenException, request id req-8\)/,
+    );
+    expect(seen.outputs).toMatchObject({ 'batch-status': 'IN_PROGRESS', attempts: '1' });
+    expect(seen.summary).toContain('The AWS credentials expired after');
+    expect(seen.summary).toContain('🔄 IN_PROGRESS');
+    expect(seen.warnings).toEqual([]);
+  });
+
   it('names the account too when the batch was given by ARN', async () => {
     const { deps } = setup(new FakeCodeBuild([undefined]), { 'batch-id': BATCH_ARN });
     await expect(run(deps)).rejects.toThrow(`was not found in us-east-1 of account 123456789012`);

@@ -104,7 +104,7 @@ export const scenarios = {
     description:
       'Polls are throttled many times in a row (Rate exceeded) while the retried builds run.',
     retries: [{ integration_tests: { status: 'SUCCEEDED', ms: 8_000 } }],
-    faults: [{ kind: 'throttle', operation: 'BatchGetBuildBatches', skip: 1, count: 9 }],
+    faults: [{ kind: 'throttle', operation: 'BatchGetBuildBatches', skip: 1, count: 6 }],
   },
   'flaky-network': {
     ...base,

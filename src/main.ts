@@ -21,7 +21,6 @@ import {
   stopLeftoverBatch,
 } from './runtime.js';
 import { Reporter, type Io } from './report.js';
-import type { AttemptRecord } from './summary.js';
 import { idempotencyToken, type RunIdentity } from './token.js';
 import { waitForCompletion, type Clock } from './wait.js';
 
@@ -49,11 +48,10 @@ const MAX_LISTED_BATCHES = 1_000;
 export async function run(): Promise<void> {
   if (isPostStep()) return stopLeftoverBatch();
   markMainStep();
-  const startedAt = Date.now();
   try {
     await retryAndReport(runnerDeps());
   } catch (error) {
-    fail(explainExpiry(error, Date.now() - startedAt));
+    fail(error);
   }
 }
 
@@ -62,11 +60,23 @@ export async function run(): Promise<void> {
  * retry, and reports. Resolves when the step succeeds; throws ActionError/ServiceError when it fails.
  */
 export async function retryAndReport(deps: Deps): Promise<void> {
+  const reporter = new Reporter(deps.io);
+  const startedAt = deps.clock.now();
+  try {
+    await retryAndWait(deps, reporter, startedAt);
+  } catch (error) {
+    // Whatever went wrong, the summary says it, with what is known of the batch.
+    const elapsedMs = deps.clock.now() - startedAt;
+    const failure = explainExpiry(error, elapsedMs);
+    await reporter.failed(messageOf(failure), elapsedMs);
+    throw failure;
+  }
+}
+
+async function retryAndWait(deps: Deps, reporter: Reporter, startedAt: number): Promise<void> {
   const { io, clock } = deps;
-  const startedAt = clock.now();
   const config = readConfig(withDispatchInputs(deps.inputs, deps.event.name, deps.event.inputs));
   const codebuild = deps.codebuild(config);
-  const reporter = new Reporter(io, codebuild);
   const deadline = config.timeoutMs > 0 ? startedAt + config.timeoutMs : undefined;
   const elapsed = () => clock.now() - startedAt;
 
@@ -79,7 +89,7 @@ export async function retryAndReport(deps: Deps): Promise<void> {
 
   let batch = await readBatch(codebuild, batchId, config);
   reporter.seen(batch);
-  const attempts: AttemptRecord[] = [];
+  const { attempts } = reporter;
 
   for (;;) {
     const step = nextStep(batch);
@@ -102,11 +112,10 @@ export async function retryAndReport(deps: Deps): Promise<void> {
       );
       // Not aborted by cancellation: once sent, its answer is needed to stop what it started.
       batch = await codebuild.retryBatch(batchId, config.retryType, token);
-      attempts.push({ attempt, result: 'IN_PROGRESS' });
+      reporter.retried();
       if (!config.wait) {
         await reporter.finish({
           batch,
-          attempts,
           elapsedMs: elapsed(),
           headline: `Retry accepted (${config.retryType}); not waiting for the outcome (wait: false).`,
           groupsNote:
@@ -144,21 +153,10 @@ export async function retryAndReport(deps: Deps): Promise<void> {
     io.saveState(RUNNING_BATCH_STATE, '');
 
     if (result.kind !== 'complete') {
-      await interrupt(
-        result.kind,
-        result.batch ?? batch,
-        deps,
-        config,
-        codebuild,
-        reporter,
-        attempts,
-        elapsed(),
-      );
-      return;
+      return interrupt(result.kind, result.batch ?? batch, config, codebuild, reporter, elapsed());
     }
     batch = result.batch;
-    if (step === 'retry')
-      attempts[attempts.length - 1]!.result = batch.buildBatchStatus ?? 'UNKNOWN';
+    if (step === 'retry') reporter.retryEnded(batch.buildBatchStatus ?? 'UNKNOWN');
   }
 
   const succeeded = batch.buildBatchStatus === 'SUCCEEDED';
@@ -167,7 +165,12 @@ export async function retryAndReport(deps: Deps): Promise<void> {
       ? `Batch ${batchId} already ${batch.buildBatchStatus}: nothing to retry.`
       : `Retried ${attempts.length} time${attempts.length > 1 ? 's' : ''} (${config.retryType}); the batch ended ${batch.buildBatchStatus}.`;
   if (attempts.length === 0 && succeeded) io.notice(headline);
-  const outcome = await reporter.finish({ batch, attempts, headline, elapsedMs: elapsed() });
+  const outcome = await reporter.finish({
+    batch,
+    headline,
+    elapsedMs: elapsed(),
+    builds: codebuild,
+  });
   if (!succeeded) {
     const sentence = failureSentence(outcome);
     if (config.failOnBatchFailure) throw new ActionError(sentence);
@@ -225,11 +228,9 @@ async function newestFailedBatch(
 async function interrupt(
   kind: 'cancelled' | 'timeout',
   lastKnown: BuildBatch,
-  deps: Deps,
   config: Config,
   codebuild: CodeBuild,
   reporter: Reporter,
-  attempts: AttemptRecord[],
   elapsedMs: number,
 ): Promise<never> {
   const batchId = lastKnown.id ?? '';
@@ -253,6 +254,12 @@ async function interrupt(
     kind === 'timeout'
       ? `Timed out after ${config.timeoutMs / 60_000} minutes waiting for batch build ${batchId}: ${what}; ${stopped}.`
       : `The workflow was cancelled while waiting for batch build ${batchId}: ${what}; ${stopped}.`;
-  await reporter.finish({ batch, attempts, headline: sentence, elapsedMs, interrupted: true });
+  await reporter.finish({
+    batch,
+    headline: sentence,
+    elapsedMs,
+    interrupted: true,
+    builds: codebuild,
+  });
   throw new ActionError(sentence);
 }

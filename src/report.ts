@@ -8,7 +8,7 @@ import {
   isFinalStatus,
   type BatchOutcome,
 } from './outcome.js';
-import { renderSummary, type AttemptRecord } from './summary.js';
+import { renderFailure, renderSummary, type AttemptRecord } from './summary.js';
 
 /** What the action writes to the runner: the thin edge over @actions/core. */
 export interface Io {
@@ -27,51 +27,93 @@ export const CANCELLED = 'CANCELLED';
 
 export interface FinalReport {
   batch: BuildBatch;
-  attempts: AttemptRecord[];
   headline: string;
   elapsedMs: number;
   /** The step stopped waiting early (cancelled, timed out): unfinished groups show as CANCELLED. */
   interrupted?: boolean;
   /** A caveat about the group statuses, shown in the summary. */
   groupsNote?: string;
+  /** Annotate each failed group (default); not when the step failed for another reason. */
+  annotateGroups?: boolean;
+  /** Where failure reasons and durations are read from; left out when CodeBuild is not to be asked. */
+  builds?: Pick<CodeBuild, 'getBuilds'>;
 }
 
-/** Outputs, annotations and the job summary. Outputs are set as soon as they are known. */
+/**
+ * The record of what the step did (the last batch seen, the retries made) and its writer: outputs as
+ * soon as they are known, then annotations and the job summary, once, whether the step ends well or not.
+ */
 export class Reporter {
-  private announced = false;
+  private lastSeen: BuildBatch | undefined;
+  private reported = false;
+  readonly attempts: AttemptRecord[] = [];
 
-  constructor(
-    private readonly io: Io,
-    private readonly codebuild: CodeBuild,
-  ) {}
+  constructor(private readonly io: Io) {}
 
-  /** Called with every read of the batch: the id, ARN and number become outputs at the first one. */
+  /** Called with every believed read of the batch: the ARN and number become outputs at the first. */
   seen(batch: BuildBatch): void {
-    if (this.announced) return;
-    this.announced = true;
-    this.io.setOutput('batch-arn', batch.arn ?? '');
-    this.io.setOutput('build-batch-number', String(batch.buildBatchNumber ?? ''));
+    if (!this.lastSeen) {
+      this.io.setOutput('batch-arn', batch.arn ?? '');
+      this.io.setOutput('build-batch-number', String(batch.buildBatchNumber ?? ''));
+    }
+    this.lastSeen = batch;
+  }
+
+  /** Records a RetryBuildBatch call; returns its attempt number. */
+  retried(): number {
+    const attempt = this.attempts.length + 1;
+    this.attempts.push({ attempt, result: 'IN_PROGRESS' });
+    return attempt;
+  }
+
+  /** Records how the latest retry ended. */
+  retryEnded(status: string): void {
+    this.attempts[this.attempts.length - 1]!.result = status;
+  }
+
+  /** After a failure: the outputs and summary with what is known, unless the step already reported. */
+  async failed(sentence: string, elapsedMs: number): Promise<void> {
+    if (this.reported) return;
+    if (this.lastSeen) {
+      await this.finish({
+        batch: this.lastSeen,
+        headline: sentence,
+        elapsedMs,
+        annotateGroups: false,
+      });
+      return;
+    }
+    this.reported = true;
+    await this.write(renderFailure(sentence, elapsedMs));
   }
 
   async finish(report: FinalReport): Promise<BatchOutcome> {
+    this.reported = true;
     const outcome = describeBatch(report.batch);
     if (report.interrupted) {
       for (const group of outcome.groups)
         if (!isFinalStatus(group.status)) group.status = CANCELLED;
     }
     this.seen(report.batch);
-    this.setOutputs(outcome, report.attempts.length);
+    this.setOutputs(outcome, this.attempts.length);
 
     const finished = outcome.complete || report.interrupted === true;
-    const details = finished ? await this.buildDetails(outcome) : {};
-    if (outcome.complete) this.annotate(outcome, details.reasons ?? {});
+    const details =
+      finished && report.builds ? await this.buildDetails(outcome, report.builds) : {};
+    if (outcome.complete && report.annotateGroups !== false)
+      this.annotate(outcome, details.reasons ?? {});
 
+    await this.write(renderSummary({ outcome, ...report, attempts: this.attempts, ...details }));
+    return outcome;
+  }
+
+  /** Writing the summary never fails the step. */
+  private async write(markdown: string): Promise<void> {
     try {
-      await this.io.writeSummary(renderSummary({ outcome, ...report, ...details }));
+      await this.io.writeSummary(markdown);
     } catch (error) {
       this.io.warning(`Could not write the job summary: ${messageOf(error)}`);
     }
-    return outcome;
   }
 
   private setOutputs(outcome: BatchOutcome, attempts: number): void {
@@ -115,13 +157,14 @@ export class Reporter {
   /** Failure reasons and durations, from the groups' builds: one BatchGetBuilds call per 100 groups. */
   private async buildDetails(
     outcome: BatchOutcome,
+    codebuild: Pick<CodeBuild, 'getBuilds'>,
   ): Promise<{ reasons?: Record<string, string>; durations?: Record<string, number> }> {
     const byArn = new Map(
       outcome.groups.filter((g) => g.buildArn).map((g) => [g.buildArn!, g.identifier]),
     );
     if (byArn.size === 0) return {};
     try {
-      const builds = await this.codebuild.getBuilds([...byArn.keys()], AbortSignal.timeout(10_000));
+      const builds = await codebuild.getBuilds([...byArn.keys()], AbortSignal.timeout(10_000));
       const reasons: Record<string, string> = {};
       const durations: Record<string, number> = {};
       for (const build of builds) {

@@ -175,3 +175,8 @@ export function renderSummary(input: SummaryInput, limitBytes = SUMMARY_LIMIT_BY
   while (rows > 0 && Buffer.byteLength(cut(rows)) > limitBytes) rows = Math.floor(rows / 2);
   return cut(rows);
 }
+
+/** The summary of a step that failed before it could read the batch: the sentence it failed with. */
+export function renderFailure(sentence: string, elapsedMs: number): string {
+  return `<h2>❌ CodeBuild batch retry failed</h2>\n<p>${escapeHtml(sentence)}</p>\n<p>step time ${formatDuration(elapsedMs)}</p>\n`;
+}
