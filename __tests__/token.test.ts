@@ -1,4 +1,4 @@
-import { idempotencyToken, type RunIdentity } from '../src/token.js';
+import { idempotencyToken, retryToken, type RunIdentity } from '../src/token.js';
 
 const run: RunIdentity = {
   runId: '7012345678',
@@ -40,5 +40,16 @@ describe('idempotencyToken', () => {
 
   it('is undefined outside a runner, so the caller picks a random one', () => {
     expect(token({})).toBeUndefined();
+  });
+});
+
+describe('retryToken', () => {
+  it('sends a given token as it is on the first attempt, suffixed after that', () => {
+    expect(retryToken('mine', run, 'p:1', 'RETRY_FAILED_BUILDS', 1)).toBe('mine');
+    expect(retryToken('mine', run, 'p:1', 'RETRY_FAILED_BUILDS', 2)).toBe('mine-2');
+  });
+
+  it('derives one otherwise', () => {
+    expect(retryToken(undefined, run, 'p:1', 'RETRY_FAILED_BUILDS', 2)).toBe(token(run, 2));
   });
 });

@@ -21,7 +21,7 @@ import {
   stopLeftoverBatch,
 } from './runtime.js';
 import { Reporter, type Io } from './report.js';
-import { idempotencyToken, type RunIdentity } from './token.js';
+import { retryToken, type RunIdentity } from './token.js';
 import { waitForCompletion, type Clock } from './wait.js';
 
 /** Everything the story needs from the outside world, handed in so it runs with fakes in tests. */
@@ -104,8 +104,7 @@ async function retryAndWait(deps: Deps, reporter: Reporter, startedAt: number): 
       }
       const attempt = attempts.length + 1;
       const token =
-        config.idempotencyToken ??
-        idempotencyToken(deps.run, batchId, config.retryType, attempt) ??
+        retryToken(config.idempotencyToken, deps.run, batchId, config.retryType, attempt) ??
         randomUUID();
       io.info(
         `Retrying ${batchId} (${config.retryType}, attempt ${attempt} of ${config.maxAttempts}).`,

@@ -33,3 +33,18 @@ export function idempotencyToken(
   ];
   return `gh-${createHash('sha256').update(material.join('\n')).digest('hex').slice(0, 40)}`;
 }
+
+/**
+ * The token of retry `attempt`: a token the user gave is sent as given on the first attempt and
+ * suffixed on later ones (the same token again would only replay the first retry); otherwise derived.
+ */
+export function retryToken(
+  given: string | undefined,
+  run: RunIdentity,
+  batchId: string,
+  retryType: RetryBuildBatchType,
+  attempt: number,
+): string | undefined {
+  if (given) return attempt === 1 ? given : `${given}-${attempt}`;
+  return idempotencyToken(run, batchId, retryType, attempt);
+}
