@@ -18,19 +18,13 @@ export interface CodeBuild {
   region(): Promise<string>;
   /** The batch as it is now; undefined when CodeBuild does not know the id. */
   getBatch(id: string, signal?: AbortSignal): Promise<BuildBatch | undefined>;
-  retryBatch(
-    id: string,
-    retryType: RetryBuildBatchType,
-    token: string,
-    signal?: AbortSignal,
-  ): Promise<BuildBatch>;
+  retryBatch(id: string, retryType: RetryBuildBatchType, token: string): Promise<BuildBatch>;
   stopBatch(id: string, signal?: AbortSignal): Promise<BuildBatch | undefined>;
   /** Ids of the project's batches with this status, as the service lists them (up to maxIds). */
   listBatchIds(
     projectName: string,
     status: 'FAILED',
     maxIds: number,
-    signal?: AbortSignal,
   ): Promise<{ ids: string[]; more: boolean }>;
   /** Batches by id (any number; fetched 100 at a time). */
   getBatches(ids: string[], signal?: AbortSignal): Promise<BuildBatch[]>;
@@ -130,11 +124,9 @@ export function createCodeBuild(
       return batch;
     },
 
-    async retryBatch(id, retryType, idempotencyToken, signal) {
+    async retryBatch(id, retryType, idempotencyToken) {
       const out = await call('RetryBuildBatch', () =>
-        client.send(new RetryBuildBatchCommand({ id, retryType, idempotencyToken }), {
-          abortSignal: signal,
-        }),
+        client.send(new RetryBuildBatchCommand({ id, retryType, idempotencyToken })),
       );
       if (!out.buildBatch)
         throw new ServiceError(
@@ -154,7 +146,7 @@ export function createCodeBuild(
       return out.buildBatch;
     },
 
-    async listBatchIds(projectName, status, maxIds, signal) {
+    async listBatchIds(projectName, status, maxIds) {
       const ids: string[] = [];
       let nextToken: string | undefined;
       do {
@@ -167,7 +159,6 @@ export function createCodeBuild(
               maxResults: PAGE,
               nextToken,
             }),
-            { abortSignal: signal },
           ),
         );
         ids.push(...(out.ids ?? []));
