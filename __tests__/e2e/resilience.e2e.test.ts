@@ -166,39 +166,21 @@ describe('expired credentials', () => {
 
 describe('hostile data from the service', () => {
   it('escapes group identifiers and reasons in the summary, and keeps them on one log line', async () => {
+    const evil = '<img src=x onerror=alert(1)>';
+    const failedWithMarkup = {
+      [evil]: {
+        status: 'FAILED',
+        reason: { phase: 'BUILD', code: 'X', message: '</table>\n\n# <script>alert(1)</script>' },
+      },
+    };
     const sim = await start({
       project: 'web-app',
       groups: [
-        { identifier: '<img src=x onerror=alert(1)>', dependsOn: [] },
-        {
-          identifier: 'pwn\n::error::forged annotation',
-          dependsOn: ['<img src=x onerror=alert(1)>'],
-        },
+        { identifier: evil, dependsOn: [] },
+        { identifier: 'pwn\n::error::forged annotation', dependsOn: [evil] },
       ],
-      initial: {
-        groups: {
-          '<img src=x onerror=alert(1)>': {
-            status: 'FAILED',
-            reason: {
-              phase: 'BUILD',
-              code: 'X',
-              message: '</table>\n\n# <script>alert(1)</script>',
-            },
-          },
-        },
-      },
-      retries: [
-        {
-          '<img src=x onerror=alert(1)>': {
-            status: 'FAILED',
-            reason: {
-              phase: 'BUILD',
-              code: 'X',
-              message: '</table>\n\n# <script>alert(1)</script>',
-            },
-          },
-        },
-      ],
+      initial: { groups: failedWithMarkup },
+      retries: [failedWithMarkup],
     });
     const run = await act(sim, {});
     expect(run.code).toBe(1);
