@@ -59,11 +59,9 @@ export class Reporter {
     this.lastSeen = batch;
   }
 
-  /** Records a RetryBuildBatch call; returns its attempt number. */
-  retried(): number {
-    const attempt = this.attempts.length + 1;
-    this.attempts.push({ attempt, result: 'IN_PROGRESS' });
-    return attempt;
+  /** Records an accepted RetryBuildBatch call. */
+  retried(): void {
+    this.attempts.push({ attempt: this.attempts.length + 1, result: 'IN_PROGRESS' });
   }
 
   /** Records how the latest retry ended. */
