@@ -4,7 +4,7 @@ import {
   failureReason,
   failureSentence,
   formatDuration,
-  freshAfterRetry,
+  isOlder,
   nextStep,
   progressLine,
   statusChanges,
@@ -69,34 +69,70 @@ describe('describeBatch', () => {
 
   it('names the final status and failed groups in one sentence', () => {
     expect(failureSentence(outcome)).toBe(
-      `Batch build ${b.id} ended FAILED; failed build groups: unit, e2e, docs (lint failed too, but ignore failure).`,
+      `Batch build ${b.id} ended FAILED; failed build groups: unit, e2e, docs; lint also failed, but it is marked ignore-failure and does not fail the batch.`,
     );
   });
 });
 
-describe('freshAfterRetry', () => {
-  const retryResponse = { ...batch('IN_PROGRESS'), phases: new Array(5).fill({}) };
+describe('isOlder: a read older than one already seen is never believed', () => {
+  // The retry response: the old run's 4 phases plus SUBMITTED, running, groups as before the retry.
+  const retryResponse = { ...batch('IN_PROGRESS', [group('build', 'FAILED')], 5) };
+  const running = (finished: string, builds = 1) =>
+    batch('IN_PROGRESS', [group('build', finished, { prior: builds })], 5);
 
-  it('rejects a read that still shows the completed batch from before the retry', () => {
-    const fresh = freshAfterRetry(retryResponse);
-    expect(fresh(batch('FAILED', undefined, 4))).toBe(false);
-    expect(fresh(batch('FAILED', undefined, 5))).toBe(false);
-  });
-
-  it('accepts a read once the batch is seen running, and every read after it', () => {
-    const fresh = freshAfterRetry(retryResponse);
-    expect(fresh(batch('IN_PROGRESS', undefined, 5))).toBe(true);
-    expect(fresh(batch('FAILED', undefined, 4))).toBe(true);
-  });
-
-  it('accepts reads as recent as a retry response that was already complete (a repeated token)', () => {
-    const fresh = freshAfterRetry(batch('FAILED', undefined, 8));
-    expect(fresh(batch('FAILED', undefined, 7))).toBe(false);
-    expect(fresh(batch('FAILED', undefined, 8))).toBe(true);
-  });
-
-  it('accepts a completed read with more phases than the retry response', () => {
-    expect(freshAfterRetry(retryResponse)(batch('SUCCEEDED', undefined, 8))).toBe(true);
+  it.each([
+    [
+      'the pre-retry read (fewer phases, complete)',
+      batch('FAILED', undefined, 4),
+      retryResponse,
+      true,
+    ],
+    [
+      'a completed read with as many phases as a running one (completion follows running)',
+      batch('FAILED', undefined, 5),
+      retryResponse,
+      false,
+    ],
+    ['the retried batch running', running('IN_PROGRESS'), retryResponse, false],
+    [
+      'the pre-retry read after the batch was seen running',
+      batch('FAILED', undefined, 4),
+      running('IN_PROGRESS'),
+      true,
+    ],
+    [
+      'a read with fewer builds in the same phase',
+      running('IN_PROGRESS', 0),
+      running('IN_PROGRESS', 1),
+      true,
+    ],
+    [
+      'a read with fewer finished groups in the same phase',
+      running('IN_PROGRESS'),
+      running('SUCCEEDED'),
+      true,
+    ],
+    [
+      'the retried batch completed (one more phase)',
+      batch('SUCCEEDED', undefined, 6),
+      running('SUCCEEDED'),
+      false,
+    ],
+    ['the same read again', running('IN_PROGRESS'), running('IN_PROGRESS'), false],
+    [
+      'a read as recent as a replayed, complete retry response',
+      batch('FAILED', undefined, 8),
+      batch('FAILED', undefined, 8),
+      false,
+    ],
+    [
+      'a read before a replayed, complete retry response',
+      batch('FAILED', undefined, 7),
+      batch('FAILED', undefined, 8),
+      true,
+    ],
+  ])('%s → older: %s', (_, read, seen, older) => {
+    expect(isOlder(read, seen)).toBe(older);
   });
 });
 
@@ -157,6 +193,8 @@ describe('failureReason', () => {
 describe('formatDuration and progressLine', () => {
   it.each([
     [400, '0.4s'],
+    [6_000, '6s'],
+    [1_200, '1.2s'],
     [9_940, '9.9s'],
     [9_950, '10s'],
     [59_000, '59s'],

@@ -73,23 +73,36 @@ describe('waitForCompletion', () => {
     expect(clock.sleeps).toEqual([1_000, 1_000, 1_000]);
   });
 
-  it('ignores reads that fail the freshness guard', async () => {
+  it('never believes a read older than one already seen, even after a fresh one', async () => {
     const clock = fakeClock();
     const seen: string[] = [];
-    const script = scripted(
-      batch('FAILED'),
-      batch('FAILED'),
-      batch('IN_PROGRESS'),
-      batch('SUCCEEDED'),
-    );
-    let moved = false;
+    const retryResponse = { ...batch('IN_PROGRESS'), phases: new Array(5).fill({}) };
+    const stale = batch('FAILED', undefined, 4);
+    const running = batch('IN_PROGRESS', undefined, 5);
+    const script = scripted(stale, running, stale, stale, batch('SUCCEEDED', undefined, 6));
     const result = await waitForCompletion(
       options(script.describe, clock, {
-        isFresh: (b) => (moved ||= b.complete !== true),
+        known: retryResponse,
         onRead: (b) => seen.push(b.buildBatchStatus!),
       }),
     );
     expect(result.batch?.buildBatchStatus).toBe('SUCCEEDED');
+    expect(seen).toEqual(['IN_PROGRESS', 'SUCCEEDED']);
+  });
+
+  it('takes a read that finds no batch as a passing failure, not as a read', async () => {
+    const clock = fakeClock();
+    const errors: string[] = [];
+    const seen: string[] = [];
+    const script = scripted(undefined as never, batch('IN_PROGRESS'), batch('SUCCEEDED'));
+    const result = await waitForCompletion(
+      options(script.describe, clock, {
+        onRead: (b) => seen.push(b.buildBatchStatus!),
+        onTransientError: (e) => errors.push(e.code),
+      }),
+    );
+    expect(result.kind).toBe('complete');
+    expect(errors).toEqual(['BatchNotFound']);
     expect(seen).toEqual(['IN_PROGRESS', 'SUCCEEDED']);
   });
 
@@ -105,7 +118,13 @@ describe('waitForCompletion', () => {
       batch('SUCCEEDED'),
     );
     await waitForCompletion(options(script.describe, clock));
-    expect(clock.sleeps).toEqual([1_000, 2_000, 4_000, 8_000, 4_000, 2_000, 1_000]);
+    expect(clock.sleeps).toEqual([1_000, 5_000, 8_000, 8_000, 4_000, 2_000, 1_000]);
+  });
+
+  it('widens to at least 5 s, however short the configured interval, and comes back', () => {
+    expect(widened(100, 100)).toBe(5_000);
+    expect(widened(5_000, 100)).toBe(5_000);
+    expect(recovered(5_000, 100)).toBe(2_500);
   });
 
   it('caps the widened interval', () => {

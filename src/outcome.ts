@@ -78,23 +78,31 @@ export function nextStep(batch: BuildBatch): NextStep {
 }
 
 /**
- * Reads are eventually consistent: right after a retry, a read may still return the old, completed
- * batch. A read shows the retried batch once it is incomplete, or has more phases than the retry
- * response (the retry appends a SUBMITTED phase; a finished run appends more). Returns a guard that
- * remembers once the batch has been seen to move.
+ * How far along a read of one batch is, for telling a stale read from a fresh one. Reads are
+ * eventually consistent: right after a retry (or a start) a read may still return an older state.
+ * A batch only ever gains phases (a retry appends SUBMITTED, a run appends more, completion appends
+ * the final one), so the read from before a retry has fewer phases than the retry's answer. Within
+ * one phase count, completing comes after running, and a running batch gains builds and finished
+ * groups.
  */
-export function freshAfterRetry(retryResponse: BuildBatch): (read: BuildBatch) => boolean {
-  const phasesAtRetry = retryResponse.phases?.length ?? 0;
-  // A response that is already complete started nothing new (a repeated idempotency token): any read
-  // at least as recent as it counts.
-  const replayed = retryResponse.complete === true;
-  let moved = false;
-  return (read) => {
-    const phases = read.phases?.length ?? 0;
-    moved ||=
-      read.complete !== true || phases > phasesAtRetry || (replayed && phases >= phasesAtRetry);
-    return moved;
-  };
+function progressKey(batch: BuildBatch): number[] {
+  const groups = batch.buildGroups ?? [];
+  const builds = groups.reduce(
+    (n, g) => n + (g.priorBuildSummaryList?.length ?? 0) + (g.currentBuildSummary ? 1 : 0),
+    0,
+  );
+  const finished = groups.filter((g) =>
+    isFinalStatus(g.currentBuildSummary?.buildStatus ?? ''),
+  ).length;
+  return [batch.phases?.length ?? 0, batch.complete === true ? 1 : 0, builds, finished];
+}
+
+/** Whether read shows an older state of the batch than one already seen: it must not be believed. */
+export function isOlder(read: BuildBatch, seen: BuildBatch): boolean {
+  const a = progressKey(read);
+  const b = progressKey(seen);
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! < b[i]!;
+  return false;
 }
 
 /** Lines for the groups whose status changed between two reads (all groups on the first read). */
@@ -140,7 +148,10 @@ export function buildDurationMs(build: Build): number | undefined {
 }
 
 export function formatDuration(ms: number): string {
-  if (ms < 9_950) return `${(ms / 1000).toFixed(1)}s`;
+  if (ms < 9_950) {
+    const tenths = Math.round(ms / 100) / 10;
+    return `${Number.isInteger(tenths) ? tenths : tenths.toFixed(1)}s`;
+  }
   const seconds = Math.round(ms / 1000);
   if (seconds < 60) return `${seconds}s`;
   const minutes = Math.floor(seconds / 60);
@@ -156,6 +167,8 @@ export function failureSentence(outcome: BatchOutcome): string {
       ? `failed build groups: ${outcome.blockingFailures.join(', ')}`
       : 'no build group failed on its own';
   const ignoredText =
-    ignored.length > 0 ? ` (${ignored.join(', ')} failed too, but ignore failure)` : '';
+    ignored.length > 0
+      ? `; ${ignored.join(', ')} also failed, but ${ignored.length > 1 ? 'they are' : 'it is'} marked ignore-failure and ${ignored.length > 1 ? 'do' : 'does'} not fail the batch`
+      : '';
   return `Batch build ${outcome.id} ended ${outcome.status}; ${blocking}${ignoredText}.`;
 }

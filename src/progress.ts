@@ -1,8 +1,16 @@
 import type { BuildBatch } from '@aws-sdk/client-codebuild';
-import { describeBatch, progressLine, statusChanges, type GroupOutcome } from './outcome.js';
+import {
+  describeBatch,
+  formatDuration,
+  progressLine,
+  statusChanges,
+  type BatchOutcome,
+  type GroupOutcome,
+} from './outcome.js';
 import type { Clock } from './wait.js';
 
-export const HEARTBEAT_MS = 3 * 60_000;
+/** A quiet wait says where it stands at least this often, so it never looks hung. */
+export const HEARTBEAT_MS = 60_000;
 
 /**
  * The wait's log: a line when a group changes status (not a line per poll), and a heartbeat when
@@ -11,6 +19,7 @@ export const HEARTBEAT_MS = 3 * 60_000;
 export class ProgressLog {
   private groups: GroupOutcome[] | undefined;
   private batchStatus: string | undefined;
+  private last: BatchOutcome | undefined;
   private lastSaid: number;
 
   constructor(
@@ -22,8 +31,14 @@ export class ProgressLog {
     this.lastSaid = clock.now();
   }
 
+  /** After every poll, whatever it read (or failed to read): the heartbeat comes on time. */
+  tick(): void {
+    this.heartbeat(this.last);
+  }
+
   read(batch: BuildBatch): void {
     const outcome = describeBatch(batch);
+    this.last = outcome;
     const lines = statusChanges(this.groups, outcome.groups);
     if (outcome.status !== this.batchStatus)
       lines.unshift(`Batch ${outcome.id}: ${outcome.status}`);
@@ -33,9 +48,19 @@ export class ProgressLog {
     if (lines.length > 0) {
       for (const line of lines) this.info(line);
       this.lastSaid = now;
-    } else if (now - this.lastSaid >= this.heartbeatMs) {
-      this.info(progressLine(outcome, now - this.startedAt));
-      this.lastSaid = now;
+    } else {
+      this.heartbeat(outcome);
     }
+  }
+
+  private heartbeat(outcome: BatchOutcome | undefined): void {
+    const now = this.clock.now();
+    if (now - this.lastSaid < this.heartbeatMs) return;
+    this.info(
+      outcome
+        ? progressLine(outcome, now - this.startedAt)
+        : `Still waiting: ${formatDuration(now - this.startedAt)} elapsed, no fresh read of the batch yet.`,
+    );
+    this.lastSaid = now;
   }
 }
