@@ -69,6 +69,30 @@ describe('readConfig', () => {
     });
   });
 
+  it.each([
+    ['eusc-de-east-1', 'aws-eusc'],
+    ['cn-north-1', 'aws-cn'],
+    ['us-isob-east-1', 'aws-iso-b'],
+    ['il-central-1', 'aws'],
+  ])('accepts the SDK region %s, alone and in an ARN of its partition (%s)', (region, part) => {
+    expect(config({ 'batch-id': BATCH_ID, 'aws-region': region }).region).toBe(region);
+    const arn = `arn:${part}:codebuild:${region}:123456789012:build-batch/${BATCH_ID}`;
+    expect(config({ 'batch-id': arn }).region).toBe(region);
+  });
+
+  it.each(['0.1', '86400'])('accepts a poll interval of %s seconds (the bounds)', (value) => {
+    expect(config({ 'batch-id': BATCH_ID, 'poll-interval-seconds': value }).pollIntervalMs).toBe(
+      Number(value) * 1000,
+    );
+  });
+
+  it('accepts a 150-character project name, the most the service allows', () => {
+    expect(config({ 'project-name': 'p'.repeat(150) }).target).toEqual({
+      kind: 'project',
+      projectName: 'p'.repeat(150),
+    });
+  });
+
   it('targets the newest failed batch of a project when batch-id is empty', () => {
     expect(config({ 'project-name': 'web-app' }).target).toEqual({
       kind: 'project',
@@ -100,7 +124,32 @@ describe('readConfig', () => {
     ],
     [
       { 'batch-id': `arn:aws:codebuild:us-east-1:123456789012:build/${BATCH_ID}` },
-      /Input "batch-id".*build-batch/,
+      /^Input "batch-id" is .*, a build ARN \(":build\/"\), not a batch build ARN \(":build-batch\/"\): give the ARN of the batch/,
+    ],
+    [
+      { 'batch-id': `arn:aws-cn:codebuild:us-east-1:123456789012:build-batch/${BATCH_ID}` },
+      /^Input "batch-id" is .*, whose partition aws-cn does not hold region us-east-1 \(that region is in aws\)/,
+    ],
+    [
+      { 'batch-id': BATCH_ID, 'project-name': 'web-app' },
+      /^Inputs "batch-id" and "project-name" are both set/,
+    ],
+    [
+      { 'project-name': 'p'.repeat(151) },
+      /^Input "project-name" is "p+\.\.\.", but it must be a CodeBuild project name \(2 to 150/,
+    ],
+    [{ 'batch-id': `${'p'.repeat(151)}:abc` }, /^Input "batch-id"/],
+    [
+      { 'batch-id': BATCH_ID, 'poll-interval-seconds': '0.0001' },
+      /Input "poll-interval-seconds" is "0.0001"/,
+    ],
+    [
+      { 'batch-id': BATCH_ID, 'poll-interval-seconds': '3000000' },
+      /Input "poll-interval-seconds" is "3000000"/,
+    ],
+    [
+      { 'batch-id': BATCH_ID, 'poll-interval-seconds': '86400.5' },
+      /Input "poll-interval-seconds" is "86400.5"/,
     ],
     [
       { 'project-name': 'a b' },
@@ -112,7 +161,7 @@ describe('readConfig', () => {
     ],
     [
       { 'batch-id': BATCH_ID, 'poll-interval-seconds': '0' },
-      /^Input "poll-interval-seconds" is "0", but it must be a positive number of seconds/,
+      /^Input "poll-interval-seconds" is "0", but it must be a number of seconds from 0\.1 to 86400, such as 15 or 30\.$/,
     ],
     [
       { 'batch-id': BATCH_ID, 'poll-interval-seconds': '-5' },

@@ -1,4 +1,5 @@
 import type { RetryBuildBatchType } from '@aws-sdk/client-codebuild';
+import { partition } from '@aws-sdk/core/client';
 import { ActionError } from './errors.js';
 import { parseArn } from './links.js';
 
@@ -31,9 +32,14 @@ export interface InputSource {
 }
 
 const RETRY_TYPES: readonly RetryBuildBatchType[] = ['RETRY_FAILED_BUILDS', 'RETRY_ALL_BUILDS'];
-const BATCH_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{1,254}:[A-Za-z0-9-]{1,128}$/;
-const PROJECT_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{1,254}$/;
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
+// Project names: the service model's ProjectName (2 to 150 characters).
+const BATCH_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{1,149}:[A-Za-z0-9-]{1,128}$/;
+const PROJECT_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{1,149}$/;
+// The shape every partition's regions share (us-east-1, cn-north-1, eusc-de-east-1, us-isob-east-1).
+const REGION = /^[a-z]{2,4}(-[a-z]+)+-\d{1,2}$/;
+/** Poll interval bounds: a tenth of a second (the simulator) to a day. */
+const MIN_POLL_SECONDS = 0.1;
+const MAX_POLL_SECONDS = 86_400;
 const DECIMAL = /^(\d+(\.\d*)?|\.\d+)$/;
 const MAX_ATTEMPTS = 100;
 
@@ -73,9 +79,19 @@ function readBoolean(source: InputSource, name: string, fallback: boolean): bool
 }
 
 function readTarget(batchInput: string, projectInput: string): { target: Target; region?: string } {
+  if (batchInput !== '' && projectInput !== '') {
+    throw new ActionError(
+      'Inputs "batch-id" and "project-name" are both set, but they are two ways to choose the batch: keep "batch-id" to retry that batch, or "project-name" to retry the newest failed batch of the project.',
+    );
+  }
   if (batchInput !== '') {
     if (batchInput.startsWith('arn:')) {
       const arn = parseArn(batchInput);
+      if (arn?.service === 'codebuild' && arn.resourceType === 'build') {
+        throw new ActionError(
+          `Input "batch-id" is ${shown(batchInput)}, a build ARN (":build/"), not a batch build ARN (":build-batch/"): give the ARN of the batch the build belongs to (its buildBatchArn).`,
+        );
+      }
       if (
         !arn ||
         arn.service !== 'codebuild' ||
@@ -86,6 +102,12 @@ function readTarget(batchInput: string, projectInput: string): { target: Target;
           'batch-id',
           batchInput,
           'a batch build id (project:uuid) or a batch build ARN (arn:aws:codebuild:REGION:ACCOUNT:build-batch/project:uuid)',
+        );
+      }
+      const regionPartition = partition(arn.region).name;
+      if (!REGION.test(arn.region) || regionPartition !== arn.partition) {
+        throw new ActionError(
+          `Input "batch-id" is ${shown(batchInput)}, whose partition ${arn.partition} does not hold region ${arn.region} (that region is in ${regionPartition}): copy the ARN again from the batch.`,
         );
       }
       return {
@@ -103,7 +125,7 @@ function readTarget(batchInput: string, projectInput: string): { target: Target;
       throw invalid(
         'project-name',
         projectInput,
-        'a CodeBuild project name (2 to 255 letters, digits, "-" or "_")',
+        'a CodeBuild project name (2 to 150 letters, digits, "-" or "_")',
       );
     }
     return { target: { kind: 'project', projectName: projectInput } };
@@ -169,8 +191,8 @@ export function readConfig(source: InputSource): Config {
     source,
     'poll-interval-seconds',
     15,
-    'a positive number of seconds, such as 15 or 0.5',
-    (n) => n > 0,
+    `a number of seconds from ${MIN_POLL_SECONDS} to ${MAX_POLL_SECONDS}, such as 15 or 30`,
+    (n) => n >= MIN_POLL_SECONDS && n <= MAX_POLL_SECONDS,
   );
   const timeoutMinutes = readNumber(
     source,
