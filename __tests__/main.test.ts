@@ -1,6 +1,6 @@
 import type { Build, BuildBatch, RetryBuildBatchType } from '@aws-sdk/client-codebuild';
 import type { CodeBuild } from '../src/codebuild.js';
-import { ActionError, explainExpiry, ServiceError } from '../src/errors.js';
+import { ActionError, explainCredentials, ServiceError } from '../src/errors.js';
 import { retryAndReport as run, type Deps } from '../src/main.js';
 import type { Io } from '../src/report.js';
 import { BATCH_ARN, BATCH_ID, batch, group } from './fixtures.js';
@@ -38,20 +38,26 @@ class FakeCodeBuild implements CodeBuild {
   async getBatches(ids: string[]) {
     return this.listed.filter((b) => ids.includes(b.id!));
   }
+  /** Builds that answer by id (not ARN), as a build id given as batch-id would. */
+  buildsById: Build[] = [];
   async getBuilds(ids: string[]): Promise<Build[]> {
     if (this.buildsError) throw this.buildsError;
-    return ids.map((arn) => ({
-      arn,
-      startTime: new Date(0),
-      endTime: new Date(90_000),
-      phases: [
-        {
-          phaseType: 'BUILD',
-          phaseStatus: 'FAILED',
-          contexts: [{ statusCode: 'COMMAND_EXECUTION_ERROR', message: 'exit status 1' }],
-        },
-      ],
-    }));
+    const byId = this.buildsById.filter((b) => ids.includes(b.id!));
+    if (byId.length > 0) return byId;
+    return ids
+      .filter((id) => id.includes(':build/'))
+      .map((arn) => ({
+        arn,
+        startTime: new Date(0),
+        endTime: new Date(90_000),
+        phases: [
+          {
+            phaseType: 'BUILD',
+            phaseStatus: 'FAILED',
+            contexts: [{ statusCode: 'COMMAND_EXECUTION_ERROR', message: 'exit status 1' }],
+          },
+        ],
+      }));
   }
 }
 
@@ -121,7 +127,7 @@ describe('run: the decision table', () => {
     const { deps } = setup(new FakeCodeBuild([undefined]), { 'batch-id': BATCH_ID });
     await expect(run(deps)).rejects.toThrow(
       new ActionError(
-        `Batch build ${BATCH_ID} was not found in us-east-1: check "batch-id" and the region (aws-region, or the ARN's).`,
+        `Batch build ${BATCH_ID} was not found in us-east-1: check "batch-id" (a batch build id, from the project's Batch history, not a build id) and the region (aws-region, or the ARN's).`,
       ),
     );
   });
@@ -151,6 +157,20 @@ describe('run: the decision table', () => {
     expect(seen.summary).toContain('The AWS credentials expired after');
     expect(seen.summary).toContain('🔄 IN_PROGRESS');
     expect(seen.warnings).toEqual([]);
+  });
+
+  it('says a build id is not a batch id, and names the batch the build belongs to', async () => {
+    const codebuild = new FakeCodeBuild([undefined]);
+    codebuild.buildsById = [
+      {
+        id: 'web-app:b1',
+        buildBatchArn: `arn:aws:codebuild:us-east-1:123456789012:build-batch/${BATCH_ID}`,
+      },
+    ];
+    const { deps } = setup(codebuild, { 'batch-id': 'web-app:b1' });
+    await expect(run(deps)).rejects.toThrow(
+      `Batch build web-app:b1 was not found in us-east-1: web-app:b1 is a build id, not a batch build id; it belongs to batch build ${BATCH_ID}: set "batch-id" to that.`,
+    );
   });
 
   it('names the account too when the batch was given by ARN', async () => {
@@ -303,6 +323,73 @@ describe('run: the decision table', () => {
     expect(codebuild.reads).toBe(4);
   });
 
+  it('never ends the step on a stale read that comes after a fresh one (max-attempts 1)', async () => {
+    // Seen running after the retry, then a read that still shows the old FAILED batch: not the outcome.
+    const codebuild = new FakeCodeBuild([failed(), running(), failed(), succeeded()]);
+    const { deps, seen } = setup(codebuild, { 'batch-id': BATCH_ID });
+    await run(deps);
+    expect(seen.outputs['batch-status']).toBe('SUCCEEDED');
+    expect(codebuild.reads).toBe(4);
+  });
+
+  it('never retries again on a stale read that comes after a fresh one (max-attempts 2)', async () => {
+    const codebuild = new FakeCodeBuild([failed(), running(), failed(), succeeded()]);
+    const { deps, seen } = setup(codebuild, { 'batch-id': BATCH_ID, 'max-attempts': '2' });
+    await run(deps);
+    expect(codebuild.retries).toHaveLength(1);
+    expect(seen.outputs).toMatchObject({ 'batch-status': 'SUCCEEDED', attempts: '1' });
+  });
+
+  it('takes a batch not found mid-wait as a passing read, not as the retry response', async () => {
+    const codebuild = new FakeCodeBuild([failed(), undefined, running(), succeeded()]);
+    const { deps, seen } = setup(codebuild, { 'batch-id': BATCH_ID });
+    await run(deps);
+    expect(seen.outputs['batch-status']).toBe('SUCCEEDED');
+    expect(seen.lines.some((l) => /Poll failed \(.*BatchNotFound/.test(l))).toBe(true);
+  });
+
+  it('reports a running batch at once when wait is false, and retries nothing', async () => {
+    const codebuild = new FakeCodeBuild([running()]);
+    const { deps, seen } = setup(codebuild, { 'batch-id': BATCH_ID, wait: 'false' });
+    await run(deps);
+    expect(codebuild.reads).toBe(1);
+    expect(codebuild.retries).toEqual([]);
+    expect(seen.outputs).toMatchObject({ 'batch-status': 'IN_PROGRESS', attempts: '0' });
+    expect(seen.notices).toEqual([
+      `Batch ${BATCH_ID} is IN_PROGRESS: not waiting for it (wait: false), and nothing was retried.`,
+    ]);
+  });
+
+  it('rides out passing faults before the wait, resending the retry with the same token', async () => {
+    const unavailable = () =>
+      new ServiceError('X', 'ServiceUnavailableException', 'try again', 'r', 'transient');
+    const codebuild = new FakeCodeBuild([unavailable(), unavailable(), failed(), succeeded()]);
+    let retryFaults = 2;
+    const retry = codebuild.retryBatch.bind(codebuild);
+    codebuild.retryBatch = async (...args) => {
+      const answer = await retry(...args);
+      if (retryFaults-- > 0) throw unavailable();
+      return answer;
+    };
+    const { deps, seen } = setup(codebuild, { 'batch-id': BATCH_ID });
+    await run(deps);
+    expect(seen.outputs['batch-status']).toBe('SUCCEEDED');
+    expect(codebuild.retries).toHaveLength(3);
+    expect(new Set(codebuild.retries.map((r) => r.token)).size).toBe(1);
+  });
+
+  it('gives up on passing faults before the wait after a bounded time, with the last error', async () => {
+    const codebuild = new FakeCodeBuild([
+      new ServiceError('BatchGetBuildBatches', 'InternalFailure', 'boom', 'r-9', 'transient'),
+    ]);
+    const { deps } = setup(codebuild, { 'batch-id': BATCH_ID });
+    await expect(run(deps)).rejects.toThrow(
+      'CodeBuild BatchGetBuildBatches failed: InternalFailure: boom (request id r-9)',
+    );
+    expect(codebuild.reads).toBeGreaterThan(3);
+    expect(codebuild.reads).toBeLessThan(10);
+  });
+
   it('sends a given idempotency token as it is', async () => {
     const codebuild = new FakeCodeBuild([failed(), succeeded()]);
     const { deps } = setup(codebuild, {
@@ -375,7 +462,7 @@ describe('run: project-name', () => {
     const { deps, seen } = setup(codebuild, { 'project-name': 'web-app' });
     await run(deps);
     expect(seen.notices).toEqual([
-      'Project web-app has no failed batch build in us-east-1: nothing to retry.',
+      'Project web-app has no failed, faulted or timed-out batch build in us-east-1: nothing to retry.',
     ]);
     expect(seen.outputs).toEqual({ attempts: '0', 'failed-build-groups': '[]' });
     expect(codebuild.retries).toEqual([]);
@@ -392,13 +479,13 @@ describe('run: interruptions', () => {
     });
     await expect(run(deps)).rejects.toThrow(
       new ActionError(
-        `Timed out after 0.5 minutes waiting for batch build ${BATCH_ID}: the batch was IN_PROGRESS with unit still running; it has been stopped.`,
+        `Timed out after 30s waiting for batch build ${BATCH_ID}: the batch was IN_PROGRESS with unit still running; it has been stopped.`,
       ),
     );
     expect(codebuild.stops).toEqual([BATCH_ID]);
     expect(seen.outputs['batch-status']).toBe('STOPPED');
     expect(JSON.parse(seen.outputs['build-groups']!)[0].status).toBe('CANCELLED');
-    expect(seen.summary).toContain('Timed out after 0.5 minutes');
+    expect(seen.summary).toContain('Timed out after 30s');
   });
 
   it('leaves the batch running on cancellation when stop-on-cancel is false', async () => {
@@ -415,6 +502,25 @@ describe('run: interruptions', () => {
     );
     expect(codebuild.stops).toEqual([]);
     expect(seen.state['running-batch-id']).toBe('');
+  });
+
+  it("clears the post step's batch after any failure in the wait, so the post step stops nothing", async () => {
+    const denied = new ServiceError(
+      'BatchGetBuildBatches',
+      'AccessDeniedException',
+      'no',
+      'r',
+      'other',
+    );
+    const codebuild = new FakeCodeBuild([failed(), denied]);
+    const states: string[] = [];
+    const { deps, seen } = setup(codebuild, { 'batch-id': BATCH_ID });
+    deps.io.saveState = (_, v) => states.push(v);
+    await expect(run(deps)).rejects.toThrow(/AccessDeniedException/);
+    expect(states.at(-1)).toBe('');
+    // The failure report shows the newest batch seen: the retry's answer, with its caveat.
+    expect(seen.outputs['batch-status']).toBe('IN_PROGRESS');
+    expect(seen.summary).toContain('Build group statuses are from before the retry');
   });
 
   it('tells the post step which batch it waits on while waiting', async () => {
@@ -480,7 +586,7 @@ describe('run: reports', () => {
   });
 });
 
-describe('explainExpiry', () => {
+describe('explainCredentials', () => {
   it('says the credentials expired after how long, and what to raise', () => {
     const expired = new ServiceError(
       'BatchGetBuildBatches',
@@ -489,7 +595,7 @@ describe('explainExpiry', () => {
       'req-5',
       'expired-credentials',
     );
-    expect((explainExpiry(expired, 61 * 60_000) as Error).message).toBe(
+    expect((explainCredentials(expired, 61 * 60_000) as Error).message).toBe(
       "The AWS credentials expired after 1h 1m of waiting (ExpiredTokenException, request id req-5): raise role-duration-seconds in aws-actions/configure-aws-credentials above the batch's duration.",
     );
   });

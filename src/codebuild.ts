@@ -8,6 +8,7 @@ import {
   type Build,
   type BuildBatch,
   type RetryBuildBatchType,
+  type StatusType,
 } from '@aws-sdk/client-codebuild';
 import { isServerError, isThrottlingError, isTransientError } from '@smithy/core/retry';
 import { ServiceError, type ServiceErrorKind } from './errors.js';
@@ -23,7 +24,7 @@ export interface CodeBuild {
   /** Ids of the project's batches with this status, as the service lists them (up to maxIds). */
   listBatchIds(
     projectName: string,
-    status: 'FAILED',
+    status: StatusType,
     maxIds: number,
   ): Promise<{ ids: string[]; more: boolean }>;
   /** Batches by id (any number; fetched 100 at a time). */
@@ -33,11 +34,13 @@ export interface CodeBuild {
 }
 
 /** Codes that mean the session's credentials ran out: retrying cannot help. */
-const EXPIRED_CODES = new Set([
-  'ExpiredTokenException',
-  'ExpiredToken',
-  'TokenRefreshRequired',
+const EXPIRED_CODES = new Set(['ExpiredTokenException', 'ExpiredToken', 'TokenRefreshRequired']);
+/** Codes that mean the service does not know the key, or the signature is wrong: another mistake. */
+const INVALID_CODES = new Set([
   'InvalidClientTokenId',
+  'UnrecognizedClientException',
+  'SignatureDoesNotMatch',
+  'InvalidSignatureException',
 ]);
 const PAGE = 100;
 
@@ -51,6 +54,7 @@ interface SdkFailure {
 
 function classify(error: SdkFailure, code: string): ServiceErrorKind {
   if (EXPIRED_CODES.has(code)) return 'expired-credentials';
+  if (INVALID_CODES.has(code)) return 'invalid-credentials';
   const sdkError = error as Parameters<typeof isThrottlingError>[0];
   if (isThrottlingError(sdkError)) return 'throttling';
   // A body that does not parse (a proxy's page, a cut-off answer) says nothing about the batch either.

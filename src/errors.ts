@@ -10,7 +10,8 @@ export class ActionError extends Error {
   override readonly name = 'ActionError';
 }
 
-export type ServiceErrorKind = 'throttling' | 'transient' | 'expired-credentials' | 'other';
+export type ServiceErrorKind =
+  'throttling' | 'transient' | 'expired-credentials' | 'invalid-credentials' | 'other';
 
 export class ServiceError extends Error {
   override readonly name = 'ServiceError';
@@ -39,10 +40,22 @@ export function messageOf(error: unknown): string {
   return String(error);
 }
 
-/** Expired credentials end the step at once, with what to change. */
-export function explainExpiry(error: unknown, elapsedMs: number): unknown {
-  if (!(error instanceof ServiceError) || error.kind !== 'expired-credentials') return error;
-  return new ActionError(
-    `The AWS credentials expired after ${formatDuration(elapsedMs)} of waiting (${error.code}${error.requestId ? `, request id ${error.requestId}` : ''}): raise role-duration-seconds in aws-actions/configure-aws-credentials above the batch's duration.`,
-  );
+/**
+ * Credentials that ran out, or that the service does not know, end the step at once: two mistakes
+ * with two different fixes, each said in one sentence.
+ */
+export function explainCredentials(error: unknown, elapsedMs: number): unknown {
+  if (!(error instanceof ServiceError)) return error;
+  const ref = `${error.code}${error.requestId ? `, request id ${error.requestId}` : ''}`;
+  if (error.kind === 'expired-credentials') {
+    return new ActionError(
+      `The AWS credentials expired after ${formatDuration(elapsedMs)} of waiting (${ref}): raise role-duration-seconds in aws-actions/configure-aws-credentials above the batch's duration.`,
+    );
+  }
+  if (error.kind === 'invalid-credentials') {
+    return new ActionError(
+      `AWS did not accept the credentials (${ref}): the access key is not valid for this account or partition, or its secret is wrong; check what aws-actions/configure-aws-credentials (or the AWS_* variables) set, and that the region (${error.operation} was sent to it) is in the key's partition.`,
+    );
+  }
+  return error;
 }

@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { BuildBatch } from '@aws-sdk/client-codebuild';
 import type { CodeBuild } from './codebuild.js';
-import { ActionError, explainExpiry, messageOf } from './errors.js';
+import { ActionError, explainCredentials, messageOf } from './errors.js';
 import { readConfig, withDispatchInputs, type Config, type InputSource } from './inputs.js';
 import {
   describeBatch,
   failureSentence,
   formatDuration,
-  freshAfterRetry,
   isFinalStatus,
   nextStep,
 } from './outcome.js';
@@ -20,9 +19,9 @@ import {
   RUNNING_BATCH_STATE,
   stopLeftoverBatch,
 } from './runtime.js';
-import { Reporter, type Io } from './report.js';
+import { Reporter, RETRY_RESPONSE_NOTE, type Io } from './report.js';
 import { retryToken, type RunIdentity } from './token.js';
-import { waitForCompletion, type Clock } from './wait.js';
+import { persist, waitForCompletion, type Clock } from './wait.js';
 
 /** Everything the story needs from the outside world, handed in so it runs with fakes in tests. */
 export interface Deps {
@@ -36,10 +35,18 @@ export interface Deps {
   io: Io;
 }
 
-/** StopBuildBatch must return well inside the runner's 7.5 s between SIGINT and SIGTERM. */
-const STOP_TIMEOUT_MS = 4_000;
-/** A project search reads at most this many failed batch ids. */
+/**
+ * From SIGINT the runner allows 7.5 s before SIGTERM: stopping the batch, reading failure reasons,
+ * the summary and the outputs all fit in this budget. StopBuildBatch may use at most STOP_MAX_MS of
+ * it; the summary and outputs keep SUMMARY_RESERVE_MS, and what does not fit is left out.
+ */
+export const INTERRUPT_BUDGET_MS = 5_000;
+const STOP_MAX_MS = 3_000;
+const SUMMARY_RESERVE_MS = 500;
+/** A project search reads at most this many ids per failed status. */
 const MAX_LISTED_BATCHES = 1_000;
+/** The statuses of a batch that failed on its own (STOPPED means somebody stopped it). */
+const FAILED_STATUSES = ['FAILED', 'FAULT', 'TIMED_OUT'] as const;
 
 /**
  * The action's entry, for the runner (dist/index.js) and for @github/local-action: the main step,
@@ -67,9 +74,13 @@ export async function retryAndReport(deps: Deps): Promise<void> {
   } catch (error) {
     // Whatever went wrong, the summary says it, with what is known of the batch.
     const elapsedMs = deps.clock.now() - startedAt;
-    const failure = explainExpiry(error, elapsedMs);
+    const failure = explainCredentials(error, elapsedMs);
     await reporter.failed(messageOf(failure), elapsedMs);
     throw failure;
+  } finally {
+    // The step told its own story to the end: the post step has no batch to stop. Only a step
+    // killed before this line leaves the state set.
+    deps.io.saveState(RUNNING_BATCH_STATE, '');
   }
 }
 
@@ -79,15 +90,21 @@ async function retryAndWait(deps: Deps, reporter: Reporter, startedAt: number): 
   const codebuild = deps.codebuild(config);
   const deadline = config.timeoutMs > 0 ? startedAt + config.timeoutMs : undefined;
   const elapsed = () => clock.now() - startedAt;
+  // Every call before the wait rides out a burst of passing faults, as the wait itself does.
+  const patiently = <T>(call: () => Promise<T>) =>
+    persist(call, clock, {
+      onRetry: (error, delayMs) =>
+        io.info(`${error.message}; sending it again in ${formatDuration(delayMs)}.`),
+    });
 
   const batchId =
     config.target.kind === 'batch'
       ? config.target.batchId
-      : await newestFailedBatch(codebuild, config.target.projectName, io);
+      : await newestFailedBatch(codebuild, config.target.projectName, io, patiently);
   if (!batchId) return;
   io.setOutput('batch-id', batchId);
 
-  let batch = await readBatch(codebuild, batchId, config);
+  let batch = await readBatch(codebuild, batchId, config, patiently);
   reporter.seen(batch);
   const { attempts } = reporter;
 
@@ -95,7 +112,12 @@ async function retryAndWait(deps: Deps, reporter: Reporter, startedAt: number): 
     const step = nextStep(batch);
     if (step === 'nothing-to-retry' || (step === 'retry' && attempts.length >= config.maxAttempts))
       break;
-    let isFresh: ((read: BuildBatch) => boolean) | undefined;
+    if (step === 'wait' && !config.wait) {
+      const headline = `Batch ${batchId} is ${batch.buildBatchStatus ?? 'IN_PROGRESS'}: not waiting for it (wait: false), and nothing was retried.`;
+      io.notice(headline);
+      await reporter.finish({ batch, headline, elapsedMs: elapsed() });
+      return;
+    }
     if (step === 'retry') {
       if (deps.cancelled.aborted) {
         throw new ActionError(
@@ -109,50 +131,27 @@ async function retryAndWait(deps: Deps, reporter: Reporter, startedAt: number): 
       io.info(
         `Retrying ${batchId} (${config.retryType}, attempt ${attempt} of ${config.maxAttempts}).`,
       );
-      // Not aborted by cancellation: once sent, its answer is needed to stop what it started.
-      batch = await codebuild.retryBatch(batchId, config.retryType, token);
+      // Not aborted by cancellation: once sent, its answer is needed to stop what it started. A
+      // resend carries the same token, so CodeBuild retries once however often it is sent.
+      batch = await patiently(() => codebuild.retryBatch(batchId, config.retryType, token));
       reporter.retried();
+      // The retry response still shows the old group outcomes: shown only with that caveat.
+      reporter.seen(batch, RETRY_RESPONSE_NOTE);
       if (!config.wait) {
         await reporter.finish({
           batch,
           elapsedMs: elapsed(),
           headline: `Retry accepted (${config.retryType}); not waiting for the outcome (wait: false).`,
-          groupsNote:
-            'Build group statuses are from before the retry: CodeBuild answers a retry with the previous outcomes.',
+          groupsNote: RETRY_RESPONSE_NOTE,
         });
         return;
       }
-      // The retry response still shows the old outcomes: only later reads that moved past it count.
-      isFresh = freshAfterRetry(batch);
     }
 
-    io.info(`Waiting for ${batchId} to finish (polling every ${config.pollIntervalMs / 1000}s).`);
-    io.saveState(RUNNING_BATCH_STATE, config.stopOnCancel ? (batch.arn ?? batchId) : '');
-    const progress = new ProgressLog((line) => io.info(line), clock, startedAt);
-    const result = await waitForCompletion({
-      describe: async (signal) => {
-        const read = (await codebuild.getBatch(batchId, signal)) ?? batch;
-        io.debug(
-          `Read ${batchId}: ${read.buildBatchStatus}, complete ${read.complete}, ${read.phases?.length ?? 0} phases.`,
-        );
-        return read;
-      },
-      clock,
-      intervalMs: config.pollIntervalMs,
-      deadline,
-      signal: deps.cancelled,
-      isFresh,
-      onRead: (read) => {
-        reporter.seen(read);
-        progress.read(read);
-      },
-      onTransientError: (error, next) =>
-        io.info(`Poll failed (${error.message}); trying again in ${formatDuration(next)}.`),
-    });
-    io.saveState(RUNNING_BATCH_STATE, '');
-
+    const result = await waitFor(batch, codebuild, deps, config, reporter, deadline, startedAt);
     if (result.kind !== 'complete') {
-      return interrupt(result.kind, result.batch ?? batch, config, codebuild, reporter, elapsed());
+      const lastSeen = reporter.lastSeen ?? batch;
+      return interrupt(result.kind, lastSeen, deps.clock, config, codebuild, reporter, elapsed);
     }
     batch = result.batch;
     if (step === 'retry') reporter.retryEnded(batch.buildBatchStatus ?? 'UNKNOWN');
@@ -177,61 +176,134 @@ async function retryAndWait(deps: Deps, reporter: Reporter, startedAt: number): 
   }
 }
 
+/** Polls a running batch until it completes; `known` is the newest state seen before the wait. */
+async function waitFor(
+  known: BuildBatch,
+  codebuild: CodeBuild,
+  deps: Deps,
+  config: Config,
+  reporter: Reporter,
+  deadline: number | undefined,
+  startedAt: number,
+) {
+  const { io, clock } = deps;
+  const batchId = known.id ?? '';
+  io.info(
+    `Waiting for ${batchId} to finish (polling every ${formatDuration(config.pollIntervalMs)}).`,
+  );
+  io.saveState(RUNNING_BATCH_STATE, config.stopOnCancel ? (known.arn ?? batchId) : '');
+  const progress = new ProgressLog((line) => io.info(line), clock, startedAt);
+  return waitForCompletion({
+    describe: async (signal) => {
+      const read = await codebuild.getBatch(batchId, signal);
+      io.debug(
+        read
+          ? `Read ${batchId}: ${read.buildBatchStatus}, complete ${read.complete}, ${read.phases?.length ?? 0} phases.`
+          : `Read ${batchId}: not found.`,
+      );
+      return read;
+    },
+    clock,
+    intervalMs: config.pollIntervalMs,
+    deadline,
+    signal: deps.cancelled,
+    known,
+    onRead: (read) => {
+      reporter.seen(read);
+      progress.read(read);
+    },
+    onPoll: () => progress.tick(),
+    onTransientError: (error, next) =>
+      io.info(`Poll failed (${error.message}); trying again in ${formatDuration(next)}.`),
+  });
+}
+
 async function readBatch(
   codebuild: CodeBuild,
   batchId: string,
   config: Config,
+  patiently: <T>(call: () => Promise<T>) => Promise<T>,
 ): Promise<BuildBatch> {
-  const batch = await codebuild.getBatch(batchId);
+  const batch = await patiently(() => codebuild.getBatch(batchId));
   if (batch) return batch;
   const account =
     config.target.kind === 'batch' && config.target.account
       ? ` of account ${config.target.account}`
       : '';
+  const where = `${await codebuild.region()}${account}`;
   throw new ActionError(
-    `Batch build ${batchId} was not found in ${await codebuild.region()}${account}: check "batch-id" and the region (aws-region, or the ARN's).`,
+    `Batch build ${batchId} was not found in ${where}: ${await notFoundHint(codebuild, batchId)}`,
   );
 }
 
-/** The newest failed batch of a project, by batch number (the service lists them by identifier). */
+/** What to do about a batch id CodeBuild does not know: a build id looks just like a batch id. */
+async function notFoundHint(codebuild: CodeBuild, id: string): Promise<string> {
+  const build = await codebuild
+    .getBuilds([id], AbortSignal.timeout(5_000))
+    .then((builds) => builds[0])
+    .catch(() => undefined);
+  if (build) {
+    const batch = build.buildBatchArn?.split('/').slice(1).join('/');
+    return batch
+      ? `${id} is a build id, not a batch build id; it belongs to batch build ${batch}: set "batch-id" to that.`
+      : `${id} is a build id, not a batch build id, and that build is not part of a batch.`;
+  }
+  return 'check "batch-id" (a batch build id, from the project\'s Batch history, not a build id) and the region (aws-region, or the ARN\'s).';
+}
+
+/** The newest batch of a project that failed on its own (FAILED, FAULT or TIMED_OUT), by number. */
 async function newestFailedBatch(
   codebuild: CodeBuild,
   projectName: string,
   io: Io,
+  patiently: <T>(call: () => Promise<T>) => Promise<T>,
 ): Promise<string | undefined> {
-  const { ids, more } = await codebuild.listBatchIds(projectName, 'FAILED', MAX_LISTED_BATCHES);
-  if (more)
-    io.warning(
-      `Project ${projectName} has more than ${MAX_LISTED_BATCHES} failed batch builds; the newest is chosen among the first ${MAX_LISTED_BATCHES} listed.`,
+  const ids: string[] = [];
+  for (const status of FAILED_STATUSES) {
+    const listed = await patiently(() =>
+      codebuild.listBatchIds(projectName, status, MAX_LISTED_BATCHES),
     );
-  const batches = await codebuild.getBatches(ids);
+    if (listed.more)
+      io.warning(
+        `Project ${projectName} has more than ${MAX_LISTED_BATCHES} ${status} batch builds; the newest is chosen among the first ${MAX_LISTED_BATCHES} listed.`,
+      );
+    ids.push(...listed.ids);
+  }
+  // The service lists by identifier, not by age: the batch number tells which is newest.
+  const batches = await patiently(() => codebuild.getBatches(ids));
   const newest = batches.reduce<BuildBatch | undefined>(
     (best, b) => ((b.buildBatchNumber ?? 0) > (best?.buildBatchNumber ?? -1) ? b : best),
     undefined,
   );
   if (!newest?.id) {
     io.notice(
-      `Project ${projectName} has no failed batch build in ${await codebuild.region()}: nothing to retry.`,
+      `Project ${projectName} has no failed, faulted or timed-out batch build in ${await codebuild.region()}: nothing to retry.`,
     );
     io.setOutput('attempts', '0');
     io.setOutput('failed-build-groups', '[]');
     return undefined;
   }
   io.info(
-    `Newest failed batch build of ${projectName}: ${newest.id} (#${newest.buildBatchNumber}).`,
+    `Newest failed batch build of ${projectName}: ${newest.id} (#${newest.buildBatchNumber}, ${newest.buildBatchStatus}).`,
   );
   return newest.id;
 }
 
-/** Cancelled or timed out while waiting: stop the batch (when asked to), report what is known, fail. */
+/**
+ * Cancelled or timed out while waiting: stop the batch (when asked to), report what is known, fail.
+ * All of it fits in INTERRUPT_BUDGET_MS, so a cancelled step exits well before the runner's SIGTERM.
+ */
 async function interrupt(
   kind: 'cancelled' | 'timeout',
   lastKnown: BuildBatch,
+  clock: Clock,
   config: Config,
   codebuild: CodeBuild,
   reporter: Reporter,
-  elapsedMs: number,
+  elapsed: () => number,
 ): Promise<never> {
+  const budgetEnd = clock.now() + INTERRUPT_BUDGET_MS;
+  const left = () => budgetEnd - clock.now() - SUMMARY_RESERVE_MS;
   const batchId = lastKnown.id ?? '';
   const doing = describeBatch(lastKnown);
   const running = doing.groups.filter((g) => !isFinalStatus(g.status)).map((g) => g.identifier);
@@ -243,7 +315,8 @@ async function interrupt(
   if (config.stopOnCancel) {
     try {
       batch =
-        (await codebuild.stopBatch(batchId, AbortSignal.timeout(STOP_TIMEOUT_MS))) ?? lastKnown;
+        (await codebuild.stopBatch(batchId, AbortSignal.timeout(Math.min(STOP_MAX_MS, left())))) ??
+        lastKnown;
       stopped = 'it has been stopped';
     } catch (error) {
       stopped = `stopping it failed: ${messageOf(error)}`;
@@ -251,14 +324,17 @@ async function interrupt(
   }
   const sentence =
     kind === 'timeout'
-      ? `Timed out after ${config.timeoutMs / 60_000} minutes waiting for batch build ${batchId}: ${what}; ${stopped}.`
+      ? `Timed out after ${formatDuration(config.timeoutMs)} waiting for batch build ${batchId}: ${what}; ${stopped}.`
       : `The workflow was cancelled while waiting for batch build ${batchId}: ${what}; ${stopped}.`;
+  const remaining = left();
   await reporter.finish({
     batch,
     headline: sentence,
-    elapsedMs,
+    elapsedMs: elapsed(),
     interrupted: true,
-    builds: codebuild,
+    // Failure reasons only in what is left of the budget; none when nothing is.
+    builds: remaining > 0 ? codebuild : undefined,
+    signal: remaining > 0 ? AbortSignal.timeout(remaining) : undefined,
   });
   throw new ActionError(sentence);
 }

@@ -22,6 +22,10 @@ export interface Io {
   writeSummary(markdown: string): Promise<void>;
 }
 
+/** The caveat on a retry response: CodeBuild answers a retry with the groups' previous outcomes. */
+export const RETRY_RESPONSE_NOTE =
+  'Build group statuses are from before the retry: CodeBuild answers a retry with the previous outcomes.';
+
 /** Groups still running when the step was cancelled or timed out are shown with this status. */
 export const CANCELLED = 'CANCELLED';
 
@@ -37,26 +41,41 @@ export interface FinalReport {
   annotateGroups?: boolean;
   /** Where failure reasons and durations are read from; left out when CodeBuild is not to be asked. */
   builds?: Pick<CodeBuild, 'getBuilds'>;
+  /** Bounds those reads (default: BUILD_DETAILS_MS). */
+  signal?: AbortSignal;
 }
+
+/** How long reading failure reasons and durations may take when nothing tighter bounds it. */
+const BUILD_DETAILS_MS = 10_000;
 
 /**
  * The record of what the step did (the last batch seen, the retries made) and its writer: outputs as
  * soon as they are known, then annotations and the job summary, once, whether the step ends well or not.
  */
 export class Reporter {
-  private lastSeen: BuildBatch | undefined;
+  private newest: BuildBatch | undefined;
+  private newestNote: string | undefined;
   private reported = false;
   readonly attempts: AttemptRecord[] = [];
 
   constructor(private readonly io: Io) {}
 
-  /** Called with every believed read of the batch: the ARN and number become outputs at the first. */
-  seen(batch: BuildBatch): void {
-    if (!this.lastSeen) {
+  /**
+   * Called with the newest state of the batch: every believed read, and the answer to a retry (with
+   * the note that its group statuses predate it). The ARN and number become outputs at the first.
+   */
+  seen(batch: BuildBatch, note?: string): void {
+    if (!this.newest) {
       this.io.setOutput('batch-arn', batch.arn ?? '');
       this.io.setOutput('build-batch-number', String(batch.buildBatchNumber ?? ''));
     }
-    this.lastSeen = batch;
+    this.newest = batch;
+    this.newestNote = note;
+  }
+
+  /** The newest state of the batch seen so far. */
+  get lastSeen(): BuildBatch | undefined {
+    return this.newest;
   }
 
   /** Records an accepted RetryBuildBatch call. */
@@ -72,12 +91,13 @@ export class Reporter {
   /** After a failure: the outputs and summary with what is known, unless the step already reported. */
   async failed(sentence: string, elapsedMs: number): Promise<void> {
     if (this.reported) return;
-    if (this.lastSeen) {
+    if (this.newest) {
       await this.finish({
-        batch: this.lastSeen,
+        batch: this.newest,
         headline: sentence,
         elapsedMs,
         annotateGroups: false,
+        groupsNote: this.newestNote,
       });
       return;
     }
@@ -92,12 +112,18 @@ export class Reporter {
       for (const group of outcome.groups)
         if (!isFinalStatus(group.status)) group.status = CANCELLED;
     }
-    this.seen(report.batch);
+    if (report.batch !== this.newest) this.seen(report.batch, report.groupsNote);
     this.setOutputs(outcome, this.attempts.length);
 
     const finished = outcome.complete || report.interrupted === true;
     const details =
-      finished && report.builds ? await this.buildDetails(outcome, report.builds) : {};
+      finished && report.builds
+        ? await this.buildDetails(
+            outcome,
+            report.builds,
+            report.signal ?? AbortSignal.timeout(BUILD_DETAILS_MS),
+          )
+        : {};
     if (outcome.complete && report.annotateGroups !== false)
       this.annotate(outcome, details.reasons ?? {});
 
@@ -156,13 +182,14 @@ export class Reporter {
   private async buildDetails(
     outcome: BatchOutcome,
     codebuild: Pick<CodeBuild, 'getBuilds'>,
+    signal: AbortSignal,
   ): Promise<{ reasons?: Record<string, string>; durations?: Record<string, number> }> {
     const byArn = new Map(
       outcome.groups.filter((g) => g.buildArn).map((g) => [g.buildArn!, g.identifier]),
     );
     if (byArn.size === 0) return {};
     try {
-      const builds = await codebuild.getBuilds([...byArn.keys()], AbortSignal.timeout(10_000));
+      const builds = await codebuild.getBuilds([...byArn.keys()], signal);
       const reasons: Record<string, string> = {};
       const durations: Record<string, number> = {};
       for (const build of builds) {

@@ -52,7 +52,7 @@ describe('dist/index.js against the simulator', () => {
       'Build group integration_tests ended FAILED: BUILD — COMMAND_EXECUTION_ERROR: Error while executing command: npm run test:integration. Reason: exit status 1',
       'Build group e2e_tests ended STOPPED',
       'Build group package ended STOPPED',
-      `Batch build ${sim.batch.id} ended FAILED; failed build groups: integration_tests, e2e_tests, package (lint failed too, but ignore failure).`,
+      `Batch build ${sim.batch.id} ended FAILED; failed build groups: integration_tests, e2e_tests, package; lint also failed, but it is marked ignore-failure and does not fail the batch.`,
     ]);
     expect(annotations(run, 'warning')[0]).toMatch(
       /^Build group lint ended FAILED \(ignore-failure/,
@@ -86,7 +86,7 @@ describe('dist/index.js against the simulator', () => {
     const run = await act(sim, { 'batch-id': 'web-app:00000000-0000-0000-0000-000000000000' });
     expect(run.code).toBe(1);
     expect(annotations(run, 'error')).toEqual([
-      'Batch build web-app:00000000-0000-0000-0000-000000000000 was not found in us-east-1: check "batch-id" and the region (aws-region, or the ARN\'s).',
+      'Batch build web-app:00000000-0000-0000-0000-000000000000 was not found in us-east-1: check "batch-id" (a batch build id, from the project\'s Batch history, not a build id) and the region (aws-region, or the ARN\'s).',
     ]);
     expect(sim.calls('RetryBuildBatch')).toHaveLength(0);
   });

@@ -48,7 +48,7 @@ describe('project-name', () => {
     const run = await act(sim, { 'batch-id': '', 'project-name': 'web-app' });
     expect(run.code).toBe(0);
     expect(annotations(run, 'notice')).toEqual([
-      'Project web-app has no failed batch build in us-east-1: nothing to retry.',
+      'Project web-app has no failed, faulted or timed-out batch build in us-east-1: nothing to retry.',
     ]);
     expect(sim.calls('RetryBuildBatch')).toHaveLength(0);
     expect(run.outputs.attempts).toBe('0');

@@ -87,10 +87,10 @@ describe('timeout-minutes', () => {
     expect(run.elapsedMs).toBeLessThan(10_000);
     expect(sim.calls('StopBuildBatch')).toHaveLength(1);
     expect(annotations(run, 'error').at(-1)).toMatch(
-      /^Timed out after 0\.02 minutes waiting for batch build web-app:\S+: the batch was IN_PROGRESS with .*integration_tests.* still running; it has been stopped\.$/,
+      /^Timed out after 1\.2s waiting for batch build web-app:\S+: the batch was IN_PROGRESS with .*integration_tests.* still running; it has been stopped\.$/,
     );
     expect(run.outputs).toMatchObject({ 'batch-status': 'STOPPED', attempts: '1' });
-    expect(run.summary).toContain('Timed out after 0.02 minutes');
+    expect(run.summary).toContain('Timed out after 1.2s');
   });
 });
 
