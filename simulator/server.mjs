@@ -71,6 +71,8 @@ function modelViolations(service, operation, status, payload) {
  * @param {string} [options.account]
  * @param {number} [options.timeScale]  multiplies every scripted duration
  * @param {(request: object) => void} [options.onRequest]  called after each request is answered
+ * @param {boolean} [options.checkModel]  check answers and requests against the service model (default true)
+ * @param {boolean} [options.keepResponses]  keep each answer's body in its request record (`response`)
  */
 export async function startSimulator(options = {}) {
   const region = options.region ?? 'us-east-1';
@@ -312,6 +314,7 @@ export async function startSimulator(options = {}) {
         }
         record.status = status;
         if (code) record.error = code;
+        if (options.keepResponses) record.response = payload;
         send(res, requestId, status, payload, code);
         options.onRequest?.(record);
       };
