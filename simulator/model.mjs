@@ -10,21 +10,28 @@ import { BEYOND_MODEL, COMMON_ERRORS } from './model-allowlist.mjs';
 export const INSTALL_HINT = 'apt-get install python3-botocore';
 const DEBIAN_DATA = '/usr/lib/python3/dist-packages/botocore/data';
 
+let pythonData; // python3's botocore data folder, looked up once: '' when there is none
+
 /** Where botocore's data may be: BOTOCORE_DATA_DIR if set (and then only it), Debian's, then any python3's. */
 export function botocoreDataDirs() {
   if (process.env.BOTOCORE_DATA_DIR !== undefined) return [process.env.BOTOCORE_DATA_DIR];
-  const dirs = [DEBIAN_DATA];
+  return [DEBIAN_DATA, pythonBotocoreData()].filter(Boolean);
+}
+
+function pythonBotocoreData() {
+  if (pythonData !== undefined) return pythonData;
+  pythonData = '';
   try {
     const root = execFileSync(
       'python3',
       ['-c', 'import botocore,os;print(os.path.dirname(botocore.__file__))'],
       { encoding: 'utf8', timeout: 10_000, stdio: ['ignore', 'pipe', 'ignore'] },
     ).trim();
-    if (root) dirs.push(join(root, 'data'));
+    if (root) pythonData = join(root, 'data');
   } catch {
     // No python3, or no botocore for it: Debian's path is all there is.
   }
-  return dirs;
+  return pythonData;
 }
 
 /** The newest service-2.json(.gz) of a service (e.g. 'codebuild'), or undefined. */
@@ -47,14 +54,15 @@ const cache = new Map();
 
 /** The parsed model of a service, or undefined when no botocore on this machine has it. */
 export function tryLoadModel(service) {
-  if (!cache.has(service)) {
+  const key = `${process.env.BOTOCORE_DATA_DIR ?? ''}\0${service}`;
+  if (!cache.has(key)) {
     const file = findModelFile(service);
-    if (!file) return undefined;
+    if (!file) return undefined; // not cached: an install during the run is seen
     const raw = readFileSync(file);
     const text = file.endsWith('.gz') ? gunzipSync(raw).toString('utf8') : raw.toString('utf8');
-    cache.set(service, { ...JSON.parse(text), file, service });
+    cache.set(key, { ...JSON.parse(text), file, service });
   }
-  return cache.get(service);
+  return cache.get(key);
 }
 
 /** The parsed model of a service; throws one line saying what to install when it is missing. */
