@@ -296,10 +296,14 @@ export async function startSimulator(options = {}) {
         region: requestRegion(req),
       };
       requests.push(record);
-      /** Every answer leaves through here, checked against the model of the service that gave it. */
-      const answer = (status, payload, code) => {
+      /**
+       * Every answer leaves through here, checked against the model of the service that gave it
+       * (record.service). An answer sent as text (XML) passes the object it was made from as `checked`,
+       * an error as { __type, message }.
+       */
+      const answer = (status, payload, code, checked = payload) => {
         const broken = checkModel
-          ? modelViolations(record.service, operation, status, payload)
+          ? modelViolations(record.service, operation, status, checked)
           : [];
         if (broken.length > 0) {
           record.violations = broken;
