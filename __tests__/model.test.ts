@@ -448,7 +448,7 @@ describe('every simulator answer conforms to the CodeBuild model', () => {
 });
 
 describe('the simulator holds itself to the model', () => {
-  it('an answer outside the model becomes a 500 SimulatorModelViolation naming the path', async () => {
+  it('an answer outside the model becomes a SimulatorModelViolation naming the path, never retried', async () => {
     const sim = await startSimulator({
       scenario: {
         ...scenarios['retry-succeeds'],
@@ -459,7 +459,7 @@ describe('the simulator holds itself to the model', () => {
       endpoint: sim.endpoint,
       region: sim.region,
       credentials: { ...sim.credentials },
-      maxAttempts: 1,
+      maxAttempts: 3, // the SDK's default: a retryable answer would be sent three times
     });
     try {
       const error = await client
@@ -469,8 +469,9 @@ describe('the simulator holds itself to the model', () => {
           (e: Error & { $metadata?: { httpStatusCode?: number } }) => e,
         );
       expect(error?.name).toBe('SimulatorModelViolation');
-      expect(error?.$metadata?.httpStatusCode).toBe(500);
+      expect(error?.$metadata?.httpStatusCode).toBe(400);
       expect(error?.message).toContain('buildBatches[0].environment.environmentVariables[0].type');
+      expect(sim.calls('BatchGetBuildBatches')).toHaveLength(1);
       expect(sim.violations).toEqual([
         expect.objectContaining({
           operation: 'BatchGetBuildBatches',

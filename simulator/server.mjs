@@ -309,8 +309,9 @@ export async function startSimulator(options = {}) {
           record.violations = broken;
           violations.push(...broken.map((v) => ({ operation, requestId, ...v })));
           const list = broken.map((v) => `${v.path}: ${v.what}`).join('; ');
+          // A 4xx the SDK and the action do not retry: the test fails at once, naming the path.
           code = 'SimulatorModelViolation';
-          status = 500;
+          status = 400;
           payload = {
             __type: code,
             message: `The simulator's ${operation} answer breaks the ${record.service} model: ${list}`,
