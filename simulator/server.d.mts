@@ -11,6 +11,17 @@ export interface RecordedRequest {
   body: Record<string, unknown> | undefined;
   fault?: string;
   error?: string;
+  /** The service that answered, and the region the request was signed for. */
+  service: string;
+  region?: string;
+  violations?: ModelViolation[];
+  /** The answer's body, with keepResponses. */
+  response?: unknown;
+}
+export interface ModelViolation {
+  path: string;
+  what: string;
+  kind: string;
 }
 export interface Fault {
   kind: 'throttle' | '5xx' | 'expired' | 'denied' | 'drop' | 'malformed' | 'stale';
@@ -25,6 +36,8 @@ export interface Simulator {
   account: string;
   credentials: Credentials;
   requests: RecordedRequest[];
+  /** How the simulator's answers broke the service model (empty while they conform). */
+  violations: Array<ModelViolation & { operation: string; requestId: string }>;
   batch: { id: string; arn: string; project: string };
   batches: Array<{ id: string; arn: string; number: number }>;
   inject(fault: Fault): void;
@@ -40,4 +53,7 @@ export function startSimulator(options?: {
   account?: string;
   credentials?: Credentials;
   timeScale?: number;
+  /** Check answers and requests against the service model (default true when it is installed). */
+  checkModel?: boolean;
+  keepResponses?: boolean;
 }): Promise<Simulator>;

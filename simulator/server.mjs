@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { SimulatedBatch } from './batch.mjs';
 import { verifySignature } from './sigv4.mjs';
 import { scenarios } from './scenarios.mjs';
+import { requestError, tryLoadModel, validate, validateError } from './model.mjs';
 
 export const TEST_CREDENTIALS = Object.freeze({
   accessKeyId: 'AKIASIMULATOR0000001',
@@ -46,6 +47,21 @@ class RequestError {
   }
 }
 
+/** The region a request is for: the one its SigV4 credential scope names, as AWS routes it. */
+function requestRegion(req) {
+  return /Credential=[^/]+\/\d{8}\/([^/]+)\//.exec(String(req.headers.authorization ?? ''))?.[1];
+}
+
+/**
+ * How an answer breaks the model of the service that gave it: [] when it conforms, or when no model
+ * is installed (the model test in npm test fails then) or the answer is deliberately garbled.
+ */
+function modelViolations(service, operation, status, payload) {
+  if (typeof payload === 'string' || !tryLoadModel(service)) return [];
+  if (status >= 200 && status < 300) return validate(service, operation, 'output', payload);
+  return validateError(service, operation, payload.__type, payload);
+}
+
 /**
  * Starts the simulator.
  * @param {object} [options]
@@ -55,6 +71,8 @@ class RequestError {
  * @param {string} [options.account]
  * @param {number} [options.timeScale]  multiplies every scripted duration
  * @param {(request: object) => void} [options.onRequest]  called after each request is answered
+ * @param {boolean} [options.checkModel]  check answers and requests against the service model (default true)
+ * @param {boolean} [options.keepResponses]  keep each answer's body in its request record (`response`)
  */
 export async function startSimulator(options = {}) {
   const region = options.region ?? 'us-east-1';
@@ -64,11 +82,13 @@ export async function startSimulator(options = {}) {
   const faults = [];
   const tokens = new Map();
   const batches = [];
+  const violations = [];
+  const checkModel = options.checkModel ?? true;
   let staleSnapshot;
 
   function addBatch(spec, number) {
     const batch = new SimulatedBatch(spec, {
-      region,
+      region: spec.region ?? region,
       account,
       number,
       now: Date.now(),
@@ -93,7 +113,9 @@ export async function startSimulator(options = {}) {
     for (const fault of scenario.faults ?? []) faults.push({ count: 1, skip: 0, ...fault });
   }
 
-  const find = (id) => batches.find((b) => b.id === id || b.arn === id);
+  // Batches live in a region: a request signed for another one does not see them.
+  const find = (id, where) =>
+    batches.find((b) => b.region === where && (b.id === id || b.arn === id));
 
   /** The first armed fault for this operation, consumed. */
   function takeFault(operation, kinds) {
@@ -122,7 +144,7 @@ export async function startSimulator(options = {}) {
       const found = [];
       const missing = [];
       for (const id of ids) {
-        const batch = find(id);
+        const batch = find(id, record.region);
         if (!batch) missing.push(id);
         else
           found.push(
@@ -134,8 +156,11 @@ export async function startSimulator(options = {}) {
       return { buildBatches: found, buildBatchesNotFound: missing };
     },
 
-    RetryBuildBatch({ id, idempotencyToken, retryType }) {
-      const batch = find(id);
+    RetryBuildBatch({ id, idempotencyToken, retryType }, record) {
+      // The model leaves id optional; the service still needs to know which batch to retry.
+      if (!id)
+        throw new RequestError('InvalidInputException', 'Batch build id or ARN is required.');
+      const batch = find(id, record.region);
       if (!batch)
         throw new RequestError('ResourceNotFoundException', `Build batch ${id} does not exist`);
       const effectiveType = retryType ?? 'RETRY_FAILED_BUILDS';
@@ -178,21 +203,25 @@ export async function startSimulator(options = {}) {
       return answer;
     },
 
-    StopBuildBatch({ id }) {
-      const batch = find(id);
+    StopBuildBatch({ id }, record) {
+      const batch = find(id, record.region);
       if (!batch)
         throw new RequestError('ResourceNotFoundException', `Build batch ${id} does not exist`);
       return { buildBatch: batch.stop(Date.now()) };
     },
 
-    ListBuildBatchesForProject({ projectName, filter, sortOrder, maxResults, nextToken }) {
+    ListBuildBatchesForProject({ projectName, filter, sortOrder, maxResults, nextToken }, record) {
       if (maxResults !== undefined && (maxResults < 1 || maxResults > 100))
         throw new RequestError('InvalidInputException', 'maxResults must be between 1 and 100');
-      const known = batches.filter((b) => b.project === projectName);
-      if (projectName && known.length === 0 && !(scenario?.projects ?? []).includes(projectName)) {
+      // The model leaves projectName optional; the service needs a project to list.
+      if (!projectName)
+        throw new RequestError('InvalidInputException', 'Project name is required.');
+      const known = batches.filter((b) => b.project === projectName && b.region === record.region);
+      const declared = record.region === region && (scenario?.projects ?? []).includes(projectName);
+      if (known.length === 0 && !declared) {
         throw new RequestError(
           'ResourceNotFoundException',
-          `Project cannot be found: arn:aws:codebuild:${region}:${account}:project/${projectName}`,
+          `Project cannot be found: arn:aws:codebuild:${record.region}:${account}:project/${projectName}`,
         );
       }
       const now = Date.now();
@@ -211,7 +240,7 @@ export async function startSimulator(options = {}) {
       return out;
     },
 
-    BatchGetBuilds({ ids }) {
+    BatchGetBuilds({ ids }, record) {
       if (!Array.isArray(ids) || ids.length > 100)
         throw new RequestError(
           'InvalidInputException',
@@ -221,7 +250,10 @@ export async function startSimulator(options = {}) {
       const builds = [];
       const buildsNotFound = [];
       for (const id of ids) {
-        const build = batches.map((b) => b.build(id, now)).find(Boolean);
+        const build = batches
+          .filter((b) => b.region === record.region)
+          .map((b) => b.build(id, now))
+          .find(Boolean);
         if (build) builds.push(build);
         else buildsNotFound.push(id);
       }
@@ -243,9 +275,6 @@ export async function startSimulator(options = {}) {
     res.end(body);
   }
 
-  const sendError = (res, requestId, { status, code, message }) =>
-    send(res, requestId, status, { __type: code, message }, code);
-
   const server = createServer((req, res) => {
     const chunks = [];
     req.on('data', (c) => chunks.push(c));
@@ -263,19 +292,40 @@ export async function startSimulator(options = {}) {
         status: 0,
         body: undefined,
         fault: undefined,
+        service: 'codebuild',
+        region: requestRegion(req),
       };
       requests.push(record);
-      const reply = (status, payload, code) => {
+      /**
+       * Every answer leaves through here, checked against the model of the service that gave it
+       * (record.service). An answer sent as text (XML) passes the object it was made from as `checked`,
+       * an error as { __type, message }.
+       */
+      const answer = (status, payload, code, checked = payload) => {
+        const broken = checkModel
+          ? modelViolations(record.service, operation, status, checked)
+          : [];
+        if (broken.length > 0) {
+          record.violations = broken;
+          violations.push(...broken.map((v) => ({ operation, requestId, ...v })));
+          const list = broken.map((v) => `${v.path}: ${v.what}`).join('; ');
+          // A 4xx the SDK and the action do not retry: the test fails at once, naming the path.
+          code = 'SimulatorModelViolation';
+          status = 400;
+          payload = {
+            __type: code,
+            message: `The simulator's ${operation} answer breaks the ${record.service} model: ${list}`,
+          };
+        }
         record.status = status;
+        if (code) record.error = code;
+        if (options.keepResponses) record.response = payload;
         send(res, requestId, status, payload, code);
         options.onRequest?.(record);
       };
-      const fail = (error) => {
-        record.status = error.status;
-        record.error = error.code;
-        sendError(res, requestId, error);
-        options.onRequest?.(record);
-      };
+      const reply = (status, payload) => answer(status, payload);
+      const fail = (error) =>
+        answer(error.status, { __type: error.code, message: error.message }, error.code);
 
       if (req.method !== 'POST')
         return fail({
@@ -330,6 +380,12 @@ export async function startSimulator(options = {}) {
           message: shape.message.replaceAll('OPERATION', `codebuild:${operation}`),
         });
       }
+      // Authentication and throttling first, then the service judges the request against its model.
+      const invalid =
+        checkModel && tryLoadModel(record.service)
+          ? requestError(record.service, operation, record.body)
+          : undefined;
+      if (invalid) return fail(invalid);
       try {
         reply(200, handlers[operation](record.body, record));
       } catch (error) {
@@ -356,6 +412,8 @@ export async function startSimulator(options = {}) {
     /** The scenario's batch. */
     batch: main,
     batches,
+    /** How the simulator's answers broke the service model: [{ operation, requestId, path, what, kind }]. */
+    violations,
     /** Arms a fault: { kind: throttle|5xx|expired|denied|drop|malformed|stale, operation?, count = 1, skip = 0 }. */
     inject(fault) {
       faults.push({ count: 1, skip: 0, ...fault });

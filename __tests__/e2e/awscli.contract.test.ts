@@ -186,6 +186,47 @@ describe('the AWS CLI against the simulator', () => {
       'InvalidInputException',
     ],
     [
+      'a retry with only an idempotency token (no id)',
+      ['retry-build-batch', '--idempotency-token', 'contract-no-id'],
+      {},
+      'InvalidInputException',
+    ],
+    [
+      'a list filter status outside the model (PENDING)',
+      ['list-build-batches-for-project', '--project-name', 'web-app', '--filter', 'status=PENDING'],
+      {},
+      'InvalidInputException',
+    ],
+    [
+      'a list sort order outside the model',
+      ['list-build-batches-for-project', '--project-name', 'web-app', '--sort-order', 'NEWEST'],
+      {},
+      'InvalidInputException',
+    ],
+    [
+      'maxResults above the model bound of 100',
+      [
+        'list-build-batches-for-project',
+        '--project-name',
+        'web-app',
+        '--max-results',
+        '101',
+        '--no-paginate',
+      ],
+      {},
+      'InvalidInputException',
+    ],
+    [
+      'more than 100 batch ids',
+      [
+        'batch-get-build-batches',
+        '--ids',
+        ...Array.from({ length: 101 }, (_, i) => `web-app:${i}`),
+      ],
+      {},
+      'InvalidInputException',
+    ],
+    [
       'an unsigned request',
       ['batch-get-builds', '--ids', 'x:1', '--no-sign-request'],
       {},

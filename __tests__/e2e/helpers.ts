@@ -12,6 +12,9 @@ export function simulators() {
   const started: Simulator[] = [];
   afterAll(async () => {
     await Promise.all(started.map((s) => s.close()));
+    // Every answer the simulators gave must conform to AWS's model (see simulator/model.mjs).
+    const broken = started.flatMap((s) => s.violations);
+    expect(broken.map((v) => `${v.operation} ${v.path}: ${v.what}`)).toEqual([]);
   });
   return async (scenario: string | object, options: Record<string, unknown> = {}) => {
     const sim = await startSimulator({ scenario, ...options });
