@@ -22,6 +22,10 @@ if (!node24 && major !== '24' && process.env.REQUIRE_NODE24 === '1')
   throw new Error(
     'REQUIRE_NODE24=1 but Node 24 is not in .cache/node24: run node scripts/node24.mjs.',
   );
+if (!node24 && major !== '24')
+  process.stderr.write(
+    `e2e tests on Node ${major} only: run node scripts/node24.mjs to test the bundle on Node 24, its runtime, too.\n`,
+  );
 const projects = [{ ...project, displayName: `node${major}` }];
 if (node24) {
   process.env.ACTION_NODE_24 = node24;
