@@ -1,6 +1,7 @@
 // The README's and examples/' workflows must stay true to action.yml: valid YAML, `uses:` pointing at
-// this action, only inputs and outputs that exist. The README's IAM policy must list exactly the
-// CodeBuild actions the code calls.
+// this action, only inputs and outputs that exist; safe and long-lived enough to copy (no expression in a
+// script, credentials that outlast the job); the README's copies equal the files. The README's IAM policy
+// must list exactly the CodeBuild actions the code calls.
 import { readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 
@@ -33,7 +34,21 @@ function checkWorkflow(text: string) {
   return steps;
 }
 
+/** Every `run:` script in a parsed workflow. */
+function scripts(node: unknown): string[] {
+  if (Array.isArray(node)) return node.flatMap(scripts);
+  if (!node || typeof node !== 'object') return [];
+  const { run } = node as { run?: unknown };
+  return [...(typeof run === 'string' ? [run] : []), ...Object.values(node).flatMap(scripts)];
+}
+
+interface Job {
+  'timeout-minutes'?: number;
+  steps: Array<{ uses?: string; with?: Record<string, unknown> }>;
+}
+
 const examples = readdirSync('examples').filter((f) => f.endsWith('.yml'));
+const exampleText = (file: string) => readFileSync(`examples/${file}`, 'utf8');
 const yamlBlocks = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!);
 
 describe('examples/', () => {
@@ -49,15 +64,39 @@ describe('examples/', () => {
   it.each(examples)(
     '%s is valid, uses this action, and only with: keys from action.yml',
     (file) => {
-      const steps = checkWorkflow(readFileSync(`examples/${file}`, 'utf8'));
+      const steps = checkWorkflow(exampleText(file));
       expect(steps.length).toBeGreaterThan(0);
     },
   );
+
+  // GitHub's hardening guide: an expression in a script is pasted into its text before the shell runs.
+  it('passes values to scripts through env:, never as ${{ }} inside run:', () => {
+    const all = examples.flatMap((file) => scripts(parse(exampleText(file))));
+    expect(all.length).toBeGreaterThan(0);
+    for (const script of all) expect(script).not.toContain('${{');
+  });
+
+  // The default one-hour session expires in the middle of a long wait.
+  it.each(examples)('%s: a job timeout, and credentials that outlast it', (file) => {
+    const jobs = Object.values(parse(exampleText(file)).jobs as Record<string, Job>).filter(
+      (job) => ourSteps(job.steps).length > 0,
+    );
+    expect(jobs.length).toBeGreaterThan(0);
+    for (const job of jobs) {
+      expect(job['timeout-minutes']).toBeGreaterThan(0);
+      const credentials = job.steps.find((step) =>
+        step.uses?.startsWith('aws-actions/configure-aws-credentials@'),
+      );
+      expect(Number(credentials?.with?.['role-duration-seconds'])).toBeGreaterThanOrEqual(
+        job['timeout-minutes']! * 60,
+      );
+    }
+  });
 });
 
 describe('README', () => {
-  it('has workflow examples', () => {
-    expect(yamlBlocks.length).toBeGreaterThanOrEqual(4);
+  it('shows each workflow of examples/ as it is in its file (npm run docs copies them)', () => {
+    expect([...yamlBlocks].sort()).toEqual(examples.map(exampleText).sort());
   });
 
   it.each(yamlBlocks.map((b, i) => [i + 1, b]))(

@@ -1,5 +1,6 @@
-// Writes the README's inputs and outputs tables from action.yml; with --check, fails when they differ.
-import { readFileSync, writeFileSync } from 'node:fs';
+// Writes the README's inputs and outputs tables from action.yml, and its workflow examples from examples/;
+// with --check, fails when they differ.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as prettier from 'prettier';
 import { parse } from 'yaml';
 
@@ -31,9 +32,19 @@ const replace = (text, name, table) => {
     throw new Error(`README.md has no <!-- ${name}:start --> … <!-- ${name}:end --> markers`);
   return text.replace(pattern, `$1\n\n${table}\n\n$2`);
 };
+// Each <!-- example:NAME.yml:start --> … :end pair gets examples/NAME.yml whole, so the two never drift.
+const withExamples = (text) =>
+  text.replace(
+    /(<!-- example:([\w.-]+\.yml):start -->)[\s\S]*?(<!-- example:\2:end -->)/g,
+    (_, start, file, end) => {
+      if (!existsSync(`examples/${file}`))
+        throw new Error(`README.md shows examples/${file}, which does not exist.`);
+      return `${start}\n\n\`\`\`yaml\n${readFileSync(`examples/${file}`, 'utf8')}\`\`\`\n\n${end}`;
+    },
+  );
 // Formatted as prettier would, so that format:check and this check agree.
 const updated = await prettier.format(
-  replace(replace(readme, 'inputs', inputs), 'outputs', outputs),
+  withExamples(replace(replace(readme, 'inputs', inputs), 'outputs', outputs)),
   {
     ...(await prettier.resolveConfig('README.md')),
     filepath: 'README.md',
@@ -43,11 +54,11 @@ const updated = await prettier.format(
 if (process.argv.includes('--check')) {
   if (updated !== readme) {
     console.error(
-      'README.md inputs/outputs tables differ from action.yml: run npm run docs and commit README.md.',
+      'README.md differs from action.yml (inputs/outputs tables) or examples/ (workflows): run npm run docs and commit README.md.',
     );
     process.exit(1);
   }
-  console.log('README.md tables match action.yml.');
+  console.log('README.md tables match action.yml, its workflows match examples/.');
 } else {
   writeFileSync('README.md', updated);
 }

@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { startSimulator } from './server.mjs';
 import { scenarios } from './scenarios.mjs';
 import { startAction } from './run-action.mjs';
-import { summaryAsText, summaryAsHtml } from './render.mjs';
+import { summaryAsText, writePreview } from './render.mjs';
 
 const args = process.argv.slice(2);
 const name = args.find((a) => !a.startsWith('-')) ?? 'retry-succeeds';
@@ -83,12 +83,9 @@ console.log(summaryAsText(run.summary));
 const dir = resolve('.demo');
 mkdirSync(dir, { recursive: true });
 writeFileSync(resolve(dir, 'summary.md'), run.summary);
-writeFileSync(
-  resolve(dir, 'summary.html'),
-  summaryAsHtml(run.summary, `codebuild-batch-retry demo: ${name}`),
-);
+const page = writePreview(dir, run.summary, `codebuild-batch-retry demo: ${name}`);
 writeFileSync(resolve(dir, 'outputs.json'), `${JSON.stringify(run.outputs, null, 2)}\n`);
-console.log(`\nThe summary as GitHub will render it: ${resolve(dir, 'summary.html')}`);
+console.log(`\nThe summary as GitHub will render it (works offline): ${page}`);
 console.log(
   dim(`Markdown: ${resolve(dir, 'summary.md')} · outputs: ${resolve(dir, 'outputs.json')}`),
 );

@@ -1,4 +1,10 @@
 // Shows a job summary outside GitHub: as plain text for a terminal, and as an HTML page.
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+
+/** Mermaid's browser build, from the project's own dev dependency: the preview draws its graph offline. */
+export const MERMAID_FILE = 'mermaid.min.js';
 
 const ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" };
 const decode = (s) =>
@@ -41,7 +47,7 @@ export function summaryAsText(markdown) {
   return out.join('\n');
 }
 
-/** A standalone page: the summary's HTML as is, Mermaid drawn by mermaid.js when online. */
+/** A standalone page: the summary's HTML as is, Mermaid drawn by the mermaid.min.js next to it. */
 export function summaryAsHtml(markdown, title) {
   const body = markdown.replace(
     /```mermaid\n([\s\S]*?)```/g,
@@ -58,7 +64,22 @@ a { color: #0969da; } h2 { border-bottom: 1px solid #d1d9e0; padding-bottom: .3e
 <body><p>Preview of the job summary GitHub shows for this step.</p><div class="frame">
 ${body}
 </div>
-<script type="module">import mermaid from 'https://cdn.jsdelivr.net/npm/mermaid@11/dist/mermaid.esm.min.mjs'; mermaid.initialize({ startOnLoad: true });</script>
+<script src="${MERMAID_FILE}"></script>
+<script>
+if (window.mermaid) mermaid.initialize({ startOnLoad: true });
+else for (const graph of document.querySelectorAll('pre.mermaid'))
+  graph.insertAdjacentHTML('beforebegin', '<p><em>The graph below is Mermaid source: ${MERMAID_FILE} did not load (it is copied next to this page from node_modules/mermaid by npm run demo).</em></p>');
+</script>
 </body></html>
 `;
+}
+
+/** Writes summary.html and the mermaid.min.js it loads into dir; returns the page's path. */
+export function writePreview(dir, markdown, title) {
+  mkdirSync(dir, { recursive: true });
+  const require = createRequire(import.meta.url);
+  copyFileSync(require.resolve(`mermaid/dist/${MERMAID_FILE}`), join(dir, MERMAID_FILE));
+  const page = join(dir, 'summary.html');
+  writeFileSync(page, summaryAsHtml(markdown, title));
+  return page;
 }

@@ -73,8 +73,12 @@ export function startAction(options = {}) {
 
   const started = performance.now();
   const startedAt = Date.now();
-  // A wrapper (such as GNU time) may run node; the step is still node dist/index.js.
-  const [command, ...prefix] = [...(options.wrapper ?? []), process.execPath];
+  // A wrapper (such as GNU time) may run node; the step is still node dist/index.js. ACTION_NODE picks
+  // another node binary for the bundle (the e2e tests' node24 project sets it to Node 24, as runners use).
+  const [command, ...prefix] = [
+    ...(options.wrapper ?? []),
+    process.env.ACTION_NODE || process.execPath,
+  ];
   const child = spawn(command, [...prefix, ACTION_ENTRY], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -30,7 +30,11 @@ const io: Io = {
   setOutput: core.setOutput,
   saveState: core.saveState,
   writeSummary: async (markdown) => {
-    if (!process.env.GITHUB_STEP_SUMMARY) return;
+    // A runner always sets it; outside one (@github/local-action) the summary must not vanish silently.
+    if (!process.env.GITHUB_STEP_SUMMARY)
+      return core.info(
+        'No job summary written: GITHUB_STEP_SUMMARY is not set (set it to a file path).',
+      );
     await core.summary.emptyBuffer().addRaw(markdown).write();
   },
 };

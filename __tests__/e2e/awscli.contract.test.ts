@@ -1,11 +1,22 @@
 // Contract tests: the AWS CLI, a client nobody here wrote (botocore signs and parses on its own), must
 // get well-formed answers from the simulator for every operation, the errors included.
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { simulators, type Simulator } from './helpers.js';
 
 const exec = promisify(execFile);
 const start = simulators();
+
+// Without the AWS CLI these tests cannot run: on a developer's machine they are skipped with one line
+// saying how to get it; CI sets REQUIRE_AWS_CLI=1 (.ci/run), where a missing CLI fails them instead.
+const INSTALL =
+  'install the AWS CLI (Debian/Ubuntu: apt-get install awscli; elsewhere: pip install awscli)';
+const cliFound = spawnSync('aws', ['--version'], { stdio: 'ignore' }).status === 0;
+const required = process.env.REQUIRE_AWS_CLI === '1';
+if (!cliFound && !required)
+  process.stderr.write(
+    `AWS CLI contract tests skipped: no \`aws\` on PATH; ${INSTALL} to run them.\n`,
+  );
 
 interface CliResult {
   code: number;
@@ -45,18 +56,15 @@ async function aws(
     return { code: 0, json: stdout.trim() ? JSON.parse(stdout) : {}, stderr };
   } catch (error) {
     const failure = error as { code?: number | string; stderr?: string };
-    if (failure.code === 'ENOENT')
-      throw new Error(
-        'The contract tests need the AWS CLI: install it (Debian: apt-get install awscli), as .ci/run does.',
-        { cause: error },
-      );
     return { code: Number(failure.code), stderr: failure.stderr ?? '' };
   }
 }
 
-describe('the AWS CLI against the simulator', () => {
+(cliFound || required ? describe : describe.skip)('the AWS CLI against the simulator', () => {
   let sim: Simulator;
   beforeAll(async () => {
+    if (!cliFound)
+      throw new Error(`REQUIRE_AWS_CLI=1 but there is no \`aws\` on PATH: ${INSTALL}.`);
     sim = await start('long-running');
   });
 
