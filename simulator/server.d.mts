@@ -11,6 +11,24 @@ export interface RecordedRequest {
   body: Record<string, unknown> | undefined;
   fault?: string;
   error?: string;
+  /** The access key id that signed it (CodeBuild requests). */
+  accessKeyId?: string;
+  /** When the temporary credentials that signed it expire (epoch ms); undefined for the long-term key. */
+  credentialExpiresAt?: number;
+}
+export interface TemporaryCredentials extends Credentials {
+  sessionToken: string;
+  issuedAt: number;
+  expiresAt: number;
+}
+export interface IdentityOptions {
+  roleArn?: string;
+  subject?: string;
+  trustSubject?: string | string[];
+  trustAudience?: string;
+  maxSessionSeconds?: number;
+  credentialSeconds?: number;
+  idTokenSeconds?: number;
 }
 export interface Fault {
   kind: 'throttle' | '5xx' | 'expired' | 'denied' | 'drop' | 'malformed' | 'stale';
@@ -30,6 +48,11 @@ export interface Simulator {
   inject(fault: Fault): void;
   calls(operation?: string): RecordedRequest[];
   clientEnv(): Record<string, string>;
+  roleArn: string;
+  issued: Map<string, TemporaryCredentials>;
+  issueTemporary(seconds: number): TemporaryCredentials;
+  secrets(): string[];
+  roleEnv(): Record<string, string>;
   close(): Promise<void>;
 }
 export const TEST_CREDENTIALS: Credentials;
@@ -40,4 +63,5 @@ export function startSimulator(options?: {
   account?: string;
   credentials?: Credentials;
   timeScale?: number;
+  identity?: IdentityOptions;
 }): Promise<Simulator>;

@@ -43,6 +43,6 @@ export function messageOf(error: unknown): string {
 export function explainExpiry(error: unknown, elapsedMs: number): unknown {
   if (!(error instanceof ServiceError) || error.kind !== 'expired-credentials') return error;
   return new ActionError(
-    `The AWS credentials expired after ${formatDuration(elapsedMs)} of waiting (${error.code}${error.requestId ? `, request id ${error.requestId}` : ''}): raise role-duration-seconds in aws-actions/configure-aws-credentials above the batch's duration.`,
+    `The AWS credentials expired after ${formatDuration(elapsedMs)} of waiting (${error.code}${error.requestId ? `, request id ${error.requestId}` : ''}): set role-to-assume so that this action assumes the role itself and renews the credentials while it waits, or raise role-duration-seconds of aws-actions/configure-aws-credentials (and the role's maximum session duration) above the batch's duration.`,
   );
 }
