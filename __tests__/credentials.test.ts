@@ -82,6 +82,32 @@ describe('roleCredentials', () => {
     }
   });
 
+  it("treats STS's ExpiredTokenException (GitHub's token) as passing: the next call fetches a new one", async () => {
+    const sim = await startSimulator({ identity: { idTokenSeconds: -10 } });
+    try {
+      const env = sim.roleEnv();
+      Object.assign(process.env, env);
+      const provider = roleCredentials({
+        role: { arn: sim.roleArn, durationSeconds: 3600, audience: 'sts.amazonaws.com' },
+        env,
+        getIdToken: async (audience) => {
+          const answer = await fetch(`${env.ACTIONS_ID_TOKEN_REQUEST_URL}&audience=${audience}`, {
+            headers: { authorization: `Bearer ${env.ACTIONS_ID_TOKEN_REQUEST_TOKEN}` },
+          });
+          return ((await answer.json()) as { value: string }).value;
+        },
+        setSecret: () => undefined,
+      });
+      const error = await provider().catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: 'ExpiredTokenException', transient: true });
+      expect((error as Error).message).toMatch(
+        /^STS AssumeRoleWithWebIdentity failed: ExpiredTokenException: Token expired/,
+      );
+    } finally {
+      await sim.close();
+    }
+  });
+
   it('fails with one sentence when the job may not ask for an OIDC token', async () => {
     const provider = roleCredentials({
       role: {

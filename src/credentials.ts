@@ -69,18 +69,20 @@ function stsFailure(thrown: unknown, role: RoleConfig, token: string, env: Env):
   });
   if (refusal) return new ActionError(refusal);
   const unreachable = unreachableEndpoint(failure.code, endpointOverride(env, 'STS'));
-  return rephrased(failure, 'STS', unreachable);
+  // STS's ExpiredTokenException is about GitHub's token, not AWS credentials: the next attempt
+  // fetches a fresh token.
+  const kind = failure.kind === 'expired-credentials' ? 'transient' : failure.kind;
+  return rephrased(failure, 'STS', unreachable, kind);
 }
 
 /** A ServiceError that names the service it came from (ServiceError's own text says CodeBuild). */
-function rephrased(failure: ServiceError, service: string, detail?: string): ServiceError {
-  const error = new ServiceError(
-    failure.operation,
-    failure.code,
-    detail ?? failure.detail,
-    failure.requestId,
-    failure.kind,
-  );
+function rephrased(
+  failure: ServiceError,
+  service: string,
+  detail = failure.detail,
+  kind = failure.kind,
+): ServiceError {
+  const error = new ServiceError(failure.operation, failure.code, detail, failure.requestId, kind);
   error.message = error.message.replace(/^CodeBuild /, `${service} `);
   return error;
 }

@@ -119,6 +119,21 @@ describe('role-to-assume', () => {
       );
   }, 120_000);
 
+  it('the post step assumes the role too, to stop a batch the main step left running', async () => {
+    const sim = await start('long-running');
+    const post = await runAction({
+      inputs: { 'role-to-assume': sim.roleArn },
+      env: { ...bareHome(), ...sim.roleEnv() },
+      state: { 'main-step-started': 'true', 'running-batch-id': sim.batch.arn },
+    });
+    expect(post.code).toBe(0);
+    const [stop] = sim.calls('StopBuildBatch');
+    expect(stop).toMatchObject({ status: 200, body: { id: sim.batch.id } });
+    expect(sim.issued.has(stop!.accessKeyId!)).toBe(true);
+    expect(sim.calls('AssumeRoleWithWebIdentity')).toHaveLength(1);
+    expectNothingLeaked(post, sim.secrets());
+  });
+
   it('without "permissions: id-token: write" says exactly that, before calling anything', async () => {
     const sim = await start('retry-succeeds');
     const env = sim.roleEnv();
@@ -234,6 +249,26 @@ describe('setup mistakes without role-to-assume', () => {
       expect(run.elapsedMs).toBeLessThan(15_000);
     },
   );
+
+  it('keys CodeBuild does not know are refused as the service refuses them', async () => {
+    const sim = await start('retry-succeeds');
+    const job = sim.issueTemporary(900);
+    const run = await runAction({
+      inputs: { 'batch-id': sim.batch.id, ...FAST },
+      env: {
+        ...bareHome(),
+        AWS_ENDPOINT_URL_CODEBUILD: sim.endpoint,
+        AWS_REGION: sim.region,
+        AWS_ACCESS_KEY_ID: job.accessKeyId,
+        AWS_SECRET_ACCESS_KEY: job.secretAccessKey,
+        // Another session's token: the key is not valid with it.
+        AWS_SESSION_TOKEN: sim.issueTemporary(900).sessionToken,
+      },
+    });
+    expect(failedWith(run)).toContain('UnrecognizedClientException');
+    expect(sim.requests.map((r) => r.error)).toEqual(['UnrecognizedClientException']);
+    expectNothingLeaked(run, sim.secrets());
+  });
 
   it("the job's credentials expiring mid-wait: names role-to-assume and configure-aws-credentials' role-duration-seconds", async () => {
     const sim = await start('long-running', { timeScale: 0.2 });
