@@ -313,10 +313,10 @@ export async function startSimulator(options = {}) {
       // Which credentials signed it: the long-term test key, or temporary ones STS issued (checked
       // for their session token and expiry first, as AWS does).
       record.accessKeyId = accessKeyOf(req);
-      const signer = identity.credentialsFor(
-        record.accessKeyId,
-        req.headers['x-amz-security-token'],
-      );
+      // (No key at all: verifySignature answers what AWS answers to an unsigned or malformed request.)
+      const signer = record.accessKeyId
+        ? identity.credentialsFor(record.accessKeyId, req.headers['x-amz-security-token'])
+        : { credentials };
       record.credentialExpiresAt = signer.credentials?.expiresAt;
       if (signer.error) return fail(signer.error);
       const signatureError = verifySignature(req, raw, signer.credentials);

@@ -1,10 +1,12 @@
 // Credentials, end to end: role-to-assume with GitHub OIDC through the simulator's token endpoint and
 // STS, renewed for a wait that outlives them; and the setup mistakes a new user makes, each answered
 // with one sentence at once.
+import { execFile } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { annotations, FAST, simulators, type ActionRun, type Simulator } from './helpers.js';
 import { runAction } from '../../simulator/run-action.mjs';
 
@@ -292,4 +294,87 @@ describe('setup mistakes without role-to-assume', () => {
     expect(sim.calls('RetryBuildBatch')).toHaveLength(1);
     expectNothingLeaked(run, sim.secrets());
   }, 60_000);
+});
+
+describe("the AWS CLI against the simulator's OIDC and STS", () => {
+  // botocore parses STS's XML and signs with a session token on its own: a second client that proves
+  // the simulator answers as the service does.
+  async function aws(sim: Simulator, args: string[], env: Record<string, string> = {}) {
+    try {
+      const { stdout } = await promisify(execFile)(
+        'aws',
+        [...args, '--endpoint-url', sim.endpoint, '--region', sim.region, '--output', 'json'],
+        { env: { PATH: process.env.PATH, ...bareHome(), AWS_MAX_ATTEMPTS: '1', ...env } },
+      );
+      return { code: 0, json: JSON.parse(stdout), stderr: '' };
+    } catch (error) {
+      const failure = error as { code?: number; stderr?: string };
+      return { code: Number(failure.code), json: undefined, stderr: failure.stderr ?? '' };
+    }
+  }
+
+  async function idToken(sim: Simulator, audience = 'sts.amazonaws.com'): Promise<string> {
+    const env = sim.roleEnv();
+    const answer = await fetch(`${env.ACTIONS_ID_TOKEN_REQUEST_URL}&audience=${audience}`, {
+      headers: { authorization: `Bearer ${env.ACTIONS_ID_TOKEN_REQUEST_TOKEN}` },
+    });
+    return ((await answer.json()) as { value: string }).value;
+  }
+
+  const assume = (sim: Simulator, token: string, roleArn = sim.roleArn) =>
+    aws(sim, [
+      'sts',
+      'assume-role-with-web-identity',
+      '--role-arn',
+      roleArn,
+      '--role-session-name',
+      'cli',
+      '--web-identity-token',
+      token,
+    ]);
+
+  it('issues temporary credentials CodeBuild accepts until they expire', async () => {
+    const sim = await start('retry-succeeds', { identity: { credentialSeconds: 3 } });
+    const assumed = await assume(sim, await idToken(sim));
+    expect(assumed.code).toBe(0);
+    expect(assumed.json).toMatchObject({
+      SubjectFromWebIdentityToken: 'repo:example/web-app:ref:refs/heads/main',
+      Audience: 'sts.amazonaws.com',
+      AssumedRoleUser: {
+        Arn: `arn:aws:sts::${sim.account}:assumed-role/codebuild-batch-retry/cli`,
+      },
+    });
+    const { AccessKeyId, SecretAccessKey, SessionToken, Expiration } = assumed.json.Credentials;
+    expect(Date.parse(Expiration)).toBe(sim.issued.get(AccessKeyId)!.expiresAt);
+    const keys = {
+      AWS_ACCESS_KEY_ID: AccessKeyId,
+      AWS_SECRET_ACCESS_KEY: SecretAccessKey,
+      AWS_SESSION_TOKEN: SessionToken,
+    };
+    const read = ['codebuild', 'batch-get-build-batches', '--ids', sim.batch.id];
+    expect((await aws(sim, read, keys)).code).toBe(0);
+    await new Promise((resolve) =>
+      setTimeout(resolve, sim.issued.get(AccessKeyId)!.expiresAt - Date.now() + 100),
+    );
+    const late = await aws(sim, read, keys);
+    expect(late.stderr).toContain(
+      'An error occurred (ExpiredTokenException) when calling the BatchGetBuildBatches operation: The security token included in the request is expired',
+    );
+  });
+
+  it.each<[string, { roleArn?: string; audience?: string; token?: string }, string]>([
+    ['another role', { roleArn: 'arn:aws:iam::123456789012:role/other' }, 'AccessDenied'],
+    ['another audience', { audience: 'https://github.com/example' }, 'InvalidIdentityToken'],
+    ['a token it did not issue', { token: 'a.b.c' }, 'InvalidIdentityToken'],
+  ])('refuses %s with the error STS answers', async (_, change, code) => {
+    const sim = await start('retry-succeeds');
+    const token = change.token ?? (await idToken(sim, change.audience));
+    const refused = await assume(sim, token, change.roleArn);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toMatch(
+      new RegExp(
+        `An error occurred \\(${code}\\) when calling the AssumeRoleWithWebIdentity operation`,
+      ),
+    );
+  });
 });
