@@ -68,10 +68,10 @@ const CODEBUILD_OPERATIONS = /^(BatchGet|Retry|Stop|List)/;
 
 describe('role-to-assume', () => {
   it('keeps a wait three times longer than the credentials live working, renewing them before they expire', async () => {
-    const lifetimeMs = 5_000;
+    const lifetimeMs = 6_000;
     const sim = await start('long-running', {
-      // The retried integration tests last 18 s: more than three lifetimes.
-      timeScale: 0.3,
+      // The retried integration tests last 21 s: more than three lifetimes.
+      timeScale: 0.35,
       identity: { credentialSeconds: lifetimeMs / 1000 },
     });
     const run = await withRole(sim, { 'poll-interval-seconds': '0.25' });
