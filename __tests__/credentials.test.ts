@@ -108,6 +108,38 @@ describe('roleCredentials', () => {
     }
   });
 
+  it("asks STS in the calling client's region (the action's), through its request handler", async () => {
+    process.env.AWS_REGION = 'us-east-1';
+    delete process.env.AWS_ENDPOINT_URL_STS;
+    delete process.env.AWS_ENDPOINT_URL;
+    const hosts: string[] = [];
+    // Records where the request would go and sends nothing.
+    const requestHandler = {
+      handle: async (request: { hostname: string }) => {
+        hosts.push(request.hostname);
+        throw Object.assign(new Error('not sent'), { code: 'ECONNREFUSED' });
+      },
+    };
+    const provider = roleCredentials({
+      role: {
+        arn: 'arn:aws:iam::123456789012:role/ci',
+        durationSeconds: 3600,
+        audience: 'sts.amazonaws.com',
+      },
+      env: {
+        ACTIONS_ID_TOKEN_REQUEST_URL: 'http://127.0.0.1:1/x?a=1',
+        ACTIONS_ID_TOKEN_REQUEST_TOKEN: 't',
+      },
+      getIdToken: async () => 'e30.e30.c2ln',
+      setSecret: () => undefined,
+    });
+    const error = await provider({
+      callerClientConfig: { region: async () => 'eu-west-1', requestHandler },
+    } as never).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'ECONNREFUSED', transient: true });
+    expect(new Set(hosts)).toEqual(new Set(['sts.eu-west-1.amazonaws.com']));
+  });
+
   it('fails with one sentence when the job may not ask for an OIDC token', async () => {
     const provider = roleCredentials({
       role: {
