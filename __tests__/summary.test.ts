@@ -1,5 +1,6 @@
 import { describeBatch, type BatchOutcome } from '../src/outcome.js';
-import { escapeHtml, renderGraph, renderSummary, type SummaryInput } from '../src/summary.js';
+import { renderGraph, renderSummary, type SummaryInput } from '../src/summary.js';
+import { escapeHtml } from '../src/text.js';
 import { batch, group } from './fixtures.js';
 
 function input(outcome: BatchOutcome, extra: Partial<SummaryInput> = {}): SummaryInput {

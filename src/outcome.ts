@@ -1,4 +1,5 @@
 import type { Build, BuildBatch } from '@aws-sdk/client-codebuild';
+import { oneLine } from './text.js';
 
 /** One build group as the user sees it. */
 export interface GroupOutcome {
@@ -94,11 +95,6 @@ export function freshAfterRetry(retryResponse: BuildBatch): (read: BuildBatch) =
       read.complete !== true || phases > phasesAtRetry || (replayed && phases >= phasesAtRetry);
     return moved;
   };
-}
-
-/** Text from the service on one log line: a line break could start a workflow command. */
-export function oneLine(text: string): string {
-  return text.replace(/[\r\n]+/g, ' ');
 }
 
 /** Lines for the groups whose status changed between two reads (all groups on the first read). */

@@ -12,6 +12,7 @@ import { readRole, type RoleConfig } from './inputs.js';
 import { parseArn } from './links.js';
 import type { Io } from './report.js';
 import { endpointOverride } from './setup.js';
+import { logSafe } from './text.js';
 import type { Clock } from './wait.js';
 
 /** The ARN (or id) of the batch the main step waits on, so the post step can stop a batch left running. */
@@ -22,12 +23,13 @@ const realClock: Clock = {
   sleep: (ms, signal) => delay(ms, undefined, { signal }).catch(() => undefined),
 };
 
+// Every message may carry service text: each line passes the one neutraliser before the runner reads it.
 const io: Io = {
-  info: core.info,
-  debug: core.debug,
-  notice: (message) => core.notice(message),
-  warning: (message) => core.warning(message),
-  error: (message, title) => core.error(message, { title }),
+  info: (message) => core.info(logSafe(message)),
+  debug: (message) => core.debug(logSafe(message)),
+  notice: (message) => core.notice(logSafe(message)),
+  warning: (message) => core.warning(logSafe(message)),
+  error: (message, title) => core.error(logSafe(message), { title: title && logSafe(title) }),
   setOutput: core.setOutput,
   saveState: core.saveState,
   writeSummary: async (markdown) => {
@@ -106,13 +108,13 @@ export function runnerDeps(): Deps {
 /** One sentence for the user; the stack only in the debug log, and only for bugs. */
 export function fail(error: unknown): void {
   if (error instanceof ActionError || error instanceof ServiceError) {
-    core.setFailed(error.message);
+    core.setFailed(logSafe(error.message));
     return;
   }
   const err = error instanceof Error ? error : new Error(String(error));
-  core.debug(err.stack ?? err.message);
+  core.debug(logSafe(err.stack ?? err.message));
   core.setFailed(
-    `Unexpected error (a bug in codebuild-batch-retry, please report it): ${err.message}`,
+    logSafe(`Unexpected error (a bug in codebuild-batch-retry, please report it): ${err.message}`),
   );
 }
 
@@ -132,7 +134,7 @@ export async function stopLeftoverBatch(): Promise<void> {
     );
     core.info(`Batch ${batchId} is ${stopped?.buildBatchStatus ?? 'stopped'}.`);
   } catch (error) {
-    core.warning(`Could not stop batch ${batchId}: ${messageOf(error)}`);
+    core.warning(logSafe(`Could not stop batch ${batchId}: ${messageOf(error)}`));
   }
 }
 

@@ -1,5 +1,6 @@
 import { batchConsoleUrl, buildConsoleUrl } from './links.js';
 import { formatDuration, type BatchOutcome, type GroupOutcome } from './outcome.js';
+import { escapeHtml } from './text.js';
 
 /** What one RetryBuildBatch call of this step led to. */
 export interface AttemptRecord {
@@ -41,14 +42,6 @@ const MARKERS: Record<string, string> = {
 
 export function statusMarker(status: string): string {
   return MARKERS[status] ?? '❔';
-}
-
-/**
- * Escapes text from the service for the summary's HTML blocks. Markdown is not read inside an HTML
- * block, but a blank line would end the block: line breaks become spaces.
- */
-export function escapeHtml(text: string): string {
-  return text.replace(/\s*[\r\n]\s*/g, ' ').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 function anchor(text: string, url: string | undefined): string {

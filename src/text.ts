@@ -1,0 +1,48 @@
+/**
+ * The one place text from the service (or a build) is made safe to show. Pure.
+ *
+ * The runner reads a log line as a workflow command when, after leading whitespace, it starts with
+ * `::`, and in the legacy form wherever it contains `##[`; a line break inside service text would
+ * start a new line. So every line the action prints passes through logSafe, and HTML goes through
+ * escapeHtml.
+ */
+
+/** ANSI escape sequences: CSI (colours, cursor), OSC (titles, links) and two-character escapes. */
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b[@-_]/g;
+// Control characters other than tab and line breaks: they garble a log or a page.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
+export function stripAnsi(text: string): string {
+  return text.replace(ANSI, '').replace(CONTROL, '');
+}
+
+/** Cuts a line to at most max characters, saying it was cut. */
+export function cutLine(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/**
+ * Each line made inert for the runner: a leading `::` (after whitespace) gets a space between its
+ * colons, and `##[` becomes `## [`. The text stays readable; only the command syntax breaks.
+ */
+export function logSafe(text: string): string {
+  return stripAnsi(text)
+    .split(/\r\n|\r|\n/)
+    .map((line) => line.replace(/^(\s*):(?=:)/, '$1: ').replaceAll('##[', '## ['))
+    .join('\n');
+}
+
+/** Service text on one line: a line break in it could otherwise end up as a line of its own. */
+export function oneLine(text: string): string {
+  return text.replace(/\s*[\r\n]+\s*/g, ' ');
+}
+
+/**
+ * Escapes text for the summary's HTML blocks. Markdown is not read inside an HTML block, but a
+ * blank line would end the block: line breaks become spaces.
+ */
+export function escapeHtml(text: string): string {
+  return oneLine(stripAnsi(text)).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
