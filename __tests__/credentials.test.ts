@@ -1,4 +1,9 @@
-import { defaultSessionName, refreshMarginMs, roleCredentials } from '../src/credentials.js';
+import {
+  defaultSessionName,
+  refreshMarginMs,
+  roleCredentials,
+  stsKind,
+} from '../src/credentials.js';
 import { ActionError } from '../src/errors.js';
 import { startSimulator } from '../simulator/server.mjs';
 
@@ -12,6 +17,19 @@ describe('refreshMarginMs', () => {
     [-1, 0],
   ])('credentials that live %i ms are renewed %i ms before they expire', (life, margin) => {
     expect(refreshMarginMs(life)).toBe(margin);
+  });
+});
+
+describe('stsKind', () => {
+  it.each([
+    ['ExpiredTokenException', 'expired-credentials', 'transient'],
+    ['IDPCommunicationErrorException', 'other', 'transient'],
+    ['IDPCommunicationError', 'other', 'transient'],
+    ['ThrottlingException', 'throttling', 'throttling'],
+    ['InternalFailure', 'transient', 'transient'],
+    ['MalformedPolicyDocumentException', 'other', 'other'],
+  ] as const)('%s (%s) → %s', (code, kind, expected) => {
+    expect(stsKind(code, kind)).toBe(expected);
   });
 });
 

@@ -2,7 +2,7 @@ import { fromWebToken } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import { memoizeIdentityProvider } from '@smithy/core';
 import { toServiceError } from './codebuild.js';
-import { ActionError, ServiceError } from './errors.js';
+import { ActionError, ServiceError, type ServiceErrorKind } from './errors.js';
 import type { RoleConfig } from './inputs.js';
 import {
   endpointOverride,
@@ -69,10 +69,18 @@ function stsFailure(thrown: unknown, role: RoleConfig, token: string, env: Env):
   });
   if (refusal) return new ActionError(refusal);
   const unreachable = unreachableEndpoint(failure.code, endpointOverride(env, 'STS'));
-  // STS's ExpiredTokenException is about GitHub's token, not AWS credentials: the next attempt
-  // fetches a fresh token.
-  const kind = failure.kind === 'expired-credentials' ? 'transient' : failure.kind;
-  return rephrased(failure, 'STS', unreachable, kind);
+  return rephrased(failure, 'STS', unreachable, stsKind(failure.code, failure.kind));
+}
+
+/**
+ * STS failures the next attempt may not meet: ExpiredTokenException is about GitHub's token (the next
+ * attempt fetches a fresh one), not AWS credentials; IDPCommunicationError is STS failing to reach
+ * GitHub's keys, which AWS documents as often transient.
+ */
+export function stsKind(code: string, kind: ServiceErrorKind): ServiceErrorKind {
+  if (kind === 'expired-credentials' || /^IDPCommunicationError(Exception)?$/.test(code))
+    return 'transient';
+  return kind;
 }
 
 /** A ServiceError that names the service it came from (ServiceError's own text says CodeBuild). */
