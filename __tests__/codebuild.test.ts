@@ -11,7 +11,7 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
 import { createCodeBuild, toServiceError } from '../src/codebuild.js';
-import { ServiceError } from '../src/errors.js';
+import { ActionError, ServiceError } from '../src/errors.js';
 import { BATCH_ID, batch } from './fixtures.js';
 
 const mock = mockClient(CodeBuildClient);
@@ -146,6 +146,41 @@ describe('toServiceError', () => {
       (toServiceError('StopBuildBatch', serviceException('InternalFailure', '', 500)) as Error)
         .message,
     ).toBe('CodeBuild StopBuildBatch failed: InternalFailure: HTTP 500 (request id req-123)');
+  });
+
+  it('says what to do when the SDK found no credentials or no region', () => {
+    const noCredentials = Object.assign(
+      new Error('Could not load credentials from any providers'),
+      { name: 'CredentialsProviderError' },
+    );
+    const none = toServiceError('BatchGetBuildBatches', noCredentials);
+    expect(none).toBeInstanceOf(ActionError);
+    expect((none as Error).message).toMatch(
+      /^No AWS credentials were found \(Could not load credentials from any providers\): add a step with aws-actions\/configure-aws-credentials/,
+    );
+    const noRegion = toServiceError('BatchGetBuildBatches', new Error('Region is missing'));
+    expect(noRegion).toBeInstanceOf(ActionError);
+    expect((noRegion as Error).message).toMatch(/^No AWS region is set: set the aws-region input/);
+  });
+
+  it('names the endpoint variable when the endpoint refuses connections, and stays transient', () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:4566'), {
+      code: 'ECONNREFUSED',
+    });
+    const endpoint = { name: 'AWS_ENDPOINT_URL_CODEBUILD', value: 'http://127.0.0.1:4566' };
+    const error = toServiceError('BatchGetBuildBatches', refused, endpoint) as ServiceError;
+    expect(error.message).toBe(
+      'CodeBuild BatchGetBuildBatches failed: ECONNREFUSED: AWS_ENDPOINT_URL_CODEBUILD is "http://127.0.0.1:4566", which refuses connections (ECONNREFUSED): correct it, or remove it so the SDK reaches AWS.',
+    );
+    expect(error.transient).toBe(true);
+    expect((toServiceError('x', refused) as Error).message).toBe(
+      'CodeBuild x failed: ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:4566',
+    );
+  });
+
+  it("passes on what the role's credential provider already said", () => {
+    const said = new ActionError('role-to-assume needs a GitHub OIDC token');
+    expect(toServiceError('BatchGetBuildBatches', said)).toBe(said);
   });
 
   it('leaves an abort alone', () => {

@@ -56,6 +56,7 @@ describe('examples/', () => {
     expect(examples.sort()).toEqual([
       'chained.yml',
       'manual-rerun.yml',
+      'oidc.yml',
       'outputs.yml',
       'scheduled.yml',
     ]);

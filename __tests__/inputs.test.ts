@@ -1,4 +1,4 @@
-import { readConfig, withDispatchInputs, type InputSource } from '../src/inputs.js';
+import { readConfig, readRole, withDispatchInputs, type InputSource } from '../src/inputs.js';
 import { ActionError } from '../src/errors.js';
 import { BATCH_ARN, BATCH_ID } from './fixtures.js';
 
@@ -261,5 +261,62 @@ describe('withDispatchInputs', () => {
     expect(() => readConfig(withDispatchInputs(source({}), 'push', dispatch))).toThrow(
       /No batch to retry/,
     );
+  });
+});
+
+describe('readRole', () => {
+  const ROLE = 'arn:aws:iam::123456789012:role/ci/codebuild-batch-retry';
+
+  it('is undefined without role-to-assume: the job’s credentials are used', () => {
+    expect(readRole(source({}))).toBeUndefined();
+    expect(config({ 'batch-id': BATCH_ID }).role).toBeUndefined();
+  });
+
+  it('applies the defaults', () => {
+    expect(config({ 'batch-id': BATCH_ID, 'role-to-assume': ROLE }).role).toEqual({
+      arn: ROLE,
+      sessionName: undefined,
+      durationSeconds: 3600,
+      audience: 'sts.amazonaws.com',
+    });
+  });
+
+  it('reads every role input', () => {
+    expect(
+      readRole(
+        source({
+          'role-to-assume': 'arn:aws-us-gov:iam::123456789012:role/ci',
+          'role-session-name': 'nightly@web-app',
+          'role-duration-seconds': '43200',
+          audience: 'https://github.com/my-org',
+        }),
+      ),
+    ).toEqual({
+      arn: 'arn:aws-us-gov:iam::123456789012:role/ci',
+      sessionName: 'nightly@web-app',
+      durationSeconds: 43200,
+      audience: 'https://github.com/my-org',
+    });
+  });
+
+  it.each([
+    [{ 'role-to-assume': 'ci' }, /^Input "role-to-assume" is "ci", but it must be an IAM role ARN/],
+    [{ 'role-to-assume': 'arn:aws:iam::123456789012:user/ci' }, /"role-to-assume"/],
+    [{ 'role-to-assume': 'arn:aws:iam::12345:role/ci' }, /"role-to-assume"/],
+    [
+      { 'role-to-assume': ROLE, 'role-session-name': 'a' },
+      /^Input "role-session-name" is "a", but it must be 2 to 64/,
+    ],
+    [{ 'role-to-assume': ROLE, 'role-session-name': 'has space' }, /"role-session-name"/],
+    [{ 'role-to-assume': ROLE, 'role-session-name': 'x'.repeat(65) }, /"role-session-name"/],
+    [
+      { 'role-to-assume': ROLE, 'role-duration-seconds': '899' },
+      /^Input "role-duration-seconds" is "899", but it must be a whole number of seconds from 900 to 43200\.$/,
+    ],
+    [{ 'role-to-assume': ROLE, 'role-duration-seconds': '43201' }, /"role-duration-seconds"/],
+    [{ 'role-to-assume': ROLE, 'role-duration-seconds': '1000.5' }, /"role-duration-seconds"/],
+  ])('rejects %p', (values, message) => {
+    expect(() => config({ 'batch-id': BATCH_ID, ...values })).toThrow(ActionError);
+    expect(() => config({ 'batch-id': BATCH_ID, ...values })).toThrow(message);
   });
 });

@@ -596,7 +596,7 @@ describe('explainCredentials', () => {
       'expired-credentials',
     );
     expect((explainCredentials(expired, 61 * 60_000) as Error).message).toBe(
-      "The AWS credentials expired after 1h 1m of waiting (ExpiredTokenException, request id req-5): raise role-duration-seconds in aws-actions/configure-aws-credentials above the batch's duration.",
+      "The AWS credentials expired after 1h 1m of waiting (ExpiredTokenException, request id req-5): set role-to-assume so that this action assumes the role itself and renews the credentials while it waits, or raise role-duration-seconds of aws-actions/configure-aws-credentials (and the role's maximum session duration) above the batch's duration.",
     );
   });
 });

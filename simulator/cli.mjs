@@ -41,6 +41,11 @@ console.log(
 console.log(
   `  env 'INPUT_BATCH-ID=${sim.batch.id}' node dist/index.js   # with the exports above\n`,
 );
+console.log('Or let the action assume a role with GitHub OIDC (its own token endpoint and STS):');
+for (const [key, value] of Object.entries(sim.roleEnv())) console.log(`  export ${key}='${value}'`);
+console.log(
+  `  env 'INPUT_BATCH-ID=${sim.batch.id}' 'INPUT_ROLE-TO-ASSUME=${sim.roleArn}' node dist/index.js\n`,
+);
 console.log('Requests (Ctrl-C to stop):');
 process.on('SIGINT', async () => {
   await sim.close();

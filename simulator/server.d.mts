@@ -22,6 +22,24 @@ export interface ModelViolation {
   path: string;
   what: string;
   kind: string;
+  /** The access key id that signed it (CodeBuild requests). */
+  accessKeyId?: string;
+  /** When the temporary credentials that signed it expire (epoch ms); undefined for the long-term key. */
+  credentialExpiresAt?: number;
+}
+export interface TemporaryCredentials extends Credentials {
+  sessionToken: string;
+  issuedAt: number;
+  expiresAt: number;
+}
+export interface IdentityOptions {
+  roleArn?: string;
+  subject?: string;
+  trustSubject?: string | string[];
+  trustAudience?: string;
+  maxSessionSeconds?: number;
+  credentialSeconds?: number;
+  idTokenSeconds?: number;
 }
 export interface Fault {
   kind: 'throttle' | '5xx' | 'expired' | 'denied' | 'drop' | 'malformed' | 'stale';
@@ -43,6 +61,11 @@ export interface Simulator {
   inject(fault: Fault): void;
   calls(operation?: string): RecordedRequest[];
   clientEnv(): Record<string, string>;
+  roleArn: string;
+  issued: Map<string, TemporaryCredentials>;
+  issueTemporary(seconds: number): TemporaryCredentials;
+  secrets(): string[];
+  roleEnv(): Record<string, string>;
   close(): Promise<void>;
 }
 export const TEST_CREDENTIALS: Credentials;
@@ -56,4 +79,5 @@ export function startSimulator(options?: {
   /** Check answers and requests against the service model (default true when it is installed). */
   checkModel?: boolean;
   keepResponses?: boolean;
+  identity?: IdentityOptions;
 }): Promise<Simulator>;

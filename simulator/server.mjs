@@ -3,7 +3,8 @@
 import { createServer } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { SimulatedBatch } from './batch.mjs';
-import { verifySignature } from './sigv4.mjs';
+import { createIdentity } from './identity.mjs';
+import { accessKeyOf, verifySignature } from './sigv4.mjs';
 import { scenarios } from './scenarios.mjs';
 import { requestError, tryLoadModel, validate, validateError } from './model.mjs';
 
@@ -73,12 +74,14 @@ function modelViolations(service, operation, status, payload) {
  * @param {(request: object) => void} [options.onRequest]  called after each request is answered
  * @param {boolean} [options.checkModel]  check answers and requests against the service model (default true)
  * @param {boolean} [options.keepResponses]  keep each answer's body in its request record (`response`)
+ * @param {object} [options.identity]  OIDC and STS: role, trust conditions, credential lifetime (see identity.mjs)
  */
 export async function startSimulator(options = {}) {
   const region = options.region ?? 'us-east-1';
   const account = options.account ?? '123456789012';
   const credentials = options.credentials ?? TEST_CREDENTIALS;
   const requests = [];
+  const identity = createIdentity({ account, longTerm: credentials, identity: options.identity });
   const faults = [];
   const tokens = new Map();
   const batches = [];
@@ -327,13 +330,46 @@ export async function startSimulator(options = {}) {
       const fail = (error) =>
         answer(error.status, { __type: error.code, message: error.message }, error.code);
 
+      // GitHub's OIDC token endpoint and STS share the port: routed by method, path and Content-Type.
+      const url = new URL(req.url ?? '/', 'http://simulator');
+      if (req.method === 'GET' && url.pathname === '/oidc/token') {
+        record.operation = 'GetIDToken';
+        const answer = identity.handleOidc(req, url);
+        record.status = answer.status;
+        res.writeHead(answer.status, { 'Content-Type': 'application/json' });
+        res.end(JSON.stringify(answer.body));
+        return options.onRequest?.(record);
+      }
+      if (
+        req.method === 'POST' &&
+        String(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')
+      ) {
+        const answer = identity.handleSts(raw, requestId, record);
+        record.status = answer.status;
+        res.writeHead(answer.status, {
+          'Content-Type': 'text/xml',
+          'x-amzn-RequestId': requestId,
+          'Content-Length': Buffer.byteLength(answer.body),
+        });
+        res.end(answer.body);
+        return options.onRequest?.(record);
+      }
       if (req.method !== 'POST')
         return fail({
           status: 404,
           code: 'UnknownOperationException',
           message: 'Only POST / is served.',
         });
-      const signatureError = verifySignature(req, raw, credentials);
+      // Which credentials signed it: the long-term test key, or temporary ones STS issued (checked
+      // for their session token and expiry first, as AWS does).
+      record.accessKeyId = accessKeyOf(req);
+      // (No key at all: verifySignature answers what AWS answers to an unsigned or malformed request.)
+      const signer = record.accessKeyId
+        ? identity.credentialsFor(record.accessKeyId, req.headers['x-amz-security-token'])
+        : { credentials };
+      record.credentialExpiresAt = signer.credentials?.expiresAt;
+      if (signer.error) return fail(signer.error);
+      const signatureError = verifySignature(req, raw, signer.credentials);
       if (signatureError) return fail(signatureError);
       if (!OPERATIONS.has(operation))
         return fail({
@@ -429,6 +465,25 @@ export async function startSimulator(options = {}) {
         AWS_REGION: region,
         AWS_ACCESS_KEY_ID: credentials.accessKeyId,
         AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
+      };
+    },
+    /** The role that trusts this simulator's GitHub tokens. */
+    roleArn: identity.roleArn,
+    /** Temporary credentials STS issued, by access key id ({ issuedAt, expiresAt, … }). */
+    issued: identity.issued,
+    /** Temporary credentials lasting `seconds`, as configure-aws-credentials would hand a job. */
+    issueTemporary: identity.issueTemporary,
+    /** Every credential and token value the simulator handed out: none may ever be printed. */
+    secrets: identity.secrets,
+    /** The environment of a job that assumes the role itself: OIDC token endpoint and STS, no keys. */
+    roleEnv() {
+      return {
+        AWS_ENDPOINT_URL_CODEBUILD: endpoint,
+        AWS_ENDPOINT_URL_STS: endpoint,
+        AWS_REGION: region,
+        AWS_EC2_METADATA_DISABLED: 'true',
+        ACTIONS_ID_TOKEN_REQUEST_URL: `${endpoint}/oidc/token?api-version=2.0`,
+        ACTIONS_ID_TOKEN_REQUEST_TOKEN: identity.requestToken,
       };
     },
     close() {

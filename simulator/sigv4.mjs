@@ -8,6 +8,11 @@ const hmac = (key, data) => createHmac('sha256', key).update(data).digest();
 const AUTH =
   /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request, ?SignedHeaders=([a-z0-9;-]+), ?Signature=([0-9a-f]{64})$/;
 
+/** The access key id a request's Authorization header names, or undefined. */
+export function accessKeyOf(req) {
+  return /Credential=([^/,\s]+)\//.exec(String(req.headers.authorization ?? ''))?.[1];
+}
+
 /** The canonical form of a URI path: each segment URI-encoded (RFC 3986), '/' kept. */
 function canonicalPath(path) {
   return path

@@ -10,8 +10,10 @@ import {
   type RetryBuildBatchType,
   type StatusType,
 } from '@aws-sdk/client-codebuild';
+import type { AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import { isServerError, isThrottlingError, isTransientError } from '@smithy/core/retry';
-import { ServiceError, type ServiceErrorKind } from './errors.js';
+import { ActionError, ServiceError, type ServiceErrorKind } from './errors.js';
+import { NO_REGION, noCredentials, unreachableEndpoint, type EndpointOverride } from './setup.js';
 
 /** Everything the action asks of CodeBuild. The only module that imports the SDK. */
 export interface CodeBuild {
@@ -63,28 +65,45 @@ function classify(error: SdkFailure, code: string): ServiceErrorKind {
   return 'other';
 }
 
-/** Turns whatever the SDK threw into one ServiceError with code, message and request id. */
-export function toServiceError(operation: string, thrown: unknown): unknown {
+/**
+ * Turns whatever the SDK threw into one ServiceError with code, message and request id; a setup
+ * mistake (no credentials, no region) into the ActionError saying what to do. The endpoint override
+ * in effect, when given, is named when it cannot be reached.
+ */
+export function toServiceError(
+  operation: string,
+  thrown: unknown,
+  endpoint?: EndpointOverride,
+): unknown {
   if (!(thrown instanceof Error) || thrown.name === 'AbortError') return thrown;
+  // Already said (the role's credential provider fails this way).
+  if (thrown instanceof ActionError || thrown instanceof ServiceError) return thrown;
   const error = thrown as Error & SdkFailure;
   const code = error.code && /^E[A-Z]+$/.test(error.code) ? error.code : error.name;
   const status = error.$metadata?.httpStatusCode;
   // Deserialization errors add lines about the raw response: the first line is the message.
   const detail = error.message?.split('\n')[0]?.trim() || (status ? `HTTP ${status}` : '');
+  if (code === 'CredentialsProviderError' && !error.$metadata)
+    return new ActionError(noCredentials(detail));
+  if (detail === 'Region is missing') return new ActionError(NO_REGION);
   return new ServiceError(
     operation,
     code,
-    detail,
+    unreachableEndpoint(code, endpoint) ?? detail,
     error.$metadata?.requestId,
     classify(error, code),
   );
 }
 
-async function call<T>(operation: string, send: () => Promise<T>): Promise<T> {
+async function callService<T>(
+  operation: string,
+  send: () => Promise<T>,
+  endpoint?: EndpointOverride,
+): Promise<T> {
   try {
     return await send();
   } catch (thrown) {
-    throw toServiceError(operation, thrown);
+    throw toServiceError(operation, thrown, endpoint);
   }
 }
 
@@ -95,14 +114,24 @@ function chunks<T>(items: T[]): T[][] {
 }
 
 export function createCodeBuild(
-  options: { region?: string; client?: CodeBuildClient } = {},
+  options: {
+    region?: string;
+    client?: CodeBuildClient;
+    /** The credentials to sign with (role-to-assume); default: the SDK's chain (the job's credentials). */
+    credentials?: AwsCredentialIdentityProvider;
+    /** AWS_ENDPOINT_URL_CODEBUILD / AWS_ENDPOINT_URL when set, named when it cannot be reached. */
+    endpoint?: EndpointOverride;
+  } = {},
 ): CodeBuild {
+  const call = <T>(operation: string, send: () => Promise<T>) =>
+    callService(operation, send, options.endpoint);
   // The SDK's standard retry strategy handles single calls (throttling, 5xx, network errors); the
   // endpoint comes from AWS_ENDPOINT_URL_CODEBUILD / AWS_ENDPOINT_URL when set.
   const client =
     options.client ??
     new CodeBuildClient({
       region: options.region,
+      credentials: options.credentials,
       retryMode: 'standard',
       maxAttempts: 3,
       requestHandler: { connectionTimeout: 5_000, requestTimeout: 30_000 },

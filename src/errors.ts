@@ -49,7 +49,7 @@ export function explainCredentials(error: unknown, elapsedMs: number): unknown {
   const ref = `${error.code}${error.requestId ? `, request id ${error.requestId}` : ''}`;
   if (error.kind === 'expired-credentials') {
     return new ActionError(
-      `The AWS credentials expired after ${formatDuration(elapsedMs)} of waiting (${ref}): raise role-duration-seconds in aws-actions/configure-aws-credentials above the batch's duration.`,
+      `The AWS credentials expired after ${formatDuration(elapsedMs)} of waiting (${ref}): set role-to-assume so that this action assumes the role itself and renews the credentials while it waits, or raise role-duration-seconds of aws-actions/configure-aws-credentials (and the role's maximum session duration) above the batch's duration.`,
     );
   }
   if (error.kind === 'invalid-credentials') {

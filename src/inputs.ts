@@ -21,6 +21,16 @@ export interface Config {
   failOnBatchFailure: boolean;
   stopOnCancel: boolean;
   maxAttempts: number;
+  /** role-to-assume: the action assumes this role with the job's OIDC token, instead of the job's credentials. */
+  role?: RoleConfig;
+}
+
+export interface RoleConfig {
+  arn: string;
+  /** As given; undefined to derive it from the repository and run (see credentials.ts). */
+  sessionName?: string;
+  durationSeconds: number;
+  audience: string;
 }
 
 /** How inputs are read: backed by @actions/core in the action, by a plain object in tests. */
@@ -42,6 +52,8 @@ const MIN_POLL_SECONDS = 0.1;
 const MAX_POLL_SECONDS = 86_400;
 const DECIMAL = /^(\d+(\.\d*)?|\.\d+)$/;
 const MAX_ATTEMPTS = 100;
+const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
+const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
 
 /** Inputs a workflow_dispatch event may supply when the step leaves them empty. */
 const DISPATCH_INPUTS = ['batch-id', 'project-name', 'retry-type'] as const;
@@ -162,6 +174,38 @@ export function withDispatchInputs(
   };
 }
 
+/** role-to-assume and its companions; undefined when no role is to be assumed. Also read by the post step. */
+export function readRole(source: InputSource): RoleConfig | undefined {
+  const arn = source.get('role-to-assume');
+  if (arn === '') return undefined;
+  if (!ROLE_ARN.test(arn))
+    throw invalid(
+      'role-to-assume',
+      arn,
+      'an IAM role ARN such as arn:aws:iam::123456789012:role/ci',
+    );
+  const sessionName = source.get('role-session-name');
+  if (sessionName !== '' && !SESSION_NAME.test(sessionName))
+    throw invalid(
+      'role-session-name',
+      sessionName,
+      '2 to 64 letters, digits or any of _+=,.@- (as STS accepts)',
+    );
+  const durationSeconds = readNumber(
+    source,
+    'role-duration-seconds',
+    3600,
+    'a whole number of seconds from 900 to 43200',
+    (n) => Number.isInteger(n) && n >= 900 && n <= 43_200,
+  );
+  return {
+    arn,
+    sessionName: sessionName || undefined,
+    durationSeconds,
+    audience: source.get('audience') || 'sts.amazonaws.com',
+  };
+}
+
 /** Reads and validates every input, before anything touches AWS. Throws ActionError naming the input. */
 export function readConfig(source: InputSource): Config {
   const { target, region: arnRegion } = readTarget(
@@ -227,5 +271,6 @@ export function readConfig(source: InputSource): Config {
     failOnBatchFailure: readBoolean(source, 'fail-on-batch-failure', true),
     stopOnCancel: readBoolean(source, 'stop-on-cancel', true),
     maxAttempts,
+    role: readRole(source),
   };
 }

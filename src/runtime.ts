@@ -4,11 +4,14 @@ import * as core from '@actions/core';
 // package does not export this path, hence the relative import.
 import { Context } from '../node_modules/@actions/github/lib/context.js';
 import { setTimeout as delay } from 'node:timers/promises';
+import type { AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import { createCodeBuild } from './codebuild.js';
 import { ActionError, messageOf, ServiceError } from './errors.js';
 import type { Deps } from './main.js';
+import { readRole, type RoleConfig } from './inputs.js';
 import { parseArn } from './links.js';
 import type { Io } from './report.js';
+import { endpointOverride } from './setup.js';
 import { logSafe } from './text.js';
 import type { Clock } from './wait.js';
 
@@ -51,6 +54,34 @@ function cancellationSignal(): AbortSignal {
   return controller.signal;
 }
 
+/**
+ * role-to-assume: the credentials module (STS, OIDC) loads at the first call that needs credentials,
+ * so a run without role-to-assume never loads it.
+ */
+function roleCredentials(role: RoleConfig): AwsCredentialIdentityProvider {
+  let provider: Promise<AwsCredentialIdentityProvider> | undefined;
+  return async (properties) => {
+    provider ??= import('./credentials.js').then((m) =>
+      m.roleCredentials({
+        role,
+        env: process.env,
+        getIdToken: (audience) => core.getIDToken(audience),
+        setSecret: core.setSecret,
+      }),
+    );
+    return (await provider)(properties);
+  };
+}
+
+/** CodeBuild with the job's credentials, or the role's when role-to-assume is set. */
+function codebuildFor(region: string | undefined, role: RoleConfig | undefined) {
+  return createCodeBuild({
+    region,
+    credentials: role && roleCredentials(role),
+    endpoint: endpointOverride(process.env, 'CODEBUILD'),
+  });
+}
+
 function eventOf(context: Context): Deps['event'] {
   return {
     name: context.eventName,
@@ -71,7 +102,7 @@ export function runnerDeps(): Deps {
       job: process.env.GITHUB_JOB,
       step: process.env.GITHUB_ACTION,
     },
-    codebuild: (config) => createCodeBuild({ region: config.region }),
+    codebuild: (config) => codebuildFor(config.region, config.role),
     clock: realClock,
     cancelled: cancellationSignal(),
     io,
@@ -100,7 +131,8 @@ export async function stopLeftoverBatch(): Promise<void> {
   core.info(`The main step ended while waiting for ${batchId}: stopping it.`);
   try {
     const region = arn?.region ?? (core.getInput('aws-region') || undefined);
-    const stopped = await createCodeBuild({ region }).stopBatch(
+    const role = readRole({ get: (name) => core.getInput(name), getBoolean: core.getBooleanInput });
+    const stopped = await codebuildFor(region, role).stopBatch(
       batchId,
       AbortSignal.timeout(10_000),
     );

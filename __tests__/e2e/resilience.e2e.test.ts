@@ -151,14 +151,14 @@ describe('stale reads', () => {
 });
 
 describe('expired credentials', () => {
-  it('fails at once, saying how long it waited and what to raise', async () => {
+  it('fails at once, saying how long it waited and what to change', async () => {
     const sim = await start('expired-credentials');
     const run = await act(sim, {});
     expect(run.code).toBe(1);
     expect(sim.calls().filter((r) => r.fault === 'expired')).toHaveLength(1);
     expect(annotations(run, 'error')).toEqual([
       expect.stringMatching(
-        /^The AWS credentials expired after [\d.]+s of waiting \(ExpiredTokenException, request id [0-9a-f-]+\): raise role-duration-seconds in aws-actions\/configure-aws-credentials above the batch's duration\.$/,
+        /^The AWS credentials expired after [\d.]+s of waiting \(ExpiredTokenException, request id [0-9a-f-]+\): set role-to-assume so that this action assumes the role itself and renews the credentials while it waits, or raise role-duration-seconds of aws-actions\/configure-aws-credentials \(and the role's maximum session duration\) above the batch's duration\.$/,
       ),
     ]);
   });
