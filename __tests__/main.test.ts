@@ -1,4 +1,9 @@
-import type { Build, BuildBatch, RetryBuildBatchType } from '@aws-sdk/client-codebuild';
+import type {
+  Build,
+  BuildBatch,
+  RetryBuildBatchType,
+  StartBuildBatchCommandInput,
+} from '@aws-sdk/client-codebuild';
 import type { CodeBuild } from '../src/codebuild.js';
 import { ActionError, explainExpiry, ServiceError } from '../src/errors.js';
 import { retryAndReport as run, type Deps } from '../src/main.js';
@@ -9,6 +14,7 @@ import { BATCH_ARN, BATCH_ID, batch, group } from './fixtures.js';
 class FakeCodeBuild implements CodeBuild {
   retries: Array<{ id: string; retryType: RetryBuildBatchType; token: string }> = [];
   stops: string[] = [];
+  starts: StartBuildBatchCommandInput[] = [];
   reads = 0;
   buildsError?: Error;
   constructor(
@@ -27,6 +33,10 @@ class FakeCodeBuild implements CodeBuild {
     this.retries.push({ id, retryType, token });
     if (this.retryAnswer instanceof Error) throw this.retryAnswer;
     return this.retryAnswer;
+  }
+  async startBatch(request: StartBuildBatchCommandInput) {
+    this.starts.push(request);
+    return batch('IN_PROGRESS', [group('build', undefined)], 1);
   }
   async stopBatch(id: string) {
     this.stops.push(id);
@@ -93,6 +103,7 @@ function setup(
   const deps: Deps = {
     inputs: { get: (n) => inputs[n] ?? '', getBoolean: (n) => inputs[n] === 'true' },
     event: {},
+    env: {},
     run: { runId: '1', runAttempt: '1', job: 'j', step: 's' },
     codebuild: () => codebuild,
     clock: { now: () => t, sleep: async (ms) => void (t += ms) },
