@@ -11,6 +11,10 @@ export interface RecordedRequest {
   body: Record<string, unknown> | undefined;
   fault?: string;
   error?: string;
+  /** StartBuildBatch: members the model does not know (the service ignores them). */
+  ignored?: string[];
+  /** StartBuildBatch: answered from an idempotency token already used (nothing started). */
+  replayed?: boolean;
 }
 export interface Fault {
   kind: 'throttle' | '5xx' | 'expired' | 'denied' | 'drop' | 'malformed' | 'stale';
