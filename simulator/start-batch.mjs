@@ -189,8 +189,7 @@ function parameters(body) {
               .map((k) => [k, canonical(v[k])]),
           )
         : v;
-  const { idempotencyToken: _, ...rest } = body;
-  return JSON.stringify(canonical(rest));
+  return JSON.stringify(canonical({ ...body, idempotencyToken: undefined }));
 }
 
 /**
