@@ -40,6 +40,7 @@ describe('examples/', () => {
   it('has one workflow per way of using the action', () => {
     expect(examples.sort()).toEqual([
       'chained.yml',
+      'ci.yml',
       'manual-rerun.yml',
       'outputs.yml',
       'scheduled.yml',
