@@ -6,6 +6,7 @@ import {
   ListBuildBatchesForProjectCommand,
   ResourceNotFoundException,
   RetryBuildBatchCommand,
+  StartBuildBatchCommand,
   StopBuildBatchCommand,
 } from '@aws-sdk/client-codebuild';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -47,6 +48,19 @@ describe('createCodeBuild', () => {
       retryType: 'RETRY_FAILED_BUILDS',
       idempotencyToken: 'gh-token',
     });
+  });
+
+  it('starts a batch with the request as built, and fails on an answer without one', async () => {
+    const request = { projectName: 'web-app', sourceVersion: 'main', idempotencyToken: 'gh-t' };
+    mock
+      .on(StartBuildBatchCommand)
+      .resolvesOnce({ buildBatch: batch('IN_PROGRESS') })
+      .resolvesOnce({ $metadata: { requestId: 'req-9' } });
+    expect((await codebuild().startBatch(request)).id).toBe(BATCH_ID);
+    expect(mock).toHaveReceivedCommandWith(StartBuildBatchCommand, request);
+    await expect(codebuild().startBatch(request)).rejects.toThrow(
+      'CodeBuild StartBuildBatch failed: EmptyResponse: the response held no batch (request id req-9)',
+    );
   });
 
   it('stops a batch', async () => {

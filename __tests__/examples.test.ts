@@ -55,6 +55,7 @@ describe('examples/', () => {
   it('has one workflow per way of using the action', () => {
     expect(examples.sort()).toEqual([
       'chained.yml',
+      'ci.yml',
       'manual-rerun.yml',
       'oidc.yml',
       'outputs.yml',

@@ -1,4 +1,9 @@
-import type { Build, BuildBatch, RetryBuildBatchType } from '@aws-sdk/client-codebuild';
+import type {
+  Build,
+  BuildBatch,
+  RetryBuildBatchType,
+  StartBuildBatchCommandInput,
+} from '@aws-sdk/client-codebuild';
 import type { CodeBuild } from '../src/codebuild.js';
 import { ActionError, explainCredentials, ServiceError } from '../src/errors.js';
 import { retryAndReport as run, type Deps } from '../src/main.js';
@@ -9,8 +14,10 @@ import { BATCH_ARN, BATCH_ID, batch, group } from './fixtures.js';
 class FakeCodeBuild implements CodeBuild {
   retries: Array<{ id: string; retryType: RetryBuildBatchType; token: string }> = [];
   stops: string[] = [];
+  starts: StartBuildBatchCommandInput[] = [];
   reads = 0;
   buildsError?: Error;
+  startError?: Error;
   constructor(
     private answers: Array<BuildBatch | undefined | Error>,
     private retryAnswer: BuildBatch | Error = batch('IN_PROGRESS', undefined, 5),
@@ -27,6 +34,11 @@ class FakeCodeBuild implements CodeBuild {
     this.retries.push({ id, retryType, token });
     if (this.retryAnswer instanceof Error) throw this.retryAnswer;
     return this.retryAnswer;
+  }
+  async startBatch(request: StartBuildBatchCommandInput) {
+    this.starts.push(request);
+    if (this.startError) throw this.startError;
+    return batch('IN_PROGRESS', [group('build', undefined)], 1);
   }
   async stopBatch(id: string) {
     this.stops.push(id);
@@ -99,6 +111,7 @@ function setup(
   const deps: Deps = {
     inputs: { get: (n) => inputs[n] ?? '', getBoolean: (n) => inputs[n] === 'true' },
     event: {},
+    env: {},
     run: { runId: '1', runAttempt: '1', job: 'j', step: 's' },
     codebuild: () => codebuild,
     clock: { now: () => t, sleep: async (ms) => void (t += ms) },
@@ -435,6 +448,73 @@ describe('run: max-attempts', () => {
     await expect(run(deps)).rejects.toThrow('ended FAILED');
     expect(codebuild.retries).toHaveLength(2);
     expect(seen.outputs.attempts).toBe('2');
+  });
+});
+
+describe('run: start-batch', () => {
+  const START = { 'start-batch': 'true', 'project-name': 'web-app', 'poll-interval-seconds': '1' };
+  const SHA = '0a1b2c3d4e5f60718293a4b5c6d7e8f901234567';
+
+  it('starts a batch for the commit, sets the outputs at once, then waits and retries it', async () => {
+    const codebuild = new FakeCodeBuild([failed(), succeeded()]);
+    const { deps, seen } = setup(codebuild, START, {
+      event: { name: 'push', sha: SHA },
+      env: { GITHUB_SHA: SHA },
+    });
+    await run(deps);
+    expect(codebuild.starts).toEqual([
+      {
+        projectName: 'web-app',
+        sourceVersion: SHA,
+        environmentVariablesOverride: [{ name: 'GITHUB_SHA', value: SHA, type: 'PLAINTEXT' }],
+        idempotencyToken: expect.stringMatching(/^gh-[0-9a-f]{40}$/),
+      },
+    ]);
+    expect(codebuild.retries.map((r) => r.id)).toEqual([BATCH_ID]);
+    expect(seen.outputs).toMatchObject({ 'batch-id': BATCH_ID, 'batch-arn': BATCH_ARN });
+    expect(seen.notices[0]).toMatch(
+      /^Started batch build #42 of web-app: https:\/\/us-east-1\.console\.aws\.amazon\.com\/.+\/batch\/web-app%3A/,
+    );
+    expect(seen.summary).toContain(
+      'Started batch #42 for the project&#39;s source version, retried once, ended SUCCEEDED.',
+    );
+  });
+
+  it('starts nothing when the workflow was cancelled before the start', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const codebuild = new FakeCodeBuild([succeeded()]);
+    const { deps } = setup(codebuild, START, { cancelled: controller.signal });
+    await expect(run(deps)).rejects.toThrow(
+      new ActionError(
+        'The workflow was cancelled before the batch build was started: nothing was started.',
+      ),
+    );
+    expect(codebuild.starts).toEqual([]);
+  });
+
+  it('uses a random token outside a runner', async () => {
+    const codebuild = new FakeCodeBuild([succeeded()]);
+    const { deps } = setup(codebuild, START, { run: {} });
+    await run(deps);
+    expect(codebuild.starts[0]!.idempotencyToken).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('passes a refused start on, in the summary too', async () => {
+    const codebuild = new FakeCodeBuild([succeeded()]);
+    codebuild.startError = new ServiceError(
+      'StartBuildBatch',
+      'ResourceNotFoundException',
+      'Project cannot be found',
+      'req-1',
+      'other',
+    );
+    const { deps, seen } = setup(codebuild, START);
+    await expect(run(deps)).rejects.toThrow(
+      'CodeBuild StartBuildBatch failed: ResourceNotFoundException: Project cannot be found (request id req-1)',
+    );
+    expect(seen.summary).toContain('Project cannot be found');
+    expect(codebuild.reads).toBe(0);
   });
 });
 

@@ -1,5 +1,6 @@
 import { describeBatch, type BatchOutcome } from '../src/outcome.js';
-import { renderGraph, renderSummary, type SummaryInput } from '../src/summary.js';
+import type { BuildBatch } from '@aws-sdk/client-codebuild';
+import { renderGraph, renderSummary, startedHeadline, type SummaryInput } from '../src/summary.js';
 import { escapeHtml } from '../src/text.js';
 import { batch, group } from './fixtures.js';
 
@@ -124,5 +125,37 @@ describe('renderGraph', () => {
 describe('escapeHtml', () => {
   it('escapes markup and folds line breaks', () => {
     expect(escapeHtml(`<a href='x'>&"\r\n\n`)).toBe('&#60;a href=&#39;x&#39;&#62;&#38;&#34; ');
+  });
+});
+
+describe('startedHeadline', () => {
+  const SHA = '0a1b2c3d4e5f60718293a4b5c6d7e8f901234567';
+  it.each<[string, Partial<BuildBatch>, number, string]>([
+    [
+      'the resolved commit, short',
+      { resolvedSourceVersion: SHA, sourceVersion: 'main' },
+      0,
+      'Started batch #42 for 0a1b2c3, not retried, ended SUCCEEDED.',
+    ],
+    [
+      'a requested commit before it resolved',
+      { sourceVersion: SHA.toUpperCase() },
+      1,
+      'Started batch #42 for 0A1B2C3, retried once, ended SUCCEEDED.',
+    ],
+    [
+      'a branch as it is',
+      { sourceVersion: 'pr/123' },
+      3,
+      'Started batch #42 for pr/123, retried 3 times, ended SUCCEEDED.',
+    ],
+    [
+      'no version at all',
+      {},
+      2,
+      "Started batch #42 for the project's source version, retried 2 times, ended SUCCEEDED.",
+    ],
+  ])('names %s', (_, extra, retries, expected) => {
+    expect(startedHeadline({ ...batch('SUCCEEDED'), ...extra }, retries)).toBe(expected);
   });
 });

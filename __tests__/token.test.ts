@@ -1,4 +1,4 @@
-import { idempotencyToken, retryToken, type RunIdentity } from '../src/token.js';
+import { idempotencyToken, retryToken, startToken, type RunIdentity } from '../src/token.js';
 
 const run: RunIdentity = {
   runId: '7012345678',
@@ -51,5 +51,25 @@ describe('retryToken', () => {
 
   it('derives one otherwise', () => {
     expect(retryToken(undefined, run, 'p:1', 'RETRY_FAILED_BUILDS', 2)).toBe(token(run, 2));
+  });
+});
+
+describe('startToken', () => {
+  it('is the same for the same step in the same run attempt, and differs from every retry token', () => {
+    expect(startToken(run, 'web-app')).toBe(startToken({ ...run }, 'web-app'));
+    expect(startToken(run, 'web-app')).toMatch(/^gh-[0-9a-f]{40}$/);
+    expect(startToken(run, 'web-app')).not.toBe(token(run, 1, 'RETRY_FAILED_BUILDS', 'web-app'));
+  });
+
+  it.each([
+    ['a re-run of the job', { ...run, runAttempt: '2' }, 'web-app'],
+    ['another step', { ...run, step: 'start-again' }, 'web-app'],
+    ['another project', run, 'api'],
+  ])('changes for %s', (_, other, project) => {
+    expect(startToken(other, project)).not.toBe(startToken(run, 'web-app'));
+  });
+
+  it('is undefined outside a runner', () => {
+    expect(startToken({}, 'web-app')).toBeUndefined();
   });
 });

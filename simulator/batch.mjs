@@ -1,6 +1,6 @@
 // The lifecycle of one simulated batch build, computed from the clock: a batch is a list of runs (the
 // first one and one per retry); each run schedules its build groups along their dependencies.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 
 export const DOWNLOAD_SOURCE = 'DOWNLOAD_SOURCE';
 const FINAL = new Set(['SUCCEEDED', 'FAILED', 'FAULT', 'TIMED_OUT', 'STOPPED']);
@@ -32,6 +32,18 @@ const BUILD_PHASES = [
   'FINALIZING',
 ];
 
+/** The project's own source version, and the commit it resolves to. */
+const PROJECT_SOURCE_VERSION = 'refs/heads/main';
+const PROJECT_COMMIT = '4f3c2b1a0e9d8c7b6a5f4e3d2c1b0a9f8e7d6c5b';
+
+/** The commit a source version resolves to: a full SHA is itself; a branch, tag or pr/N a stable fake. */
+function resolve(version) {
+  if (version === PROJECT_SOURCE_VERSION) return PROJECT_COMMIT;
+  return /^[0-9a-f]{40}$/i.test(version)
+    ? version.toLowerCase()
+    : createHash('sha1').update(version).digest('hex');
+}
+
 /** Epoch seconds with fractions, as CodeBuild sends timestamps. */
 const epoch = (ms) => Math.round(ms) / 1000;
 
@@ -52,6 +64,7 @@ export class SimulatedBatch {
    * @param {Array<{identifier: string, dependsOn?: string[], ignoreFailure?: boolean}>} spec.groups
    * @param {object} spec.initial  group → plan for the first run; `running: true` starts it now, else it finished earlier
    * @param {object[]} [spec.retries]  one plan (group → plan) per retry; groups not named succeed
+   * @param {object} [spec.request]  the StartBuildBatch request that started it: its overrides show
    */
   constructor(spec, { region, account, number, now, scale = 1 }) {
     this.scale = scale;
@@ -68,6 +81,7 @@ export class SimulatedBatch {
     this.runs = [];
     this.retryCount = 0;
     this.builds = new Map();
+    this.request = spec.request ?? {};
     const initial = spec.initial ?? {};
     const startAt = initial.running ? now : now - 3_600_000;
     this.startRun(startAt, new Set(this.entries.keys()), initial.groups ?? {}, initial.status);
@@ -253,10 +267,48 @@ export class SimulatedBatch {
     });
   }
 
+  /**
+   * What the project's settings and the start's overrides make of the batch, as the service echoes
+   * them: environment variables by name (PLAINTEXT values in clear, as the service returns them).
+   */
+  settings(t) {
+    const r = this.request;
+    const variables = new Map(
+      (this.spec.environmentVariables ?? []).map((v) => [v.name, { type: 'PLAINTEXT', ...v }]),
+    );
+    for (const v of r.environmentVariablesOverride ?? [])
+      variables.set(v.name, { name: v.name, value: v.value, type: v.type ?? 'PLAINTEXT' });
+    const sourceVersion = r.sourceVersion ?? PROJECT_SOURCE_VERSION;
+    // CodeBuild knows the commit once the source is downloaded.
+    const download = this.entries.get(DOWNLOAD_SOURCE)[0];
+    return {
+      sourceVersion,
+      resolvedSourceVersion: t >= download.endAt ? resolve(sourceVersion) : undefined,
+      buildspec: r.buildspecOverride ?? 'buildspec.yml',
+      environment: {
+        type: r.environmentTypeOverride ?? 'LINUX_CONTAINER',
+        image: r.imageOverride ?? 'aws/codebuild/standard:7.0',
+        computeType: r.computeTypeOverride ?? 'BUILD_GENERAL1_SMALL',
+        environmentVariables: [...variables.values()],
+        privilegedMode: r.privilegedModeOverride ?? false,
+        imagePullCredentialsType: r.imagePullCredentialsTypeOverride ?? 'CODEBUILD',
+      },
+      buildTimeoutInMinutes: r.buildTimeoutInMinutesOverride ?? 60,
+      queuedTimeoutInMinutes: r.queuedTimeoutInMinutesOverride ?? 480,
+      buildBatchConfig: {
+        serviceRole: `arn:aws:iam::${this.account}:role/codebuild-${this.project}`,
+        combineArtifacts: false,
+        timeoutInMins: 60,
+        ...r.buildBatchConfigOverride,
+      },
+    };
+  }
+
   /** The BuildBatch JSON at time t. */
   describe(t) {
     const complete = this.isComplete(t);
     const phases = this.phasesAt(t);
+    const settings = this.settings(t);
     const batch = {
       id: this.id,
       arn: this.arn,
@@ -268,35 +320,25 @@ export class SimulatedBatch {
       source: {
         type: 'GITHUB',
         location: `https://github.com/example/${this.project}.git`,
-        buildspec: 'buildspec.yml',
+        buildspec: settings.buildspec,
       },
-      sourceVersion: 'refs/heads/main',
-      resolvedSourceVersion: '4f3c2b1a0e9d8c7b6a5f4e3d2c1b0a9f8e7d6c5b',
-      environment: {
-        type: 'LINUX_CONTAINER',
-        image: 'aws/codebuild/standard:7.0',
-        computeType: 'BUILD_GENERAL1_SMALL',
-        environmentVariables: this.spec.environmentVariables ?? [],
-        privilegedMode: false,
-        imagePullCredentialsType: 'CODEBUILD',
-      },
+      sourceVersion: settings.sourceVersion,
+      environment: settings.environment,
       logConfig: {
         cloudWatchLogs: { status: 'ENABLED' },
         s3Logs: { status: 'DISABLED', encryptionDisabled: false },
       },
-      buildTimeoutInMinutes: 60,
-      queuedTimeoutInMinutes: 480,
+      buildTimeoutInMinutes: settings.buildTimeoutInMinutes,
+      queuedTimeoutInMinutes: settings.queuedTimeoutInMinutes,
       complete,
       initiator: 'GitHub-Actions',
       encryptionKey: `arn:aws:kms:${this.region}:${this.account}:alias/aws/s3`,
       buildBatchNumber: this.number,
-      buildBatchConfig: {
-        serviceRole: `arn:aws:iam::${this.account}:role/codebuild-${this.project}`,
-        combineArtifacts: false,
-        timeoutInMins: 60,
-      },
+      buildBatchConfig: settings.buildBatchConfig,
       buildGroups: this.groupsAt(t),
     };
+    if (settings.resolvedSourceVersion)
+      batch.resolvedSourceVersion = settings.resolvedSourceVersion;
     if (complete) batch.endTime = epoch(this.endAt());
     return batch;
   }
@@ -347,6 +389,7 @@ export class SimulatedBatch {
     if (!entry) return undefined;
     const status = this.entryStatus(entry, t);
     const final = FINAL.has(status);
+    const settings = this.settings(t);
     const phases = [];
     if (entry.ranPhases && t >= entry.startAt) {
       const failAt =
@@ -384,16 +427,18 @@ export class SimulatedBatch {
       buildStatus: status === 'PENDING' ? 'IN_PROGRESS' : status,
       projectName: this.project,
       phases,
+      sourceVersion: settings.sourceVersion,
       environment: {
-        type: 'LINUX_CONTAINER',
-        image: 'aws/codebuild/standard:7.0',
-        computeType: 'BUILD_GENERAL1_SMALL',
-        environmentVariables: this.spec.environmentVariables ?? [],
+        type: settings.environment.type,
+        image: settings.environment.image,
+        computeType: settings.environment.computeType,
+        environmentVariables: settings.environment.environmentVariables,
       },
       buildComplete: final,
       initiator: `${this.project}:${this.id.split(':')[1]}`,
       buildBatchArn: this.arn,
     };
+    if (settings.resolvedSourceVersion) out.resolvedSourceVersion = settings.resolvedSourceVersion;
     if (final)
       out.endTime = epoch(
         this.run.stoppedAt !== undefined && this.isCurrentRun(entry)

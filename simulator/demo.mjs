@@ -24,11 +24,17 @@ const dim = (s) => (process.stdout.isTTY ? `\x1b[2m${s}\x1b[0m` : s);
 // Builds last a few seconds each, so the wait and its log lines can be watched.
 const sim = await startSimulator({ scenario: name, timeScale: 8 });
 const byProject = name === 'project-history' || name === 'no-failed-batch';
+// Scenarios with a `start` plan show start-batch: the action starts the batch itself.
+const starts = Boolean(scenario.start);
 const inputs = {
-  ...(byProject ? { 'project-name': scenario.project } : { 'batch-id': sim.batch.id }),
+  ...(starts
+    ? { 'start-batch': 'true', 'project-name': scenario.project }
+    : byProject
+      ? { 'project-name': scenario.project }
+      : { 'batch-id': sim.batch.id }),
   'poll-interval-seconds': '1',
   ...(name === 'flaky-twice' ? { 'max-attempts': '3' } : {}),
-  ...(name === 'long-running' ? { 'timeout-minutes': '0.1' } : {}),
+  ...(name === 'long-running' || name === 'start-long-running' ? { 'timeout-minutes': '0.1' } : {}),
 };
 
 console.log(bold(`\nScenario ${name}: ${scenario.description}`));

@@ -63,6 +63,9 @@ export function startAction(options = {}) {
     GITHUB_JOB: 'retry',
     GITHUB_ACTION: 'retry-batch',
     GITHUB_REPOSITORY: 'example/web-app',
+    GITHUB_SHA: '0a1b2c3d4e5f60718293a4b5c6d7e8f901234567',
+    GITHUB_REF: 'refs/heads/main',
+    GITHUB_ACTOR: 'octocat',
     // The runner uses node24, where the SDK has nothing to warn about.
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     ...options.env,

@@ -149,6 +149,26 @@ export const scenarios = {
     initial: { groups: {} },
     history: [{ initial: { groups: {} } }],
   },
+  'start-succeeds': {
+    ...base,
+    description: 'start-batch: a new batch of web-app (its last one succeeded), and it succeeds.',
+    initial: { groups: {} },
+    start: {},
+  },
+  'start-flaky': {
+    ...base,
+    description:
+      'start-batch: integration_tests fails in the started batch; the automatic retry passes.',
+    initial: { groups: {} },
+    start: { groups: integrationFailed },
+    retries: [{}],
+  },
+  'start-long-running': {
+    ...base,
+    description: 'start-batch: the started builds take a minute (cancellation, timeouts).',
+    initial: { groups: {} },
+    start: { groups: { integration_tests: { status: 'SUCCEEDED', ms: 60_000 } } },
+  },
   'hundred-groups': {
     project: 'monorepo',
     description: '120 build groups, 7 of them failed; the retry passes.',

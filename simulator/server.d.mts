@@ -17,15 +17,19 @@ export interface RecordedRequest {
   violations?: ModelViolation[];
   /** The answer's body, with keepResponses. */
   response?: unknown;
+  /** The access key id that signed it (CodeBuild requests). */
+  accessKeyId?: string;
+  /** When the temporary credentials that signed it expire (epoch ms); undefined for the long-term key. */
+  credentialExpiresAt?: number;
+  /** StartBuildBatch: members the model does not know (the service ignores them). */
+  ignored?: string[];
+  /** StartBuildBatch: answered from an idempotency token already used (nothing started). */
+  replayed?: boolean;
 }
 export interface ModelViolation {
   path: string;
   what: string;
   kind: string;
-  /** The access key id that signed it (CodeBuild requests). */
-  accessKeyId?: string;
-  /** When the temporary credentials that signed it expire (epoch ms); undefined for the long-term key. */
-  credentialExpiresAt?: number;
 }
 export interface TemporaryCredentials extends Credentials {
   sessionToken: string;

@@ -7,6 +7,7 @@ import { createIdentity } from './identity.mjs';
 import { accessKeyOf, verifySignature } from './sigv4.mjs';
 import { scenarios } from './scenarios.mjs';
 import { requestError, tryLoadModel, validate, validateError } from './model.mjs';
+import { startBuildBatchHandler } from './start-batch.mjs';
 
 export const TEST_CREDENTIALS = Object.freeze({
   accessKeyId: 'AKIASIMULATOR0000001',
@@ -19,6 +20,7 @@ const OPERATIONS = new Set([
   'StopBuildBatch',
   'ListBuildBatchesForProject',
   'BatchGetBuilds',
+  'StartBuildBatch',
 ]);
 const TOKEN_LIFETIME_MS = 5 * 60_000;
 
@@ -135,7 +137,18 @@ export async function startSimulator(options = {}) {
     return undefined;
   }
 
+  const startBuildBatch = startBuildBatchHandler({ scenario, batches, addBatch, region, account });
+
   const handlers = {
+    StartBuildBatch(body, record) {
+      try {
+        return startBuildBatch(body, record);
+      } catch (refused) {
+        if (refused instanceof Error) throw refused;
+        throw new RequestError(refused.code, refused.message);
+      }
+    },
+
     BatchGetBuildBatches({ ids }, record) {
       if (!Array.isArray(ids) || ids.length > 100)
         throw new RequestError(

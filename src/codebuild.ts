@@ -4,11 +4,13 @@ import {
   CodeBuildClient,
   ListBuildBatchesForProjectCommand,
   RetryBuildBatchCommand,
+  StartBuildBatchCommand,
   StopBuildBatchCommand,
   type Build,
   type BuildBatch,
   type RetryBuildBatchType,
   type StatusType,
+  type StartBuildBatchCommandInput,
 } from '@aws-sdk/client-codebuild';
 import type { AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import { isServerError, isThrottlingError, isTransientError } from '@smithy/core/retry';
@@ -22,6 +24,8 @@ export interface CodeBuild {
   /** The batch as it is now; undefined when CodeBuild does not know the id. */
   getBatch(id: string, signal?: AbortSignal): Promise<BuildBatch | undefined>;
   retryBatch(id: string, retryType: RetryBuildBatchType, token: string): Promise<BuildBatch>;
+  /** start-batch: a new batch of the request's project. */
+  startBatch(request: StartBuildBatchCommandInput): Promise<BuildBatch>;
   stopBatch(id: string, signal?: AbortSignal): Promise<BuildBatch | undefined>;
   /** Ids of the project's batches with this status, as the service lists them (up to maxIds). */
   listBatchIds(
@@ -113,6 +117,21 @@ function chunks<T>(items: T[]): T[][] {
   return out;
 }
 
+/** The batch a start or retry answered with; an answer without one is a service failure. */
+function batchOf(
+  operation: string,
+  out: { buildBatch?: BuildBatch; $metadata: { requestId?: string } },
+): BuildBatch {
+  if (out.buildBatch) return out.buildBatch;
+  throw new ServiceError(
+    operation,
+    'EmptyResponse',
+    'the response held no batch',
+    out.$metadata.requestId,
+    'other',
+  );
+}
+
 export function createCodeBuild(
   options: {
     region?: string;
@@ -161,15 +180,14 @@ export function createCodeBuild(
       const out = await call('RetryBuildBatch', () =>
         client.send(new RetryBuildBatchCommand({ id, retryType, idempotencyToken })),
       );
-      if (!out.buildBatch)
-        throw new ServiceError(
-          'RetryBuildBatch',
-          'EmptyResponse',
-          'the response held no batch',
-          out.$metadata.requestId,
-          'other',
-        );
-      return out.buildBatch;
+      return batchOf('RetryBuildBatch', out);
+    },
+
+    async startBatch(request) {
+      const out = await call('StartBuildBatch', () =>
+        client.send(new StartBuildBatchCommand(request)),
+      );
+      return batchOf('StartBuildBatch', out);
     },
 
     async stopBatch(id, signal) {

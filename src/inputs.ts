@@ -2,10 +2,16 @@ import type { RetryBuildBatchType } from '@aws-sdk/client-codebuild';
 import { partition } from '@aws-sdk/core/client';
 import { ActionError } from './errors.js';
 import { parseArn } from './links.js';
+import { readStartInputs, type StartInputs } from './start-inputs.js';
 
-/** Where the batch to retry comes from: a batch named by the user, or the newest failed batch of a project. */
+/**
+ * Where the batch to retry comes from: a batch named by the user, the newest failed batch of a
+ * project, or a batch this step starts (start-batch).
+ */
 export type Target =
-  { kind: 'batch'; batchId: string; account?: string } | { kind: 'project'; projectName: string };
+  | { kind: 'batch'; batchId: string; account?: string }
+  | { kind: 'project'; projectName: string }
+  | { kind: 'start'; projectName: string; start: StartInputs };
 
 export interface Config {
   target: Target;
@@ -90,7 +96,21 @@ function readBoolean(source: InputSource, name: string, fallback: boolean): bool
   }
 }
 
-function readTarget(batchInput: string, projectInput: string): { target: Target; region?: string } {
+function readTarget(
+  batchInput: string,
+  projectInput: string,
+  startBatch: boolean,
+): { target: Target; region?: string } {
+  if (startBatch && batchInput !== '') {
+    throw new ActionError(
+      'Inputs "batch-id" and "start-batch" are both set: remove "batch-id" to start a new batch of "project-name", or "start-batch" to retry that batch.',
+    );
+  }
+  if (startBatch && projectInput === '') {
+    throw new ActionError(
+      'Input "start-batch" is true but "project-name" is empty: set "project-name" to the CodeBuild project to start.',
+    );
+  }
   if (batchInput !== '' && projectInput !== '') {
     throw new ActionError(
       'Inputs "batch-id" and "project-name" are both set, but they are two ways to choose the batch: keep "batch-id" to retry that batch, or "project-name" to retry the newest failed batch of the project.',
@@ -208,10 +228,16 @@ export function readRole(source: InputSource): RoleConfig | undefined {
 
 /** Reads and validates every input, before anything touches AWS. Throws ActionError naming the input. */
 export function readConfig(source: InputSource): Config {
-  const { target, region: arnRegion } = readTarget(
+  const startBatch = readBoolean(source, 'start-batch', false);
+  const { target: found, region: arnRegion } = readTarget(
     source.get('batch-id'),
     source.get('project-name'),
+    startBatch,
   );
+  const target: Target =
+    startBatch && found.kind === 'project'
+      ? { kind: 'start', projectName: found.projectName, start: readStartInputs(source) }
+      : found;
 
   const regionInput = source.get('aws-region');
   if (regionInput !== '' && !REGION.test(regionInput)) {
@@ -245,12 +271,14 @@ export function readConfig(source: InputSource): Config {
     'a number of minutes, 0 for no limit, such as 30 or 1.5',
     (n) => n >= 0,
   );
+  // With start-batch, max-attempts counts the retries after the start: 0 only starts and waits.
+  const fewestAttempts = startBatch ? 0 : 1;
   const maxAttempts = readNumber(
     source,
     'max-attempts',
     1,
-    `a whole number from 1 to ${MAX_ATTEMPTS}`,
-    (n) => Number.isInteger(n) && n >= 1 && n <= MAX_ATTEMPTS,
+    `a whole number from ${fewestAttempts} to ${MAX_ATTEMPTS}`,
+    (n) => Number.isInteger(n) && n >= fewestAttempts && n <= MAX_ATTEMPTS,
   );
   const wait = readBoolean(source, 'wait', true);
   if (!wait && maxAttempts > 1) {

@@ -10,6 +10,7 @@ import {
   isFinalStatus,
   nextStep,
 } from './outcome.js';
+import { batchConsoleUrl } from './links.js';
 import { ProgressLog } from './progress.js';
 import {
   fail,
@@ -20,13 +21,17 @@ import {
   stopLeftoverBatch,
 } from './runtime.js';
 import { Reporter, RETRY_RESPONSE_NOTE, type Io } from './report.js';
-import { retryToken, type RunIdentity } from './token.js';
+import { startedHeadline } from './summary.js';
+import { retryToken, startToken, type RunIdentity } from './token.js';
 import { persist, waitForCompletion, type Clock } from './wait.js';
 
 /** Everything the story needs from the outside world, handed in so it runs with fakes in tests. */
 export interface Deps {
   inputs: InputSource;
-  event: { name?: string; inputs?: Record<string, unknown> };
+  /** The workflow event: its name, dispatch inputs, GITHUB_SHA and a pull request's head commit. */
+  event: { name?: string; inputs?: Record<string, unknown>; sha?: string; headSha?: string };
+  /** The step's environment (start-batch reads env-vars-for-codebuild and the GitHub context). */
+  env: Record<string, string | undefined>;
   run: RunIdentity;
   codebuild: (config: Config) => CodeBuild;
   clock: Clock;
@@ -97,14 +102,28 @@ async function retryAndWait(deps: Deps, reporter: Reporter, startedAt: number): 
         io.info(`${error.message}; sending it again in ${formatDuration(delayMs)}.`),
     });
 
+  const started =
+    config.target.kind === 'start'
+      ? await startBatch(deps, config.target, codebuild, reporter, patiently)
+      : undefined;
+  if (started && !config.wait) {
+    await reporter.finish({
+      batch: started,
+      elapsedMs: elapsed(),
+      headline: `Started batch #${started.buildBatchNumber ?? '?'}; not waiting for the outcome (wait: false).`,
+    });
+    return;
+  }
   const batchId =
-    config.target.kind === 'batch'
+    started?.id ??
+    (config.target.kind === 'batch'
       ? config.target.batchId
-      : await newestFailedBatch(codebuild, config.target.projectName, io, patiently);
+      : await newestFailedBatch(codebuild, config.target.projectName, io, patiently));
   if (!batchId) return;
   io.setOutput('batch-id', batchId);
 
-  let batch = await readBatch(codebuild, batchId, config, patiently);
+  // A batch just started is taken from the start's answer: a read this early may not find it yet.
+  let batch = started ?? (await readBatch(codebuild, batchId, config, patiently));
   reporter.seen(batch);
   const { attempts } = reporter;
 
@@ -158,8 +177,9 @@ async function retryAndWait(deps: Deps, reporter: Reporter, startedAt: number): 
   }
 
   const succeeded = batch.buildBatchStatus === 'SUCCEEDED';
-  const headline =
-    attempts.length === 0
+  const headline = started
+    ? startedHeadline(batch, attempts.length)
+    : attempts.length === 0
       ? `Batch ${batchId} already ${batch.buildBatchStatus}: nothing to retry.`
       : `Retried ${attempts.length} time${attempts.length > 1 ? 's' : ''} (${config.retryType}); the batch ended ${batch.buildBatchStatus}.`;
   if (attempts.length === 0 && succeeded) io.notice(headline);
@@ -216,6 +236,45 @@ async function waitFor(
     onTransientError: (error, next) =>
       io.info(`Poll failed (${error.message}); trying again in ${formatDuration(next)}.`),
   });
+}
+
+/**
+ * start-batch: StartBuildBatch for this commit (the request is built by start.ts, loaded only here).
+ * The outputs and a notice with the console link come as soon as CodeBuild accepts it.
+ */
+async function startBatch(
+  deps: Deps,
+  target: Extract<Config['target'], { kind: 'start' }>,
+  codebuild: CodeBuild,
+  reporter: Reporter,
+  patiently: <T>(call: () => Promise<T>) => Promise<T>,
+): Promise<BuildBatch> {
+  const { io } = deps;
+  if (deps.cancelled.aborted) {
+    throw new ActionError(
+      'The workflow was cancelled before the batch build was started: nothing was started.',
+    );
+  }
+  const { startRequest } = await import('./start.js');
+  const request = startRequest(target.projectName, target.start, {
+    env: deps.env,
+    eventName: deps.event.name,
+    sha: deps.event.sha,
+    headSha: deps.event.headSha,
+    idempotencyToken: startToken(deps.run, target.projectName) ?? randomUUID(),
+  });
+  io.info(
+    `Starting a batch build of ${target.projectName} at ${request.sourceVersion ?? "the project's own source version"}.`,
+  );
+  // A resend carries the same token: CodeBuild starts one batch however often it is sent.
+  const batch = await patiently(() => codebuild.startBatch(request));
+  io.setOutput('batch-id', batch.id ?? '');
+  reporter.seen(batch);
+  const link = batchConsoleUrl(batch.arn);
+  io.notice(
+    `Started batch build #${batch.buildBatchNumber ?? '?'} of ${target.projectName}: ${link ?? batch.id}`,
+  );
+  return batch;
 }
 
 async function readBatch(

@@ -83,9 +83,12 @@ function codebuildFor(region: string | undefined, role: RoleConfig | undefined) 
 }
 
 function eventOf(context: Context): Deps['event'] {
+  const head = (context.payload.pull_request as { head?: { sha?: unknown } } | undefined)?.head;
   return {
     name: context.eventName,
     inputs: context.payload.inputs as Record<string, unknown> | undefined,
+    sha: context.sha || undefined,
+    headSha: typeof head?.sha === 'string' ? head.sha : undefined,
   };
 }
 
@@ -96,6 +99,7 @@ export function runnerDeps(): Deps {
       getBoolean: (name) => core.getBooleanInput(name),
     },
     event: eventOf(new Context()),
+    env: process.env,
     run: {
       runId: process.env.GITHUB_RUN_ID,
       runAttempt: process.env.GITHUB_RUN_ATTEMPT,

@@ -1,3 +1,4 @@
+import type { BuildBatch } from '@aws-sdk/client-codebuild';
 import { batchConsoleUrl, buildConsoleUrl } from './links.js';
 import { formatDuration, type BatchOutcome, type GroupOutcome } from './outcome.js';
 import { escapeHtml } from './text.js';
@@ -172,4 +173,17 @@ export function renderSummary(input: SummaryInput, limitBytes = SUMMARY_LIMIT_BY
 /** The summary of a step that failed before it could read the batch: the sentence it failed with. */
 export function renderFailure(sentence: string, elapsedMs: number): string {
   return `<h2>❌ CodeBuild batch retry failed</h2>\n<p>${escapeHtml(sentence)}</p>\n<p>step time ${formatDuration(elapsedMs)}</p>\n`;
+}
+
+/** A commit as people write it (7 characters); a branch, tag or pr/N as it is. */
+function shortVersion(version: string): string {
+  return /^[0-9a-f]{40}$/i.test(version) ? version.slice(0, 7) : version;
+}
+
+/** The headline of a start-batch step: "Started batch #N for <short sha>, retried k times, ended STATUS." */
+export function startedHeadline(batch: BuildBatch, retries: number): string {
+  const version = batch.resolvedSourceVersion || batch.sourceVersion;
+  const retried =
+    retries === 0 ? 'not retried' : retries === 1 ? 'retried once' : `retried ${retries} times`;
+  return `Started batch #${batch.buildBatchNumber ?? '?'} for ${version ? shortVersion(version) : "the project's source version"}, ${retried}, ended ${batch.buildBatchStatus ?? 'UNKNOWN'}.`;
 }

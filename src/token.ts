@@ -11,6 +11,16 @@ export interface RunIdentity {
 }
 
 /**
+ * The one hashing scheme for derived tokens: this execution of the step (run, run attempt, job, step)
+ * plus what the call is about. Undefined outside a runner: the caller then uses a random one.
+ */
+function derived(run: RunIdentity, ...about: Array<string | number>): string | undefined {
+  if (!run.runId) return undefined;
+  const material = [run.runId, run.runAttempt ?? '1', run.job ?? '', run.step ?? '', ...about];
+  return `gh-${createHash('sha256').update(material.join('\n')).digest('hex').slice(0, 40)}`;
+}
+
+/**
  * The idempotency token of one RetryBuildBatch call. The same step executed twice within the token's
  * five minutes sends the same token (so CodeBuild retries once), while a re-run of the job has a new
  * run attempt and so a new token. Undefined outside a runner: the caller then uses a random one.
@@ -21,17 +31,15 @@ export function idempotencyToken(
   retryType: RetryBuildBatchType,
   attempt: number,
 ): string | undefined {
-  if (!run.runId) return undefined;
-  const material = [
-    run.runId,
-    run.runAttempt ?? '1',
-    run.job ?? '',
-    run.step ?? '',
-    batchId,
-    retryType,
-    attempt,
-  ];
-  return `gh-${createHash('sha256').update(material.join('\n')).digest('hex').slice(0, 40)}`;
+  return derived(run, batchId, retryType, attempt);
+}
+
+/**
+ * The idempotency token of the StartBuildBatch call (start-batch): a resent or repeated start of the
+ * same step within five minutes gets the batch already started instead of a second one.
+ */
+export function startToken(run: RunIdentity, projectName: string): string | undefined {
+  return derived(run, 'StartBuildBatch', projectName);
 }
 
 /**

@@ -276,3 +276,80 @@ async function aws(
     expect(sim.calls('BatchGetBuilds').at(-1)!.fault).toBe(kind);
   });
 });
+
+describe('the AWS CLI starting batches on the simulator', () => {
+  const SHA = '0a1b2c3d4e5f60718293a4b5c6d7e8f901234567';
+  const startArgs = (token: string, ...more: string[]) => [
+    'start-build-batch',
+    '--project-name',
+    'web-app',
+    '--source-version',
+    SHA,
+    '--environment-variables-override',
+    'name=DEPLOY_ENV,value=staging,type=PLAINTEXT',
+    '--idempotency-token',
+    token,
+    ...more,
+  ];
+
+  it('StartBuildBatch: a new batch, numbered after the others, echoing the source and overrides', async () => {
+    const sim = await start('start-long-running');
+    const { code, json } = await aws(
+      sim,
+      startArgs('contract-start-1', '--compute-type-override', 'BUILD_GENERAL1_LARGE'),
+    );
+    expect(code).toBe(0);
+    const b = json!.buildBatch;
+    expect(b).toMatchObject({
+      projectName: 'web-app',
+      buildBatchStatus: 'IN_PROGRESS',
+      complete: false,
+      buildBatchNumber: 2,
+      sourceVersion: SHA,
+      environment: { computeType: 'BUILD_GENERAL1_LARGE' },
+    });
+    expect(b.id).toMatch(/^web-app:[0-9a-f-]{36}$/);
+    expect(b.environment.environmentVariables).toEqual(
+      expect.arrayContaining([{ name: 'DEPLOY_ENV', value: 'staging', type: 'PLAINTEXT' }]),
+    );
+
+    // The same token and parameters within five minutes: the same batch, nothing new started.
+    const again = await aws(
+      sim,
+      startArgs('contract-start-1', '--compute-type-override', 'BUILD_GENERAL1_LARGE'),
+    );
+    expect(again.json!.buildBatch.id).toBe(b.id);
+    expect(sim.batches).toHaveLength(2);
+
+    // The same token with other parameters: refused.
+    const other = await aws(sim, startArgs('contract-start-1'));
+    expect(other.stderr).toMatch(
+      /An error occurred \(InvalidInputException\) when calling the StartBuildBatch operation: The idempotency token was already used with different parameters/,
+    );
+  });
+
+  it.each([
+    ['an unknown project', ['--project-name', 'nope'], 'ResourceNotFoundException', /nope/],
+    [
+      'a compute type outside the model',
+      ['--compute-type-override', 'BUILD_GENERAL1_HUGE'],
+      'InvalidInputException',
+      /Value 'BUILD_GENERAL1_HUGE' at 'computeTypeOverride' failed to satisfy constraint: Member must satisfy enum value set/,
+    ],
+    [
+      'a timeout above the bound',
+      ['--build-timeout-in-minutes-override', '500'],
+      'InvalidInputException',
+      /Value '500' at 'buildTimeoutInMinutesOverride' failed to satisfy constraint: Member must have value less than or equal to 480/,
+    ],
+  ])('StartBuildBatch answers %s as the service does', async (_, args, code, message) => {
+    const sim = await start('start-succeeds');
+    const result = await aws(sim, ['start-build-batch', '--project-name', 'web-app', ...args]);
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toMatch(
+      new RegExp(`An error occurred \\(${code}\\) when calling the StartBuildBatch operation`),
+    );
+    expect(result.stderr).toMatch(message);
+    expect(sim.batches).toHaveLength(1);
+  });
+});

@@ -1,0 +1,154 @@
+import type { StartBuildBatchCommandInput } from '@aws-sdk/client-codebuild';
+import { ActionError } from './errors.js';
+import { shown, type InputSource } from './inputs.js';
+
+/** Members of StartBuildBatch's request that start-overrides may set (the others belong to inputs). */
+export type StartOverrides = Omit<Partial<StartBuildBatchCommandInput>, OwnedMember>;
+
+/** What start-batch sends besides the project name, as the inputs say. */
+export interface StartInputs {
+  /** source-version; undefined sends the workflow's commit. */
+  sourceVersion?: string;
+  /** False with disable-source-override: no sourceVersion, the project's own is used. */
+  overrideSource: boolean;
+  /** env-vars-for-codebuild: names whose values are read from the step's environment. */
+  envVarNames: string[];
+  /** False with disable-github-env-vars. */
+  githubEnvVars: boolean;
+  buildspecOverride?: string;
+  overrides: StartOverrides;
+}
+
+/**
+ * Every member of StartBuildBatch's input, and what sets it when the action does (undefined:
+ * start-overrides may). Typed against the SDK, so a member the SDK adds or drops fails the type check.
+ */
+const START_MEMBERS: Record<keyof StartBuildBatchCommandInput, string | undefined> = {
+  projectName: 'the input "project-name"',
+  sourceVersion: 'the inputs "source-version" and "disable-source-override"',
+  environmentVariablesOverride: 'the inputs "env-vars-for-codebuild" and "disable-github-env-vars"',
+  buildspecOverride: 'the input "buildspec-override"',
+  idempotencyToken:
+    'the workflow run (run, attempt, job and step), so a resent start starts one batch',
+  secondarySourcesOverride: undefined,
+  secondarySourcesVersionOverride: undefined,
+  artifactsOverride: undefined,
+  secondaryArtifactsOverride: undefined,
+  sourceTypeOverride: undefined,
+  sourceLocationOverride: undefined,
+  sourceAuthOverride: undefined,
+  gitCloneDepthOverride: undefined,
+  gitSubmodulesConfigOverride: undefined,
+  insecureSslOverride: undefined,
+  reportBuildBatchStatusOverride: undefined,
+  environmentTypeOverride: undefined,
+  imageOverride: undefined,
+  computeTypeOverride: undefined,
+  certificateOverride: undefined,
+  cacheOverride: undefined,
+  serviceRoleOverride: undefined,
+  privilegedModeOverride: undefined,
+  buildTimeoutInMinutesOverride: undefined,
+  queuedTimeoutInMinutesOverride: undefined,
+  encryptionKeyOverride: undefined,
+  logsConfigOverride: undefined,
+  registryCredentialOverride: undefined,
+  imagePullCredentialsTypeOverride: undefined,
+  buildBatchConfigOverride: undefined,
+  debugSessionEnabled: undefined,
+};
+type OwnedMember =
+  | 'projectName'
+  | 'sourceVersion'
+  | 'environmentVariablesOverride'
+  | 'buildspecOverride'
+  | 'idempotencyToken';
+
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** A comma- or newline-separated list of environment variable names, each once. */
+function readEnvNames(raw: string): string[] {
+  const names = raw
+    .split(/[,\n]/)
+    .map((n) => n.trim())
+    .filter(Boolean);
+  const bad = names.find((n) => !ENV_NAME.test(n));
+  if (bad !== undefined) {
+    throw new ActionError(
+      `Input "env-vars-for-codebuild" lists ${shown(bad)}, which is not an environment variable name: list names such as DEPLOY_ENV, separated by commas or new lines.`,
+    );
+  }
+  return [...new Set(names)];
+}
+
+/**
+ * start-overrides: a JSON object of StartBuildBatch members. The SDK silently drops members it does
+ * not know, so an unknown one is an error here; values are left to CodeBuild to judge.
+ */
+function readOverrides(raw: string): StartOverrides {
+  if (raw === '') return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch (error) {
+    throw new ActionError(
+      `Input "start-overrides" is not valid JSON (${(error as Error).message.split('\n')[0]}): give a JSON object such as {"computeTypeOverride": "BUILD_GENERAL1_LARGE"}.`,
+    );
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new ActionError(
+      `Input "start-overrides" must be a JSON object of StartBuildBatch members, such as {"computeTypeOverride": "BUILD_GENERAL1_LARGE"}.`,
+    );
+  }
+  for (const member of Object.keys(parsed)) {
+    if (!Object.hasOwn(START_MEMBERS, member)) {
+      const near = Object.keys(START_MEMBERS).find(
+        (m) =>
+          m.toLowerCase() === member.toLowerCase() || (member.length > 3 && m.startsWith(member)),
+      );
+      throw new ActionError(
+        `Input "start-overrides" sets ${shown(member)}, which StartBuildBatch does not have` +
+          (near ? ` (did you mean "${near}"?)` : '') +
+          ': see the StartBuildBatch API reference for its members.',
+      );
+    }
+    const owner = START_MEMBERS[member as keyof StartBuildBatchCommandInput];
+    if (owner) {
+      throw new ActionError(
+        `Input "start-overrides" sets "${member}", which the action sets from ${owner}: leave it out of start-overrides.`,
+      );
+    }
+  }
+  return parsed as StartOverrides;
+}
+
+function readFlag(source: InputSource, name: string): boolean {
+  if (source.get(name) === '') return false;
+  try {
+    return source.getBoolean(name);
+  } catch {
+    throw new ActionError(
+      `Input "${name}" is ${shown(source.get(name))}, but it must be "true" or "false".`,
+    );
+  }
+}
+
+/** Reads and validates the inputs of start-batch. Throws ActionError naming the input. */
+export function readStartInputs(source: InputSource): StartInputs {
+  const sourceVersion = source.get('source-version');
+  const overrideSource = !readFlag(source, 'disable-source-override');
+  if (sourceVersion !== '' && !overrideSource) {
+    throw new ActionError(
+      'Inputs "source-version" and "disable-source-override" are both set: remove one (disable-source-override sends no source version at all).',
+    );
+  }
+  const buildspec = source.get('buildspec-override');
+  return {
+    sourceVersion: sourceVersion || undefined,
+    overrideSource,
+    envVarNames: readEnvNames(source.get('env-vars-for-codebuild')),
+    githubEnvVars: !readFlag(source, 'disable-github-env-vars'),
+    buildspecOverride: buildspec || undefined,
+    overrides: readOverrides(source.get('start-overrides')),
+  };
+}

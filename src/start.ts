@@ -1,0 +1,74 @@
+import type { EnvironmentVariable, StartBuildBatchCommandInput } from '@aws-sdk/client-codebuild';
+import { ActionError } from './errors.js';
+import type { StartInputs } from './start-inputs.js';
+
+/** The GitHub context a started build gets unless disable-github-env-vars is true. */
+export const GITHUB_ENV_VARS = [
+  'GITHUB_SHA',
+  'GITHUB_REF',
+  'GITHUB_REPOSITORY',
+  'GITHUB_RUN_ID',
+  'GITHUB_RUN_ATTEMPT',
+  'GITHUB_ACTOR',
+  'GITHUB_EVENT_NAME',
+  'GITHUB_HEAD_REF',
+  'GITHUB_BASE_REF',
+] as const;
+
+/** What the start request needs from the workflow run. */
+export interface RunContext {
+  /** The step's environment: values of env-vars-for-codebuild and of the GitHub context. */
+  env: Record<string, string | undefined>;
+  eventName?: string;
+  /** GITHUB_SHA: on pull_request events, the merge commit. */
+  sha?: string;
+  /** The pull request's head commit (github.event.pull_request.head.sha). */
+  headSha?: string;
+  idempotencyToken: string;
+}
+
+/** The workflow's commit: a pull request's head, not the merge commit GITHUB_SHA names then. */
+export function defaultSourceVersion(context: RunContext): string | undefined {
+  const pullRequest =
+    context.eventName === 'pull_request' || context.eventName === 'pull_request_target';
+  return (pullRequest ? context.headSha : undefined) || context.sha || undefined;
+}
+
+/** PLAINTEXT overrides: the GitHub context (when set and not empty), then the names listed. */
+function environmentVariables(start: StartInputs, env: RunContext['env']): EnvironmentVariable[] {
+  const missing = start.envVarNames.filter((name) => env[name] === undefined);
+  if (missing.length > 0) {
+    throw new ActionError(
+      `Input "env-vars-for-codebuild" names ${missing.join(', ')}, not set in the step's environment: set ${missing.length > 1 ? 'them' : 'it'} under the step's env:, or leave ${missing.length > 1 ? 'them' : 'it'} out.`,
+    );
+  }
+  const values = new Map<string, string>();
+  if (start.githubEnvVars) {
+    for (const name of GITHUB_ENV_VARS) if (env[name]) values.set(name, env[name]);
+  }
+  for (const name of start.envVarNames) values.set(name, env[name]!);
+  return [...values].map(([name, value]) => ({ name, value, type: 'PLAINTEXT' }));
+}
+
+/**
+ * The StartBuildBatch request of start-batch: start-overrides, then what the inputs own (project,
+ * source version, environment variables, buildspec) and the idempotency token. Pure.
+ */
+export function startRequest(
+  projectName: string,
+  start: StartInputs,
+  context: RunContext,
+): StartBuildBatchCommandInput {
+  const sourceVersion = start.overrideSource
+    ? (start.sourceVersion ?? defaultSourceVersion(context))
+    : undefined;
+  const variables = environmentVariables(start, context.env);
+  return {
+    ...start.overrides,
+    projectName,
+    ...(sourceVersion ? { sourceVersion } : {}),
+    ...(variables.length > 0 ? { environmentVariablesOverride: variables } : {}),
+    ...(start.buildspecOverride ? { buildspecOverride: start.buildspecOverride } : {}),
+    idempotencyToken: context.idempotencyToken,
+  };
+}
