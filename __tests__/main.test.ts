@@ -1,4 +1,10 @@
-import type { Build, BuildBatch, RetryBuildBatchType } from '@aws-sdk/client-codebuild';
+import type {
+  Build,
+  BuildBatch,
+  Report,
+  RetryBuildBatchType,
+  TestCase,
+} from '@aws-sdk/client-codebuild';
 import type { CodeBuild } from '../src/codebuild.js';
 import { ActionError, explainExpiry, ServiceError } from '../src/errors.js';
 import { retryAndReport as run, type Deps } from '../src/main.js';
@@ -37,6 +43,12 @@ class FakeCodeBuild implements CodeBuild {
   }
   async getBatches(ids: string[]) {
     return this.listed.filter((b) => ids.includes(b.id!));
+  }
+  async getReports(): Promise<Report[]> {
+    return [];
+  }
+  async describeTestCases(): Promise<TestCase[]> {
+    return [];
   }
   async getBuilds(ids: string[]): Promise<Build[]> {
     if (this.buildsError) throw this.buildsError;
@@ -86,6 +98,10 @@ function setup(
     notice: (m) => seen.notices.push(m),
     warning: (m) => seen.warnings.push(m),
     error: (m) => seen.errors.push(m),
+    group: (title, body) => {
+      seen.lines.push(`[group] ${title}`);
+      body();
+    },
     setOutput: (n, v) => (seen.outputs[n] = v),
     saveState: (n, v) => (seen.state[n] = v),
     writeSummary: async (md) => void (seen.summary += md),

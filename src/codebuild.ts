@@ -1,13 +1,17 @@
 import {
   BatchGetBuildBatchesCommand,
   BatchGetBuildsCommand,
+  BatchGetReportsCommand,
   CodeBuildClient,
+  DescribeTestCasesCommand,
   ListBuildBatchesForProjectCommand,
   RetryBuildBatchCommand,
   StopBuildBatchCommand,
   type Build,
   type BuildBatch,
+  type Report,
   type RetryBuildBatchType,
+  type TestCase,
 } from '@aws-sdk/client-codebuild';
 import { isServerError, isThrottlingError, isTransientError } from '@smithy/core/retry';
 import { ServiceError, type ServiceErrorKind } from './errors.js';
@@ -30,6 +34,15 @@ export interface CodeBuild {
   getBatches(ids: string[], signal?: AbortSignal): Promise<BuildBatch[]>;
   /** Builds by id or ARN (any number; fetched 100 at a time). */
   getBuilds(ids: string[], signal?: AbortSignal): Promise<Build[]>;
+  /** Test and coverage reports by ARN (any number; fetched 100 at a time). */
+  getReports(arns: string[], signal?: AbortSignal): Promise<Report[]>;
+  /** Up to max test cases of a report with this status (FAILED, ERROR, …), in as few pages as that takes. */
+  describeTestCases(
+    reportArn: string,
+    status: string,
+    max: number,
+    signal?: AbortSignal,
+  ): Promise<TestCase[]>;
 }
 
 /** Codes that mean the session's credentials ran out: retrying cannot help. */
@@ -60,7 +73,7 @@ function classify(error: SdkFailure, code: string): ServiceErrorKind {
 }
 
 /** Turns whatever the SDK threw into one ServiceError with code, message and request id. */
-export function toServiceError(operation: string, thrown: unknown): unknown {
+export function toServiceError(operation: string, thrown: unknown, service?: string): unknown {
   if (!(thrown instanceof Error) || thrown.name === 'AbortError') return thrown;
   const error = thrown as Error & SdkFailure;
   const code = error.code && /^E[A-Z]+$/.test(error.code) ? error.code : error.name;
@@ -73,6 +86,7 @@ export function toServiceError(operation: string, thrown: unknown): unknown {
     detail,
     error.$metadata?.requestId,
     classify(error, code),
+    service,
   );
 }
 
@@ -178,6 +192,38 @@ export function createCodeBuild(
         builds.push(...(out.builds ?? []));
       }
       return builds;
+    },
+
+    async getReports(arns, signal) {
+      const reports: Report[] = [];
+      for (const page of chunks(arns)) {
+        const out = await call('BatchGetReports', () =>
+          client.send(new BatchGetReportsCommand({ reportArns: page }), { abortSignal: signal }),
+        );
+        reports.push(...(out.reports ?? []));
+      }
+      return reports;
+    },
+
+    async describeTestCases(reportArn, status, max, signal) {
+      const cases: TestCase[] = [];
+      let nextToken: string | undefined;
+      do {
+        const out = await call('DescribeTestCases', () =>
+          client.send(
+            new DescribeTestCasesCommand({
+              reportArn,
+              filter: { status },
+              maxResults: Math.min(PAGE, max - cases.length),
+              nextToken,
+            }),
+            { abortSignal: signal },
+          ),
+        );
+        cases.push(...(out.testCases ?? []));
+        nextToken = out.nextToken;
+      } while (nextToken && cases.length < max);
+      return cases.slice(0, max);
     },
   };
 }

@@ -20,6 +20,8 @@ export interface Config {
   failOnBatchFailure: boolean;
   stopOnCancel: boolean;
   maxAttempts: number;
+  /** Log lines shown per failed group; 0 reads no logs. */
+  logLines: number;
 }
 
 /** How inputs are read: backed by @actions/core in the action, by a plain object in tests. */
@@ -36,6 +38,7 @@ const PROJECT_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{1,254}$/;
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 const DECIMAL = /^(\d+(\.\d*)?|\.\d+)$/;
 const MAX_ATTEMPTS = 100;
+const MAX_LOG_LINES = 1000;
 
 /** Inputs a workflow_dispatch event may supply when the step leaves them empty. */
 const DISPATCH_INPUTS = ['batch-id', 'project-name', 'retry-type'] as const;
@@ -193,6 +196,14 @@ export function readConfig(source: InputSource): Config {
     );
   }
 
+  const logLines = readNumber(
+    source,
+    'log-lines',
+    30,
+    `a whole number from 0 (no log tails) to ${MAX_LOG_LINES}`,
+    (n) => Number.isInteger(n) && n >= 0 && n <= MAX_LOG_LINES,
+  );
+
   const token = source.get('idempotency-token');
   return {
     target,
@@ -205,5 +216,6 @@ export function readConfig(source: InputSource): Config {
     failOnBatchFailure: readBoolean(source, 'fail-on-batch-failure', true),
     stopOnCancel: readBoolean(source, 'stop-on-cancel', true),
     maxAttempts,
+    logLines,
   };
 }

@@ -169,6 +169,7 @@ async function retryAndWait(deps: Deps, reporter: Reporter, startedAt: number): 
     headline,
     elapsedMs: elapsed(),
     builds: codebuild,
+    logLines: config.logLines,
   });
   if (!succeeded) {
     const sentence = failureSentence(outcome);
@@ -259,6 +260,7 @@ async function interrupt(
     elapsedMs,
     interrupted: true,
     builds: codebuild,
+    logLines: config.logLines,
   });
   throw new ActionError(sentence);
 }
