@@ -283,7 +283,8 @@ export function caseName(testCase: FailingCase): string {
 
 /**
  * The annotations for a finished batch, within GitHub's budget of error annotations per step: group
- * failures first, then failing test cases, then one line saying how many were left out. Failed
+ * failures first, then failing test cases, then groups that did not run because of a failure, then
+ * one line saying how many were left out. Failed
  * ignore-failure groups are warnings (their own budget). `budget` is what is left for this step's
  * errors (the step's own failure message takes one more).
  */
@@ -294,6 +295,7 @@ export function planAnnotations(
 ): Annotation[] {
   const warnings: Annotation[] = [];
   const errors: Annotation[] = [];
+  const notRun: Annotation[] = [];
   for (const id of outcome.failedGroups) {
     const group = outcome.groups.find((g) => g.identifier === id)!;
     const reason = diagnosis?.groups[id]?.reason;
@@ -303,7 +305,7 @@ export function planAnnotations(
         message: `Build group ${id} ended ${group.status} (ignore-failure, so the batch does not fail for it)${reason ? `: ${reason}` : ''}`,
       });
     } else if (group.blockedBy.length > 0) {
-      errors.push({
+      notRun.push({
         kind: 'error',
         message: `Build group ${id} did not run: ${group.blockedBy.join(', ')} failed`,
         title: `Build group ${id} not run`,
@@ -331,12 +333,14 @@ export function planAnnotations(
       });
     }
   }
-  const all = [...errors, ...cases];
+  // A group that did not run says less than a failing test case: it comes last.
+  const all = [...errors, ...cases, ...notRun];
   if (budget <= 0) return warnings;
   const fits = all.length + (unlisted > 0 ? 1 : 0) <= budget;
   if (fits && unlisted === 0) return [...all, ...warnings];
   const kept = fits ? all : all.slice(0, budget - 1);
-  const leftGroups = errors.length - Math.min(errors.length, kept.length);
+  const keptGroups = kept.filter((a) => a.title?.startsWith('Build group')).length;
+  const leftGroups = errors.length + notRun.length - keptGroups;
   const leftCases = all.length - kept.length - leftGroups + unlisted;
   const parts = [
     leftGroups > 0 ? `${leftGroups} more failed build group${leftGroups > 1 ? 's' : ''}` : '',
