@@ -69,7 +69,7 @@ describe('describeBatch', () => {
 
   it('names the final status and failed groups in one sentence', () => {
     expect(failureSentence(outcome)).toBe(
-      `Batch build ${b.id} ended FAILED; failed build groups: unit, e2e, docs (lint failed too, but ignore failure).`,
+      `Batch build ${b.id} ended FAILED; failed build groups: unit, e2e, docs; lint failed too, but it is marked ignore-failure, so it does not fail the batch.`,
     );
   });
 });

@@ -44,7 +44,7 @@ describe('renderSummary', () => {
     const rows = text.split('\n').filter((l) => l.startsWith('<tr><td>'));
     expect(rows).toHaveLength(4);
     expect(rows[1]).toMatch(
-      /<td><code>unit<\/code><\/td><td>❌ FAILED<br><sub>BUILD — COMMAND_EXECUTION_ERROR: exit status 1<\/sub><\/td><td>2<\/td><td>2m 5s<\/td><td><code>build<\/code><\/td><td><\/td><td><a href="https:\/\/us-east-1\.console\.aws\.amazon\.com\/codesuite\/codebuild\/123456789012\/projects\/web-app\/build\/web-app%3A[^"]+\/\?region=us-east-1">build<\/a><\/td>/,
+      /<td><code>unit<\/code><\/td><td>❌ FAILED<br><sub>BUILD — COMMAND_EXECUTION_ERROR: exit status 1<\/sub><\/td><td>2<\/td><td>2m 5s<\/td><td><\/td><td><code>build<\/code><\/td><td><\/td><td><a href="https:\/\/us-east-1\.console\.aws\.amazon\.com\/codesuite\/codebuild\/123456789012\/projects\/web-app\/build\/web-app%3A[^"]+\/\?region=us-east-1">build<\/a><\/td>/,
     );
     expect(rows[2]).toContain('<td>yes</td>');
     expect(rows[3]).toContain('⏹️ STOPPED');

@@ -74,7 +74,9 @@ console.log(
 );
 console.log(bold('\n── Outputs ──'));
 for (const [key, value] of Object.entries(run.outputs)) {
-  const shown = value.startsWith('[{') ? `${JSON.parse(value).length} groups (JSON)` : value;
+  const shown = value.startsWith('[{')
+    ? `${JSON.parse(value).length} ${key === 'build-groups' ? 'groups' : 'entries'} (JSON)`
+    : value;
   console.log(`  ${key.padEnd(20)} ${shown}`);
 }
 console.log(bold('\n── Job summary ──'));

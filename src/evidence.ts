@@ -208,9 +208,27 @@ const isDenied = (error: unknown) => error instanceof ServiceError && error.deni
 const isTimeout = (error: unknown) =>
   error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
 
+/** The order parts are named in, whatever order the reads ended in. */
+const PERMISSIONS = [
+  'codebuild:BatchGetBuilds',
+  'codebuild:BatchGetReports',
+  'codebuild:DescribeTestCases',
+  'logs:GetLogEvents',
+];
+
+/** "a", "a and b", "a, b and c" */
+function list(items: string[], last = 'and'): string {
+  return items.length < 2
+    ? (items[0] ?? '')
+    : `${items.slice(0, -1).join(', ')} ${last} ${items.at(-1)}`;
+}
+
 /** One warning for every part left out: missing permissions named, other failures quoted. Pure. */
-export function problemWarning(problems: Problem[]): string | undefined {
-  if (problems.length === 0) return undefined;
+export function problemWarning(unordered: Problem[]): string | undefined {
+  if (unordered.length === 0) return undefined;
+  const problems = [...unordered].sort(
+    (a, b) => PERMISSIONS.indexOf(a.permission) - PERMISSIONS.indexOf(b.permission),
+  );
   const denied = problems.filter((p) => isDenied(p.error));
   const timedOut = problems.filter((p) => !isDenied(p.error) && isTimeout(p.error));
   const failed = problems.filter((p) => !isDenied(p.error) && !isTimeout(p.error));
@@ -218,12 +236,12 @@ export function problemWarning(problems: Problem[]): string | undefined {
   if (denied.length > 0) {
     const permissions = [...new Set(denied.map((p) => p.permission))];
     sentences.push(
-      `${capitalise(denied.map((p) => p.part).join(', '))} are left out: the role may not call ${permissions.join(', ')}. Add ${permissions.length > 1 ? 'those permissions' : 'that permission'} to see them.`,
+      `${capitalise(list(denied.map((p) => p.part)))} are left out: the role may not call ${list(permissions, 'or')}. Add ${permissions.length > 1 ? 'those permissions' : 'that permission'} to see them.`,
     );
   }
   if (timedOut.length > 0)
     sentences.push(
-      `${capitalise(timedOut.map((p) => p.part).join(', '))} are left out: reading them did not fit in the time allowed.`,
+      `${capitalise(list(timedOut.map((p) => p.part)))} are left out: reading them did not fit in the time allowed.`,
     );
   for (const p of failed)
     sentences.push(`${capitalise(p.part)} are left out: ${messageOf(p.error)}`);

@@ -163,6 +163,8 @@ function casesPart(found: GroupDiagnosis, detail: Detail): string {
   const listed = found.failingCases.slice(0, detail.cases);
   const more = found.moreCases + found.failingCases.length - listed.length;
   if (listed.length === 0 && more === 0) return '';
+  if (listed.length === 0)
+    return `<p>${more} failing test case${more > 1 ? 's' : ''}: see the build's test report.</p>`;
   const items = listed.map((c) => {
     const duration = c.durationMs === undefined ? '' : ` (${formatDuration(c.durationMs)})`;
     const status = c.status === 'FAILED' ? '' : ` ${escapeHtml(c.status)}`;
