@@ -343,7 +343,7 @@ export function planAnnotations(
   const leftGroups = errors.length + notRun.length - keptGroups;
   const leftCases = all.length - kept.length - leftGroups + unlisted;
   const parts = [
-    leftGroups > 0 ? `${leftGroups} more failed build group${leftGroups > 1 ? 's' : ''}` : '',
+    leftGroups > 0 ? `${leftGroups} more build group${leftGroups > 1 ? 's' : ''}` : '',
     leftCases > 0 ? `${leftCases} more failing test case${leftCases > 1 ? 's' : ''}` : '',
   ].filter(Boolean);
   return [

@@ -205,8 +205,9 @@ function aborted(options: EvidenceOptions): unknown {
 }
 
 const isDenied = (error: unknown) => error instanceof ServiceError && error.denied;
+// An abort reason may be a DOMException from another realm: judge by name.
 const isTimeout = (error: unknown) =>
-  error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+  ['TimeoutError', 'AbortError'].includes((error as { name?: string } | undefined)?.name ?? '');
 
 /** The order parts are named in, whatever order the reads ended in. */
 const PERMISSIONS = [
