@@ -84,7 +84,11 @@ async function retryAndWait(deps: Deps, reporter: Reporter, startedAt: number): 
     config.target.kind === 'batch'
       ? config.target.batchId
       : await newestFailedBatch(codebuild, config.target.projectName, io);
-  if (!batchId) return;
+  if (!batchId)
+    return reporter.nothingToRetry(
+      `Project ${config.target.kind === 'project' ? config.target.projectName : ''} has no failed batch build: nothing to retry.`,
+      elapsed(),
+    );
   io.setOutput('batch-id', batchId);
 
   let batch = await readBatch(codebuild, batchId, config);

@@ -11,7 +11,7 @@ import { messageOf } from './errors.js';
 import { problemWarning, readEvidence, type EvidenceSource } from './evidence.js';
 import type { Logs } from './logs.js';
 import { describeBatch, isFinalStatus, type BatchOutcome } from './outcome.js';
-import { renderFailure, renderSummary, type AttemptRecord } from './summary.js';
+import { renderFailure, renderNothing, renderSummary, type AttemptRecord } from './summary.js';
 
 /** What the action writes to the runner: the thin edge over @actions/core. */
 export interface Io {
@@ -52,6 +52,8 @@ export interface FinalReport {
 
 /** The reads after a batch is final take at most this long; what did not fit is left out. */
 export const DIAGNOSIS_TIMEOUT_MS = 15_000;
+/** After a cancellation or timeout, unless the caller bounds them: the runner's 7.5 s are short. */
+export const INTERRUPTED_DIAGNOSIS_TIMEOUT_MS = 3_000;
 export const DEFAULT_LOG_LINES = 30;
 
 /**
@@ -98,6 +100,12 @@ export class Reporter {
     }
     this.reported = true;
     await this.write(renderFailure(sentence, elapsedMs));
+  }
+
+  /** Nothing to retry and no batch to show (a project without a failed batch): a short summary. */
+  async nothingToRetry(sentence: string, elapsedMs: number): Promise<void> {
+    this.reported = true;
+    await this.write(renderNothing(sentence, elapsedMs));
   }
 
   async finish(report: FinalReport): Promise<BatchOutcome> {
@@ -206,7 +214,11 @@ export class Reporter {
     report: FinalReport,
     source: EvidenceSource,
   ): Promise<Diagnosis | undefined> {
-    const timeout = AbortSignal.timeout(DIAGNOSIS_TIMEOUT_MS);
+    const timeout = AbortSignal.timeout(
+      report.interrupted && !report.signal
+        ? INTERRUPTED_DIAGNOSIS_TIMEOUT_MS
+        : DIAGNOSIS_TIMEOUT_MS,
+    );
     const signal = report.signal ? AbortSignal.any([report.signal, timeout]) : timeout;
     const logLines = report.logLines ?? DEFAULT_LOG_LINES;
     const { evidence, problems } = await readEvidence(outcome, source, {

@@ -357,3 +357,8 @@ export function renderSummary(input: SummaryInput, limitBytes = SUMMARY_LIMIT_BY
 export function renderFailure(sentence: string, elapsedMs: number): string {
   return `<h2>❌ CodeBuild batch retry failed</h2>\n<p>${escapeHtml(sentence)}</p>\n<p>step time ${formatDuration(elapsedMs)}</p>\n`;
 }
+
+/** The summary of a step that found nothing to retry and no batch to show. */
+export function renderNothing(sentence: string, elapsedMs: number): string {
+  return `<h2>✅ CodeBuild batch retry: nothing to retry</h2>\n<p>${escapeHtml(sentence)}</p>\n<p>step time ${formatDuration(elapsedMs)}</p>\n`;
+}

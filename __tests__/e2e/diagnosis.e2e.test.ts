@@ -295,6 +295,21 @@ describe('the limits', () => {
     expect(run.outputs['flaky-build-groups']).toBe('["lint","integration_tests"]');
   });
 
+  it('a refused retry and a project with no failed batch still write a short, complete summary', async () => {
+    const refused = await start('refused');
+    const run = await act(refused, {});
+    expect(run.code).toBe(1);
+    expect(run.summary).toContain('Batch build cannot be retried: the project was deleted.');
+    expect(run.summary.split('\n').filter((l) => l.startsWith('<tr><td><code>'))).toHaveLength(7);
+
+    const none = await start('no-failed-batch');
+    const nothing = await act(none, { 'batch-id': '', 'project-name': 'web-app' });
+    expect(nothing.code).toBe(0);
+    expect(nothing.summary).toMatch(
+      /^<h2>✅ CodeBuild batch retry: nothing to retry<\/h2>\n<p>Project web-app has no failed batch build: nothing to retry\.<\/p>\n<p>step time \d/,
+    );
+  });
+
   it('rejects a log-lines value out of range with one sentence', async () => {
     const sim = await start('diagnosis');
     const run = await act(sim, { 'log-lines': '5000' });
