@@ -224,6 +224,12 @@ describe('run: the decision table', () => {
     ]);
     expect(seen.lines).toContain('  unit: IN_PROGRESS → SUCCEEDED');
     expect(seen.errors).toEqual([]);
+    // unit failed before the retry and passed on it; its builds have no reports or artifacts.
+    expect(seen.outputs).toMatchObject({
+      'flaky-build-groups': '["unit"]',
+      'test-results': '[]',
+      artifacts: '[]',
+    });
   });
 
   it.each(['FAULT', 'TIMED_OUT', 'STOPPED'])('retries a %s batch too', async (status) => {
@@ -295,6 +301,9 @@ describe('run: the decision table', () => {
     expect(seen.outputs).toMatchObject({ 'batch-status': 'IN_PROGRESS', attempts: '1' });
     expect(seen.errors).toEqual([]);
     expect(seen.summary).toContain('Build group statuses are from before the retry');
+    // The retry response still shows the old builds: nothing is said of their artifacts or tests.
+    expect(seen.outputs.artifacts).toBeUndefined();
+    expect(seen.outputs['test-results']).toBeUndefined();
   });
 
   it('does not retry when the workflow was cancelled before the retry', async () => {

@@ -121,24 +121,11 @@ export class Reporter {
     const finished = outcome.complete || report.interrupted === true;
     const diagnosis =
       finished && report.builds ? await this.diagnose(outcome, report, report.builds) : undefined;
-    this.setDiagnosisOutputs(report.batch, diagnosis);
+    if (finished) this.setDiagnosisOutputs(report.batch, diagnosis);
     if (outcome.complete && report.annotateGroups !== false) this.annotate(outcome, diagnosis);
     if (diagnosis) this.logTails(outcome, diagnosis);
 
-    const reasons: Record<string, string> = {};
-    const durations: Record<string, number> = {};
-    for (const g of Object.values(diagnosis?.groups ?? {})) {
-      if (g.reason) reasons[g.identifier] = g.reason;
-      if (g.durationMs !== undefined) durations[g.identifier] = g.durationMs;
-    }
-    await this.write(
-      renderSummary({
-        outcome,
-        ...report,
-        attempts: this.attempts,
-        ...(diagnosis ? { reasons, durations, diagnosis } : {}),
-      }),
-    );
+    await this.write(renderSummary({ outcome, ...report, attempts: this.attempts, diagnosis }));
     return outcome;
   }
 
@@ -173,7 +160,10 @@ export class Reporter {
     this.io.setOutput('flaky-build-groups', JSON.stringify(outcome.flakyGroups));
   }
 
-  /** artifacts from the batch as read; test-results only when the reports were read. */
+  /**
+   * Once the batch is final: artifacts from its groups' builds (read with the batch), test-results
+   * only when the reports could be read.
+   */
   private setDiagnosisOutputs(batch: BuildBatch, diagnosis: Diagnosis | undefined): void {
     this.io.setOutput('artifacts', JSON.stringify(diagnosis?.artifacts ?? artifactsOf(batch)));
     if (diagnosis) this.io.setOutput('test-results', JSON.stringify(testResults(diagnosis)));

@@ -15,9 +15,9 @@ export interface SummaryInput {
   /** One sentence on what the step did, shown under the title. */
   headline: string;
   attempts: AttemptRecord[];
-  /** Why each failed group failed (identifier → reason), when the builds could be read. */
+  /** Why each failed group failed (identifier → reason); by default the diagnosis's. */
   reasons?: Record<string, string>;
-  /** How long each group's current build ran (identifier → ms). */
+  /** How long each group's current build ran (identifier → ms); by default the diagnosis's. */
   durations?: Record<string, number>;
   /** Wall time this step spent. */
   elapsedMs: number;
