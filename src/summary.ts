@@ -312,12 +312,20 @@ export function renderSummary(input: SummaryInput, limitBytes = SUMMARY_LIMIT_BY
   const full = (detail: Detail) =>
     `${[header(input), graph, groupTable(groups, input, true, detail), artifacts].filter(Boolean).join('\n\n')}\n`;
 
-  const first = full(FULL);
-  if (size(first) <= limitBytes) return first;
   // Log tails share what is left once everything else is in, the newest lines of each kept.
-  const tails = Object.values(input.diagnosis?.groups ?? {}).filter(
-    (g) => g.log?.kind === 'tail',
-  ).length;
+  const tailLines = Object.values(input.diagnosis?.groups ?? {}).flatMap((g) =>
+    g.log?.kind === 'tail' ? [g.log.lines] : [],
+  );
+  const tails = tailLines.length;
+  // Tails that alone exceed the limit are never rendered whole (up to 1000 lines × 500 characters each).
+  const rawTailBytes = tailLines.reduce(
+    (n, lines) => n + lines.reduce((m, l) => m + l.length, 0),
+    0,
+  );
+  if (rawTailBytes <= limitBytes) {
+    const first = full(FULL);
+    if (size(first) <= limitBytes) return first;
+  }
   const withoutTails = size(full({ tailBytes: 0, cases: Infinity }));
   if (withoutTails <= limitBytes && tails > 0) {
     // Each tail's wrapper (details, summary, note) costs a few hundred bytes beyond its lines.
