@@ -13,8 +13,9 @@ import type { BatchOutcome } from './outcome.js';
 
 /**
  * The reads a finished batch's diagnosis needs, made once: one BatchGetBuilds per 100 builds, one
- * BatchGetReports per 100 reports, DescribeTestCases for reports with failures, one GetLogEvents per
- * failed group; a few at a time, all under one AbortSignal. A read that fails or does not fit in time
+ * BatchGetReports per 100 reports, DescribeTestCases for reports with failures (one call per status
+ * counted, FAILED then ERROR, as its filter takes one status), one GetLogEvents per failed group; a few
+ * at a time, all under one AbortSignal. A read that fails or does not fit in time
  * leaves its part out and is recorded as a problem; nothing here throws.
  */
 
