@@ -11,7 +11,13 @@ import { messageOf } from './errors.js';
 import { problemWarning, readEvidence, type EvidenceSource } from './evidence.js';
 import type { Logs } from './logs.js';
 import { describeBatch, isFinalStatus, type BatchOutcome } from './outcome.js';
-import { renderFailure, renderNothing, renderSummary, type AttemptRecord } from './summary.js';
+import {
+  lastLines,
+  renderFailure,
+  renderNothing,
+  renderSummary,
+  type AttemptRecord,
+} from './summary.js';
 
 /** What the action writes to the runner: the thin edge over @actions/core. */
 export interface Io {
@@ -182,7 +188,7 @@ export class Reporter {
     for (const id of outcome.failedGroups) {
       const log = diagnosis.groups[id]?.log;
       if (log?.kind === 'tail')
-        this.io.group(`Build group ${id}: last ${log.lines.length} log lines`, () => {
+        this.io.group(`Build group ${id}: ${lastLines(log.lines.length)}`, () => {
           for (const line of log.lines) this.io.info(line);
         });
       else if (log?.kind === 's3')

@@ -118,6 +118,12 @@ function groupRow(group: GroupOutcome, input: SummaryInput, withLinks: boolean):
   return `<tr>${cells.map((c) => `<td>${c}</td>`).join('')}</tr>`;
 }
 
+/** "last log line", "last 30 log lines" */
+export function lastLines(count: number): string {
+  return count === 1 ? 'last log line' : `last ${count} log lines`;
+}
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 /** A log line inside <pre>: escaped, and never blank (a blank line would end the HTML block). */
 const preLine = (line: string) => escapeHtml(line).replace(/^\s*$/, '&#160;');
 
@@ -146,7 +152,7 @@ function logPart(found: GroupDiagnosis, detail: Detail): string {
         shown.length < log.lines.length
           ? ` (${log.lines.length - shown.length} earlier lines left out to fit the summary)`
           : '';
-      return `<details><summary>Last ${shown.length} log lines${cut}</summary>\n<pre>${shown.map(preLine).join('\n')}</pre>\n</details>`;
+      return `<details><summary>${capitalised(lastLines(shown.length))}${cut}</summary>\n<pre>${shown.map(preLine).join('\n')}</pre>\n</details>`;
     }
     case 's3':
       return `<p>The log is in S3 only${log.link ? `: ${anchor('open it in the S3 console', log.link)}` : ''}.</p>`;
