@@ -59,7 +59,7 @@ export interface FinalReport {
 /** The reads after a batch is final take at most this long; what did not fit is left out. */
 export const DIAGNOSIS_TIMEOUT_MS = 15_000;
 /** After a cancellation or timeout, unless the caller bounds them: the runner's 7.5 s are short. */
-export const INTERRUPTED_DIAGNOSIS_TIMEOUT_MS = 3_000;
+export const INTERRUPTED_DIAGNOSIS_TIMEOUT_MS = 2_000;
 export const DEFAULT_LOG_LINES = 30;
 
 /**
