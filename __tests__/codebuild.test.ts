@@ -1,7 +1,9 @@
 import {
   BatchGetBuildBatchesCommand,
   BatchGetBuildsCommand,
+  BatchGetReportsCommand,
   CodeBuildClient,
+  DescribeTestCasesCommand,
   CodeBuildServiceException,
   ListBuildBatchesForProjectCommand,
   ResourceNotFoundException,
@@ -182,7 +184,7 @@ describe('toServiceError', () => {
       code: 'ECONNREFUSED',
     });
     const endpoint = { name: 'AWS_ENDPOINT_URL_CODEBUILD', value: 'http://127.0.0.1:4566' };
-    const error = toServiceError('BatchGetBuildBatches', refused, endpoint) as ServiceError;
+    const error = toServiceError('BatchGetBuildBatches', refused, { endpoint }) as ServiceError;
     expect(error.message).toBe(
       'CodeBuild BatchGetBuildBatches failed: ECONNREFUSED: AWS_ENDPOINT_URL_CODEBUILD is "http://127.0.0.1:4566", which refuses connections (ECONNREFUSED): correct it, or remove it so the SDK reaches AWS.',
     );
@@ -200,5 +202,36 @@ describe('toServiceError', () => {
   it('leaves an abort alone', () => {
     const abort = Object.assign(new Error('aborted'), { name: 'AbortError' });
     expect(toServiceError('x', abort)).toBe(abort);
+  });
+});
+
+describe('reports and test cases', () => {
+  it('reads reports 100 ARNs per call', async () => {
+    mock.on(BatchGetReportsCommand).callsFake(({ reportArns }: { reportArns: string[] }) => ({
+      reports: reportArns.map((arn) => ({ arn })),
+    }));
+    const arns = Array.from({ length: 250 }, (_, i) => `arn:report/${i}`);
+    expect(await codebuild().getReports(arns)).toHaveLength(250);
+    expect(
+      mock.commandCalls(BatchGetReportsCommand).map((c) => c.args[0].input.reportArns!.length),
+    ).toEqual([100, 100, 50]);
+  });
+
+  it('reads up to max test cases of one status, following nextToken only as far as needed', async () => {
+    mock
+      .on(DescribeTestCasesCommand)
+      .resolvesOnce({ testCases: [{ name: 'a' }, { name: 'b' }], nextToken: 't1' })
+      .resolvesOnce({ testCases: [{ name: 'c' }], nextToken: 't2' });
+    const cases = await codebuild().describeTestCases('arn:report/1', 'FAILED', 3);
+    expect(cases.map((c) => c.name)).toEqual(['a', 'b', 'c']);
+    expect(mock.commandCalls(DescribeTestCasesCommand).map((c) => c.args[0].input)).toEqual([
+      {
+        reportArn: 'arn:report/1',
+        filter: { status: 'FAILED' },
+        maxResults: 3,
+        nextToken: undefined,
+      },
+      { reportArn: 'arn:report/1', filter: { status: 'FAILED' }, maxResults: 1, nextToken: 't1' },
+    ]);
   });
 });

@@ -1,7 +1,7 @@
 // The README's and examples/' workflows must stay true to action.yml: valid YAML, `uses:` pointing at
 // this action, only inputs and outputs that exist; safe and long-lived enough to copy (no expression in a
 // script, credentials that outlast the job); the README's copies equal the files. The README's IAM policy
-// must list exactly the CodeBuild actions the code calls.
+// must list exactly the CodeBuild and CloudWatch Logs actions the code calls.
 import { readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 
@@ -108,9 +108,13 @@ describe('README', () => {
     },
   );
 
-  it('asks for exactly the CodeBuild actions the code calls', () => {
-    const source = readFileSync('src/codebuild.ts', 'utf8');
-    const called = [...source.matchAll(/new (\w+)Command\(/g)].map((m) => `codebuild:${m[1]}`);
+  it('asks for exactly the CodeBuild and CloudWatch Logs actions the code calls', () => {
+    const calls = (file: string, service: string) =>
+      [...readFileSync(file, 'utf8').matchAll(/new (\w+)Command\(/g)].map(
+        (m) => `${service}:${m[1]}`,
+      );
+    const called = [...calls('src/codebuild.ts', 'codebuild'), ...calls('src/logs.ts', 'logs')];
+    expect(called).toContain('logs:GetLogEvents');
     const policy = JSON.parse(/```json\n([\s\S]*?)```/.exec(readme)![1]!);
     expect([...new Set(called)].sort()).toEqual([...policy.Statement[0].Action].sort());
   });

@@ -30,7 +30,16 @@ describe('readConfig', () => {
       failOnBatchFailure: true,
       stopOnCancel: true,
       maxAttempts: 1,
+      logLines: 30,
     });
+  });
+
+  it.each([
+    ['0', 0],
+    ['1000', 1000],
+    ['45', 45],
+  ])('reads log-lines %s', (value, lines) => {
+    expect(config({ 'batch-id': BATCH_ID, 'log-lines': value }).logLines).toBe(lines);
   });
 
   it('takes the id, region and account from a batch ARN', () => {
@@ -207,6 +216,12 @@ describe('readConfig', () => {
     ],
     [{ 'batch-id': BATCH_ID, 'max-attempts': '2.5' }, /Input "max-attempts" is "2.5"/],
     [{ 'batch-id': BATCH_ID, 'max-attempts': '101' }, /Input "max-attempts" is "101"/],
+    [
+      { 'batch-id': BATCH_ID, 'log-lines': '1001' },
+      /^Input "log-lines" is "1001", but it must be a whole number from 0 \(no log tails\) to 1000\.$/,
+    ],
+    [{ 'batch-id': BATCH_ID, 'log-lines': '2.5' }, /Input "log-lines" is "2.5"/],
+    [{ 'batch-id': BATCH_ID, 'log-lines': '-1' }, /Input "log-lines" is "-1"/],
     [
       { 'batch-id': BATCH_ID, 'max-attempts': '2', wait: 'false' },
       /^Input "max-attempts" is 2 but "wait" is false/,

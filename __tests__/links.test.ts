@@ -1,4 +1,4 @@
-import { batchConsoleUrl, buildConsoleUrl, parseArn } from '../src/links.js';
+import { batchConsoleUrl, buildConsoleUrl, parseArn, s3ConsoleUrl } from '../src/links.js';
 
 describe('console links', () => {
   it.each([
@@ -43,5 +43,25 @@ describe('console links', () => {
       resourceType: 'build-batch',
       resourceId: 'p:u',
     });
+  });
+});
+
+describe('s3ConsoleUrl', () => {
+  it.each([
+    [
+      'arn:aws:s3:::bucket/a/b.zip',
+      'https://s3.console.aws.amazon.com/s3/buckets/bucket?prefix=a%2Fb.zip',
+    ],
+    [
+      'arn:aws-us-gov:s3:::bucket/x',
+      'https://console.amazonaws-us-gov.com/s3/buckets/bucket?prefix=x',
+    ],
+    ['arn:aws-cn:s3:::bucket', 'https://console.amazonaws.cn/s3/buckets/bucket?prefix='],
+    ['bucket/path/', 'https://s3.console.aws.amazon.com/s3/buckets/bucket?prefix=path%2F'],
+    ['arn:aws-iso:s3:::bucket/x', undefined],
+    ['https://example.com/x', undefined],
+    ['', undefined],
+  ])('%s → %s', (location, url) => {
+    expect(s3ConsoleUrl(location)).toBe(url);
   });
 });

@@ -1,8 +1,10 @@
 import type {
   Build,
   BuildBatch,
+  Report,
   RetryBuildBatchType,
   StartBuildBatchCommandInput,
+  TestCase,
 } from '@aws-sdk/client-codebuild';
 import type { CodeBuild } from '../src/codebuild.js';
 import { ActionError, explainCredentials, ServiceError } from '../src/errors.js';
@@ -52,6 +54,15 @@ class FakeCodeBuild implements CodeBuild {
   }
   /** Builds that answer by id (not ARN), as a build id given as batch-id would. */
   buildsById: Build[] = [];
+  async getReports(): Promise<Report[]> {
+    return [];
+  }
+  async describeTestCases(): Promise<TestCase[]> {
+    return [];
+  }
+  async openLogs(): Promise<never> {
+    throw new Error('no logs in these tests');
+  }
   async getBuilds(ids: string[]): Promise<Build[]> {
     if (this.buildsError) throw this.buildsError;
     const byId = this.buildsById.filter((b) => ids.includes(b.id!));
@@ -104,6 +115,10 @@ function setup(
     notice: (m) => seen.notices.push(m),
     warning: (m) => seen.warnings.push(m),
     error: (m) => seen.errors.push(m),
+    group: (title, body) => {
+      seen.lines.push(`[group] ${title}`);
+      body();
+    },
     setOutput: (n, v) => (seen.outputs[n] = v),
     saveState: (n, v) => (seen.state[n] = v),
     writeSummary: async (md) => void (seen.summary += md),
@@ -241,6 +256,12 @@ describe('run: the decision table', () => {
     ]);
     expect(seen.lines).toContain('  unit: IN_PROGRESS → SUCCEEDED');
     expect(seen.errors).toEqual([]);
+    // unit failed before the retry and passed on it; its builds have no reports or artifacts.
+    expect(seen.outputs).toMatchObject({
+      'flaky-build-groups': '["unit"]',
+      'test-results': '[]',
+      artifacts: '[]',
+    });
   });
 
   it.each(['FAULT', 'TIMED_OUT', 'STOPPED'])('retries a %s batch too', async (status) => {
@@ -312,6 +333,9 @@ describe('run: the decision table', () => {
     expect(seen.outputs).toMatchObject({ 'batch-status': 'IN_PROGRESS', attempts: '1' });
     expect(seen.errors).toEqual([]);
     expect(seen.summary).toContain('Build group statuses are from before the retry');
+    // The retry response still shows the old builds: nothing is said of their artifacts or tests.
+    expect(seen.outputs.artifacts).toBeUndefined();
+    expect(seen.outputs['test-results']).toBeUndefined();
   });
 
   it('does not retry when the workflow was cancelled before the retry', async () => {

@@ -69,7 +69,7 @@ describe('describeBatch', () => {
 
   it('names the final status and failed groups in one sentence', () => {
     expect(failureSentence(outcome)).toBe(
-      `Batch build ${b.id} ended FAILED; failed build groups: unit, e2e, docs; lint also failed, but it is marked ignore-failure and does not fail the batch.`,
+      `Batch build ${b.id} ended FAILED; failed build groups: unit, e2e, docs; lint failed too, but it is marked ignore-failure, so it does not fail the batch.`,
     );
   });
 });
@@ -212,6 +212,70 @@ describe('formatDuration and progressLine', () => {
     );
     expect(progressLine(outcome, 185_000)).toBe(
       `Still waiting for ${outcome.id} (IN_PROGRESS): 2 of 3 build groups finished, 3m 5s elapsed.`,
+    );
+  });
+});
+
+describe('flaky and not-run groups', () => {
+  const failedBefore = (status: string) => ({ arn: 'p', buildStatus: status as never });
+  it.each<[string, Parameters<typeof group>[2], string, boolean]>([
+    [
+      'succeeded after a failure',
+      { priorBuildSummaryList: [failedBefore('FAILED')] },
+      'SUCCEEDED',
+      true,
+    ],
+    [
+      'succeeded after a fault',
+      { priorBuildSummaryList: [failedBefore('FAULT')] },
+      'SUCCEEDED',
+      true,
+    ],
+    [
+      'succeeded after a timeout',
+      { priorBuildSummaryList: [failedBefore('TIMED_OUT')] },
+      'SUCCEEDED',
+      true,
+    ],
+    [
+      'succeeded after it was not run (STOPPED)',
+      { priorBuildSummaryList: [failedBefore('STOPPED')] },
+      'SUCCEEDED',
+      false,
+    ],
+    ['succeeded the first time', {}, 'SUCCEEDED', false],
+    ['failed again', { priorBuildSummaryList: [failedBefore('FAILED')] }, 'FAILED', false],
+  ])('a group that %s: flaky %s', (_, extra, status, flaky) => {
+    const outcome = describeBatch(batch('SUCCEEDED', [group('unit', status, extra)]));
+    expect(outcome.groups[0]!.flaky).toBe(flaky);
+    expect(outcome.flakyGroups).toEqual(flaky ? ['unit'] : []);
+  });
+
+  const graph = describeBatch(
+    batch('FAILED', [
+      group('build', 'SUCCEEDED'),
+      group('lint', 'FAILED', { ignoreFailure: true }),
+      group('unit', 'FAILED', { dependsOn: ['build'] }),
+      group('api', 'FAULT', { dependsOn: ['build'] }),
+      group('e2e', 'STOPPED', { dependsOn: ['unit', 'api'] }),
+      group('package', 'STOPPED', { dependsOn: ['e2e'] }),
+      group('docs', 'STOPPED', { dependsOn: ['lint'] }),
+      group('deploy', 'STOPPED', { dependsOn: ['build'] }),
+    ]),
+  );
+  it.each([
+    ['e2e', ['unit', 'api']],
+    ['package', ['unit', 'api']],
+    ['docs', []],
+    ['deploy', []],
+    ['unit', []],
+  ])('%s was blocked by %j', (id, blockedBy) => {
+    expect(graph.groups.find((g) => g.identifier === id)!.blockedBy).toEqual(blockedBy);
+  });
+
+  it('names the causes, the groups not run and the ignored failures apart in the sentence', () => {
+    expect(failureSentence(graph)).toBe(
+      `Batch build ${graph.id} ended FAILED; failed build groups: unit, api, docs, deploy; not run as a result: e2e, package; lint failed too, but it is marked ignore-failure, so it does not fail the batch.`,
     );
   });
 });

@@ -1,6 +1,13 @@
 import { describeBatch, type BatchOutcome } from '../src/outcome.js';
 import type { BuildBatch } from '@aws-sdk/client-codebuild';
-import { renderGraph, renderSummary, startedHeadline, type SummaryInput } from '../src/summary.js';
+import type { Diagnosis, GroupDiagnosis, TestTotals } from '../src/diagnosis.js';
+import {
+  renderGraph,
+  renderSummary,
+  startedHeadline,
+  testsCell,
+  type SummaryInput,
+} from '../src/summary.js';
 import { escapeHtml } from '../src/text.js';
 import { batch, group } from './fixtures.js';
 
@@ -45,7 +52,7 @@ describe('renderSummary', () => {
     const rows = text.split('\n').filter((l) => l.startsWith('<tr><td>'));
     expect(rows).toHaveLength(4);
     expect(rows[1]).toMatch(
-      /<td><code>unit<\/code><\/td><td>❌ FAILED<br><sub>BUILD — COMMAND_EXECUTION_ERROR: exit status 1<\/sub><\/td><td>2<\/td><td>2m 5s<\/td><td><code>build<\/code><\/td><td><\/td><td><a href="https:\/\/us-east-1\.console\.aws\.amazon\.com\/codesuite\/codebuild\/123456789012\/projects\/web-app\/build\/web-app%3A[^"]+\/\?region=us-east-1">build<\/a><\/td>/,
+      /<td><code>unit<\/code><\/td><td>❌ FAILED<br><sub>BUILD — COMMAND_EXECUTION_ERROR: exit status 1<\/sub><\/td><td>2<\/td><td>2m 5s<\/td><td><\/td><td><code>build<\/code><\/td><td><\/td><td><a href="https:\/\/us-east-1\.console\.aws\.amazon\.com\/codesuite\/codebuild\/123456789012\/projects\/web-app\/build\/web-app%3A[^"]+\/\?region=us-east-1">build<\/a><\/td>/,
     );
     expect(rows[2]).toContain('<td>yes</td>');
     expect(rows[3]).toContain('⏹️ STOPPED');
@@ -157,5 +164,108 @@ describe('startedHeadline', () => {
     ],
   ])('names %s', (_, extra, retries, expected) => {
     expect(startedHeadline({ ...batch('SUCCEEDED'), ...extra }, retries)).toBe(expected);
+  });
+});
+
+describe('the diagnosis in the summary', () => {
+  const outcome = describeBatch(
+    batch('FAILED', [
+      group('build', 'SUCCEEDED', {
+        priorBuildSummaryList: [{ arn: 'p', buildStatus: 'FAILED' }],
+      }),
+      group('unit', 'FAILED', { dependsOn: ['build'] }),
+      group('e2e', 'STOPPED', { dependsOn: ['unit'] }),
+      group('lint', 'FAILED', { ignoreFailure: true }),
+    ]),
+  );
+  const groupOf = (id: string, extra: Partial<GroupDiagnosis> = {}): GroupDiagnosis => ({
+    identifier: id,
+    failingCases: [],
+    moreCases: 0,
+    ...extra,
+  });
+  /** unit: `lines` log lines of `width` characters and `cases` failing cases. */
+  const diagnosis = (lines: number, width: number, cases: number): Diagnosis => ({
+    artifacts: [{ identifier: 'batch', location: 'arn:aws-cn:s3:::bucket/out.zip', type: 'S3' }],
+    groups: {
+      build: groupOf('build', { tests: { total: 10, passed: 10, failed: 0, skipped: 0 } }),
+      unit: groupOf('unit', {
+        logsLink: 'https://console.aws.amazon.com/cloudwatch/home#logEvent:group=x;stream=y',
+        log: {
+          kind: 'tail',
+          lines: Array.from({ length: lines }, (_, i) => `${i}:${'<'.repeat(width)}`),
+        },
+        tests: { total: 12, passed: 9, failed: cases, skipped: 0, lineCoverage: 71.2 },
+        failingCases: Array.from({ length: cases }, (_, i) => ({
+          suite: 'suite',
+          name: `case ${i} ${'y'.repeat(100)}`,
+          status: 'FAILED',
+          message: 'boom',
+          durationMs: 10,
+        })),
+      }),
+      lint: groupOf('lint', { log: { kind: 's3', link: 'https://s3.example/lint.gz' } }),
+    },
+  });
+  const rows = (text: string) => text.split('\n').filter((l) => l.startsWith('<tr><td><code>'));
+
+  it.each<[TestTotals | undefined, string]>([
+    [undefined, ''],
+    [{ total: 416, passed: 412, failed: 3, skipped: 1 }, '412 passed · 3 failed · 1 skipped'],
+    [{ total: 5, passed: 5, failed: 0, skipped: 0, lineCoverage: 87.5 }, '5 passed · 87.5% lines'],
+    [{ total: 0, passed: 0, failed: 0, skipped: 0, lineCoverage: 50 }, '50% lines'],
+  ])('the Tests cell of %j is %j', (tests, cell) => {
+    expect(testsCell(tests)).toBe(cell);
+  });
+
+  it('marks flaky, not-run and ignored groups, each in its own style', () => {
+    const text = renderSummary(input(outcome, { diagnosis: diagnosis(3, 5, 1) }));
+    const [build, unit, e2e, lint] = rows(text);
+    expect(build).toContain(
+      '✅ SUCCEEDED<br><sub>flaky: failed earlier in this batch, then passed</sub>',
+    );
+    expect(unit).toContain('❌ FAILED');
+    expect(e2e).toContain('⏹️ STOPPED<br><sub>not run: unit failed</sub>');
+    expect(lint).toContain('⚠️ FAILED<br><sub>ignore-failure: does not fail the batch</sub>');
+    expect(text).toContain('["build SUCCEEDED flaky"]:::FLAKY');
+    expect(text).toContain('["e2e not run"]:::NOT_RUN');
+    expect(text).toContain('["lint FAILED ignored"]:::IGNORED');
+    expect(unit).toContain('<td>9 passed · 1 failed · 71.2% lines</td>');
+    expect(unit).toContain('>logs</a>');
+    expect(text).toContain('href="https://console.amazonaws.cn/s3/buckets/bucket?prefix=out.zip"');
+    expect(text).toContain('The log is in S3 only: <a href="https://s3.example/lint.gz">');
+  });
+
+  it('keeps a blank log line from ending the HTML block', () => {
+    const d = diagnosis(0, 0, 0);
+    d.groups.unit!.log = { kind: 'tail', lines: ['a', '', '   ', 'b'] };
+    const text = renderSummary(input(outcome, { diagnosis: d }));
+    const table = text.slice(text.indexOf('<table>'), text.indexOf('</table>'));
+    expect(table).not.toMatch(/\n\s*\n/);
+    expect(table).toContain('<pre>a\n&#160;\n&#160;\nb</pre>');
+  });
+
+  it('shrinks log tails first (newest lines kept), then failing cases, never the group rows', () => {
+    const d = diagnosis(1000, 200, 20);
+    const full = renderSummary(input(outcome, { diagnosis: d }), Infinity);
+    expect(full).toContain('<summary>Last 1000 log lines</summary>');
+
+    const limit = 200_000;
+    const tailsCut = renderSummary(input(outcome, { diagnosis: d }), limit);
+    expect(Buffer.byteLength(tailsCut)).toBeLessThanOrEqual(limit);
+    expect(tailsCut).toMatch(
+      /<summary>Last \d+ log lines \(\d+ earlier lines left out to fit the summary\)/,
+    );
+    expect(tailsCut).toContain(`999:${'&#60;'.repeat(200)}`);
+    expect(tailsCut).not.toContain(`\n0:`);
+    expect(tailsCut.match(/<li><code>suite › case/g)).toHaveLength(20);
+
+    // No room for any tail: the tail goes, then cases are cut down.
+    const casesCut = renderSummary(input(outcome, { diagnosis: d }), 4_000);
+    expect(Buffer.byteLength(casesCut)).toBeLessThanOrEqual(4_000);
+    expect(casesCut).not.toContain('log lines</summary>');
+    expect(casesCut).toContain('left out to keep the summary under');
+    expect((casesCut.match(/<li><code>suite › case/g) ?? []).length).toBeLessThan(20);
+    expect(rows(casesCut)).toHaveLength(4);
   });
 });

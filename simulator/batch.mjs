@@ -47,14 +47,60 @@ function resolve(version) {
 /** Epoch seconds with fractions, as CodeBuild sends timestamps. */
 const epoch = (ms) => Math.round(ms) / 1000;
 
-/** A plan entry is 'FAILED' or { status, ms, reason }. */
+/**
+ * A plan entry is 'FAILED' or { status, ms, reason, log, tests, coverage, artifacts }:
+ * - log: the build's log lines (default: a short CodeBuild-like log ending in the failure);
+ * - tests: { passed, skipped, failed: [case], error: [case] } with case { suite, name, message, ms }
+ *   (or failed/error as a number of generated cases): a TEST report;
+ * - coverage: a line coverage percentage: a CODE_COVERAGE report;
+ * - artifacts: true for a primary S3 artifact, or { secondary: ['name', …] } for more.
+ */
 function normalise(entry, durationMs, scale = 1) {
   const plan = typeof entry === 'string' ? { status: entry } : { ...(entry ?? {}) };
   return {
+    ...plan,
     status: plan.status ?? 'SUCCEEDED',
     ms: plan.ms === undefined ? durationMs : plan.ms * scale,
     reason: plan.reason,
   };
+}
+
+/** The log a build writes when its plan does not script one, in CodeBuild's own words. */
+function defaultLog(identifier, status, reason, at) {
+  const stamp = new Date(at).toISOString().replace('T', ' ').replace('Z', '').replaceAll('-', '/');
+  const c = (text) => `[Container] ${stamp} ${text}`;
+  const command = /command: (.*)\. Reason/.exec(reason?.message ?? '')?.[1] ?? 'npm test';
+  const lines = [
+    c('Running on CodeBuild On-demand'),
+    c('Waiting for agent ping'),
+    c('Waiting for DOWNLOAD_SOURCE'),
+    c('Phase is DOWNLOAD_SOURCE'),
+    c(`Processing environment variables for ${identifier}`),
+    c('Entering phase BUILD'),
+    c(`Running command ${command}`),
+  ];
+  if (status === 'SUCCEEDED') return [...lines, c('Phase complete: BUILD State: SUCCEEDED')];
+  return [
+    ...lines,
+    'npm ERR! code ELIFECYCLE',
+    'npm ERR! errno 1',
+    c(`Command did not exit successfully ${command} exit status 1`),
+    c(`Phase complete: BUILD State: ${status}`),
+    c(
+      `Phase context status code: ${reason?.code ?? 'COMMAND_EXECUTION_ERROR'} Message: ${reason?.message ?? ''}`,
+    ),
+  ];
+}
+
+/** A test plan's failed/error entry: a list of cases, or a count of generated ones. */
+function cases(value, status, identifier) {
+  if (Array.isArray(value)) return value;
+  return Array.from({ length: value ?? 0 }, (_, i) => ({
+    suite: `${identifier}.suite${Math.floor(i / 10)}`,
+    name: `case ${i + 1} ${status === 'ERROR' ? 'errors' : 'fails'}`,
+    message: `AssertionError: expected ${i} to equal ${i + 1}\n    at Context.<anonymous> (test/${identifier}.test.js:${i + 10}:5)`,
+    ms: 10 + i,
+  }));
 }
 
 export class SimulatedBatch {
@@ -82,6 +128,9 @@ export class SimulatedBatch {
     this.retryCount = 0;
     this.builds = new Map();
     this.request = spec.request ?? {};
+    /** Log streams ("group\nstream" → { entry, lines }) and reports (ARN → { report, cases }). */
+    this.logStreams = new Map();
+    this.reports = new Map();
     const initial = spec.initial ?? {};
     const startAt = initial.running ? now : now - 3_600_000;
     this.startRun(startAt, new Set(this.entries.keys()), initial.groups ?? {}, initial.status);
@@ -133,11 +182,171 @@ export class SimulatedBatch {
             reason: plan.reason ?? DEFAULT_REASONS[plan.status],
             ranPhases: true,
           };
+      if (!blocked && !def.synthetic) this.attachDiagnosis(entry, def, plan);
       this.entries.get(def.identifier).push(entry);
       this.builds.set(entry.arn, entry);
       run.endAt = Math.max(run.endAt, entry.endAt);
     }
     this.runs.push(run);
+  }
+
+  /** Where a group's builds log: the group's own setting, else the scenario's, else CloudWatch Logs. */
+  loggingOf(def) {
+    return def.logging ?? this.spec.logging ?? { kind: 'cloudwatch' };
+  }
+
+  /** The log stream, reports and artifacts a build that runs gets from its plan. */
+  attachDiagnosis(entry, def, plan) {
+    const uuid = entry.id.split(':')[1];
+    const logging = this.loggingOf(def);
+    if (logging.kind === 'cloudwatch') {
+      entry.logGroup = logging.groupName ?? `/aws/codebuild/${this.project}`;
+      entry.logStream = logging.streamPrefix ? `${logging.streamPrefix}/${uuid}` : uuid;
+      const lines =
+        plan.log ??
+        defaultLog(
+          def.identifier,
+          plan.status,
+          plan.reason ?? DEFAULT_REASONS[plan.status],
+          entry.startAt,
+        );
+      this.logStreams.set(`${entry.logGroup}\n${entry.logStream}`, { entry, lines });
+    }
+    entry.reportArns = [];
+    const reportBase = `arn:aws:codebuild:${this.region}:${this.account}:report`;
+    if (plan.tests) {
+      const failed = cases(plan.tests.failed, 'FAILED', def.identifier);
+      const errors = cases(plan.tests.error, 'ERROR', def.identifier);
+      const arn = `${reportBase}/${this.project}-tests:${randomUUID()}`;
+      const counts = {
+        SUCCEEDED: plan.tests.passed ?? 0,
+        FAILED: failed.length,
+        ERROR: errors.length,
+        SKIPPED: plan.tests.skipped ?? 0,
+        UNKNOWN: 0,
+      };
+      const all = [
+        ...failed.map((c) => ({ ...c, status: 'FAILED' })),
+        ...errors.map((c) => ({ ...c, status: 'ERROR' })),
+      ];
+      this.reports.set(arn, {
+        entry,
+        report: {
+          arn,
+          type: 'TEST',
+          name: `${this.project}-tests`,
+          reportGroupArn: `arn:aws:codebuild:${this.region}:${this.account}:report-group/${this.project}-tests`,
+          executionId: entry.arn,
+          status: failed.length + errors.length > 0 ? 'FAILED' : 'SUCCEEDED',
+          exportConfig: { exportConfigType: 'NO_EXPORT' },
+          truncated: false,
+          testSummary: {
+            total: Object.values(counts).reduce((a, b) => a + b, 0),
+            statusCounts: counts,
+            durationInNanoSeconds: Math.round(plan.ms * 1e6),
+          },
+        },
+        cases: all.map((c) => ({
+          reportArn: arn,
+          testRawDataPath: `s3://${this.project}-reports/${uuid}/junit.xml`,
+          prefix: c.prefix ?? c.suite ?? '',
+          name: c.name,
+          status: c.status,
+          durationInNanoSeconds: Math.round((c.ms ?? 0) * 1e6),
+          message: c.message ?? '',
+          ...(c.suite ? { testSuiteName: c.suite } : {}),
+        })),
+      });
+      entry.reportArns.push(arn);
+    }
+    if (plan.coverage !== undefined) {
+      const arn = `${reportBase}/${this.project}-coverage:${randomUUID()}`;
+      const total = 2000;
+      const covered = Math.round((total * plan.coverage) / 100);
+      this.reports.set(arn, {
+        entry,
+        report: {
+          arn,
+          type: 'CODE_COVERAGE',
+          name: `${this.project}-coverage`,
+          reportGroupArn: `arn:aws:codebuild:${this.region}:${this.account}:report-group/${this.project}-coverage`,
+          executionId: entry.arn,
+          status: 'SUCCEEDED',
+          exportConfig: { exportConfigType: 'NO_EXPORT' },
+          truncated: false,
+          codeCoverageSummary: {
+            lineCoveragePercentage: plan.coverage,
+            linesCovered: covered,
+            linesMissed: total - covered,
+            branchCoveragePercentage: Math.max(0, plan.coverage - 10),
+            branchesCovered: Math.round(covered / 4),
+            branchesMissed: Math.round((total - covered) / 4),
+          },
+        },
+        cases: [],
+      });
+      entry.reportArns.push(arn);
+    }
+    if (plan.artifacts) {
+      const bucket = `arn:aws:s3:::${this.project}-artifacts`;
+      entry.artifacts = {
+        primary: { type: 'S3', location: `${bucket}/${uuid}/${def.identifier}.zip` },
+        secondary: (plan.artifacts.secondary ?? []).map((name) => ({
+          type: 'S3',
+          location: `${bucket}/${uuid}/${name}`,
+          identifier: name,
+        })),
+      };
+    }
+  }
+
+  /** A report as BatchGetReports returns it, or undefined when it is not one of this batch's. */
+  report(arn) {
+    const found = this.reports.get(arn);
+    if (!found) return undefined;
+    return {
+      ...found.report,
+      created: epoch(found.entry.endAt),
+      expired: epoch(found.entry.endAt + 30 * 86_400_000),
+    };
+  }
+
+  /** A report's test cases with this status (all when none), or undefined for an unknown report. */
+  testCases(arn, status) {
+    const found = this.reports.get(arn);
+    if (!found) return undefined;
+    const counts = found.report.testSummary?.statusCounts ?? {};
+    // Passed and skipped cases are not scripted: made up from the counts, as many as they say.
+    const madeUp = ['SUCCEEDED', 'SKIPPED'].flatMap((s) =>
+      Array.from({ length: counts[s] ?? 0 }, (_, i) => ({
+        reportArn: arn,
+        prefix: `${found.entry.identifier}.suite${Math.floor(i / 25)}`,
+        name: `case ${i + 1}`,
+        status: s,
+        durationInNanoSeconds: 1_000_000 * (1 + (i % 7)),
+        message: '',
+        testSuiteName: `${found.entry.identifier}.suite${Math.floor(i / 25)}`,
+      })),
+    );
+    const expired = epoch(found.entry.endAt + 30 * 86_400_000);
+    return [...found.cases, ...madeUp]
+      .filter((c) => !status || c.status === status)
+      .map((c) => ({ ...c, expired }));
+  }
+
+  /** A log stream's events (GetLogEvents), or undefined when this batch has no such stream. */
+  logEvents(groupName, streamName, t) {
+    const stream = this.logStreams.get(`${groupName}\n${streamName}`);
+    if (!stream || t < stream.entry.startAt) return undefined;
+    const { entry, lines } = stream;
+    const step = Math.max(1, entry.endAt - entry.startAt) / Math.max(1, lines.length);
+    return lines
+      .map((line, i) => ({
+        timestamp: Math.round(entry.startAt + i * step),
+        message: `${line}\n`,
+        ingestionTime: Math.round(entry.startAt + i * step + 200),
+      }))
+      .filter((e) => e.timestamp <= t);
   }
 
   newBuild(identifier, requestedAt) {
@@ -249,8 +458,8 @@ export class SimulatedBatch {
       arn: entry.arn,
       requestedOn: epoch(entry.requestedAt),
       buildStatus: status,
-      primaryArtifact: { type: 'no_artifacts', location: '' },
-      secondaryArtifacts: [],
+      primaryArtifact: entry.artifacts?.primary ?? { type: 'no_artifacts', location: '' },
+      secondaryArtifacts: entry.artifacts?.secondary ?? [],
     };
   }
 
@@ -297,7 +506,7 @@ export class SimulatedBatch {
       queuedTimeoutInMinutes: r.queuedTimeoutInMinutesOverride ?? 480,
       buildBatchConfig: {
         serviceRole: `arn:aws:iam::${this.account}:role/codebuild-${this.project}`,
-        combineArtifacts: false,
+        combineArtifacts: this.spec.combineArtifacts === true,
         timeoutInMins: 60,
         ...r.buildBatchConfigOverride,
       },
@@ -339,6 +548,11 @@ export class SimulatedBatch {
     };
     if (settings.resolvedSourceVersion)
       batch.resolvedSourceVersion = settings.resolvedSourceVersion;
+    if (settings.buildBatchConfig.combineArtifacts)
+      batch.artifacts = {
+        location: `arn:aws:s3:::${this.project}-artifacts/batch/${this.id.split(':')[1]}/combined.zip`,
+        encryptionDisabled: false,
+      };
     if (complete) batch.endTime = epoch(this.endAt());
     return batch;
   }
@@ -380,6 +594,38 @@ export class SimulatedBatch {
     const groups = this.describe(t).buildGroups;
     this.run.stoppedAt = t;
     return { ...this.describe(t), buildGroups: groups };
+  }
+
+  /** A build's LogsLocation, as BatchGetBuilds returns it. */
+  logsOf(entry) {
+    const def = this.groupDefs.find((g) => g.identifier === entry.identifier) ?? {};
+    const logging = def.synthetic ? { kind: 'cloudwatch' } : this.loggingOf(def);
+    const uuid = entry.id.split(':')[1];
+    const cloudWatchOff = { status: 'DISABLED' };
+    const s3Off = { status: 'DISABLED', encryptionDisabled: false };
+    if (logging.kind === 'off') return { cloudWatchLogs: cloudWatchOff, s3Logs: s3Off };
+    if (logging.kind === 's3') {
+      const bucket = `${this.project}-build-logs`;
+      return {
+        s3DeepLink: `https://s3.console.aws.amazon.com/s3/object/${bucket}/logs/${uuid}.gz?region=${this.region}`,
+        s3LogsArn: `arn:aws:s3:::${bucket}/logs/${uuid}.gz`,
+        cloudWatchLogs: cloudWatchOff,
+        s3Logs: { status: 'ENABLED', location: `${bucket}/logs`, encryptionDisabled: false },
+      };
+    }
+    const cloudWatchLogs = { status: 'ENABLED' };
+    if (logging.groupName) cloudWatchLogs.groupName = logging.groupName;
+    if (logging.streamPrefix) cloudWatchLogs.streamName = logging.streamPrefix;
+    // A build that never ran (blocked) has no stream.
+    if (!entry.logStream) return { cloudWatchLogs, s3Logs: s3Off };
+    return {
+      groupName: entry.logGroup,
+      streamName: entry.logStream,
+      deepLink: `https://console.aws.amazon.com/cloudwatch/home?region=${this.region}#logEvent:group=${encodeURIComponent(entry.logGroup)};stream=${encodeURIComponent(entry.logStream)}`,
+      cloudWatchLogsArn: `arn:aws:logs:${this.region}:${this.account}:log-group:${entry.logGroup}:log-stream:${entry.logStream}`,
+      cloudWatchLogs,
+      s3Logs: s3Off,
+    };
   }
 
   /** The Build JSON of one of this batch's builds at time t. */
@@ -437,8 +683,18 @@ export class SimulatedBatch {
       buildComplete: final,
       initiator: `${this.project}:${this.id.split(':')[1]}`,
       buildBatchArn: this.arn,
+      logs: this.logsOf(entry),
+      reportArns: entry.reportArns ?? [],
     };
     if (settings.resolvedSourceVersion) out.resolvedSourceVersion = settings.resolvedSourceVersion;
+    if (entry.artifacts)
+      Object.assign(out, {
+        artifacts: { location: entry.artifacts.primary.location },
+        secondaryArtifacts: entry.artifacts.secondary.map((a) => ({
+          location: a.location,
+          artifactIdentifier: a.identifier,
+        })),
+      });
     if (final)
       out.endTime = epoch(
         this.run.stoppedAt !== undefined && this.isCurrentRun(entry)

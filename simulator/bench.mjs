@@ -39,6 +39,16 @@ row(
   indexBytes <= 1_100_000,
 );
 row('bundle: all of dist/ (no maps)', `${distBytes.toLocaleString('en')} B`, '', undefined);
+// Chunks ncc splits off for what only some runs need (CloudWatch Logs for log tails): a green run never loads them.
+const chunkBytes = readdirSync(join(root, 'dist'))
+  .filter((f) => /^\d+\.index\.js$/.test(f))
+  .reduce((sum, f) => sum + statSync(join(root, 'dist', f)).size, 0);
+row(
+  'bundle: lazily loaded chunks (log tails)',
+  `${chunkBytes.toLocaleString('en')} B`,
+  '',
+  undefined,
+);
 
 // Cold start: spawn → first request at the simulator, beside spawn → exit of bare node.
 function spawnExit(args) {
@@ -117,6 +127,30 @@ row(
   );
 }
 
+// The diagnosis of a red batch: its reads, once, after the batch is final, and the time they add.
+{
+  const times = [];
+  let calls = '';
+  for (let i = 0; i < RUNS; i++) {
+    const sim = await startSimulator({ scenario: 'diagnosis' });
+    const run = await startAction({
+      inputs: { 'batch-id': sim.batch.id, 'poll-interval-seconds': '0.2' },
+      env: sim.clientEnv(),
+    }).done;
+    times.push(run.endedAt - sim.calls('BatchGetBuildBatches').at(-1).at);
+    const count = (op) => sim.calls(op).length;
+    calls = `${count('BatchGetBuilds')} BatchGetBuilds, ${count('BatchGetReports')} BatchGetReports, ${count('DescribeTestCases')} DescribeTestCases, ${count('GetLogEvents')} GetLogEvents`;
+    await sim.close();
+  }
+  row('diagnosis: reads after a red batch (scenario diagnosis)', calls, '', undefined);
+  row(
+    'diagnosis: last batch read → step exit (median)',
+    `${median(times).toFixed(0)} ms`,
+    '≤ 1 s',
+    median(times) <= 1_000,
+  );
+}
+
 // Memory: peak RSS of whole runs, with GNU time when the machine has it.
 async function peakRss(scenario) {
   if (!existsSync('/usr/bin/time')) return undefined;
@@ -132,6 +166,7 @@ async function peakRss(scenario) {
 for (const [label, scenario] of [
   ['retry-and-wait run', 'retry-succeeds'],
   ['120-group batch', 'hundred-groups'],
+  ['red batch diagnosed (log tail, tests)', 'diagnosis'],
 ]) {
   const mb = await peakRss(scenario);
   row(

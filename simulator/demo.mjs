@@ -8,7 +8,8 @@ import { startAction } from './run-action.mjs';
 import { summaryAsText, writePreview } from './render.mjs';
 
 const args = process.argv.slice(2);
-const name = args.find((a) => !a.startsWith('-')) ?? 'retry-succeeds';
+// By default a batch that stays red: its cause should read from the summary alone.
+const name = args.find((a) => !a.startsWith('-')) ?? 'diagnosis';
 if (args.includes('--list') || args.includes('--help') || !scenarios[name]) {
   if (!scenarios[name]) console.error(`Unknown scenario "${name}".\n`);
   console.log('Usage: npm run demo -- [scenario]\n\nScenarios:');
@@ -80,7 +81,9 @@ console.log(
 );
 console.log(bold('\n── Outputs ──'));
 for (const [key, value] of Object.entries(run.outputs)) {
-  const shown = value.startsWith('[{') ? `${JSON.parse(value).length} groups (JSON)` : value;
+  const shown = value.startsWith('[{')
+    ? `${JSON.parse(value).length} ${key === 'build-groups' ? 'groups' : 'entries'} (JSON)`
+    : value;
   console.log(`  ${key.padEnd(20)} ${shown}`);
 }
 console.log(bold('\n── Job summary ──'));

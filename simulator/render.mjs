@@ -22,12 +22,33 @@ const width = (s) =>
   );
 const pad = (s, n) => s + ' '.repeat(Math.max(0, n - width(s)));
 
-/** The summary as terminal text: headings and paragraphs as lines, the table aligned, the graph left as is. */
+/** A detail row's HTML (failing tests, a log tail, a note) as indented terminal lines. */
+function detailLines(html) {
+  return html
+    .join('\n')
+    .replace(/<li>/g, '\n• ')
+    .replace(/<\/summary>|<pre>|<\/p>/g, '\n')
+    .split('\n')
+    .map((line) => decode(line.replace(/<[^>]+>/g, '')).replace(/\u00a0/g, ''))
+    .filter((line) => line.trim() !== '')
+    .map((line) => `      ${line}`);
+}
+
+/** The summary as terminal text: headings and paragraphs as lines, the table aligned (each group's details under its row), the graph left as is. */
 export function summaryAsText(markdown) {
   const out = [];
   const table = [];
+  const details = new Map();
+  let detail;
   for (const line of markdown.split('\n')) {
-    if (line.startsWith('<tr>')) {
+    if (detail) {
+      if (line.endsWith('</td></tr>')) {
+        details.set(table.length - 1, detailLines(detail));
+        detail = undefined;
+      } else detail.push(line);
+    } else if (line.startsWith('<tr><td colspan')) {
+      detail = [];
+    } else if (line.startsWith('<tr>')) {
       table.push([...line.matchAll(/<t[hd]>(.*?)<\/t[hd]>/g)].map((m) => text(m[1])));
     } else if (line === '</table>') {
       const columns = table[0].map((_, i) =>
@@ -38,8 +59,10 @@ export function summaryAsText(markdown) {
           `  ${row.map((c, i) => pad(c.length > 60 ? `${c.slice(0, 57)}...` : c, columns[i])).join('  ')}`,
         );
         if (n === 0) out.push(`  ${columns.map((w) => '─'.repeat(w)).join('  ')}`);
+        out.push(...(details.get(n) ?? []));
       }
       table.length = 0;
+      details.clear();
     } else if (!line.startsWith('<table>')) {
       out.push(line.startsWith('<') ? text(line) : line);
     }

@@ -20,6 +20,7 @@ export interface ActionOptions {
   state?: Record<string, string>;
   onOutput?: (chunk: string) => void;
   wrapper?: string[];
+  entry?: string;
 }
 export const ACTION_ENTRY: string;
 export function parseCommandFile(text: string): Record<string, string>;

@@ -37,6 +37,7 @@ export function parseCommandFile(text) {
  * @param {Record<string, string>} [options.state]  saved state, as the runner passes it to a post step
  * @param {(chunk: string) => void} [options.onOutput]  streams stdout as it comes
  * @param {string[]} [options.wrapper]  a command that runs node, e.g. ['/usr/bin/time', '-f', '%M']
+ * @param {string} [options.entry]  another copy of the bundle's entry (default dist/index.js)
  */
 export function startAction(options = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'codebuild-batch-retry-'));
@@ -82,7 +83,7 @@ export function startAction(options = {}) {
     ...(options.wrapper ?? []),
     process.env.ACTION_NODE || process.execPath,
   ];
-  const child = spawn(command, [...prefix, ACTION_ENTRY], {
+  const child = spawn(command, [...prefix, options.entry ?? ACTION_ENTRY], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

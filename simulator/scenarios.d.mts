@@ -1,4 +1,5 @@
 export const PLAINTEXT_SECRET: string;
+export const HOSTILE_LOG_LINES: string[];
 export const scenarios: Record<
   string,
   { description: string; project: string; [key: string]: unknown }

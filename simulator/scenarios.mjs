@@ -55,6 +55,130 @@ function manyGroups(count) {
   return groups;
 }
 
+/** Build output a test must never see become a workflow command, HTML or a broken summary. */
+export const HOSTILE_LOG_LINES = [
+  '::error title=From the build::this line came from the build, not from the action',
+  '  ::add-mask::nothing to mask',
+  '##[error]a legacy workflow command printed by the build',
+  '<script>alert("build output")</script></pre></details></td></tr></table><img src=x onerror=alert(1)>',
+];
+
+/** The end of a failed integration test run: colours, a progress bar, a very long line, hostile text. */
+function integrationLog() {
+  const head = Array.from(
+    { length: 40 },
+    (_, i) =>
+      `[Container] 2026/11/27 06:00:${String(i).padStart(2, '0')}.000000 setup step ${i + 1}`,
+  );
+  return [
+    ...head,
+    '[Container] 2026/11/27 06:01:00.000000 Running command npm run test:integration',
+    '\u001b[32m✓\u001b[39m users › creates a user \u001b[90m(41 ms)\u001b[39m',
+    'downloading fixtures 10%\rdownloading fixtures 100%',
+    '\u001b[31m✗\u001b[39m orders › rejects an empty cart',
+    ...HOSTILE_LOG_LINES,
+    `payload: ${'{"order":"x"},'.repeat(60)}`,
+    '',
+    '\u001b[1m\u001b[31mAssertionError: expected 400 to equal 201\u001b[0m',
+    '    at Context.<anonymous> (test/orders.test.js:42:7)',
+    '\u001b[31m3 failing, 1 errored\u001b[39m',
+    '[Container] 2026/11/27 06:02:00.000000 Command did not exit successfully npm run test:integration exit status 1',
+    '[Container] 2026/11/27 06:02:00.000000 Phase complete: BUILD State: FAILED',
+  ];
+}
+
+const integrationTests = {
+  passed: 97,
+  skipped: 1,
+  failed: [
+    {
+      suite: 'orders',
+      name: 'rejects an empty cart',
+      message:
+        'AssertionError: expected 400 to equal 201\n    at Context.<anonymous> (test/orders.test.js:42:7)',
+      ms: 1_234,
+    },
+    {
+      suite: 'orders',
+      name: 'applies a <b>discount</b>',
+      message: '::error::expected 90 to equal 81',
+      ms: 310,
+    },
+    {
+      suite: 'payments',
+      name: 'refunds twice',
+      message: 'Error: timeout of 2000ms exceeded',
+      ms: 2_001,
+    },
+  ],
+  error: [
+    {
+      suite: 'payments',
+      name: 'connects to the sandbox',
+      message: 'ECONNREFUSED 127.0.0.1:5432',
+      ms: 12,
+    },
+  ],
+};
+
+const diagnosisGroups = [
+  ...webApp,
+  { identifier: 'docs', dependsOn: ['build'], ignoreFailure: true, logging: { kind: 'off' } },
+].map((g) => (g.identifier === 'lint' ? { ...g, logging: { kind: 's3' } } : g));
+
+const diagnosisFailures = {
+  integration_tests: {
+    ...integrationFailed.integration_tests,
+    log: integrationLog(),
+    tests: integrationTests,
+    coverage: 81.4,
+  },
+  lint: integrationFailed.lint,
+  docs: {
+    status: 'FAILED',
+    reason: {
+      phase: 'BUILD',
+      code: 'COMMAND_EXECUTION_ERROR',
+      message: 'Error while executing command: npm run docs. Reason: exit status 1',
+    },
+  },
+};
+
+const diagnosis = {
+  project: 'web-app',
+  groups: diagnosisGroups,
+  environmentVariables,
+  // A project that names its own log group and stream prefix.
+  logging: { kind: 'cloudwatch', groupName: '/ci/web-app/builds', streamPrefix: 'batch' },
+  combineArtifacts: true,
+  initial: {
+    groups: {
+      ...diagnosisFailures,
+      unit_tests: 'FAILED',
+      build: { status: 'SUCCEEDED', artifacts: { secondary: ['sbom.json'] } },
+    },
+  },
+  retries: [{ ...diagnosisFailures, unit_tests: { tests: { passed: 412 }, coverage: 87.5 } }],
+};
+
+function oversize() {
+  const groups = manyGroups(120);
+  const failing = groups.filter((_, i) => i % 4 === 1).slice(0, 30);
+  const line = (i) => `line ${i} ${'x'.repeat(520)}`;
+  const plan = Object.fromEntries(
+    failing.map((g) => [
+      g.identifier,
+      {
+        status: 'FAILED',
+        log: Array.from({ length: 1000 }, (_, i) => line(i)),
+        tests: { passed: 50, failed: 25 },
+      },
+    ]),
+  );
+  return { groups, plan };
+}
+const big = oversize();
+
 export const scenarios = {
   'retry-succeeds': {
     ...base,
@@ -180,5 +304,28 @@ export const scenarios = {
       ),
     },
     retries: [{}],
+  },
+  diagnosis: {
+    ...diagnosis,
+    description:
+      'Fails again with everything a diagnosis shows: failing tests and coverage, a hostile log tail in a custom log group, a flaky group, groups not run, ignore-failure groups with S3-only or no logs, artifacts.',
+  },
+  'diagnosis-denied': {
+    ...diagnosis,
+    description:
+      'As diagnosis, but the role may not call logs:GetLogEvents nor codebuild:DescribeTestCases.',
+    faults: [
+      { kind: 'denied', operation: 'GetLogEvents', count: 1_000 },
+      { kind: 'denied', operation: 'DescribeTestCases', count: 1_000 },
+    ],
+  },
+  'diagnosis-oversize': {
+    project: 'monorepo',
+    description:
+      '120 build groups, 30 of them fail twice with 1,000 long log lines and 25 failing tests each.',
+    groups: big.groups,
+    environmentVariables,
+    initial: { groups: big.plan },
+    retries: [big.plan],
   },
 };

@@ -5,6 +5,7 @@ export interface Credentials {
 }
 export interface RecordedRequest {
   at: number;
+  service: 'codebuild' | 'logs';
   operation: string;
   requestId: string;
   status: number;

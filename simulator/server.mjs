@@ -21,7 +21,19 @@ const OPERATIONS = new Set([
   'ListBuildBatchesForProject',
   'BatchGetBuilds',
   'StartBuildBatch',
+  'BatchGetReports',
+  'DescribeTestCases',
+  'GetLogEvents',
 ]);
+/** The services served, by X-Amz-Target prefix: their SigV4 signing name and IAM prefix. */
+const SERVICES = {
+  'CodeBuild_20161006.': 'codebuild',
+  'Logs_20140328.': 'logs',
+};
+const LOGS_OPERATIONS = new Set(['GetLogEvents']);
+/** GetLogEvents returns at most 10,000 events and 1 MB per call. */
+const LOG_EVENTS_MAX = 10_000;
+const LOG_BYTES_MAX = 1_048_576;
 const TOKEN_LIFETIME_MS = 5 * 60_000;
 
 const FAULTS = {
@@ -256,6 +268,100 @@ export async function startSimulator(options = {}) {
       return out;
     },
 
+    BatchGetReports({ reportArns }) {
+      if (!Array.isArray(reportArns) || reportArns.length < 1 || reportArns.length > 100)
+        throw new RequestError(
+          'InvalidInputException',
+          "1 validation error detected: Value at 'reportArns' failed to satisfy constraint: Member must have length less than or equal to 100",
+        );
+      const reports = [];
+      const reportsNotFound = [];
+      for (const arn of reportArns) {
+        const found = batches.map((b) => b.report(arn)).find(Boolean);
+        if (found) reports.push(found);
+        else reportsNotFound.push(arn);
+      }
+      return { reports, reportsNotFound };
+    },
+
+    DescribeTestCases({ reportArn, filter, maxResults, nextToken }) {
+      if (!reportArn)
+        throw new RequestError(
+          'InvalidInputException',
+          "1 validation error detected: Value null at 'reportArn' failed to satisfy constraint: Member must not be null",
+        );
+      if (maxResults !== undefined && (maxResults < 1 || maxResults > 100))
+        throw new RequestError(
+          'InvalidInputException',
+          "1 validation error detected: Value at 'maxResults' failed to satisfy constraint: Member must have value between 1 and 100",
+        );
+      const cases = batches.map((b) => b.testCases(reportArn, filter?.status)).find(Boolean);
+      if (!cases)
+        throw new RequestError('ResourceNotFoundException', `Report ${reportArn} does not exist`);
+      const start = nextToken ? Number(Buffer.from(nextToken, 'base64').toString()) : 0;
+      const size = maxResults ?? 100;
+      const out = { testCases: cases.slice(start, start + size) };
+      if (start + size < cases.length)
+        out.nextToken = Buffer.from(String(start + size)).toString('base64');
+      return out;
+    },
+
+    GetLogEvents({ logGroupName, logStreamName, startFromHead, limit, nextToken }) {
+      if (!logGroupName || !logStreamName)
+        throw new RequestError(
+          'InvalidParameterException',
+          'logGroupName and logStreamName are required.',
+        );
+      if (limit !== undefined && (limit < 1 || limit > LOG_EVENTS_MAX))
+        throw new RequestError(
+          'InvalidParameterException',
+          "1 validation error detected: Value at 'limit' failed to satisfy constraint: Member must have value between 1 and 10000",
+        );
+      const now = Date.now();
+      const events = batches
+        .map((b) => b.logEvents(logGroupName, logStreamName, now))
+        .find(Boolean);
+      if (!events) {
+        const groupKnown = batches.some((b) =>
+          [...b.logStreams.keys()].some((k) => k.startsWith(`${logGroupName}\n`)),
+        );
+        throw new RequestError(
+          'ResourceNotFoundException',
+          groupKnown
+            ? 'The specified log stream does not exist.'
+            : 'The specified log group does not exist.',
+        );
+      }
+      const max = limit ?? LOG_EVENTS_MAX;
+      const token = /^([fb])\/(\d+)$/.exec(nextToken ?? '');
+      let start;
+      let end;
+      if (startFromHead) {
+        start = token ? Number(token[2]) : 0;
+        end = start;
+        let bytes = 0;
+        while (end < events.length && end - start < max) {
+          bytes += Buffer.byteLength(events[end].message) + 26;
+          if (bytes > LOG_BYTES_MAX) break;
+          end += 1;
+        }
+      } else {
+        end = token ? Number(token[2]) : events.length;
+        start = end;
+        let bytes = 0;
+        while (start > 0 && end - start < max) {
+          bytes += Buffer.byteLength(events[start - 1].message) + 26;
+          if (bytes > LOG_BYTES_MAX) break;
+          start -= 1;
+        }
+      }
+      return {
+        events: events.slice(start, end),
+        nextForwardToken: `f/${String(end).padStart(56, '0')}`,
+        nextBackwardToken: `b/${String(start).padStart(56, '0')}`,
+      };
+    },
+
     BatchGetBuilds({ ids }, record) {
       if (!Array.isArray(ids) || ids.length > 100)
         throw new RequestError(
@@ -277,7 +383,7 @@ export async function startSimulator(options = {}) {
     },
   };
 
-  function send(res, requestId, status, payload, errorCode) {
+  function send(res, requestId, status, payload, errorCode, service = 'codebuild') {
     const body = typeof payload === 'string' ? payload : JSON.stringify(payload);
     const headers = {
       'Content-Type': 'application/x-amz-json-1.1',
@@ -286,7 +392,7 @@ export async function startSimulator(options = {}) {
     };
     if (errorCode)
       headers['X-Amzn-ErrorType'] =
-        `${errorCode}:http://internal.amazon.com/coral/com.amazonaws.codebuild/`;
+        `${errorCode}:http://internal.amazon.com/coral/com.amazonaws.${service}/`;
     res.writeHead(status, headers);
     res.end(body);
   }
@@ -298,17 +404,18 @@ export async function startSimulator(options = {}) {
       const requestId = randomUUID();
       const raw = Buffer.concat(chunks);
       const target = String(req.headers['x-amz-target'] ?? '');
-      const operation = target.startsWith('CodeBuild_20161006.')
-        ? target.slice('CodeBuild_20161006.'.length)
-        : target;
+      const prefix = Object.keys(SERVICES).find((p) => target.startsWith(p));
+      const operation = prefix ? target.slice(prefix.length) : target;
+      // Each operation belongs to one service: a CodeBuild target cannot reach GetLogEvents.
+      const service = prefix ? SERVICES[prefix] : 'codebuild';
       const record = {
         at: Date.now(),
+        service,
         operation,
         requestId,
         status: 0,
         body: undefined,
         fault: undefined,
-        service: 'codebuild',
         region: requestRegion(req),
       };
       requests.push(record);
@@ -336,7 +443,7 @@ export async function startSimulator(options = {}) {
         record.status = status;
         if (code) record.error = code;
         if (options.keepResponses) record.response = payload;
-        send(res, requestId, status, payload, code);
+        send(res, requestId, status, payload, code, service);
         options.onRequest?.(record);
       };
       const reply = (status, payload) => answer(status, payload);
@@ -382,9 +489,9 @@ export async function startSimulator(options = {}) {
         : { credentials };
       record.credentialExpiresAt = signer.credentials?.expiresAt;
       if (signer.error) return fail(signer.error);
-      const signatureError = verifySignature(req, raw, signer.credentials);
+      const signatureError = verifySignature(req, raw, signer.credentials, service);
       if (signatureError) return fail(signatureError);
-      if (!OPERATIONS.has(operation))
+      if (!OPERATIONS.has(operation) || LOGS_OPERATIONS.has(operation) !== (service === 'logs'))
         return fail({
           status: 400,
           code: 'UnknownOperationException',
@@ -426,7 +533,7 @@ export async function startSimulator(options = {}) {
         const shape = FAULTS[fault.kind];
         return fail({
           ...shape,
-          message: shape.message.replaceAll('OPERATION', `codebuild:${operation}`),
+          message: shape.message.replaceAll('OPERATION', `${service}:${operation}`),
         });
       }
       // Authentication and throttling first, then the service judges the request against its model.
@@ -475,6 +582,7 @@ export async function startSimulator(options = {}) {
     clientEnv() {
       return {
         AWS_ENDPOINT_URL_CODEBUILD: endpoint,
+        AWS_ENDPOINT_URL_CLOUDWATCH_LOGS: endpoint,
         AWS_REGION: region,
         AWS_ACCESS_KEY_ID: credentials.accessKeyId,
         AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,

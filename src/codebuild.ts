@@ -1,24 +1,31 @@
 import {
   BatchGetBuildBatchesCommand,
   BatchGetBuildsCommand,
+  BatchGetReportsCommand,
   CodeBuildClient,
+  DescribeTestCasesCommand,
   ListBuildBatchesForProjectCommand,
   RetryBuildBatchCommand,
   StartBuildBatchCommand,
   StopBuildBatchCommand,
   type Build,
   type BuildBatch,
+  type Report,
   type RetryBuildBatchType,
   type StatusType,
   type StartBuildBatchCommandInput,
+  type TestCase,
 } from '@aws-sdk/client-codebuild';
 import type { AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import { isServerError, isThrottlingError, isTransientError } from '@smithy/core/retry';
 import { ActionError, ServiceError, type ServiceErrorKind } from './errors.js';
+import type { Logs } from './logs.js';
 import { NO_REGION, noCredentials, unreachableEndpoint, type EndpointOverride } from './setup.js';
 
 /** Everything the action asks of CodeBuild. The only module that imports the SDK. */
 export interface CodeBuild {
+  /** CloudWatch Logs in this region, signed like CodeBuild's calls (loaded on first use). */
+  openLogs(region: string | undefined): Promise<Logs>;
   /** The region calls go to, for messages. */
   region(): Promise<string>;
   /** The batch as it is now; undefined when CodeBuild does not know the id. */
@@ -37,6 +44,15 @@ export interface CodeBuild {
   getBatches(ids: string[], signal?: AbortSignal): Promise<BuildBatch[]>;
   /** Builds by id or ARN (any number; fetched 100 at a time). */
   getBuilds(ids: string[], signal?: AbortSignal): Promise<Build[]>;
+  /** Test and coverage reports by ARN (any number; fetched 100 at a time). */
+  getReports(arns: string[], signal?: AbortSignal): Promise<Report[]>;
+  /** Up to max test cases of a report with this status (FAILED, ERROR, …), in as few pages as that takes. */
+  describeTestCases(
+    reportArn: string,
+    status: string,
+    max: number,
+    signal?: AbortSignal,
+  ): Promise<TestCase[]>;
 }
 
 /** Codes that mean the session's credentials ran out: retrying cannot help. */
@@ -72,12 +88,12 @@ function classify(error: SdkFailure, code: string): ServiceErrorKind {
 /**
  * Turns whatever the SDK threw into one ServiceError with code, message and request id; a setup
  * mistake (no credentials, no region) into the ActionError saying what to do. The endpoint override
- * in effect, when given, is named when it cannot be reached.
+ * in effect, when given, is named when it cannot be reached; service names who answered.
  */
 export function toServiceError(
   operation: string,
   thrown: unknown,
-  endpoint?: EndpointOverride,
+  options: { endpoint?: EndpointOverride; service?: string } = {},
 ): unknown {
   if (!(thrown instanceof Error) || thrown.name === 'AbortError') return thrown;
   // Already said (the role's credential provider fails this way).
@@ -93,9 +109,10 @@ export function toServiceError(
   return new ServiceError(
     operation,
     code,
-    unreachableEndpoint(code, endpoint) ?? detail,
+    unreachableEndpoint(code, options.endpoint) ?? detail,
     error.$metadata?.requestId,
     classify(error, code),
+    options.service,
   );
 }
 
@@ -107,7 +124,7 @@ async function callService<T>(
   try {
     return await send();
   } catch (thrown) {
-    throw toServiceError(operation, thrown, endpoint);
+    throw toServiceError(operation, thrown, { endpoint });
   }
 }
 
@@ -171,6 +188,11 @@ export function createCodeBuild(
   return {
     region: () => client.config.region(),
 
+    async openLogs(region) {
+      const { createLogs } = await import('./logs.js');
+      return createLogs({ region, credentials: options.credentials });
+    },
+
     async getBatch(id, signal) {
       const [batch] = await getBatches([id], signal);
       return batch;
@@ -229,6 +251,38 @@ export function createCodeBuild(
         builds.push(...(out.builds ?? []));
       }
       return builds;
+    },
+
+    async getReports(arns, signal) {
+      const reports: Report[] = [];
+      for (const page of chunks(arns)) {
+        const out = await call('BatchGetReports', () =>
+          client.send(new BatchGetReportsCommand({ reportArns: page }), { abortSignal: signal }),
+        );
+        reports.push(...(out.reports ?? []));
+      }
+      return reports;
+    },
+
+    async describeTestCases(reportArn, status, max, signal) {
+      const cases: TestCase[] = [];
+      let nextToken: string | undefined;
+      do {
+        const out = await call('DescribeTestCases', () =>
+          client.send(
+            new DescribeTestCasesCommand({
+              reportArn,
+              filter: { status },
+              maxResults: Math.min(PAGE, max - cases.length),
+              nextToken,
+            }),
+            { abortSignal: signal },
+          ),
+        );
+        cases.push(...(out.testCases ?? []));
+        nextToken = out.nextToken;
+      } while (nextToken && cases.length < max);
+      return cases.slice(0, max);
     },
   };
 }

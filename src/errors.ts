@@ -21,9 +21,11 @@ export class ServiceError extends Error {
     readonly detail: string,
     readonly requestId: string | undefined,
     readonly kind: ServiceErrorKind,
+    /** The service that answered, as users name it. */
+    readonly service = 'CodeBuild',
   ) {
     super(
-      `CodeBuild ${operation} failed: ${code}: ${detail || 'no message'}` +
+      `${service} ${operation} failed: ${code}: ${detail || 'no message'}` +
         (requestId ? ` (request id ${requestId})` : ''),
     );
   }
@@ -31,6 +33,11 @@ export class ServiceError extends Error {
   /** A failure worth polling through: it says nothing about the batch, only about this one call. */
   get transient(): boolean {
     return this.kind === 'throttling' || this.kind === 'transient';
+  }
+
+  /** The caller's role may not call this operation (IAM said no). */
+  get denied(): boolean {
+    return /AccessDenied|UnauthorizedOperation|NotAuthorized/.test(this.code);
   }
 }
 

@@ -29,6 +29,8 @@ export interface Config {
   maxAttempts: number;
   /** role-to-assume: the action assumes this role with the job's OIDC token, instead of the job's credentials. */
   role?: RoleConfig;
+  /** Log lines shown per failed group; 0 reads no logs. */
+  logLines: number;
 }
 
 export interface RoleConfig {
@@ -60,6 +62,7 @@ const DECIMAL = /^(\d+(\.\d*)?|\.\d+)$/;
 const MAX_ATTEMPTS = 100;
 const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
 const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
+const MAX_LOG_LINES = 1000;
 
 /** Inputs a workflow_dispatch event may supply when the step leaves them empty. */
 const DISPATCH_INPUTS = ['batch-id', 'project-name', 'retry-type'] as const;
@@ -287,6 +290,14 @@ export function readConfig(source: InputSource): Config {
     );
   }
 
+  const logLines = readNumber(
+    source,
+    'log-lines',
+    30,
+    `a whole number from 0 (no log tails) to ${MAX_LOG_LINES}`,
+    (n) => Number.isInteger(n) && n >= 0 && n <= MAX_LOG_LINES,
+  );
+
   const token = source.get('idempotency-token');
   return {
     target,
@@ -300,5 +311,6 @@ export function readConfig(source: InputSource): Config {
     stopOnCancel: readBoolean(source, 'stop-on-cancel', true),
     maxAttempts,
     role: readRole(source),
+    logLines,
   };
 }

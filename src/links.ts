@@ -66,3 +66,25 @@ export function batchConsoleUrl(batchArn: string | undefined): string | undefine
 export function buildConsoleUrl(buildArn: string | undefined): string | undefined {
   return link(buildArn, 'build', 'build', '/');
 }
+
+/**
+ * The S3 console page of an artifact location: an S3 ARN (arn:PARTITION:s3:::bucket/key) or
+ * bucket/key. The console lists the key as a prefix, which shows a zip file as well as a folder.
+ */
+export function s3ConsoleUrl(location: string | undefined): string | undefined {
+  const match = /^(?:arn:([a-z-]+):s3:::)?([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(?:\/(.*))?$/.exec(
+    location ?? '',
+  );
+  if (!match) return undefined;
+  const [, partition = 'aws', bucket, key = ''] = match as unknown as string[];
+  const origin =
+    partition === 'aws'
+      ? 'https://s3.console.aws.amazon.com'
+      : partition === 'aws-us-gov'
+        ? 'https://console.amazonaws-us-gov.com'
+        : partition === 'aws-cn'
+          ? 'https://console.amazonaws.cn'
+          : undefined;
+  if (!origin) return undefined;
+  return `${origin}/s3/buckets/${encodeURIComponent(bucket!)}?prefix=${encodeURIComponent(key)}`;
+}

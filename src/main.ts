@@ -119,7 +119,11 @@ async function retryAndWait(deps: Deps, reporter: Reporter, startedAt: number): 
     (config.target.kind === 'batch'
       ? config.target.batchId
       : await newestFailedBatch(codebuild, config.target.projectName, io, patiently));
-  if (!batchId) return;
+  if (!batchId)
+    return reporter.nothingToRetry(
+      `Project ${config.target.kind === 'project' ? config.target.projectName : ''} has no failed, faulted or timed-out batch build: nothing to retry.`,
+      elapsed(),
+    );
   io.setOutput('batch-id', batchId);
 
   // A batch just started is taken from the start's answer: a read this early may not find it yet.
@@ -188,6 +192,7 @@ async function retryAndWait(deps: Deps, reporter: Reporter, startedAt: number): 
     headline,
     elapsedMs: elapsed(),
     builds: codebuild,
+    logLines: config.logLines,
   });
   if (!succeeded) {
     const sentence = failureSentence(outcome);
@@ -391,9 +396,10 @@ async function interrupt(
     headline: sentence,
     elapsedMs: elapsed(),
     interrupted: true,
-    // Failure reasons only in what is left of the budget; none when nothing is.
+    // Failure reasons, logs and reports only in what is left of the budget; none when nothing is.
     builds: remaining > 0 ? codebuild : undefined,
     signal: remaining > 0 ? AbortSignal.timeout(remaining) : undefined,
+    logLines: config.logLines,
   });
   throw new ActionError(sentence);
 }

@@ -11,6 +11,13 @@ export interface GroupOutcome {
   ignoreFailure: boolean;
   dependsOn: string[];
   buildArn?: string;
+  /** Succeeded after a build of its own failed earlier in this batch (FAILED, FAULT or TIMED_OUT). */
+  flaky: boolean;
+  /**
+   * Never ran: STOPPED because groups it depends on failed. The groups that failed on their own are
+   * named, through any chain of groups blocked in turn. Empty for every other group.
+   */
+  blockedBy: string[];
 }
 
 /** A batch as the user sees it. */
@@ -26,6 +33,8 @@ export interface BatchOutcome {
   failedGroups: string[];
   /** The failed groups that make the batch fail (those without ignore-failure). */
   blockingFailures: string[];
+  /** Groups that succeeded after failing earlier in this batch. */
+  flakyGroups: string[];
   startTime?: Date;
   endTime?: Date;
 }
@@ -37,18 +46,40 @@ export function isFinalStatus(status: string): boolean {
   return FINAL.has(status);
 }
 
+const FAILED_ON_ITS_OWN = new Set(['FAILED', 'FAULT', 'TIMED_OUT']);
+
 export function describeGroups(batch: BuildBatch): GroupOutcome[] {
-  return (batch.buildGroups ?? []).map((group, index) => {
+  const groups = (batch.buildGroups ?? []).map((group, index): GroupOutcome => {
     const current = group.currentBuildSummary;
+    const status = current?.buildStatus ?? 'PENDING';
     return {
       identifier: group.identifier ?? `group-${index + 1}`,
-      status: current?.buildStatus ?? 'PENDING',
+      status,
       attempts: (group.priorBuildSummaryList?.length ?? 0) + (current ? 1 : 0),
       ignoreFailure: group.ignoreFailure === true,
       dependsOn: group.dependsOn ?? [],
       buildArn: current?.arn,
+      flaky:
+        status === SUCCEEDED &&
+        (group.priorBuildSummaryList ?? []).some((b) => FAILED_ON_ITS_OWN.has(b.buildStatus ?? '')),
+      blockedBy: [],
     };
   });
+  const byId = new Map(groups.map((g) => [g.identifier, g]));
+  const roots = (group: GroupOutcome, path: Set<string>): string[] => {
+    if (group.status !== 'STOPPED') return [];
+    const failedDeps = group.dependsOn
+      .map((d) => byId.get(d))
+      .filter((d): d is GroupOutcome => !!d && d.status !== SUCCEEDED && !d.ignoreFailure);
+    return failedDeps.flatMap((dep) => {
+      if (path.has(dep.identifier)) return [];
+      const deeper = roots(dep, new Set([...path, dep.identifier]));
+      return deeper.length > 0 ? deeper : [dep.identifier];
+    });
+  };
+  for (const group of groups)
+    group.blockedBy = [...new Set(roots(group, new Set([group.identifier])))];
+  return groups;
 }
 
 export function describeBatch(batch: BuildBatch): BatchOutcome {
@@ -64,6 +95,7 @@ export function describeBatch(batch: BuildBatch): BatchOutcome {
     groups,
     failedGroups: failed.map((g) => g.identifier),
     blockingFailures: failed.filter((g) => !g.ignoreFailure).map((g) => g.identifier),
+    flakyGroups: groups.filter((g) => g.flaky).map((g) => g.identifier),
     startTime: batch.startTime,
     endTime: batch.endTime,
   };
@@ -161,14 +193,20 @@ export function formatDuration(ms: number): string {
 
 /** The sentence the step fails with when the batch did not succeed. */
 export function failureSentence(outcome: BatchOutcome): string {
+  const byId = new Map(outcome.groups.map((g) => [g.identifier, g]));
   const ignored = outcome.failedGroups.filter((id) => !outcome.blockingFailures.includes(id));
+  const notRun = outcome.blockingFailures.filter((id) => byId.get(id)?.blockedBy.length);
+  const causes = outcome.blockingFailures.filter((id) => !notRun.includes(id));
   const blocking =
-    outcome.blockingFailures.length > 0
-      ? `failed build groups: ${outcome.blockingFailures.join(', ')}`
+    causes.length > 0
+      ? `failed build groups: ${causes.join(', ')}`
       : 'no build group failed on its own';
+  const notRunText = notRun.length > 0 ? `; not run as a result: ${notRun.join(', ')}` : '';
   const ignoredText =
-    ignored.length > 0
-      ? `; ${ignored.join(', ')} also failed, but ${ignored.length > 1 ? 'they are' : 'it is'} marked ignore-failure and ${ignored.length > 1 ? 'do' : 'does'} not fail the batch`
-      : '';
-  return `Batch build ${outcome.id} ended ${outcome.status}; ${blocking}${ignoredText}.`;
+    ignored.length === 0
+      ? ''
+      : ignored.length === 1
+        ? `; ${ignored[0]} failed too, but it is marked ignore-failure, so it does not fail the batch`
+        : `; ${ignored.join(', ')} failed too, but they are marked ignore-failure, so they do not fail the batch`;
+  return `Batch build ${outcome.id} ended ${outcome.status}; ${blocking}${notRunText}${ignoredText}.`;
 }

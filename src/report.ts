@@ -1,14 +1,23 @@
 import type { BuildBatch } from '@aws-sdk/client-codebuild';
-import type { CodeBuild } from './codebuild.js';
-import { messageOf, ServiceError } from './errors.js';
 import {
-  buildDurationMs,
-  describeBatch,
-  failureReason,
-  isFinalStatus,
-  type BatchOutcome,
-} from './outcome.js';
-import { renderFailure, renderSummary, type AttemptRecord } from './summary.js';
+  artifactsOf,
+  diagnose,
+  ERROR_ANNOTATIONS,
+  planAnnotations,
+  testResults,
+  type Diagnosis,
+} from './diagnosis.js';
+import { messageOf } from './errors.js';
+import { problemWarning, readEvidence, type EvidenceSource } from './evidence.js';
+import type { Logs } from './logs.js';
+import { describeBatch, isFinalStatus, type BatchOutcome } from './outcome.js';
+import {
+  lastLines,
+  renderFailure,
+  renderNothing,
+  renderSummary,
+  type AttemptRecord,
+} from './summary.js';
 
 /** What the action writes to the runner: the thin edge over @actions/core. */
 export interface Io {
@@ -17,6 +26,8 @@ export interface Io {
   notice(message: string): void;
   warning(message: string): void;
   error(message: string, title?: string): void;
+  /** A collapsible group of log lines in the step log; `body` writes them with info(). */
+  group(title: string, body: () => void): void;
   setOutput(name: string, value: string): void;
   saveState(name: string, value: string): void;
   writeSummary(markdown: string): Promise<void>;
@@ -39,14 +50,21 @@ export interface FinalReport {
   groupsNote?: string;
   /** Annotate each failed group (default); not when the step failed for another reason. */
   annotateGroups?: boolean;
-  /** Where failure reasons and durations are read from; left out when CodeBuild is not to be asked. */
-  builds?: Pick<CodeBuild, 'getBuilds'>;
-  /** Bounds those reads (default: BUILD_DETAILS_MS). */
+  /** Where builds, reports and logs are read from; left out when CodeBuild is not to be asked. */
+  builds?: EvidenceSource;
+  /** Log lines to show per failed group (the log-lines input); 0 reads no logs. */
+  logLines?: number;
+  /** Bounds the diagnosis reads (on cancellation); they never take longer than DIAGNOSIS_TIMEOUT_MS. */
   signal?: AbortSignal;
+  /** Loads the CloudWatch Logs edge (tests hand in a fake). */
+  loadLogs?: (region: string | undefined) => Promise<Logs>;
 }
 
-/** How long reading failure reasons and durations may take when nothing tighter bounds it. */
-const BUILD_DETAILS_MS = 10_000;
+/** The reads after a batch is final take at most this long; what did not fit is left out. */
+export const DIAGNOSIS_TIMEOUT_MS = 15_000;
+/** After a cancellation or timeout, unless the caller bounds them: the runner's 7.5 s are short. */
+export const INTERRUPTED_DIAGNOSIS_TIMEOUT_MS = 2_000;
+export const DEFAULT_LOG_LINES = 30;
 
 /**
  * The record of what the step did (the last batch seen, the retries made) and its writer: outputs as
@@ -105,6 +123,12 @@ export class Reporter {
     await this.write(renderFailure(sentence, elapsedMs));
   }
 
+  /** Nothing to retry and no batch to show (a project without a failed batch): a short summary. */
+  async nothingToRetry(sentence: string, elapsedMs: number): Promise<void> {
+    this.reported = true;
+    await this.write(renderNothing(sentence, elapsedMs));
+  }
+
   async finish(report: FinalReport): Promise<BatchOutcome> {
     this.reported = true;
     const outcome = describeBatch(report.batch);
@@ -116,18 +140,13 @@ export class Reporter {
     this.setOutputs(outcome, this.attempts.length);
 
     const finished = outcome.complete || report.interrupted === true;
-    const details =
-      finished && report.builds
-        ? await this.buildDetails(
-            outcome,
-            report.builds,
-            report.signal ?? AbortSignal.timeout(BUILD_DETAILS_MS),
-          )
-        : {};
-    if (outcome.complete && report.annotateGroups !== false)
-      this.annotate(outcome, details.reasons ?? {});
+    const diagnosis =
+      finished && report.builds ? await this.diagnose(outcome, report, report.builds) : undefined;
+    if (finished) this.setDiagnosisOutputs(report.batch, diagnosis);
+    if (outcome.complete && report.annotateGroups !== false) this.annotate(outcome, diagnosis);
+    if (diagnosis) this.logTails(outcome, diagnosis);
 
-    await this.write(renderSummary({ outcome, ...report, attempts: this.attempts, ...details }));
+    await this.write(renderSummary({ outcome, ...report, attempts: this.attempts, diagnosis }));
     return outcome;
   }
 
@@ -159,57 +178,67 @@ export class Reporter {
       ),
     );
     this.io.setOutput('failed-build-groups', JSON.stringify(outcome.failedGroups));
+    this.io.setOutput('flaky-build-groups', JSON.stringify(outcome.flakyGroups));
   }
 
-  private annotate(outcome: BatchOutcome, reasons: Record<string, string>): void {
+  /**
+   * Once the batch is final: artifacts from its groups' builds (read with the batch), test-results
+   * only when the reports could be read.
+   */
+  private setDiagnosisOutputs(batch: BuildBatch, diagnosis: Diagnosis | undefined): void {
+    this.io.setOutput('artifacts', JSON.stringify(diagnosis?.artifacts ?? artifactsOf(batch)));
+    if (diagnosis) this.io.setOutput('test-results', JSON.stringify(testResults(diagnosis)));
+  }
+
+  /** Within GitHub's budget of error annotations: one is kept for the step's own failure message. */
+  private annotate(outcome: BatchOutcome, diagnosis: Diagnosis | undefined): void {
+    for (const a of planAnnotations(outcome, diagnosis, ERROR_ANNOTATIONS - 1)) {
+      if (a.kind === 'error') this.io.error(a.message, a.title);
+      else this.io.warning(a.message);
+    }
+  }
+
+  /** The log tail of each group that did not succeed, one collapsible group each in the step log. */
+  private logTails(outcome: BatchOutcome, diagnosis: Diagnosis): void {
     for (const id of outcome.failedGroups) {
-      const group = outcome.groups.find((g) => g.identifier === id)!;
-      const reason = reasons[id] ? `: ${reasons[id]}` : '';
-      if (group.ignoreFailure) {
-        this.io.warning(
-          `Build group ${id} ended ${group.status} (ignore-failure, so the batch does not fail for it)${reason}`,
+      const log = diagnosis.groups[id]?.log;
+      if (log?.kind === 'tail')
+        this.io.group(`Build group ${id}: ${lastLines(log.lines.length)}`, () => {
+          for (const line of log.lines) this.io.info(line);
+        });
+      else if (log?.kind === 's3')
+        this.io.info(`Build group ${id}: its log is in S3 only${log.link ? `: ${log.link}` : ''}.`);
+      else if (log?.kind === 'off')
+        this.io.info(
+          `Build group ${id}: its build kept no log (CloudWatch Logs and S3 logs are off).`,
         );
-      } else {
-        this.io.error(
-          `Build group ${id} ended ${group.status}${reason}`,
-          `Build group ${id} ${group.status}`,
-        );
-      }
     }
   }
 
-  /** Failure reasons and durations, from the groups' builds: one BatchGetBuilds call per 100 groups. */
-  private async buildDetails(
+  /**
+   * Builds, reports, failing test cases and log tails, read once the batch is final, within
+   * DIAGNOSIS_TIMEOUT_MS and the caller's signal. A part that cannot be read is left out with one
+   * warning; the step's result never depends on it.
+   */
+  private async diagnose(
     outcome: BatchOutcome,
-    codebuild: Pick<CodeBuild, 'getBuilds'>,
-    signal: AbortSignal,
-  ): Promise<{ reasons?: Record<string, string>; durations?: Record<string, number> }> {
-    const byArn = new Map(
-      outcome.groups.filter((g) => g.buildArn).map((g) => [g.buildArn!, g.identifier]),
+    report: FinalReport,
+    source: EvidenceSource,
+  ): Promise<Diagnosis | undefined> {
+    const timeout = AbortSignal.timeout(
+      report.interrupted && !report.signal
+        ? INTERRUPTED_DIAGNOSIS_TIMEOUT_MS
+        : DIAGNOSIS_TIMEOUT_MS,
     );
-    if (byArn.size === 0) return {};
-    try {
-      const builds = await codebuild.getBuilds([...byArn.keys()], signal);
-      const reasons: Record<string, string> = {};
-      const durations: Record<string, number> = {};
-      for (const build of builds) {
-        const id = byArn.get(build.arn ?? '');
-        if (!id) continue;
-        const duration = buildDurationMs(build);
-        if (duration !== undefined) durations[id] = duration;
-        const reason = outcome.failedGroups.includes(id) ? failureReason(build) : undefined;
-        if (reason) reasons[id] = reason;
-      }
-      return { reasons, durations };
-    } catch (error) {
-      const denied =
-        error instanceof ServiceError && /AccessDenied|UnauthorizedOperation/.test(error.code);
-      this.io.warning(
-        denied
-          ? 'Failure reasons and durations are left out: the role may not call codebuild:BatchGetBuilds. Add that permission to see them.'
-          : `Failure reasons and durations are left out: ${messageOf(error)}`,
-      );
-      return {};
-    }
+    const signal = report.signal ? AbortSignal.any([report.signal, timeout]) : timeout;
+    const logLines = report.logLines ?? DEFAULT_LOG_LINES;
+    const { evidence, problems } = await readEvidence(outcome, source, {
+      logLines,
+      signal,
+      loadLogs: report.loadLogs,
+    });
+    const warning = problemWarning(problems);
+    if (warning) this.io.warning(warning);
+    return evidence ? diagnose(outcome, report.batch, evidence, logLines) : undefined;
   }
 }

@@ -12,7 +12,7 @@ import { readRole, type RoleConfig } from './inputs.js';
 import { parseArn } from './links.js';
 import type { Io } from './report.js';
 import { endpointOverride } from './setup.js';
-import { logSafe } from './text.js';
+import { logSafe, oneLine } from './text.js';
 import type { Clock } from './wait.js';
 
 /** The ARN (or id) of the batch the main step waits on, so the post step can stop a batch left running. */
@@ -30,6 +30,14 @@ const io: Io = {
   notice: (message) => core.notice(logSafe(message)),
   warning: (message) => core.warning(logSafe(message)),
   error: (message, title) => core.error(logSafe(message), { title: title && logSafe(title) }),
+  group: (title, body) => {
+    core.startGroup(logSafe(oneLine(title)));
+    try {
+      body();
+    } finally {
+      core.endGroup();
+    }
+  },
   setOutput: core.setOutput,
   saveState: core.saveState,
   writeSummary: async (markdown) => {

@@ -1,5 +1,6 @@
 import type { BuildBatch } from '@aws-sdk/client-codebuild';
-import { batchConsoleUrl, buildConsoleUrl } from './links.js';
+import { caseName, type Diagnosis, type GroupDiagnosis, type TestTotals } from './diagnosis.js';
+import { batchConsoleUrl, buildConsoleUrl, s3ConsoleUrl } from './links.js';
 import { formatDuration, type BatchOutcome, type GroupOutcome } from './outcome.js';
 import { escapeHtml } from './text.js';
 
@@ -15,15 +16,29 @@ export interface SummaryInput {
   /** One sentence on what the step did, shown under the title. */
   headline: string;
   attempts: AttemptRecord[];
-  /** Why each failed group failed (identifier → reason), when the builds could be read. */
+  /** Why each failed group failed (identifier → reason); by default the diagnosis's. */
   reasons?: Record<string, string>;
-  /** How long each group's current build ran (identifier → ms). */
+  /** How long each group's current build ran (identifier → ms); by default the diagnosis's. */
   durations?: Record<string, number>;
   /** Wall time this step spent. */
   elapsedMs: number;
   /** A caveat shown above the groups table. */
   groupsNote?: string;
+  /** Logs, test results and artifacts, when the builds could be read. */
+  diagnosis?: Diagnosis;
 }
+
+/**
+ * How much of the diagnosis a rendering shows: log tails are cut to a byte allowance per group
+ * (newest lines kept), failing cases to a count per group. The summary shrinks along these first.
+ */
+interface Detail {
+  tailBytes: number;
+  cases: number;
+}
+const FULL: Detail = { tailBytes: Infinity, cases: Infinity };
+const NO_DETAIL: Detail = { tailBytes: 0, cases: 0 };
+const COLUMNS = 8;
 
 /** The runner drops summaries above 1 MiB; stay well below, leaving room for other steps' summaries. */
 export const SUMMARY_LIMIT_BYTES = 512 * 1024;
@@ -41,6 +56,9 @@ const MARKERS: Record<string, string> = {
   CANCELLED: '🚫',
 };
 
+/** A failed ignore-failure group: not the red of a failure that fails the batch. */
+export const IGNORED_MARKER = '⚠️';
+
 export function statusMarker(status: string): string {
   return MARKERS[status] ?? '❔';
 }
@@ -49,28 +67,142 @@ function anchor(text: string, url: string | undefined): string {
   return url ? `<a href="${escapeHtml(url)}">${escapeHtml(text)}</a>` : escapeHtml(text);
 }
 
+function statusCell(group: GroupOutcome, reason: string | undefined): string {
+  const ignored = group.ignoreFailure && group.status !== 'SUCCEEDED';
+  const marker = ignored ? IGNORED_MARKER : statusMarker(group.status);
+  const notes = [
+    group.blockedBy.length > 0 ? `not run: ${group.blockedBy.join(', ')} failed` : (reason ?? ''),
+    group.flaky ? 'flaky: failed earlier in this batch, then passed' : '',
+    ignored ? 'ignore-failure: does not fail the batch' : '',
+  ].filter(Boolean);
+  return (
+    `${marker} ${escapeHtml(group.status)}` +
+    notes.map((n) => `<br><sub>${escapeHtml(n)}</sub>`).join('')
+  );
+}
+
+/** "412 passed · 3 failed · 1 skipped · 87.5% lines" */
+export function testsCell(tests: TestTotals | undefined): string {
+  if (!tests) return '';
+  const parts = [
+    tests.total > 0 || tests.lineCoverage === undefined ? `${tests.passed} passed` : '',
+    tests.failed > 0 ? `${tests.failed} failed` : '',
+    tests.skipped > 0 ? `${tests.skipped} skipped` : '',
+    tests.lineCoverage === undefined ? '' : `${tests.lineCoverage}% lines`,
+  ].filter(Boolean);
+  return parts.join(' · ');
+}
+
 function groupRow(group: GroupOutcome, input: SummaryInput, withLinks: boolean): string {
-  const reason = input.reasons?.[group.identifier];
-  const duration = input.durations?.[group.identifier];
+  const found = input.diagnosis?.groups[group.identifier];
+  const reason = input.reasons?.[group.identifier] ?? found?.reason;
+  const duration =
+    group.blockedBy.length > 0
+      ? undefined
+      : (input.durations?.[group.identifier] ?? found?.durationMs);
+  const links = withLinks
+    ? [
+        group.buildArn ? anchor('build', buildConsoleUrl(group.buildArn)) : '',
+        found?.logsLink ? anchor('logs', found.logsLink) : '',
+      ].filter(Boolean)
+    : [];
   const cells = [
     `<code>${escapeHtml(group.identifier)}</code>`,
-    `${statusMarker(group.status)} ${escapeHtml(group.status)}` +
-      (reason ? `<br><sub>${escapeHtml(reason)}</sub>` : ''),
+    statusCell(group, reason),
     String(group.attempts),
     duration === undefined ? '' : formatDuration(duration),
+    escapeHtml(testsCell(found?.tests)),
     group.dependsOn.map((d) => `<code>${escapeHtml(d)}</code>`).join(' '),
     group.ignoreFailure ? 'yes' : '',
-    withLinks && group.buildArn ? anchor('build', buildConsoleUrl(group.buildArn)) : '',
+    links.join(' · '),
   ];
   return `<tr>${cells.map((c) => `<td>${c}</td>`).join('')}</tr>`;
 }
 
-function groupTable(rows: GroupOutcome[], input: SummaryInput, withLinks: boolean): string {
+/** "last log line", "last 30 log lines" */
+export function lastLines(count: number): string {
+  return count === 1 ? 'last log line' : `last ${count} log lines`;
+}
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** A log line inside <pre>: escaped, and never blank (a blank line would end the HTML block). */
+const preLine = (line: string) => escapeHtml(line).replace(/^\s*$/, '&#160;');
+
+/** The newest lines of a tail that fit in `bytes` (all of them when bytes is Infinity). */
+export function fitTail(lines: string[], bytes: number): string[] {
+  if (bytes === Infinity) return lines;
+  let used = 0;
+  let start = lines.length;
+  while (start > 0) {
+    const size = Buffer.byteLength(preLine(lines[start - 1]!)) + 1;
+    if (used + size > bytes) break;
+    used += size;
+    start -= 1;
+  }
+  return lines.slice(start);
+}
+
+function logPart(found: GroupDiagnosis, detail: Detail): string {
+  const log = found.log;
+  switch (log?.kind) {
+    case 'tail': {
+      const shown = fitTail(log.lines, detail.tailBytes);
+      if (shown.length === 0)
+        return `<p><em>The log tail (${log.lines.length} lines) is left out to keep the summary under GitHub's size limit.</em></p>`;
+      const cut =
+        shown.length < log.lines.length
+          ? ` (${log.lines.length - shown.length} earlier lines left out to fit the summary)`
+          : '';
+      return `<details><summary>${capitalised(lastLines(shown.length))}${cut}</summary>\n<pre>${shown.map(preLine).join('\n')}</pre>\n</details>`;
+    }
+    case 's3':
+      return `<p>The log is in S3 only${log.link ? `: ${anchor('open it in the S3 console', log.link)}` : ''}.</p>`;
+    case 'off':
+      return '<p>This build kept no log: CloudWatch Logs and S3 logs are off for the project.</p>';
+    case 'empty':
+      return '<p>The build wrote no log lines.</p>';
+    default:
+      return '';
+  }
+}
+
+function casesPart(found: GroupDiagnosis, detail: Detail): string {
+  const listed = found.failingCases.slice(0, detail.cases);
+  const more = found.moreCases + found.failingCases.length - listed.length;
+  if (listed.length === 0 && more === 0) return '';
+  if (listed.length === 0)
+    return `<p>${more} failing test case${more > 1 ? 's' : ''}: see the build's test report.</p>`;
+  const items = listed.map((c) => {
+    const duration = c.durationMs === undefined ? '' : ` (${formatDuration(c.durationMs)})`;
+    const status = c.status === 'FAILED' ? '' : ` ${escapeHtml(c.status)}`;
+    return `<li><code>${escapeHtml(caseName(c))}</code>${status}${c.message ? `: ${escapeHtml(c.message)}` : ''}${duration}</li>`;
+  });
+  const tail =
+    more > 0 ? `<li>… and ${more} more failing test case${more > 1 ? 's' : ''}</li>` : '';
+  return `<ul>${items.join('')}${tail}</ul>`;
+}
+
+/** The row under a group's row: its failing test cases and its log tail, or nothing. */
+function detailRow(group: GroupOutcome, input: SummaryInput, detail: Detail): string {
+  const found = input.diagnosis?.groups[group.identifier];
+  if (!found) return '';
+  const parts = [casesPart(found, detail), logPart(found, detail)].filter(Boolean);
+  if (parts.length === 0) return '';
+  return `<tr><td colspan="${COLUMNS}">\n${parts.join('\n')}\n</td></tr>`;
+}
+
+function groupTable(
+  rows: GroupOutcome[],
+  input: SummaryInput,
+  withLinks: boolean,
+  detail: Detail = NO_DETAIL,
+): string {
   const head = [
     'Build group',
     'Status',
     'Attempts',
     'Duration',
+    'Tests',
     'Depends on',
     'Ignore failure',
     'Build',
@@ -78,9 +210,26 @@ function groupTable(rows: GroupOutcome[], input: SummaryInput, withLinks: boolea
   return [
     '<table>',
     `<tr>${head.map((h) => `<th>${h}</th>`).join('')}</tr>`,
-    ...rows.map((g) => groupRow(g, input, withLinks)),
+    ...rows.flatMap((g) => [groupRow(g, input, withLinks), detailRow(g, input, detail)]),
     '</table>',
-  ].join('\n');
+  ]
+    .filter(Boolean)
+    .join('\n');
+}
+
+/** The groups' and the batch's artifacts, linked to the S3 console. */
+function artifactsSection(input: SummaryInput): string | undefined {
+  const artifacts = input.diagnosis?.artifacts ?? [];
+  if (artifacts.length === 0) return undefined;
+  const items = artifacts.map((a) => {
+    const who =
+      a.identifier === 'batch'
+        ? 'the batch (combined)'
+        : `<code>${escapeHtml(a.identifier)}</code>`;
+    const name = a.artifactIdentifier ? ` <code>${escapeHtml(a.artifactIdentifier)}</code>` : '';
+    return `<li>${who}${name}: ${anchor(a.location, s3ConsoleUrl(a.location))}</li>`;
+  });
+  return `<h3>Artifacts</h3>\n<ul>\n${items.join('\n')}\n</ul>`;
 }
 
 const GRAPH_CLASSES: Record<string, string> = {
@@ -90,10 +239,27 @@ const GRAPH_CLASSES: Record<string, string> = {
   TIMED_OUT: 'fill:#fff8c5,stroke:#9a6700,color:#1f2328',
   STOPPED: 'fill:#eaeef2,stroke:#656d76,color:#1f2328',
   RUNNING: 'fill:#ddf4ff,stroke:#0969da,color:#1f2328',
+  // Failed but ignore-failure: not the red of a failure that fails the batch.
+  IGNORED: 'fill:#fff1e5,stroke:#bc4c00,stroke-dasharray:5,color:#1f2328',
+  FLAKY: 'fill:#dafbe1,stroke:#bf8700,stroke-width:3px,color:#1f2328',
+  NOT_RUN: 'fill:#f6f8fa,stroke:#8c959f,stroke-dasharray:5,color:#656d76',
 };
 
-function graphClass(status: string): string {
-  return status in GRAPH_CLASSES && status !== 'RUNNING' ? status : 'RUNNING';
+function graphClass(group: GroupOutcome): string {
+  if (group.blockedBy.length > 0) return 'NOT_RUN';
+  if (group.ignoreFailure && group.status !== 'SUCCEEDED') return 'IGNORED';
+  if (group.flaky) return 'FLAKY';
+  const status = group.status;
+  return status in GRAPH_CLASSES && status !== 'RUNNING' && status !== 'IGNORED'
+    ? status
+    : 'RUNNING';
+}
+
+function graphLabel(group: GroupOutcome): string {
+  if (group.blockedBy.length > 0) return `${group.identifier} not run`;
+  if (group.ignoreFailure && group.status !== 'SUCCEEDED')
+    return `${group.identifier} ${group.status} ignored`;
+  return `${group.identifier} ${group.status}${group.flaky ? ' flaky' : ''}`;
 }
 
 /** Mermaid label text: anything but plain characters becomes an entity code Mermaid understands. */
@@ -111,10 +277,9 @@ export function renderGraph(groups: GroupOutcome[]): string | undefined {
   );
   if (edges.length === 0 || groups.length > GRAPH_MAX_NODES) return undefined;
   const nodes = groups.map(
-    (g) =>
-      `  ${ids.get(g.identifier)}["${mermaidLabel(`${g.identifier} ${g.status}`)}"]:::${graphClass(g.status)}`,
+    (g) => `  ${ids.get(g.identifier)}["${mermaidLabel(graphLabel(g))}"]:::${graphClass(g)}`,
   );
-  const used = new Set(groups.map((g) => graphClass(g.status)));
+  const used = new Set(groups.map(graphClass));
   const classes = [...used].map((name) => `  classDef ${name} ${GRAPH_CLASSES[name]}`);
   return ['```mermaid', 'flowchart LR', ...classes, ...nodes, ...edges, '```'].join('\n');
 }
@@ -140,16 +305,49 @@ function header(input: SummaryInput): string {
 }
 
 /**
- * The job summary, as Markdown with HTML. Everything that came from the service is escaped. When the
- * full rendering would be too large, it degrades: first without the graph and links, then listing only
- * the groups that did not succeed, then cutting rows — never failing.
+ * The job summary, as Markdown with HTML. Everything that came from the service or a build is escaped.
+ * When the full rendering would be too large, it shrinks: log tails first (newest lines kept), then
+ * failing test cases; only then the graph and links, then the succeeded rows, then a cut with a count —
+ * never failing.
  */
 export function renderSummary(input: SummaryInput, limitBytes = SUMMARY_LIMIT_BYTES): string {
   const groups = input.outcome.groups;
   const notSucceeded = groups.filter((g) => g.status !== 'SUCCEEDED');
   const graph = renderGraph(groups);
+  const artifacts = artifactsSection(input);
+  const size = (text: string) => Buffer.byteLength(text);
+  const full = (detail: Detail) =>
+    `${[header(input), graph, groupTable(groups, input, true, detail), artifacts].filter(Boolean).join('\n\n')}\n`;
+
+  // Log tails share what is left once everything else is in, the newest lines of each kept.
+  const tailLines = Object.values(input.diagnosis?.groups ?? {}).flatMap((g) =>
+    g.log?.kind === 'tail' ? [g.log.lines] : [],
+  );
+  const tails = tailLines.length;
+  // Tails that alone exceed the limit are never rendered whole (up to 1000 lines × 500 characters each).
+  const rawTailBytes = tailLines.reduce(
+    (n, lines) => n + lines.reduce((m, l) => m + l.length, 0),
+    0,
+  );
+  if (rawTailBytes <= limitBytes) {
+    const first = full(FULL);
+    if (size(first) <= limitBytes) return first;
+  }
+  const withoutTails = size(full({ tailBytes: 0, cases: Infinity }));
+  if (withoutTails <= limitBytes && tails > 0) {
+    // Each tail's wrapper (details, summary, note) costs a few hundred bytes beyond its lines.
+    let share = Math.floor((limitBytes - withoutTails) / tails) - 400;
+    while (share > 0) {
+      const text = full({ tailBytes: share, cases: Infinity });
+      if (size(text) <= limitBytes) return text;
+      share = Math.floor(share / 2);
+    }
+  }
+  for (const cases of [5, 1, 0]) {
+    const text = full({ tailBytes: 0, cases });
+    if (size(text) <= limitBytes) return text;
+  }
   const candidates = [
-    () => [header(input), graph, groupTable(groups, input, true)],
     () => [header(input), groupTable(groups, input, false)],
     () => [
       header(input),
@@ -159,14 +357,14 @@ export function renderSummary(input: SummaryInput, limitBytes = SUMMARY_LIMIT_BY
   ];
   for (const candidate of candidates) {
     const text = `${candidate().filter(Boolean).join('\n\n')}\n`;
-    if (Buffer.byteLength(text) <= limitBytes) return text;
+    if (size(text) <= limitBytes) return text;
   }
   // Still too large: keep as many rows as fit, and say how many were left out.
   const head = header(input);
   const cut = (rows: number) =>
     `${head}\n\n${groupTable(notSucceeded.slice(0, rows), input, false)}\n\n<p>… and ${notSucceeded.length - rows} more build groups that did not succeed (see the build-groups output).</p>\n`;
   let rows = Math.floor(notSucceeded.length / 2);
-  while (rows > 0 && Buffer.byteLength(cut(rows)) > limitBytes) rows = Math.floor(rows / 2);
+  while (rows > 0 && size(cut(rows)) > limitBytes) rows = Math.floor(rows / 2);
   return cut(rows);
 }
 
@@ -186,4 +384,9 @@ export function startedHeadline(batch: BuildBatch, retries: number): string {
   const retried =
     retries === 0 ? 'not retried' : retries === 1 ? 'retried once' : `retried ${retries} times`;
   return `Started batch #${batch.buildBatchNumber ?? '?'} for ${version ? shortVersion(version) : "the project's source version"}, ${retried}, ended ${batch.buildBatchStatus ?? 'UNKNOWN'}.`;
+}
+
+/** The summary of a step that found nothing to retry and no batch to show. */
+export function renderNothing(sentence: string, elapsedMs: number): string {
+  return `<h2>✅ CodeBuild batch retry: nothing to retry</h2>\n<p>${escapeHtml(sentence)}</p>\n<p>step time ${formatDuration(elapsedMs)}</p>\n`;
 }

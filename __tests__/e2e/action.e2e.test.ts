@@ -50,9 +50,9 @@ describe('dist/index.js against the simulator', () => {
     ]);
     expect(annotations(run, 'error')).toEqual([
       'Build group integration_tests ended FAILED: BUILD — COMMAND_EXECUTION_ERROR: Error while executing command: npm run test:integration. Reason: exit status 1',
-      'Build group e2e_tests ended STOPPED',
-      'Build group package ended STOPPED',
-      `Batch build ${sim.batch.id} ended FAILED; failed build groups: integration_tests, e2e_tests, package; lint also failed, but it is marked ignore-failure and does not fail the batch.`,
+      'Build group e2e_tests did not run: integration_tests failed',
+      'Build group package did not run: integration_tests failed',
+      `Batch build ${sim.batch.id} ended FAILED; failed build groups: integration_tests; not run as a result: e2e_tests, package; lint failed too, but it is marked ignore-failure, so it does not fail the batch.`,
     ]);
     expect(annotations(run, 'warning')[0]).toMatch(
       /^Build group lint ended FAILED \(ignore-failure/,

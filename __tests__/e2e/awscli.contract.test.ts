@@ -28,6 +28,7 @@ async function aws(
   sim: Simulator,
   args: string[],
   env: Record<string, string | undefined> = {},
+  service: 'codebuild' | 'logs' = 'codebuild',
 ): Promise<CliResult> {
   const environment: Record<string, string | undefined> = {
     PATH: process.env.PATH,
@@ -38,11 +39,12 @@ async function aws(
     ...env,
   };
   delete environment.AWS_ENDPOINT_URL_CODEBUILD;
+  delete environment.AWS_ENDPOINT_URL_CLOUDWATCH_LOGS;
   try {
     const { stdout, stderr } = await exec(
       'aws',
       [
-        'codebuild',
+        service,
         ...args,
         '--endpoint-url',
         sim.endpoint,
@@ -351,5 +353,105 @@ describe('the AWS CLI starting batches on the simulator', () => {
     );
     expect(result.stderr).toMatch(message);
     expect(sim.batches).toHaveLength(1);
+  });
+});
+
+describe('the AWS CLI against the simulator: reports and logs', () => {
+  let sim: Simulator;
+  let build: Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  beforeAll(async () => {
+    sim = await start('diagnosis');
+    const { json } = await aws(sim, ['batch-get-build-batches', '--ids', sim.batch.id]);
+    const group = json!.buildBatches[0].buildGroups.find(
+      (g: { identifier: string }) => g.identifier === 'integration_tests',
+    );
+    const builds = await aws(sim, ['batch-get-builds', '--ids', group.currentBuildSummary.arn]);
+    build = builds.json!.builds[0];
+  });
+
+  it('BatchGetBuilds: a build carries its logs location and report ARNs', () => {
+    expect(build.logs).toMatchObject({
+      groupName: '/ci/web-app/builds',
+      streamName: expect.stringMatching(/^batch\//),
+      cloudWatchLogs: { status: 'ENABLED', groupName: '/ci/web-app/builds', streamName: 'batch' },
+      s3Logs: { status: 'DISABLED' },
+    });
+    expect(build.reportArns).toHaveLength(2);
+  });
+
+  it('BatchGetReports: test and coverage summaries; unknown ARNs in reportsNotFound', async () => {
+    const unknown = 'arn:aws:codebuild:us-east-1:123456789012:report/web-app-tests:unknown';
+    const { code, json } = await aws(sim, [
+      'batch-get-reports',
+      '--report-arns',
+      ...build.reportArns,
+      unknown,
+    ]);
+    expect(code).toBe(0);
+    expect(json!.reportsNotFound).toEqual([unknown]);
+    expect(json!.reports[0]).toMatchObject({
+      type: 'TEST',
+      status: 'FAILED',
+      testSummary: { total: 102, statusCounts: { SUCCEEDED: 97, FAILED: 3, ERROR: 1, SKIPPED: 1 } },
+    });
+    // botocore parsed the epoch-seconds timestamp: a number of seconds, not milliseconds.
+    expect(json!.reports[0].created).toBeGreaterThan(1e9);
+    expect(json!.reports[0].created).toBeLessThan(1e11);
+    expect(json!.reports[1]).toMatchObject({
+      type: 'CODE_COVERAGE',
+      codeCoverageSummary: { lineCoveragePercentage: 81.4 },
+    });
+  });
+
+  it('DescribeTestCases: filtered by status, paginated', async () => {
+    const { code, json } = await aws(sim, [
+      'describe-test-cases',
+      '--report-arn',
+      build.reportArns[0],
+      '--filter',
+      'status=FAILED',
+      '--max-items',
+      '2',
+    ]);
+    expect(code).toBe(0);
+    expect(json!.testCases.map((c: { name: string }) => c.name)).toEqual([
+      'rejects an empty cart',
+      'applies a <b>discount</b>',
+    ]);
+    expect(json!.NextToken).toBeTruthy();
+    const missing = await aws(sim, ['describe-test-cases', '--report-arn', 'arn:nope']);
+    expect(missing.stderr).toMatch(/ResourceNotFoundException/);
+  });
+
+  it('GetLogEvents (logs, its own signing name): the newest events from the tail; a missing stream', async () => {
+    const { code, json } = await aws(
+      sim,
+      [
+        'get-log-events',
+        '--log-group-name',
+        build.logs.groupName,
+        '--log-stream-name',
+        build.logs.streamName,
+        '--no-start-from-head',
+        '--limit',
+        '2',
+      ],
+      {},
+      'logs',
+    );
+    expect(code).toBe(0);
+    expect(json!.events.map((e: { message: string }) => e.message)).toEqual([
+      '[Container] 2026/11/27 06:02:00.000000 Command did not exit successfully npm run test:integration exit status 1\n',
+      '[Container] 2026/11/27 06:02:00.000000 Phase complete: BUILD State: FAILED\n',
+    ]);
+    expect(typeof json!.events[0].timestamp).toBe('number');
+    expect(json!.nextBackwardToken).toMatch(/^b\//);
+    const missing = await aws(
+      sim,
+      ['get-log-events', '--log-group-name', build.logs.groupName, '--log-stream-name', 'nope'],
+      {},
+      'logs',
+    );
+    expect(missing.stderr).toMatch(/ResourceNotFoundException.*log stream does not exist/);
   });
 });

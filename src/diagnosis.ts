@@ -1,0 +1,358 @@
+import type {
+  Build,
+  BuildArtifacts,
+  BuildBatch,
+  Report,
+  ResolvedArtifact,
+  TestCase,
+} from '@aws-sdk/client-codebuild';
+import { buildDurationMs, failureReason, SUCCEEDED, type BatchOutcome } from './outcome.js';
+import { cutLine, oneLine, stripAnsi } from './text.js';
+
+/**
+ * What a red batch's builds, logs and reports say, per group: the data the summary, the log, the
+ * annotations and the outputs show. Pure: the reads happen in evidence.ts.
+ */
+
+/** Each log line is cut to this many characters. */
+export const LOG_LINE_MAX = 500;
+/** Failing test cases listed per group. */
+export const CASES_PER_GROUP = 20;
+/** GitHub shows at most this many error annotations per step. */
+export const ERROR_ANNOTATIONS = 10;
+
+/** Where a group's log stands. */
+export type LogView =
+  /** The newest lines of its CloudWatch Logs stream (cleaned: no ANSI, cut at LOG_LINE_MAX). */
+  | { kind: 'tail'; lines: string[] }
+  /** CloudWatch Logs is off for the build, but S3 logs are on: a link, no tail. */
+  | { kind: 's3'; link?: string }
+  /** Neither CloudWatch Logs nor S3 logs: the build kept no log. */
+  | { kind: 'off' }
+  /** The stream does not exist (the build wrote nothing). */
+  | { kind: 'empty' }
+  /** Not read: the read failed or did not fit the time (one warning says why). */
+  | { kind: 'unread' };
+
+export interface TestTotals {
+  total: number;
+  passed: number;
+  /** FAILED and ERROR cases. */
+  failed: number;
+  skipped: number;
+  /** Line coverage in percent, when a CODE_COVERAGE report exists. */
+  lineCoverage?: number;
+}
+
+export interface FailingCase {
+  /** The suite, or the prefix when there is no suite. */
+  suite?: string;
+  name: string;
+  status: string;
+  /** The first line of the failure message. */
+  message?: string;
+  durationMs?: number;
+}
+
+export interface ArtifactLocation {
+  /** The group's identifier, or `batch` for the batch's combined artifacts. */
+  identifier: string;
+  location: string;
+  type: string;
+  /** A secondary artifact's own identifier. */
+  artifactIdentifier?: string;
+}
+
+export interface GroupDiagnosis {
+  identifier: string;
+  reason?: string;
+  durationMs?: number;
+  /** The build's CloudWatch Logs console page. */
+  logsLink?: string;
+  /** For groups that did not succeed and ran a build. */
+  log?: LogView;
+  tests?: TestTotals;
+  failingCases: FailingCase[];
+  /** Failing cases the reports count beyond those listed. */
+  moreCases: number;
+}
+
+export interface Diagnosis {
+  groups: Record<string, GroupDiagnosis>;
+  artifacts: ArtifactLocation[];
+}
+
+/** What was read, as evidence.ts hands it over. */
+export interface Evidence {
+  builds: Build[];
+  reports: Report[];
+  /** Failing test cases by report ARN. */
+  cases: Record<string, TestCase[]>;
+  /** Log lines by group identifier, as read (undefined: the stream does not exist). */
+  tails: Record<string, string[] | undefined>;
+}
+
+/** A log stream to tail. */
+export interface TailRequest {
+  identifier: string;
+  groupName: string;
+  streamName: string;
+}
+
+/** The builds of groups that did not succeed and ran, whose logs are in CloudWatch Logs. */
+export function tailRequests(outcome: BatchOutcome, builds: Build[]): TailRequest[] {
+  const byArn = new Map(builds.map((b) => [b.arn, b]));
+  return outcome.groups.flatMap((group) => {
+    if (group.status === SUCCEEDED || group.blockedBy.length > 0 || !group.buildArn) return [];
+    const logs = byArn.get(group.buildArn)?.logs;
+    if (!logs?.groupName || !logs.streamName || logs.cloudWatchLogs?.status === 'DISABLED')
+      return [];
+    return [
+      { identifier: group.identifier, groupName: logs.groupName, streamName: logs.streamName },
+    ];
+  });
+}
+
+const count = (report: Report, status: string) => report.testSummary?.statusCounts?.[status] ?? 0;
+
+/** The test reports with failed or errored cases, and which of those statuses to ask for. */
+export function failingReports(reports: Report[]): Array<{ arn: string; statuses: string[] }> {
+  return reports.flatMap((report) => {
+    const statuses = ['FAILED', 'ERROR'].filter((s) => count(report, s) > 0);
+    return report.arn && report.type !== 'CODE_COVERAGE' && statuses.length > 0
+      ? [{ arn: report.arn, statuses }]
+      : [];
+  });
+}
+
+/** One log line as the summary and the log show it: no colour codes, no carriage-return redraws, cut. */
+export function cleanLogLine(line: string): string {
+  // A progress bar redraws its line with \r: the terminal shows what comes after the last one.
+  const shown =
+    line
+      .split('\r')
+      .filter((part) => part !== '')
+      .at(-1) ?? '';
+  return cutLine(stripAnsi(shown).trimEnd(), LOG_LINE_MAX);
+}
+
+export function testTotals(reports: Report[]): TestTotals | undefined {
+  const tests = reports.filter((r) => r.type !== 'CODE_COVERAGE' && r.testSummary);
+  const coverage = reports
+    .map((r) => r.codeCoverageSummary?.lineCoveragePercentage)
+    .filter((p): p is number => typeof p === 'number');
+  if (tests.length === 0 && coverage.length === 0) return undefined;
+  const sum = (status: string) => tests.reduce((n, r) => n + count(r, status), 0);
+  const totals: TestTotals = {
+    total: tests.reduce((n, r) => n + (r.testSummary?.total ?? 0), 0),
+    passed: sum('SUCCEEDED'),
+    failed: sum('FAILED') + sum('ERROR'),
+    skipped: sum('SKIPPED'),
+  };
+  // Several coverage reports for one build: their mean (the model gives percentages, not lines, for all).
+  if (coverage.length > 0)
+    totals.lineCoverage =
+      Math.round((coverage.reduce((a, b) => a + b, 0) / coverage.length) * 10) / 10;
+  return totals;
+}
+
+function failingCase(testCase: TestCase): FailingCase {
+  const message = oneLine(
+    stripAnsi(testCase.message ?? '')
+      .trim()
+      .split(/\r?\n/)[0] ?? '',
+  );
+  return {
+    suite: testCase.testSuiteName || testCase.prefix || undefined,
+    name: testCase.name ?? '(unnamed test)',
+    status: testCase.status ?? 'FAILED',
+    message: message ? cutLine(message, 300) : undefined,
+    durationMs:
+      testCase.durationInNanoSeconds === undefined
+        ? undefined
+        : testCase.durationInNanoSeconds / 1e6,
+  };
+}
+
+function logView(
+  group: BatchOutcome['groups'][number],
+  build: Build | undefined,
+  evidence: Evidence,
+  logLines: number,
+): LogView | undefined {
+  if (group.status === SUCCEEDED || group.blockedBy.length > 0 || !build || logLines <= 0)
+    return undefined;
+  const logs = build.logs;
+  if (group.identifier in evidence.tails) {
+    const lines = evidence.tails[group.identifier];
+    if (!lines || lines.length === 0) return { kind: 'empty' };
+    return { kind: 'tail', lines: lines.slice(-logLines).map(cleanLogLine) };
+  }
+  const cloudWatch = logs?.cloudWatchLogs?.status !== 'DISABLED' && logs?.groupName;
+  if (!cloudWatch && (logs?.s3Logs?.status === 'ENABLED' || logs?.s3DeepLink))
+    return { kind: 's3', link: logs?.s3DeepLink };
+  if (!cloudWatch && logs) return { kind: 'off' };
+  return { kind: 'unread' };
+}
+
+const realArtifact = (a: ResolvedArtifact | BuildArtifacts | undefined) =>
+  !!a?.location && !/^no_artifacts$/i.test(('type' in a ? a.type : '') ?? '');
+
+/** Each group's artifacts (from its current build), then the batch's combined artifacts. */
+export function artifactsOf(batch: BuildBatch): ArtifactLocation[] {
+  const out: ArtifactLocation[] = [];
+  for (const group of batch.buildGroups ?? []) {
+    const summary = group.currentBuildSummary;
+    const identifier = group.identifier ?? '';
+    for (const artifact of [summary?.primaryArtifact, ...(summary?.secondaryArtifacts ?? [])]) {
+      if (!artifact || !realArtifact(artifact)) continue;
+      out.push({
+        identifier,
+        location: artifact.location!,
+        type: artifact.type ?? 'UNKNOWN',
+        ...(artifact.identifier ? { artifactIdentifier: artifact.identifier } : {}),
+      });
+    }
+  }
+  for (const artifact of [batch.artifacts, ...(batch.secondaryArtifacts ?? [])]) {
+    if (!artifact || !realArtifact(artifact)) continue;
+    out.push({
+      identifier: 'batch',
+      location: artifact.location!,
+      type: /^arn:[a-z-]+:s3:/.test(artifact.location!) ? 'S3' : 'UNKNOWN',
+      ...(artifact.artifactIdentifier ? { artifactIdentifier: artifact.artifactIdentifier } : {}),
+    });
+  }
+  return out;
+}
+
+/** Builds, logs and reports → what to show per group. Groups whose build was not read get no entry. */
+export function diagnose(
+  outcome: BatchOutcome,
+  batch: BuildBatch,
+  evidence: Evidence,
+  logLines: number,
+): Diagnosis {
+  const buildByArn = new Map(evidence.builds.map((b) => [b.arn, b]));
+  const reportByArn = new Map(evidence.reports.map((r) => [r.arn, r]));
+  const groups: Record<string, GroupDiagnosis> = {};
+  for (const group of outcome.groups) {
+    const build = group.buildArn ? buildByArn.get(group.buildArn) : undefined;
+    if (!build) continue;
+    const reports = (build.reportArns ?? [])
+      .map((arn) => reportByArn.get(arn))
+      .filter((r): r is Report => !!r);
+    const tests = testTotals(reports);
+    const cases = reports.flatMap((r) => evidence.cases[r.arn ?? ''] ?? []).map(failingCase);
+    const listed = cases.slice(0, CASES_PER_GROUP);
+    const duration = group.blockedBy.length > 0 ? undefined : buildDurationMs(build);
+    const reason = group.status !== SUCCEEDED ? failureReason(build) : undefined;
+    groups[group.identifier] = {
+      identifier: group.identifier,
+      ...(reason ? { reason } : {}),
+      ...(duration !== undefined ? { durationMs: duration } : {}),
+      ...(build.logs?.deepLink && group.blockedBy.length === 0
+        ? { logsLink: build.logs.deepLink }
+        : {}),
+      log: logView(group, build, evidence, logLines),
+      tests,
+      failingCases: listed,
+      moreCases: Math.max(0, (tests?.failed ?? 0) - listed.length),
+    };
+  }
+  return { groups, artifacts: artifactsOf(batch) };
+}
+
+/** The test-results output: one object per group with reports. */
+export function testResults(diagnosis: Diagnosis): Array<{ identifier: string } & TestTotals> {
+  return Object.values(diagnosis.groups).flatMap((g) =>
+    g.tests ? [{ identifier: g.identifier, ...g.tests }] : [],
+  );
+}
+
+export interface Annotation {
+  kind: 'error' | 'warning';
+  message: string;
+  title?: string;
+}
+
+/** "Suite › name" for a failing case. */
+export function caseName(testCase: FailingCase): string {
+  return testCase.suite ? `${testCase.suite} › ${testCase.name}` : testCase.name;
+}
+
+/**
+ * The annotations for a finished batch, within GitHub's budget of error annotations per step: group
+ * failures first, then failing test cases, then groups that did not run because of a failure, then
+ * one line saying how many were left out. Failed
+ * ignore-failure groups are warnings (their own budget). `budget` is what is left for this step's
+ * errors (the step's own failure message takes one more).
+ */
+export function planAnnotations(
+  outcome: BatchOutcome,
+  diagnosis: Diagnosis | undefined,
+  budget: number,
+): Annotation[] {
+  const warnings: Annotation[] = [];
+  const errors: Annotation[] = [];
+  const notRun: Annotation[] = [];
+  for (const id of outcome.failedGroups) {
+    const group = outcome.groups.find((g) => g.identifier === id)!;
+    const reason = diagnosis?.groups[id]?.reason;
+    if (group.ignoreFailure) {
+      warnings.push({
+        kind: 'warning',
+        message: `Build group ${id} ended ${group.status} (ignore-failure, so the batch does not fail for it)${reason ? `: ${reason}` : ''}`,
+      });
+    } else if (group.blockedBy.length > 0) {
+      notRun.push({
+        kind: 'error',
+        message: `Build group ${id} did not run: ${group.blockedBy.join(', ')} failed`,
+        title: `Build group ${id} not run`,
+      });
+    } else {
+      errors.push({
+        kind: 'error',
+        message: `Build group ${id} ended ${group.status}${reason ? `: ${reason}` : ''}`,
+        title: `Build group ${id} ${group.status}`,
+      });
+    }
+  }
+  const cases: Annotation[] = [];
+  let unlisted = 0;
+  for (const id of outcome.failedGroups) {
+    const found = diagnosis?.groups[id];
+    if (!found) continue;
+    unlisted += found.moreCases;
+    for (const c of found.failingCases) {
+      const duration = c.durationMs === undefined ? '' : ` (${(c.durationMs / 1000).toFixed(2)}s)`;
+      cases.push({
+        kind: 'error',
+        message: `${caseName(c)} ${c.status} in build group ${id}${c.message ? `: ${c.message}` : ''}${duration}`,
+        title: `Test ${c.status === 'ERROR' ? 'error' : 'failed'}: ${caseName(c)}`,
+      });
+    }
+  }
+  // A group that did not run says less than a failing test case: it comes last.
+  const all = [...errors, ...cases, ...notRun];
+  if (budget <= 0) return warnings;
+  const fits = all.length + (unlisted > 0 ? 1 : 0) <= budget;
+  if (fits && unlisted === 0) return [...all, ...warnings];
+  const kept = fits ? all : all.slice(0, budget - 1);
+  const keptGroups = kept.filter((a) => a.title?.startsWith('Build group')).length;
+  const leftGroups = errors.length + notRun.length - keptGroups;
+  const leftCases = all.length - kept.length - leftGroups + unlisted;
+  const parts = [
+    leftGroups > 0 ? `${leftGroups} more build group${leftGroups > 1 ? 's' : ''}` : '',
+    leftCases > 0 ? `${leftCases} more failing test case${leftCases > 1 ? 's' : ''}` : '',
+  ].filter(Boolean);
+  return [
+    ...kept,
+    {
+      kind: 'error',
+      message: `${parts.join(' and ')} not annotated (GitHub shows at most ${ERROR_ANNOTATIONS} errors per step): see the job summary.`,
+      title: 'More failures',
+    },
+    ...warnings,
+  ];
+}
