@@ -1,5 +1,6 @@
 import type { Build } from '@aws-sdk/client-codebuild';
 import {
+  buildDurationMs,
   describeBatch,
   failureReason,
   failureSentence,
@@ -187,6 +188,20 @@ describe('failureReason', () => {
     expect(
       failureReason({ phases: [{ phaseType: 'BUILD', phaseStatus: 'SUCCEEDED' }] }),
     ).toBeUndefined();
+  });
+});
+
+describe('buildDurationMs', () => {
+  it.each([
+    ['a build that ran', { startTime: new Date(1_000), endTime: new Date(91_000) }, 90_000],
+    [
+      'a build that never started (end before start)',
+      { startTime: new Date(5_000), endTime: new Date(4_000) },
+      undefined,
+    ],
+    ['a build still running', { startTime: new Date(1_000) }, undefined],
+  ])('%s → %s', (_, build, ms) => {
+    expect(buildDurationMs(build)).toBe(ms);
   });
 });
 

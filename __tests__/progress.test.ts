@@ -35,4 +35,22 @@ describe('ProgressLog', () => {
       '  a: IN_PROGRESS → SUCCEEDED',
     ]);
   });
+
+  it('says where it stands at least every 60 s by default, even while polls fail or read nothing new', () => {
+    let now = 0;
+    const lines: string[] = [];
+    const log = new ProgressLog((l) => lines.push(l), { now: () => now }, 0);
+    // No read believed yet (throttled, or stale reads skipped): still a line within 60 s.
+    for (now = 5_000; now <= 60_000; now += 5_000) log.tick();
+    expect(lines).toEqual(['Still waiting: 1m 0s elapsed, no fresh read of the batch yet.']);
+    log.read(batch('IN_PROGRESS', [group('a', 'IN_PROGRESS')]));
+    const said = lines.length;
+    for (now = 65_000; now < 125_000; now += 5_000) log.tick();
+    expect(lines).toHaveLength(said);
+    now = 125_000;
+    log.tick();
+    expect(lines.at(-1)).toMatch(
+      /^Still waiting for .*: 0 of 1 build groups finished, 2m 5s elapsed\.$/,
+    );
+  });
 });

@@ -4,6 +4,7 @@ export const BEYOND_MODEL: ReadonlyArray<{
   member: string;
   value?: string;
   emptyList?: true;
+  newMember?: true;
   source: string;
 }>;
 export const COMMON_ERRORS: ReadonlyArray<string>;

@@ -2,9 +2,10 @@
 // these and nothing else; each entry says where we know it from. Add an entry only with a source.
 
 /**
- * @type {ReadonlyArray<{ service: string, shape: string, member: string, value?: string, emptyList?: true, source: string }>}
+ * @type {ReadonlyArray<{ service: string, shape: string, member: string, value?: string, emptyList?: true, newMember?: true, source: string }>}
  * `shape` is the model's structure holding `member`; `value` is an enum value outside the model, or
- * `emptyList` says the member may be an empty list although the model's list shape has min 1.
+ * `emptyList` says the member may be an empty list although the model's list shape has min 1;
+ * `newMember` says the member is newer than Debian's botocore model (its value is not checked).
  */
 export const BEYOND_MODEL = Object.freeze([
   {
@@ -45,6 +46,14 @@ export const BEYOND_MODEL = Object.freeze([
     emptyList: true,
     source:
       'AWS CLI example output of `aws codebuild batch-get-builds` and the CodeBuild user guide (getting started, AWS CLI): "buildsNotFound": [] although BuildIds has min 1',
+  },
+  {
+    service: 'codebuild',
+    shape: 'TestCase',
+    member: 'testSuiteName',
+    newMember: true,
+    source:
+      "@aws-sdk/client-codebuild 3.1142.0 (the SDK this action ships) declares TestCase.testSuiteName; Debian's botocore 1.29.27 model predates it",
   },
 ]);
 

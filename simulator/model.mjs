@@ -97,6 +97,17 @@ function allowedBeyond(ctx, holder, value) {
   );
 }
 
+/** Whether model-allowlist.mjs names this output member as newer than the installed model. */
+function newerMember(ctx, shapeName, member) {
+  return (
+    ctx.direction === 'output' &&
+    BEYOND_MODEL.some(
+      (a) =>
+        a.service === ctx.service && a.shape === shapeName && a.member === member && a.newMember,
+    )
+  );
+}
+
 /**
  * Checks a value against a shape. Violations are { path, what, kind } with kind one of
  * type | unknown | required | enum | length | range | pattern | null | union.
@@ -114,7 +125,8 @@ function check(model, shapeName, value, path, ctx, out, holder) {
       for (const [name, member] of Object.entries(value)) {
         const at = path ? `${path}.${name}` : name;
         if (!(name in members)) {
-          out.push({ path: at, what: `unknown member of ${shapeName}`, kind: 'unknown' });
+          if (!newerMember(ctx, shapeName, name))
+            out.push({ path: at, what: `unknown member of ${shapeName}`, kind: 'unknown' });
           continue;
         }
         if (member === null || member === undefined) {

@@ -47,7 +47,10 @@ export interface IdentityOptions {
   idTokenSeconds?: number;
 }
 export interface Fault {
-  kind: 'throttle' | '5xx' | 'expired' | 'denied' | 'drop' | 'malformed' | 'stale';
+  kind:
+    'throttle' | '5xx' | 'expired' | 'denied' | 'drop' | 'malformed' | 'stale' | 'lost' | 'slow';
+  /** slow: how long the answer takes. */
+  ms?: number;
   operation?: string;
   count?: number;
   skip?: number;

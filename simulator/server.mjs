@@ -281,7 +281,8 @@ export async function startSimulator(options = {}) {
         if (found) reports.push(found);
         else reportsNotFound.push(arn);
       }
-      return { reports, reportsNotFound };
+      // The model gives reportsNotFound at least one item: an empty list is left out.
+      return reportsNotFound.length > 0 ? { reports, reportsNotFound } : { reports };
     },
 
     DescribeTestCases({ reportArn, filter, maxResults, nextToken }) {
@@ -542,8 +543,21 @@ export async function startSimulator(options = {}) {
           ? requestError(record.service, operation, record.body)
           : undefined;
       if (invalid) return fail(invalid);
+      // Faults after the service has acted: the answer is lost (the work is done), or comes late.
+      const late = takeFault(operation, ['lost', 'slow']);
       try {
-        reply(200, handlers[operation](record.body, record));
+        const result = handlers[operation](record.body, record);
+        if (late?.kind === 'lost') {
+          record.fault = 'lost';
+          record.status = -1;
+          options.onRequest?.(record);
+          return req.socket.destroy();
+        }
+        if (late?.kind === 'slow') {
+          record.fault = 'slow';
+          return void setTimeout(() => res.writable && reply(200, result), late.ms ?? 20_000);
+        }
+        reply(200, result);
       } catch (error) {
         if (error instanceof RequestError) return fail(error);
         fail({ status: 500, code: 'InternalFailure', message: String(error?.message ?? error) });
@@ -570,7 +584,10 @@ export async function startSimulator(options = {}) {
     batches,
     /** How the simulator's answers broke the service model: [{ operation, requestId, path, what, kind }]. */
     violations,
-    /** Arms a fault: { kind: throttle|5xx|expired|denied|drop|malformed|stale, operation?, count = 1, skip = 0 }. */
+    /**
+     * Arms a fault: { kind: throttle|5xx|expired|denied|drop|malformed|stale|lost|slow, operation?,
+     * count = 1, skip = 0, ms? }. lost: the service acts, the answer is dropped; slow: answered after ms.
+     */
     inject(fault) {
       faults.push({ count: 1, skip: 0, ...fault });
     },

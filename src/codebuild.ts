@@ -106,12 +106,13 @@ export function toServiceError(
   if (code === 'CredentialsProviderError' && !error.$metadata)
     return new ActionError(noCredentials(detail));
   if (detail === 'Region is missing') return new ActionError(NO_REGION);
+  const unreachable = unreachableEndpoint(code, options.endpoint);
   return new ServiceError(
     operation,
     code,
-    unreachableEndpoint(code, options.endpoint) ?? detail,
+    unreachable ?? detail,
     error.$metadata?.requestId,
-    classify(error, code),
+    unreachable ? 'unreachable-endpoint' : classify(error, code),
     options.service,
   );
 }

@@ -69,7 +69,8 @@ function stsFailure(thrown: unknown, role: RoleConfig, token: string, env: Env):
   });
   if (refusal) return new ActionError(refusal);
   const unreachable = unreachableEndpoint(failure.code, endpointOverride(env, 'STS'));
-  return rephrased(failure, 'STS', unreachable, stsKind(failure.code, failure.kind));
+  const kind = unreachable ? 'unreachable-endpoint' : stsKind(failure.code, failure.kind);
+  return rephrased(failure, 'STS', unreachable, kind);
 }
 
 /**

@@ -11,7 +11,13 @@ export class ActionError extends Error {
 }
 
 export type ServiceErrorKind =
-  'throttling' | 'transient' | 'expired-credentials' | 'invalid-credentials' | 'other';
+  | 'throttling'
+  | 'transient'
+  | 'expired-credentials'
+  | 'invalid-credentials'
+  /** An AWS_ENDPOINT_URL… override that cannot be reached: a setup mistake at the start, a blip later. */
+  | 'unreachable-endpoint'
+  | 'other';
 
 export class ServiceError extends Error {
   override readonly name = 'ServiceError';
@@ -32,7 +38,11 @@ export class ServiceError extends Error {
 
   /** A failure worth polling through: it says nothing about the batch, only about this one call. */
   get transient(): boolean {
-    return this.kind === 'throttling' || this.kind === 'transient';
+    return (
+      this.kind === 'throttling' ||
+      this.kind === 'transient' ||
+      this.kind === 'unreachable-endpoint'
+    );
   }
 
   /** The caller's role may not call this operation (IAM said no). */

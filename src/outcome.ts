@@ -173,10 +173,11 @@ export function failureReason(build: Build): string | undefined {
   return `${phase.phaseType ?? 'UNKNOWN_PHASE'} — ${detail}`;
 }
 
-/** How long a build ran, when the service says. */
+/** How long a build ran, when the service says; never negative (a build that never started has none). */
 export function buildDurationMs(build: Build): number | undefined {
   if (!build.startTime || !build.endTime) return undefined;
-  return build.endTime.getTime() - build.startTime.getTime();
+  const ms = build.endTime.getTime() - build.startTime.getTime();
+  return ms >= 0 ? ms : undefined;
 }
 
 export function formatDuration(ms: number): string {

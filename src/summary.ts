@@ -110,7 +110,7 @@ function groupRow(group: GroupOutcome, input: SummaryInput, withLinks: boolean):
     `<code>${escapeHtml(group.identifier)}</code>`,
     statusCell(group, reason),
     String(group.attempts),
-    duration === undefined ? '' : formatDuration(duration),
+    duration === undefined ? '—' : formatDuration(duration),
     escapeHtml(testsCell(found?.tests)),
     group.dependsOn.map((d) => `<code>${escapeHtml(d)}</code>`).join(' '),
     group.ignoreFailure ? 'yes' : '',

@@ -155,6 +155,8 @@ export async function persist<T>(
       return await call();
     } catch (error) {
       if (!(error instanceof ServiceError) || !error.transient) throw error;
+      // An endpoint override that refuses the first calls is a setup mistake: said at once.
+      if (error.kind === 'unreachable-endpoint') throw error;
       if (clock.now() - startedAt + delayMs > limitMs) throw error;
       options.onRetry?.(error, delayMs);
       await clock.sleep(delayMs, never);

@@ -150,7 +150,7 @@ describe('a red batch, diagnosed', () => {
     for (const id of ['e2e_tests', 'package']) {
       const { row } = rowsOf(run, id);
       expect(row).toContain(
-        '⏹️ STOPPED<br><sub>not run: integration_tests failed</sub></td><td>2</td><td></td>',
+        '⏹️ STOPPED<br><sub>not run: integration_tests failed</sub></td><td>2</td><td>—</td>',
       );
       expect(run.summary).toMatch(new RegExp(`g\\d\\["${id} not run"\\]:::NOT_RUN`));
     }
@@ -306,7 +306,7 @@ describe('the limits', () => {
     const nothing = await act(none, { 'batch-id': '', 'project-name': 'web-app' });
     expect(nothing.code).toBe(0);
     expect(nothing.summary).toMatch(
-      /^<h2>✅ CodeBuild batch retry: nothing to retry<\/h2>\n<p>Project web-app has no failed batch build: nothing to retry\.<\/p>\n<p>step time \d/,
+      /^<h2>✅ CodeBuild batch retry: nothing to retry<\/h2>\n<p>Project web-app has no failed, faulted or timed-out batch build: nothing to retry\.<\/p>\n<p>step time \d/,
     );
   });
 

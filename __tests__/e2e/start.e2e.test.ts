@@ -314,7 +314,7 @@ describe('start-batch: cancellation, timeout and resends', () => {
     const run = await starting(sim, { 'timeout-minutes': '0.02' });
     expect(run.code).toBe(1);
     expect(sim.calls('StopBuildBatch').map((r) => r.body)).toEqual([{ id: startedBatch(sim).id }]);
-    expect(annotations(run, 'error').at(-1)).toMatch(/^Timed out after 0\.02 minutes/);
+    expect(annotations(run, 'error').at(-1)).toMatch(/^Timed out after 1\.2s/);
   });
 
   it('starts one batch when the same step sends its start twice', async () => {

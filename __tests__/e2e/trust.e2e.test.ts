@@ -1,0 +1,186 @@
+// The paths where an action that decides and stops builds must be right (issue 10), end to end: the
+// bundled action against the simulator, as a runner runs it.
+import { annotations, act, groupsOf, simulators, startAct } from './helpers.js';
+import { runAction } from '../../simulator/run-action.mjs';
+import { scenarios } from '../../simulator/scenarios.mjs';
+
+const start = simulators();
+
+/** Resolves when the step's log shows a line matching the pattern. */
+function logged(child: import('node:child_process').ChildProcess, pattern: RegExp): Promise<void> {
+  return new Promise((resolve) => {
+    let seen = '';
+    child.stdout!.on('data', (chunk: Buffer | string) => {
+      seen += String(chunk);
+      if (pattern.test(seen)) resolve();
+    });
+  });
+}
+
+describe('stale reads after a fresh one', () => {
+  it('never retries again, or ends, on a read older than one already seen', async () => {
+    const sim = await start('retry-succeeds');
+    // After the first fresh read of the retried batch, three reads show it as before the retry.
+    sim.inject({ kind: 'stale', operation: 'BatchGetBuildBatches', skip: 1, count: 3 });
+    const run = await act(sim, { 'max-attempts': '2' });
+    expect(sim.calls().filter((r) => r.fault === 'stale')).toHaveLength(3);
+    expect(run.code).toBe(0);
+    expect(sim.calls('RetryBuildBatch')).toHaveLength(1);
+    expect(run.outputs).toMatchObject({ 'batch-status': 'SUCCEEDED', attempts: '1' });
+  });
+});
+
+describe('project-name', () => {
+  it('retries the newest batch that FAILED, FAULTed or TIMED_OUT, skipping a newer STOPPED one', async () => {
+    const failed = { integration_tests: 'FAILED' };
+    const sim = await start({
+      ...scenarios['retry-succeeds'],
+      history: [
+        { initial: { groups: failed } },
+        { initial: { groups: { integration_tests: 'TIMED_OUT' }, status: 'TIMED_OUT' } },
+      ],
+      initial: { groups: failed, status: 'STOPPED' },
+    });
+    const timedOut = sim.batches[1]!;
+    const run = await act(sim, { 'batch-id': '', 'project-name': 'web-app' });
+    expect(run.code).toBe(0);
+    expect(sim.calls('RetryBuildBatch').map((r) => r.body!.id)).toEqual([timedOut.id]);
+    expect(run.outputs['batch-id']).toBe(timedOut.id);
+  });
+});
+
+describe('the post step', () => {
+  it('stops nothing after the main step failed on its own, and the report shows the newest batch seen', async () => {
+    const sim = await start('long-running');
+    // The read before the retry succeeds; the first poll after it is denied.
+    sim.inject({ kind: 'denied', operation: 'BatchGetBuildBatches', skip: 1 });
+    const run = await act(sim, {});
+    expect(run.code).toBe(1);
+    expect(annotations(run, 'error').at(-1)).toMatch(/AccessDeniedException/);
+    expect(run.state['running-batch-id']).toBe('');
+    expect(run.outputs['batch-status']).toBe('IN_PROGRESS');
+    expect(run.summary).toContain('Build group statuses are from before the retry');
+
+    const post = await runAction({ env: sim.clientEnv(), state: run.state });
+    expect(post.code).toBe(0);
+    expect(sim.calls('StopBuildBatch')).toHaveLength(0);
+  });
+});
+
+describe('passing faults before the wait', () => {
+  it('rides out 5xx answers on the first read and lost answers to the retry, retrying once', async () => {
+    const sim = await start('retry-succeeds');
+    // More 5xx in a row than the SDK's three attempts, then two retries whose answers are lost.
+    sim.inject({ kind: '5xx', operation: 'BatchGetBuildBatches', count: 4 });
+    sim.inject({ kind: 'lost', operation: 'RetryBuildBatch', count: 2 });
+    const run = await act(sim, {});
+    expect(run.code).toBe(0);
+    const retries = sim.calls('RetryBuildBatch');
+    expect(retries.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(retries.map((r) => r.body!.idempotencyToken)).size).toBe(1);
+    expect(run.outputs).toMatchObject({ 'batch-status': 'SUCCEEDED', attempts: '1' });
+    // One retry happened: the group had two builds, not three or four.
+    expect(groupsOf(run).find((g) => g.identifier === 'integration_tests')).toMatchObject({
+      attempts: 2,
+    });
+  }, 60_000);
+});
+
+describe('cancellation within the runner budget', () => {
+  it('exits well before SIGTERM with summary and outputs, even when CodeBuild answers slowly', async () => {
+    const sim = await start('long-running');
+    const step = startAct(sim, {});
+    await logged(step.child, /integration_tests: IN_PROGRESS/);
+    sim.inject({ kind: 'slow', operation: 'StopBuildBatch', ms: 20_000 });
+    sim.inject({ kind: 'slow', operation: 'BatchGetBuilds', ms: 20_000 });
+
+    const cancelledAt = performance.now();
+    step.child.kill('SIGINT');
+    const term = setTimeout(() => step.child.kill('SIGTERM'), 7_500);
+    const kill = setTimeout(() => step.child.kill('SIGKILL'), 10_000);
+    const run = await step.done;
+    const exitAfterMs = performance.now() - cancelledAt;
+    clearTimeout(term);
+    clearTimeout(kill);
+
+    expect(run.signal).toBeNull();
+    expect(exitAfterMs).toBeLessThan(6_500);
+    expect(run.code).toBe(1);
+    expect(run.summary).toContain('The workflow was cancelled');
+    expect(run.outputs['batch-status']).toBeDefined();
+    expect(annotations(run, 'error').at(-1)).toMatch(/stopping it failed/);
+  }, 30_000);
+});
+
+describe('service text in the log', () => {
+  it('never becomes a workflow command, whatever the group identifiers say', async () => {
+    const forged = {
+      status: 'FAILED',
+      reason: { phase: 'BUILD', code: 'X', message: '##[error]r' },
+    };
+    const sim = await start({
+      project: 'web-app',
+      groups: [
+        { identifier: '  ::warning::forged', dependsOn: [] },
+        { identifier: 'x ##[error]forged', dependsOn: [] },
+      ],
+      initial: { groups: { '  ::warning::forged': forged } },
+      retries: [{ '  ::warning::forged': forged }],
+    });
+    const run = await act(sim, {});
+    expect(run.code).toBe(1);
+    const lines = run.stdout.split('\n');
+    expect(lines.some((l) => l.includes('forged'))).toBe(true);
+    for (const line of lines) {
+      expect(line).not.toMatch(/^\s*::warning::forged/);
+      expect(line).not.toContain('##[');
+    }
+  });
+});
+
+describe('wait: false', () => {
+  it('reports a running batch at once and retries nothing', async () => {
+    const sim = await start({
+      ...scenarios['long-running'],
+      initial: { running: true, groups: { integration_tests: { status: 'FAILED', ms: 60_000 } } },
+    });
+    const began = performance.now();
+    const run = await act(sim, { wait: 'false' });
+    expect(performance.now() - began).toBeLessThan(10_000);
+    expect(run.code).toBe(0);
+    expect(sim.calls('RetryBuildBatch')).toHaveLength(0);
+    expect(run.outputs).toMatchObject({ 'batch-status': 'IN_PROGRESS', attempts: '0' });
+    expect(annotations(run, 'notice')).toEqual([
+      `Batch ${sim.batch.id} is IN_PROGRESS: not waiting for it (wait: false), and nothing was retried.`,
+    ]);
+  });
+});
+
+describe('credentials that are wrong, not expired', () => {
+  it('say the key is not valid, not that it expired', async () => {
+    const sim = await start('retry-succeeds');
+    const run = await runAction({
+      inputs: { 'batch-id': sim.batch.id, 'poll-interval-seconds': '0.1' },
+      env: { ...sim.clientEnv(), AWS_ACCESS_KEY_ID: 'AKIAUNKNOWN000000000' },
+    });
+    expect(run.code).toBe(1);
+    expect(annotations(run, 'error')).toEqual([
+      expect.stringMatching(
+        /^AWS did not accept the credentials \(UnrecognizedClientException, request id [0-9a-f-]+\): the access key is not valid/,
+      ),
+    ]);
+    expect(run.stdout).not.toMatch(/expired/);
+  });
+});
+
+describe('poll-interval-seconds bounds', () => {
+  it.each(['0.0001', '3000000'])('refuses %s before any call', async (value) => {
+    const sim = await start('retry-succeeds');
+    const run = await act(sim, { 'poll-interval-seconds': value });
+    expect(run.code).toBe(1);
+    expect(sim.requests).toHaveLength(0);
+    expect(annotations(run, 'error')).toEqual([
+      `Input "poll-interval-seconds" is "${value}", but it must be a number of seconds from 0.1 to 86400, such as 15 or 30.`,
+    ]);
+  });
+});

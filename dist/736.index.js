@@ -1,0 +1,58 @@
+export const id = 736;
+export const ids = [736];
+export const modules = {
+
+/***/ 9736:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   createLogs: () => (/* binding */ createLogs)
+/* harmony export */ });
+/* unused harmony export eventLines */
+/* harmony import */ var _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(303);
+/* harmony import */ var _codebuild_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4236);
+
+
+/** GetLogEvents returns at most this many events per call. */
+const MAX_EVENTS = 10_000;
+/** The events' messages as lines: an event is usually one line with its line break, but may hold several. */
+function eventLines(events, lines) {
+    const all = events.flatMap((e) => (e.message ?? '').replace(/\r?\n$/, '').split(/\r?\n/));
+    return all.slice(Math.max(0, all.length - lines));
+}
+function createLogs(options = {}) {
+    // The endpoint comes from AWS_ENDPOINT_URL_CLOUDWATCH_LOGS / AWS_ENDPOINT_URL when set.
+    const client = options.client ??
+        new _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_1__/* .CloudWatchLogsClient */ .TFr({
+            region: options.region,
+            credentials: options.credentials,
+            retryMode: 'standard',
+            maxAttempts: 3,
+            requestHandler: { connectionTimeout: 5_000, requestTimeout: 10_000 },
+            customUserAgent: 'codebuild-batch-retry',
+        });
+    return {
+        async tail(logGroupName, logStreamName, lines, signal) {
+            try {
+                // From the tail: the newest `limit` events, oldest first. Each event holds at least one line.
+                const out = await client.send(new _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_1__/* .GetLogEventsCommand */ .h7S({
+                    logGroupName,
+                    logStreamName,
+                    startFromHead: false,
+                    limit: Math.min(MAX_EVENTS, lines),
+                }), { abortSignal: signal });
+                return eventLines(out.events ?? [], lines);
+            }
+            catch (thrown) {
+                if (thrown.name === 'ResourceNotFoundException')
+                    return undefined;
+                throw (0,_codebuild_js__WEBPACK_IMPORTED_MODULE_0__/* .toServiceError */ .N)('GetLogEvents', thrown, { service: 'CloudWatch Logs' });
+            }
+        },
+    };
+}
+
+
+/***/ })
+
+};
