@@ -1,4 +1,5 @@
 import type { BuildBatch, BuildGroup } from '@aws-sdk/client-codebuild';
+import type { InputSource } from '../src/inputs.js';
 
 export const BATCH_ID = 'web-app:0b8e4f3a-5c2d-4e1f-9a7b-6c5d4e3f2a1b';
 export const BATCH_ARN = `arn:aws:codebuild:us-east-1:123456789012:build-batch/${BATCH_ID}`;
@@ -50,6 +51,19 @@ export function batch(
       environmentVariables: [
         { name: 'TOKEN', value: 'clear-text-secret-value', type: 'PLAINTEXT' },
       ],
+    },
+  };
+}
+
+/** Inputs as the runner gives them, booleans parsed the way core.getBooleanInput does. */
+export function source(values: Record<string, string>): InputSource {
+  return {
+    get: (name) => (values[name] ?? '').trim(),
+    getBoolean: (name) => {
+      const value = (values[name] ?? '').trim();
+      if (['true', 'True', 'TRUE'].includes(value)) return true;
+      if (['false', 'False', 'FALSE'].includes(value)) return false;
+      throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}`);
     },
   };
 }

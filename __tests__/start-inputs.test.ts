@@ -1,20 +1,7 @@
 // The inputs of start-batch, read through readConfig as the action reads them.
-import { readConfig, type InputSource } from '../src/inputs.js';
+import { readConfig } from '../src/inputs.js';
 import { ActionError } from '../src/errors.js';
-import { BATCH_ID } from './fixtures.js';
-
-/** Inputs as the runner gives them, booleans parsed the way core.getBooleanInput does. */
-function source(values: Record<string, string>): InputSource {
-  return {
-    get: (name) => (values[name] ?? '').trim(),
-    getBoolean: (name) => {
-      const value = (values[name] ?? '').trim();
-      if (['true', 'True', 'TRUE'].includes(value)) return true;
-      if (['false', 'False', 'FALSE'].includes(value)) return false;
-      throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}`);
-    },
-  };
-}
+import { BATCH_ID, source } from './fixtures.js';
 
 const START = { 'start-batch': 'true', 'project-name': 'web-app' };
 const config = (values: Record<string, string>) => readConfig(source({ ...START, ...values }));

@@ -61,3 +61,17 @@ export function annotations(run: ActionRun, kind: 'error' | 'warning' | 'notice'
 export function groupsOf(run: ActionRun): Array<Record<string, unknown>> {
   return JSON.parse(run.outputs['build-groups'] ?? '[]');
 }
+
+/** Resolves when the step's log shows a line matching the pattern. */
+export function logged(
+  child: import('node:child_process').ChildProcess,
+  pattern: RegExp,
+): Promise<void> {
+  return new Promise((resolve) => {
+    let seen = '';
+    child.stdout!.on('data', (chunk: Buffer | string) => {
+      seen += String(chunk);
+      if (pattern.test(seen)) resolve();
+    });
+  });
+}

@@ -1,21 +1,10 @@
 // Resilience of the bundled action, end to end against the simulator: the runner's cancellation
 // signals, timeouts, throttling and other faults, stale reads, expired credentials, hostile data.
-import { annotations, act, groupsOf, simulators, startAct } from './helpers.js';
+import { act, annotations, groupsOf, logged, simulators, startAct } from './helpers.js';
 import { runAction } from '../../simulator/run-action.mjs';
 import { scenarios } from '../../simulator/scenarios.mjs';
 
 const start = simulators();
-
-/** Resolves when the step's log shows a line matching the pattern. */
-function logged(child: import('node:child_process').ChildProcess, pattern: RegExp): Promise<void> {
-  return new Promise((resolve) => {
-    let seen = '';
-    child.stdout!.on('data', (chunk: Buffer | string) => {
-      seen += String(chunk);
-      if (pattern.test(seen)) resolve();
-    });
-  });
-}
 
 describe('cancellation (SIGINT, then SIGTERM 7.5 s later, then kill 2.5 s after that)', () => {
   it('stops the batch, writes the summary and outputs, and exits non-zero well inside 7.5 s', async () => {

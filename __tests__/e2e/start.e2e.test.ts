@@ -1,7 +1,15 @@
 // start-batch, end to end: the bundled action starts a batch on the simulator (StartBuildBatch),
 // waits, retries what fails, and reports; what it sends is read back from the simulator's record.
 import { readFileSync } from 'node:fs';
-import { act, annotations, groupsOf, simulators, startAct, type Simulator } from './helpers.js';
+import {
+  type Simulator,
+  act,
+  annotations,
+  groupsOf,
+  logged,
+  simulators,
+  startAct,
+} from './helpers.js';
 import { PLAINTEXT_SECRET } from '../../simulator/scenarios.mjs';
 
 const start = simulators();
@@ -29,17 +37,6 @@ function starting(
 const startedBatch = (sim: Simulator) => sim.batches.at(-1)!;
 const startRequest = (sim: Simulator, index = 0) =>
   sim.calls('StartBuildBatch')[index]!.body as Record<string, unknown>;
-
-/** Resolves when the step's log shows a line matching the pattern. */
-function logged(child: import('node:child_process').ChildProcess, pattern: RegExp): Promise<void> {
-  return new Promise((resolve) => {
-    let seen = '';
-    child.stdout!.on('data', (chunk: Buffer | string) => {
-      seen += String(chunk);
-      if (pattern.test(seen)) resolve();
-    });
-  });
-}
 
 describe('start-batch', () => {
   it('starts a batch for the commit, links to it, waits, and reports it', async () => {

@@ -1,21 +1,10 @@
 // The paths where an action that decides and stops builds must be right (issue 10), end to end: the
 // bundled action against the simulator, as a runner runs it.
-import { annotations, act, groupsOf, simulators, startAct } from './helpers.js';
+import { act, annotations, groupsOf, logged, simulators, startAct } from './helpers.js';
 import { runAction } from '../../simulator/run-action.mjs';
 import { scenarios } from '../../simulator/scenarios.mjs';
 
 const start = simulators();
-
-/** Resolves when the step's log shows a line matching the pattern. */
-function logged(child: import('node:child_process').ChildProcess, pattern: RegExp): Promise<void> {
-  return new Promise((resolve) => {
-    let seen = '';
-    child.stdout!.on('data', (chunk: Buffer | string) => {
-      seen += String(chunk);
-      if (pattern.test(seen)) resolve();
-    });
-  });
-}
 
 describe('stale reads after a fresh one', () => {
   it('never retries again, or ends, on a read older than one already seen', async () => {
