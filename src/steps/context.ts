@@ -1,0 +1,41 @@
+import type { CodeBuild } from '../codebuild.js';
+import { formatDuration } from '../outcome.js';
+import { readConfig, withDispatchInputs, type Config } from '../inputs.js';
+import type { Deps } from '../main.js';
+import type { Reporter } from '../report.js';
+import { persist } from '../wait.js';
+
+/** What every step of the story works with: the outside world, the inputs, CodeBuild, the record. */
+export interface Step {
+  deps: Deps;
+  config: Config;
+  codebuild: CodeBuild;
+  reporter: Reporter;
+  /** When the step began (clock ms), and when timeout-minutes ends the wait (undefined: never). */
+  startedAt: number;
+  deadline?: number;
+  /** Time since the step began. */
+  elapsed(): number;
+  /** One call before the wait, sent again through a burst of passing faults (see persist). */
+  patiently<T>(call: () => Promise<T>): Promise<T>;
+}
+
+/** Reads the inputs (throwing the sentence that names a bad one) and sets up the step. */
+export function beginStep(deps: Deps, reporter: Reporter, startedAt: number): Step {
+  const { io, clock } = deps;
+  const config = readConfig(withDispatchInputs(deps.inputs, deps.event.name, deps.event.inputs));
+  return {
+    deps,
+    config,
+    codebuild: deps.codebuild(config),
+    reporter,
+    startedAt,
+    deadline: config.timeoutMs > 0 ? startedAt + config.timeoutMs : undefined,
+    elapsed: () => clock.now() - startedAt,
+    patiently: (call) =>
+      persist(call, clock, {
+        onRetry: (error, delayMs) =>
+          io.info(`${error.message}; sending it again in ${formatDuration(delayMs)}.`),
+      }),
+  };
+}

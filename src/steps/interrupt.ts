@@ -1,0 +1,62 @@
+import type { BuildBatch } from '@aws-sdk/client-codebuild';
+import { ActionError, messageOf } from '../errors.js';
+import { describeBatch, formatDuration, isFinalStatus } from '../outcome.js';
+import type { Step } from './context.js';
+
+/**
+ * From SIGINT the runner allows 7.5 s before SIGTERM: stopping the batch, reading failure reasons,
+ * the summary and the outputs all fit in this budget. StopBuildBatch may use at most STOP_MAX_MS of
+ * it; the summary and outputs keep SUMMARY_RESERVE_MS, and what does not fit is left out.
+ */
+export const INTERRUPT_BUDGET_MS = 5_000;
+const STOP_MAX_MS = 3_000;
+const SUMMARY_RESERVE_MS = 500;
+
+/**
+ * Cancelled or timed out while waiting: stop the batch (when asked to), report what is known, fail.
+ * All of it fits in INTERRUPT_BUDGET_MS, so a cancelled step exits well before the runner's SIGTERM.
+ */
+export async function interrupt(
+  step: Step,
+  kind: 'cancelled' | 'timeout',
+  lastKnown: BuildBatch,
+): Promise<never> {
+  const { config, codebuild, reporter } = step;
+  const { clock } = step.deps;
+  const budgetEnd = clock.now() + INTERRUPT_BUDGET_MS;
+  const left = () => budgetEnd - clock.now() - SUMMARY_RESERVE_MS;
+  const batchId = lastKnown.id ?? '';
+  const doing = describeBatch(lastKnown);
+  const running = doing.groups.filter((g) => !isFinalStatus(g.status)).map((g) => g.identifier);
+  const what =
+    `the batch was ${doing.status}` +
+    (running.length > 0 ? ` with ${running.join(', ')} still running` : '');
+  let batch = lastKnown;
+  let stopped = 'it was left running (stop-on-cancel is false)';
+  if (config.stopOnCancel) {
+    try {
+      batch =
+        (await codebuild.stopBatch(batchId, AbortSignal.timeout(Math.min(STOP_MAX_MS, left())))) ??
+        lastKnown;
+      stopped = 'it has been stopped';
+    } catch (error) {
+      stopped = `stopping it failed: ${messageOf(error)}`;
+    }
+  }
+  const sentence =
+    kind === 'timeout'
+      ? `Timed out after ${formatDuration(config.timeoutMs)} waiting for batch build ${batchId}: ${what}; ${stopped}.`
+      : `The workflow was cancelled while waiting for batch build ${batchId}: ${what}; ${stopped}.`;
+  const remaining = left();
+  await reporter.finish({
+    batch,
+    headline: sentence,
+    elapsedMs: step.elapsed(),
+    interrupted: true,
+    // Failure reasons, logs and reports only in what is left of the budget; none when nothing is.
+    builds: remaining > 0 ? codebuild : undefined,
+    signal: remaining > 0 ? AbortSignal.timeout(remaining) : undefined,
+    logLines: config.logLines,
+  });
+  throw new ActionError(sentence);
+}

@@ -1,0 +1,44 @@
+import type { BuildBatch } from '@aws-sdk/client-codebuild';
+import { formatDuration } from '../outcome.js';
+import { ProgressLog } from '../progress.js';
+import { RUNNING_BATCH_STATE } from '../runtime.js';
+import { waitForCompletion, type WaitResult } from '../wait.js';
+import type { Step } from './context.js';
+
+/**
+ * Polls a running batch until it completes, times out or the workflow is cancelled; `known` is the
+ * newest state seen before the wait. While it waits, the post step knows which batch to stop.
+ */
+export function waitFor(step: Step, known: BuildBatch): Promise<WaitResult> {
+  const { deps, config, codebuild, reporter } = step;
+  const { io, clock } = deps;
+  const batchId = known.id ?? '';
+  io.info(
+    `Waiting for ${batchId} to finish (polling every ${formatDuration(config.pollIntervalMs)}).`,
+  );
+  io.saveState(RUNNING_BATCH_STATE, config.stopOnCancel ? (known.arn ?? batchId) : '');
+  const progress = new ProgressLog((line) => io.info(line), clock, step.startedAt);
+  return waitForCompletion({
+    describe: async (signal) => {
+      const read = await codebuild.getBatch(batchId, signal);
+      io.debug(
+        read
+          ? `Read ${batchId}: ${read.buildBatchStatus}, complete ${read.complete}, ${read.phases?.length ?? 0} phases.`
+          : `Read ${batchId}: not found.`,
+      );
+      return read;
+    },
+    clock,
+    intervalMs: config.pollIntervalMs,
+    deadline: step.deadline,
+    signal: deps.cancelled,
+    known,
+    onRead: (read) => {
+      reporter.seen(read);
+      progress.read(read);
+    },
+    onPoll: () => progress.tick(),
+    onTransientError: (error, next) =>
+      io.info(`Poll failed (${error.message}); trying again in ${formatDuration(next)}.`),
+  });
+}

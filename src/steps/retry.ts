@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto';
+import type { BuildBatch } from '@aws-sdk/client-codebuild';
+import { ActionError } from '../errors.js';
+import { nextStep } from '../outcome.js';
+import { RETRY_RESPONSE_NOTE } from '../report.js';
+import { retryToken } from '../token.js';
+import type { Step } from './context.js';
+import { interrupt } from './interrupt.js';
+import { waitFor } from './poll.js';
+
+/**
+ * Waits while the batch runs and retries it while it is red, up to max-attempts RetryBuildBatch
+ * calls. Returns the final batch, or undefined when the step has already reported (wait: false).
+ * A cancellation or timeout while waiting ends in interrupt(), which throws.
+ */
+export async function retryWhileRed(
+  step: Step,
+  first: BuildBatch,
+): Promise<BuildBatch | undefined> {
+  const { deps, config, codebuild, reporter } = step;
+  const { io } = deps;
+  const batchId = first.id ?? '';
+  const { attempts } = reporter;
+  let batch = first;
+  for (;;) {
+    const next = nextStep(batch);
+    if (next === 'nothing-to-retry' || (next === 'retry' && attempts.length >= config.maxAttempts))
+      return batch;
+    if (next === 'wait' && !config.wait) {
+      const headline = `Batch ${batchId} is ${batch.buildBatchStatus ?? 'IN_PROGRESS'}: not waiting for it (wait: false), and nothing was retried.`;
+      io.notice(headline);
+      await reporter.finish({ batch, headline, elapsedMs: step.elapsed() });
+      return undefined;
+    }
+    if (next === 'retry') {
+      if (deps.cancelled.aborted) {
+        throw new ActionError(
+          `The workflow was cancelled before batch build ${batchId} was retried: nothing was retried.`,
+        );
+      }
+      const attempt = attempts.length + 1;
+      const token =
+        retryToken(config.idempotencyToken, deps.run, batchId, config.retryType, attempt) ??
+        randomUUID();
+      io.info(
+        `Retrying ${batchId} (${config.retryType}, attempt ${attempt} of ${config.maxAttempts}).`,
+      );
+      // Not aborted by cancellation: once sent, its answer is needed to stop what it started. A
+      // resend carries the same token, so CodeBuild retries once however often it is sent.
+      batch = await step.patiently(() => codebuild.retryBatch(batchId, config.retryType, token));
+      reporter.retried();
+      // The retry response still shows the old group outcomes: shown only with that caveat.
+      reporter.seen(batch, RETRY_RESPONSE_NOTE);
+      if (!config.wait) {
+        await reporter.finish({
+          batch,
+          elapsedMs: step.elapsed(),
+          headline: `Retry accepted (${config.retryType}); not waiting for the outcome (wait: false).`,
+          groupsNote: RETRY_RESPONSE_NOTE,
+        });
+        return undefined;
+      }
+    }
+
+    const result = await waitFor(step, batch);
+    if (result.kind !== 'complete') return interrupt(step, result.kind, reporter.lastSeen ?? batch);
+    batch = result.batch;
+    if (next === 'retry') reporter.retryEnded(batch.buildBatchStatus ?? 'UNKNOWN');
+  }
+}

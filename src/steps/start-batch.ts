@@ -1,0 +1,44 @@
+import { randomUUID } from 'node:crypto';
+import type { BuildBatch } from '@aws-sdk/client-codebuild';
+import { ActionError } from '../errors.js';
+import type { Config } from '../inputs.js';
+import { batchConsoleUrl } from '../links.js';
+import { startToken } from '../token.js';
+import type { Step } from './context.js';
+
+/**
+ * start-batch: StartBuildBatch for this commit (the request is built by start.ts, loaded only here).
+ * The outputs and a notice with the console link come as soon as CodeBuild accepts it.
+ */
+export async function startBatch(
+  step: Step,
+  target: Extract<Config['target'], { kind: 'start' }>,
+): Promise<BuildBatch> {
+  const { deps, codebuild, reporter } = step;
+  const { io } = deps;
+  if (deps.cancelled.aborted) {
+    throw new ActionError(
+      'The workflow was cancelled before the batch build was started: nothing was started.',
+    );
+  }
+  const { startRequest } = await import('../start.js');
+  const request = startRequest(target.projectName, target.start, {
+    env: deps.env,
+    eventName: deps.event.name,
+    sha: deps.event.sha,
+    headSha: deps.event.headSha,
+    idempotencyToken: startToken(deps.run, target.projectName) ?? randomUUID(),
+  });
+  io.info(
+    `Starting a batch build of ${target.projectName} at ${request.sourceVersion ?? "the project's own source version"}.`,
+  );
+  // A resend carries the same token: CodeBuild starts one batch however often it is sent.
+  const batch = await step.patiently(() => codebuild.startBatch(request));
+  io.setOutput('batch-id', batch.id ?? '');
+  reporter.seen(batch);
+  const link = batchConsoleUrl(batch.arn);
+  io.notice(
+    `Started batch build #${batch.buildBatchNumber ?? '?'} of ${target.projectName}: ${link ?? batch.id}`,
+  );
+  return batch;
+}
