@@ -86,17 +86,17 @@ describe('timeout-minutes', () => {
 
 describe('throttling and transient faults', () => {
   it('waits through ThrottlingException, widening the interval to at least 5 s and bringing it back down', async () => {
-    // Two throttled polls widen a 0.2 s interval to 5 s (the least a throttled API is polled at),
-    // then it halves back down while the retried build still runs.
+    // Two polls throttled through the SDK's three attempts each widen a 0.2 s interval to 5 s (the
+    // least a throttled API is polled at), then it halves back down while the retried build runs.
     const sim = await start({
       ...scenarios.throttled,
       retries: [{ integration_tests: { status: 'SUCCEEDED', ms: 20_000 } }],
-      faults: [{ kind: 'throttle', operation: 'BatchGetBuildBatches', skip: 1, count: 2 }],
+      faults: [{ kind: 'throttle', operation: 'BatchGetBuildBatches', skip: 1, count: 6 }],
     });
     const run = await act(sim, { 'poll-interval-seconds': '0.2' });
     expect(run.code).toBe(0);
     expect(run.outputs['batch-status']).toBe('SUCCEEDED');
-    expect(sim.calls().filter((r) => r.fault === 'throttle')).toHaveLength(2);
+    expect(sim.calls().filter((r) => r.fault === 'throttle')).toHaveLength(6);
     const waits = [
       ...run.stdout.matchAll(
         /ThrottlingException: Rate exceeded \(request id [0-9a-f-]+\)\); trying again in ([\d.]+)s/g,
