@@ -37,8 +37,7 @@ export function getState(name: string): string {
 
 const escapeData = (s: string) =>
   s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-const escapeProperty = (s: string) =>
-  escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 /** `::command key=value,…::message`, escaped as the runner expects. */
 export function command(name: string, message = '', properties: Record<string, string> = {}): void {

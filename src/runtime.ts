@@ -51,7 +51,8 @@ const io: Io = {
 function cancellationSignal(): AbortSignal {
   const controller = new AbortController();
   const onSignal = (name: string) => {
-    if (!controller.signal.aborted) runner.info(`Received ${name}: the workflow is being cancelled.`);
+    if (!controller.signal.aborted)
+      runner.info(`Received ${name}: the workflow is being cancelled.`);
     controller.abort();
   };
   process.on('SIGINT', () => onSignal('SIGINT'));
@@ -154,7 +155,10 @@ export async function stopLeftoverBatch(): Promise<void> {
   runner.info(`The main step ended while waiting for ${batchId}: stopping it.`);
   try {
     const region = arn?.region ?? (runner.getInput('aws-region') || undefined);
-    const role = readRole({ get: (name) => runner.getInput(name), getBoolean: runner.getBooleanInput });
+    const role = readRole({
+      get: (name) => runner.getInput(name),
+      getBoolean: runner.getBooleanInput,
+    });
     const stopped = await codebuildFor(region, role).stopBatch(
       batchId,
       AbortSignal.timeout(10_000),
