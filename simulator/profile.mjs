@@ -23,8 +23,7 @@ execFileSync(
 );
 mkdirSync(join(out, 'cpu'), { recursive: true });
 
-let first;
-const sim = await startSimulator({ scenario, onRequest: () => (first ??= Date.now()) });
+const sim = await startSimulator({ scenario });
 const run = await startAction({
   entry: join(out, 'dist', 'index.js'),
   inputs: { 'batch-id': sim.batch.id, 'poll-interval-seconds': '0.2' },
@@ -36,6 +35,7 @@ const profileFile = join(out, 'cpu', readdirSync(join(out, 'cpu'))[0]);
 const profile = JSON.parse(readFileSync(profileFile, 'utf8'));
 
 const maps = new Map();
+const lines = new Map();
 function sourceOf(url, line, column) {
   const file = fileURLToPath(url);
   if (!maps.has(file)) {
@@ -45,10 +45,19 @@ function sourceOf(url, line, column) {
       maps.set(file, undefined);
     }
   }
-  return maps.get(file)?.findEntry(line, column)?.originalSource ?? file;
+  const source = maps.get(file)?.findEntry(line, column)?.originalSource ?? file;
+  // A node built-in is a one-line module whose factory starts on the line of the one before it.
+  if (!source.includes('external node-commonjs')) return source;
+  const text = (
+    lines.get(file) ?? lines.set(file, readFileSync(file, 'utf8').split('\n')).get(file)
+  )
+    .slice(line, line + 4)
+    .join('\n');
+  return /createRequire\(import\.meta\.url\)\("([^"]+)"\)/.exec(text)?.[1] ?? source;
 }
 /** A package name, or src/… for the project's own modules. */
 function owner(source) {
+  if (source.startsWith('node:')) return `${source} (built-in)`;
   const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(source);
   return pkg ? pkg[1] : source.replace(/^.*?\/(src|webpack)\//, '$1/');
 }
@@ -74,9 +83,7 @@ profile.samples.forEach((id, i) => {
   self.set(key, (self.get(key) ?? 0) + dt);
   total += dt;
 });
-console.log(
-  `scenario ${scenario}, exit ${run.code}, ${total.toFixed(0)} ms profiled; first API request ${first ? first - run.startedAt : '?'} ms after spawn`,
-);
+console.log(`scenario ${scenario}, exit ${run.code}, ${total.toFixed(0)} ms profiled`);
 console.log('\nself time by package (ms):');
 for (const [key, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25))
   console.log(`${ms.toFixed(1).padStart(8)}  ${key}`);
