@@ -84,10 +84,14 @@ export function startAction(options = {}) {
     ...(options.wrapper ?? []),
     process.env.ACTION_NODE || process.execPath,
   ];
-  const child = spawn(command, [...prefix, ...(options.nodeArgs ?? []), options.entry ?? ACTION_ENTRY], {
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    command,
+    [...prefix, ...(options.nodeArgs ?? []), options.entry ?? ACTION_ENTRY],
+    {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk) => {
