@@ -21,6 +21,7 @@ export interface ActionOptions {
   onOutput?: (chunk: string) => void;
   wrapper?: string[];
   entry?: string;
+  nodeArgs?: string[];
 }
 export const ACTION_ENTRY: string;
 export function parseCommandFile(text: string): Record<string, string>;

@@ -38,6 +38,7 @@ export function parseCommandFile(text) {
  * @param {(chunk: string) => void} [options.onOutput]  streams stdout as it comes
  * @param {string[]} [options.wrapper]  a command that runs node, e.g. ['/usr/bin/time', '-f', '%M']
  * @param {string} [options.entry]  another copy of the bundle's entry (default dist/index.js)
+ * @param {string[]} [options.nodeArgs]  node's own flags, e.g. ['--cpu-prof'] (simulator/profile.mjs)
  */
 export function startAction(options = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'codebuild-batch-retry-'));
@@ -83,10 +84,14 @@ export function startAction(options = {}) {
     ...(options.wrapper ?? []),
     process.env.ACTION_NODE || process.execPath,
   ];
-  const child = spawn(command, [...prefix, options.entry ?? ACTION_ENTRY], {
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    command,
+    [...prefix, ...(options.nodeArgs ?? []), options.entry ?? ACTION_ENTRY],
+    {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk) => {

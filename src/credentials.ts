@@ -1,3 +1,4 @@
+import { getIDToken } from '@actions/core';
 import { fromWebToken } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import { memoizeIdentityProvider } from '@smithy/core';
@@ -29,6 +30,12 @@ export interface RoleCredentialsOptions {
   setSecret(value: string): void;
   now?: () => number;
 }
+
+/**
+ * GitHub's OIDC token, by @actions/core's client. Imported here, in the chunk only role-to-assume
+ * loads: @actions/core's entry brings its HTTP client (undici), which every other run does without.
+ */
+export const githubIdToken = (audience: string): Promise<string> => getIDToken(audience);
 
 const FIVE_MINUTES_MS = 5 * 60_000;
 

@@ -1,8 +1,4 @@
-import * as core from '@actions/core';
-// Only the Context class of @actions/github: its package entry pulls in all of Octokit (~140 kB of
-// bundle, and a dependency that wants Node 22) for an action that never calls the GitHub API. The
-// package does not export this path, hence the relative import.
-import { Context } from '../node_modules/@actions/github/lib/context.js';
+import { readFileSync } from 'node:fs';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import { createCodeBuild } from './codebuild.js';
@@ -11,6 +7,7 @@ import type { Deps } from './main.js';
 import { readRole, type RoleConfig } from './inputs.js';
 import { parseArn } from './links.js';
 import type { Io } from './report.js';
+import * as runner from './runner.js';
 import { endpointOverride } from './setup.js';
 import { logSafe, oneLine } from './text.js';
 import type { Clock } from './wait.js';
@@ -25,28 +22,28 @@ const realClock: Clock = {
 
 // Every message may carry service text: each line passes the one neutraliser before the runner reads it.
 const io: Io = {
-  info: (message) => core.info(logSafe(message)),
-  debug: (message) => core.debug(logSafe(message)),
-  notice: (message) => core.notice(logSafe(message)),
-  warning: (message) => core.warning(logSafe(message)),
-  error: (message, title) => core.error(logSafe(message), { title: title && logSafe(title) }),
+  info: (message) => runner.info(logSafe(message)),
+  debug: (message) => runner.debug(logSafe(message)),
+  notice: (message) => runner.notice(logSafe(message)),
+  warning: (message) => runner.warning(logSafe(message)),
+  error: (message, title) => runner.error(logSafe(message), title && logSafe(title)),
   group: (title, body) => {
-    core.startGroup(logSafe(oneLine(title)));
+    runner.startGroup(logSafe(oneLine(title)));
     try {
       body();
     } finally {
-      core.endGroup();
+      runner.endGroup();
     }
   },
-  setOutput: core.setOutput,
-  saveState: core.saveState,
+  setOutput: runner.setOutput,
+  saveState: runner.saveState,
   writeSummary: async (markdown) => {
     // A runner always sets it; outside one (@github/local-action) the summary must not vanish silently.
     if (!process.env.GITHUB_STEP_SUMMARY)
-      return core.info(
+      return runner.info(
         'No job summary written: GITHUB_STEP_SUMMARY is not set (set it to a file path).',
       );
-    await core.summary.emptyBuffer().addRaw(markdown).write();
+    runner.appendSummary(process.env.GITHUB_STEP_SUMMARY, markdown);
   },
 };
 
@@ -54,7 +51,8 @@ const io: Io = {
 function cancellationSignal(): AbortSignal {
   const controller = new AbortController();
   const onSignal = (name: string) => {
-    if (!controller.signal.aborted) core.info(`Received ${name}: the workflow is being cancelled.`);
+    if (!controller.signal.aborted)
+      runner.info(`Received ${name}: the workflow is being cancelled.`);
     controller.abort();
   };
   process.on('SIGINT', () => onSignal('SIGINT'));
@@ -73,8 +71,8 @@ function roleCredentials(role: RoleConfig): AwsCredentialIdentityProvider {
       m.roleCredentials({
         role,
         env: process.env,
-        getIdToken: (audience) => core.getIDToken(audience),
-        setSecret: core.setSecret,
+        getIdToken: m.githubIdToken,
+        setSecret: runner.setSecret,
       }),
     );
     return (await provider)(properties);
@@ -90,12 +88,26 @@ function codebuildFor(region: string | undefined, role: RoleConfig | undefined) 
   });
 }
 
-function eventOf(context: Context): Deps['event'] {
-  const head = (context.payload.pull_request as { head?: { sha?: unknown } } | undefined)?.head;
+/**
+ * The workflow event, read from the runner's variables and event file as @actions/github's Context
+ * does. Not through that package: its entry pulls in all of Octokit for an action that never calls
+ * the GitHub API, and its Context class is not an exported path.
+ */
+function eventOf(env: Record<string, string | undefined>): Deps['event'] {
+  let payload: { inputs?: unknown; pull_request?: { head?: { sha?: unknown } } } = {};
+  try {
+    if (env.GITHUB_EVENT_PATH) payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8'));
+  } catch {
+    // As Context: an unreadable event file means no payload (the inputs fall back to INPUT_*).
+  }
+  const head = payload.pull_request?.head;
   return {
-    name: context.eventName,
-    inputs: context.payload.inputs as Record<string, unknown> | undefined,
-    sha: context.sha || undefined,
+    name: env.GITHUB_EVENT_NAME,
+    inputs:
+      payload.inputs && typeof payload.inputs === 'object'
+        ? (payload.inputs as Record<string, unknown>)
+        : undefined,
+    sha: env.GITHUB_SHA || undefined,
     headSha: typeof head?.sha === 'string' ? head.sha : undefined,
   };
 }
@@ -103,10 +115,10 @@ function eventOf(context: Context): Deps['event'] {
 export function runnerDeps(): Deps {
   return {
     inputs: {
-      get: (name) => core.getInput(name),
-      getBoolean: (name) => core.getBooleanInput(name),
+      get: (name) => runner.getInput(name),
+      getBoolean: (name) => runner.getBooleanInput(name),
     },
-    event: eventOf(new Context()),
+    event: eventOf(process.env),
     env: process.env,
     run: {
       runId: process.env.GITHUB_RUN_ID,
@@ -124,33 +136,36 @@ export function runnerDeps(): Deps {
 /** One sentence for the user; the stack only in the debug log, and only for bugs. */
 export function fail(error: unknown): void {
   if (error instanceof ActionError || error instanceof ServiceError) {
-    core.setFailed(logSafe(error.message));
+    runner.setFailed(logSafe(error.message));
     return;
   }
   const err = error instanceof Error ? error : new Error(String(error));
-  core.debug(logSafe(err.stack ?? err.message));
-  core.setFailed(
+  runner.debug(logSafe(err.stack ?? err.message));
+  runner.setFailed(
     logSafe(`Unexpected error (a bug in codebuild-batch-retry, please report it): ${err.message}`),
   );
 }
 
 /** The post step: stops a batch the main step was waiting on when it was killed. */
 export async function stopLeftoverBatch(): Promise<void> {
-  const saved = core.getState(RUNNING_BATCH_STATE);
+  const saved = runner.getState(RUNNING_BATCH_STATE);
   if (!saved) return;
   const arn = parseArn(saved);
   const batchId = arn?.resourceId ?? saved;
-  core.info(`The main step ended while waiting for ${batchId}: stopping it.`);
+  runner.info(`The main step ended while waiting for ${batchId}: stopping it.`);
   try {
-    const region = arn?.region ?? (core.getInput('aws-region') || undefined);
-    const role = readRole({ get: (name) => core.getInput(name), getBoolean: core.getBooleanInput });
+    const region = arn?.region ?? (runner.getInput('aws-region') || undefined);
+    const role = readRole({
+      get: (name) => runner.getInput(name),
+      getBoolean: runner.getBooleanInput,
+    });
     const stopped = await codebuildFor(region, role).stopBatch(
       batchId,
       AbortSignal.timeout(10_000),
     );
-    core.info(`Batch ${batchId} is ${stopped?.buildBatchStatus ?? 'stopped'}.`);
+    runner.info(`Batch ${batchId} is ${stopped?.buildBatchStatus ?? 'stopped'}.`);
   } catch (error) {
-    core.warning(logSafe(`Could not stop batch ${batchId}: ${messageOf(error)}`));
+    runner.warning(logSafe(`Could not stop batch ${batchId}: ${messageOf(error)}`));
   }
 }
 
@@ -158,9 +173,9 @@ const POST_MARKER = 'main-step-started';
 
 /** The runner runs dist/index.js again as the post step, with the state the main step saved. */
 export function isPostStep(): boolean {
-  return core.getState(POST_MARKER) === 'true';
+  return runner.getState(POST_MARKER) === 'true';
 }
 
 export function markMainStep(): void {
-  core.saveState(POST_MARKER, 'true');
+  runner.saveState(POST_MARKER, 'true');
 }

@@ -1,0 +1,28 @@
+// Issue 15: every run pays for the code it loads. A green retry loads dist/index.js alone, and that is
+// at most 800 kB; what only some runs need (role-to-assume's STS and OIDC client, log tails) is in
+// chunks. Timings are in npm run bench, not here: machines are noisy, sizes are not.
+import { copyFileSync, mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ACTION_ENTRY } from '../../simulator/run-action.mjs';
+import { act, simulators } from './helpers.js';
+
+const start = simulators();
+
+/** A copy of the bundle without its chunks: a run that needs one crashes. */
+function entryAlone(): string {
+  const dist = join(ACTION_ENTRY, '..');
+  const copy = mkdtempSync(join(tmpdir(), 'cbr-entry-only-'));
+  for (const file of ['index.js', 'package.json']) copyFileSync(join(dist, file), join(copy, file));
+  return join(copy, 'index.js');
+}
+
+describe('the code a run loads', () => {
+  it('a green retry-and-wait run loads dist/index.js alone, and it is at most 800 kB', async () => {
+    const sim = await start('retry-succeeds');
+    const run = await act(sim, {}, { entry: entryAlone() });
+    expect(run.code).toBe(0);
+    expect(run.outputs['batch-status']).toBe('SUCCEEDED');
+    expect(statSync(ACTION_ENTRY).size).toBeLessThanOrEqual(800_000);
+  });
+});
