@@ -427,6 +427,24 @@ describe('run: the decision table', () => {
     expect(codebuild.reads).toBeLessThan(10);
   });
 
+  it('stops resending a failing call once the workflow is cancelled, and says so', async () => {
+    const controller = new AbortController();
+    const codebuild = new FakeCodeBuild([
+      new ServiceError('BatchGetBuildBatches', 'InternalFailure', 'boom', 'r-9', 'transient'),
+    ]);
+    const { deps, seen } = setup(
+      codebuild,
+      { 'batch-id': BATCH_ID },
+      { cancelled: controller.signal },
+    );
+    deps.clock.sleep = async () => controller.abort();
+    await expect(run(deps)).rejects.toThrow(
+      /^The workflow was cancelled while BatchGetBuildBatches kept failing \(CodeBuild BatchGetBuildBatches failed: InternalFailure: boom \(request id r-9\)\): it was not sent again\.$/,
+    );
+    expect(codebuild.reads).toBe(1);
+    expect(seen.summary).toContain('The workflow was cancelled while');
+  });
+
   it('sends a given idempotency token as it is', async () => {
     const codebuild = new FakeCodeBuild([failed(), succeeded()]);
     const { deps } = setup(codebuild, {

@@ -145,6 +145,8 @@ export async function persist<T>(
   options: {
     limitMs?: number;
     onRetry?: (error: ServiceError, delayMs: number) => void;
+    /** The workflow's cancellation: no more sends once it aborts, and no wait for the next one. */
+    signal?: AbortSignal;
   } = {},
 ): Promise<T> {
   const limitMs = options.limitMs ?? CALL_PATIENCE_MS;
@@ -158,8 +160,14 @@ export async function persist<T>(
       // An endpoint override that refuses the first calls is a setup mistake: said at once.
       if (error.kind === 'unreachable-endpoint') throw error;
       if (clock.now() - startedAt + delayMs > limitMs) throw error;
+      const cancelled = () =>
+        new ActionError(
+          `The workflow was cancelled while ${error.operation} kept failing (${error.message}): it was not sent again.`,
+        );
+      if (options.signal?.aborted) throw cancelled();
       options.onRetry?.(error, delayMs);
-      await clock.sleep(delayMs, never);
+      await clock.sleep(delayMs, options.signal ?? never);
+      if (options.signal?.aborted) throw cancelled();
       delayMs = Math.min(delayMs * 2, MAX_RESEND_MS);
     }
   }

@@ -34,6 +34,7 @@ export function beginStep(deps: Deps, reporter: Reporter, startedAt: number): St
     elapsed: () => clock.now() - startedAt,
     patiently: (call) =>
       persist(call, clock, {
+        signal: deps.cancelled,
         onRetry: (error, delayMs) =>
           io.info(`${error.message}; sending it again in ${formatDuration(delayMs)}.`),
       }),
