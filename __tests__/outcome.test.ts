@@ -75,6 +75,28 @@ describe('describeBatch', () => {
   });
 });
 
+describe('describeBatch: failed groups', () => {
+  const running = batch('IN_PROGRESS', [
+    group('build', 'SUCCEEDED'),
+    group('unit', 'IN_PROGRESS'),
+    group('e2e', 'PENDING'),
+    group('lint', 'FAILED', { ignoreFailure: true }),
+  ]);
+  it('does not count groups still running as failed', () => {
+    expect(describeBatch(running).failedGroups).toEqual(['lint']);
+  });
+  it('counts them as CANCELLED failures once the step stopped waiting', () => {
+    const outcome = describeBatch(running, { interrupted: true });
+    expect(outcome.failedGroups).toEqual(['unit', 'e2e', 'lint']);
+    expect(outcome.groups.map((g) => g.status)).toEqual([
+      'SUCCEEDED',
+      'CANCELLED',
+      'CANCELLED',
+      'FAILED',
+    ]);
+  });
+});
+
 describe('isOlder: a read older than one already seen is never believed', () => {
   // The retry response: the old run's 4 phases plus SUBMITTED, running, groups as before the retry.
   const retryResponse = { ...batch('IN_PROGRESS', [group('build', 'FAILED')], 5) };

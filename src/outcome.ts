@@ -82,9 +82,26 @@ export function describeGroups(batch: BuildBatch): GroupOutcome[] {
   return groups;
 }
 
-export function describeBatch(batch: BuildBatch): BatchOutcome {
+/** Groups still running when the step was cancelled or timed out are shown with this status. */
+export const CANCELLED = 'CANCELLED';
+
+/**
+ * A batch as the user sees it. Only groups that ended count as failed: in a running batch, a group
+ * still running is not (yet) a failure. With interrupted (the step stopped waiting), unfinished
+ * groups end CANCELLED.
+ */
+export function describeBatch(
+  batch: BuildBatch,
+  options: { interrupted?: boolean } = {},
+): BatchOutcome {
   const groups = describeGroups(batch);
-  const failed = groups.filter((g) => g.status !== SUCCEEDED);
+  if (options.interrupted) {
+    for (const group of groups) if (!isFinalStatus(group.status)) group.status = CANCELLED;
+  }
+  // In a finished batch every group that did not succeed failed (PENDING there: it never ran).
+  const ended = (g: GroupOutcome) =>
+    batch.complete === true || isFinalStatus(g.status) || g.status === CANCELLED;
+  const failed = groups.filter((g) => g.status !== SUCCEEDED && ended(g));
   return {
     id: batch.id ?? '',
     arn: batch.arn,

@@ -10,7 +10,7 @@ import {
 import { messageOf } from './errors.js';
 import { problemWarning, readEvidence, type EvidenceSource } from './evidence.js';
 import type { Logs } from './logs.js';
-import { describeBatch, isFinalStatus, type BatchOutcome } from './outcome.js';
+import { describeBatch, type BatchOutcome } from './outcome.js';
 import {
   lastLines,
   renderFailure,
@@ -36,9 +36,6 @@ export interface Io {
 /** The caveat on a retry response: CodeBuild answers a retry with the groups' previous outcomes. */
 export const RETRY_RESPONSE_NOTE =
   'Build group statuses are from before the retry: CodeBuild answers a retry with the previous outcomes.';
-
-/** Groups still running when the step was cancelled or timed out are shown with this status. */
-export const CANCELLED = 'CANCELLED';
 
 export interface FinalReport {
   batch: BuildBatch;
@@ -131,11 +128,7 @@ export class Reporter {
 
   async finish(report: FinalReport): Promise<BatchOutcome> {
     this.reported = true;
-    const outcome = describeBatch(report.batch);
-    if (report.interrupted) {
-      for (const group of outcome.groups)
-        if (!isFinalStatus(group.status)) group.status = CANCELLED;
-    }
+    const outcome = describeBatch(report.batch, { interrupted: report.interrupted });
     if (report.batch !== this.newest) this.seen(report.batch, report.groupsNote);
     this.setOutputs(outcome, this.attempts.length);
 
