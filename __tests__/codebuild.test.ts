@@ -177,6 +177,13 @@ describe('toServiceError', () => {
     const noRegion = toServiceError('BatchGetBuildBatches', new Error('Region is missing'));
     expect(noRegion).toBeInstanceOf(ActionError);
     expect((noRegion as Error).message).toMatch(/^No AWS region is set: set the aws-region input/);
+    // AWS_REGION set to an empty workflow variable: the same mistake, the same sentence.
+    const empty = toServiceError(
+      'BatchGetBuildBatches',
+      new Error('Region not accepted: region="" is not a valid hostname component.'),
+    );
+    expect(empty).toBeInstanceOf(ActionError);
+    expect((empty as Error).message).toMatch(/^No AWS region is set/);
   });
 
   it('names the endpoint variable when the endpoint refuses connections, and stays transient', () => {

@@ -105,7 +105,9 @@ export function toServiceError(
   const detail = error.message?.split('\n')[0]?.trim() || (status ? `HTTP ${status}` : '');
   if (code === 'CredentialsProviderError' && !error.$metadata)
     return new ActionError(noCredentials(detail));
-  if (detail === 'Region is missing') return new ActionError(NO_REGION);
+  // No region, or an empty one (AWS_REGION set to an unset workflow variable): the same mistake.
+  if (detail === 'Region is missing' || detail.startsWith('Region not accepted: region=""'))
+    return new ActionError(NO_REGION);
   const unreachable = unreachableEndpoint(code, options.endpoint);
   return new ServiceError(
     operation,
