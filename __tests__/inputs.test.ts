@@ -259,6 +259,15 @@ describe('withDispatchInputs', () => {
     expect(c.target).toEqual({ kind: 'batch', batchId: other });
   });
 
+  it.each([
+    ['project-name', { 'project-name': 'web-app' }, { kind: 'project', projectName: 'web-app' }],
+    ['start-batch', { 'start-batch': 'true', 'project-name': 'web-app' }, { kind: 'start' }],
+  ])('takes no batch-id from the form when the step sets %s itself', (_, own, target) => {
+    const c = readConfig(withDispatchInputs(source(own), 'workflow_dispatch', dispatch));
+    expect(c.target).toMatchObject(target);
+    expect(c.retryType).toBe('RETRY_ALL_BUILDS');
+  });
+
   it('ignores the event payload for other events', () => {
     expect(() => readConfig(withDispatchInputs(source({}), 'push', dispatch))).toThrow(
       /No batch to retry/,

@@ -66,6 +66,8 @@ const MAX_LOG_LINES = 1000;
 
 /** Inputs a workflow_dispatch event may supply when the step leaves them empty. */
 const DISPATCH_INPUTS = ['batch-id', 'project-name', 'retry-type'] as const;
+/** The dispatch inputs that choose the batch. */
+const TARGET_INPUTS: readonly string[] = ['batch-id', 'project-name'];
 
 /** Shows a value the user gave, safely: quoted, escaped, and short. */
 export function shown(value: string): string {
@@ -180,6 +182,12 @@ export function withDispatchInputs(
   dispatchInputs: Record<string, unknown> | undefined,
 ): InputSource {
   if (eventName !== 'workflow_dispatch' || !dispatchInputs) return source;
+  // A step that chose its batch itself (batch-id, project-name or start-batch) takes no target from
+  // the form: a form's batch-id must not collide with the step's project-name.
+  const stepChoseTarget =
+    source.get('batch-id') !== '' ||
+    source.get('project-name') !== '' ||
+    /^(true|True|TRUE)$/.test(source.get('start-batch'));
   return {
     get(name) {
       const own = source.get(name);
@@ -187,6 +195,7 @@ export function withDispatchInputs(
       if (
         own === '' &&
         (DISPATCH_INPUTS as readonly string[]).includes(name) &&
+        !(stepChoseTarget && TARGET_INPUTS.includes(name)) &&
         typeof fromEvent === 'string'
       ) {
         return fromEvent.trim();
