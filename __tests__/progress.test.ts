@@ -31,8 +31,8 @@ describe('ProgressLog', () => {
       ]),
     );
     expect(lines.slice(-2)).toEqual([
-      'Batch web-app:0b8e4f3a-5c2d-4e1f-9a7b-6c5d4e3f2a1b: SUCCEEDED',
       '  a: IN_PROGRESS → SUCCEEDED',
+      'Batch web-app:0b8e4f3a-5c2d-4e1f-9a7b-6c5d4e3f2a1b: SUCCEEDED',
     ]);
   });
 

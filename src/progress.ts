@@ -40,8 +40,12 @@ export class ProgressLog {
     const outcome = describeBatch(batch);
     this.last = outcome;
     const lines = statusChanges(this.groups, outcome.groups);
-    if (outcome.status !== this.batchStatus)
-      lines.unshift(`Batch ${outcome.id}: ${outcome.status}`);
+    // The batch's own line heads a running batch's changes and follows a finished one's.
+    if (outcome.status !== this.batchStatus) {
+      const line = `Batch ${outcome.id}: ${outcome.status}`;
+      if (outcome.complete) lines.push(line);
+      else lines.unshift(line);
+    }
     this.groups = outcome.groups;
     this.batchStatus = outcome.status;
     const now = this.clock.now();

@@ -27,9 +27,12 @@ export async function findBatch(
     );
     return undefined;
   }
-  step.deps.io.setOutput('batch-id', batchId);
   const batch = await step.patiently(() => step.codebuild.getBatch(batchId));
-  if (batch) return batch;
+  // Set once CodeBuild knows the batch: later steps guarded on it must not act on a wrong id.
+  if (batch) {
+    step.deps.io.setOutput('batch-id', batchId);
+    return batch;
+  }
   const account = target.kind === 'batch' && target.account ? ` of account ${target.account}` : '';
   const where = `${await step.codebuild.region()}${account}`;
   throw new ActionError(
