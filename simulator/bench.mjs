@@ -3,6 +3,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import {
   existsSync,
+  mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
@@ -245,11 +246,16 @@ row(
 // Summary: render time and size for a 120-group batch, with the project's own renderer.
 {
   const out = mkdtempSync(join(tmpdir(), 'bench-src-'));
-  for (const file of readdirSync(join(root, 'src'))) {
+  // src/ and its folders (src/steps/), as plain JavaScript beside each other.
+  const sources = readdirSync(join(root, 'src'), { recursive: true }).filter((f) =>
+    f.endsWith('.ts'),
+  );
+  for (const file of sources) {
     const source = readFileSync(join(root, 'src', file), 'utf8');
     const { outputText } = ts.transpileModule(source, {
       compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
     });
+    mkdirSync(dirname(join(out, file)), { recursive: true });
     writeFileSync(join(out, file.replace(/\.ts$/, '.js')), outputText);
   }
   const { renderSummary } = await import(pathToFileURL(join(out, 'summary.js')));
