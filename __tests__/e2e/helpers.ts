@@ -75,3 +75,20 @@ export function logged(
     });
   });
 }
+
+/**
+ * Cancels a running step as the runner does: SIGINT, SIGTERM 7.5 s later, SIGKILL 2.5 s after that.
+ * Resolves with the finished run and how long after SIGINT it exited.
+ */
+export async function cancelLikeRunner(
+  step: ReturnType<typeof startAct>,
+): Promise<{ run: ActionRun; exitAfterMs: number }> {
+  const cancelledAt = performance.now();
+  step.child.kill('SIGINT');
+  const term = setTimeout(() => step.child.kill('SIGTERM'), 7_500);
+  const kill = setTimeout(() => step.child.kill('SIGKILL'), 10_000);
+  const run = await step.done;
+  clearTimeout(term);
+  clearTimeout(kill);
+  return { run, exitAfterMs: performance.now() - cancelledAt };
+}

@@ -1,6 +1,14 @@
 // Resilience of the bundled action, end to end against the simulator: the runner's cancellation
 // signals, timeouts, throttling and other faults, stale reads, expired credentials, hostile data.
-import { act, annotations, groupsOf, logged, simulators, startAct } from './helpers.js';
+import {
+  act,
+  annotations,
+  cancelLikeRunner,
+  groupsOf,
+  logged,
+  simulators,
+  startAct,
+} from './helpers.js';
 import { runAction } from '../../simulator/run-action.mjs';
 import { scenarios } from '../../simulator/scenarios.mjs';
 
@@ -12,14 +20,7 @@ describe('cancellation (SIGINT, then SIGTERM 7.5 s later, then kill 2.5 s after 
     const step = startAct(sim, {});
     await logged(step.child, /integration_tests: IN_PROGRESS/);
 
-    const cancelledAt = performance.now();
-    step.child.kill('SIGINT');
-    const term = setTimeout(() => step.child.kill('SIGTERM'), 7_500);
-    const kill = setTimeout(() => step.child.kill('SIGKILL'), 10_000);
-    const run = await step.done;
-    const exitAfterMs = performance.now() - cancelledAt;
-    clearTimeout(term);
-    clearTimeout(kill);
+    const { run, exitAfterMs } = await cancelLikeRunner(step);
 
     expect(run.signal).toBeNull();
     expect(run.code).toBe(1);

@@ -1,6 +1,14 @@
 // The paths where an action that decides and stops builds must be right (issue 10), end to end: the
 // bundled action against the simulator, as a runner runs it.
-import { act, annotations, groupsOf, logged, simulators, startAct } from './helpers.js';
+import {
+  act,
+  annotations,
+  cancelLikeRunner,
+  groupsOf,
+  logged,
+  simulators,
+  startAct,
+} from './helpers.js';
 import { runAction } from '../../simulator/run-action.mjs';
 import { scenarios } from '../../simulator/scenarios.mjs';
 
@@ -83,14 +91,7 @@ describe('cancellation within the runner budget', () => {
     sim.inject({ kind: 'slow', operation: 'StopBuildBatch', ms: 20_000 });
     sim.inject({ kind: 'slow', operation: 'BatchGetBuilds', ms: 20_000 });
 
-    const cancelledAt = performance.now();
-    step.child.kill('SIGINT');
-    const term = setTimeout(() => step.child.kill('SIGTERM'), 7_500);
-    const kill = setTimeout(() => step.child.kill('SIGKILL'), 10_000);
-    const run = await step.done;
-    const exitAfterMs = performance.now() - cancelledAt;
-    clearTimeout(term);
-    clearTimeout(kill);
+    const { run, exitAfterMs } = await cancelLikeRunner(step);
 
     expect(run.signal).toBeNull();
     expect(exitAfterMs).toBeLessThan(6_500);
