@@ -53,6 +53,7 @@ function setup(failed: number) {
       return track('BatchGetBuilds', builds);
     },
     getReports: async () => track('BatchGetReports', reports),
+    openLogs: (region) => loadLogs(region),
     describeTestCases: async (arn, status, max) => {
       if (source.failWith?.describeTestCases) throw source.failWith.describeTestCases;
       return track(
@@ -84,7 +85,6 @@ describe('readEvidence', () => {
     const { evidence, problems } = await readEvidence(s.outcome, s.source, {
       logLines: 30,
       signal: new AbortController().signal,
-      loadLogs: s.loadLogs,
     });
     expect(problems).toEqual([]);
     expect(s.calls.filter((c) => c === 'BatchGetBuilds')).toHaveLength(1);
@@ -105,7 +105,6 @@ describe('readEvidence', () => {
     await readEvidence(s.outcome, s.source, {
       logLines: 30,
       signal: new AbortController().signal,
-      loadLogs: s.loadLogs,
       concurrency: 2,
     });
     // Tails and test cases run side by side, each at most 2 at a time.
@@ -121,7 +120,6 @@ describe('readEvidence', () => {
       await readEvidence(s.outcome, s.source, {
         logLines,
         signal: new AbortController().signal,
-        loadLogs: s.loadLogs,
       });
       expect(s.loaded).toEqual([]);
     }
@@ -139,7 +137,6 @@ describe('readEvidence', () => {
     const { evidence, problems } = await readEvidence(s.outcome, s.source, {
       logLines: 30,
       signal: controller.signal,
-      loadLogs: s.loadLogs,
       concurrency: 1,
     });
     expect(Object.keys(evidence!.tails).length).toBeLessThan(8);
@@ -153,7 +150,6 @@ describe('readEvidence', () => {
     const { evidence, problems } = await readEvidence(s.outcome, s.source, {
       logLines: 30,
       signal: new AbortController().signal,
-      loadLogs: s.loadLogs,
     });
     expect(evidence!.reports).toHaveLength(2);
     expect(problems.map((p) => p.permission).sort()).toEqual([
@@ -168,7 +164,6 @@ describe('readEvidence', () => {
     const { evidence, problems } = await readEvidence(s.outcome, s.source, {
       logLines: 30,
       signal: new AbortController().signal,
-      loadLogs: s.loadLogs,
     });
     expect(evidence).toBeUndefined();
     expect(problemWarning(problems)).toBe(

@@ -34,9 +34,10 @@ const red = () =>
     group('lint', 'FAILED', { ignoreFailure: true }),
   ]);
 
-function source(): EvidenceSource {
+function source(openLogs: EvidenceSource['openLogs']): EvidenceSource {
   return {
     region: async () => 'us-east-1',
+    openLogs,
     getBuilds: async (arns) =>
       arns.map((arn): Build => ({
         arn,
@@ -57,12 +58,11 @@ describe('Reporter.finish with a diagnosis', () => {
       batch: b,
       headline: 'Retried once; the batch ended FAILED.',
       elapsedMs: 1000,
-      builds: source(),
-      logLines: 30,
-      loadLogs: async (region) => {
+      builds: source(async (region) => {
         loaded.push(region ?? '');
         return logs;
-      },
+      }),
+      logLines: 30,
     });
     expect(loaded).toEqual(['us-east-1']);
     const groups = r.log.filter((l) => l.startsWith('::group::'));
@@ -83,7 +83,9 @@ describe('Reporter.finish with a diagnosis', () => {
     controller.abort(new DOMException('no time left', 'TimeoutError'));
     const calls: string[] = [];
     const aborting: EvidenceSource = {
-      ...source(),
+      ...source(async () => {
+        throw new Error('no log is read after the signal aborted');
+      }),
       getBuilds: async (_, signal) => {
         calls.push('BatchGetBuilds');
         signal?.throwIfAborted();

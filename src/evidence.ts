@@ -21,9 +21,8 @@ import type { BatchOutcome } from './outcome.js';
 
 export type EvidenceSource = Pick<
   CodeBuild,
-  'getBuilds' | 'getReports' | 'describeTestCases' | 'region'
-> &
-  Partial<Pick<CodeBuild, 'openLogs'>>;
+  'getBuilds' | 'getReports' | 'describeTestCases' | 'region' | 'openLogs'
+>;
 
 /** A part of the diagnosis left out, and why. */
 export interface Problem {
@@ -38,8 +37,6 @@ export interface EvidenceOptions {
   logLines: number;
   /** Aborts the reads: what has been read by then is used, the rest is skipped. */
   signal: AbortSignal;
-  /** Loads the CloudWatch Logs edge; by default a dynamic import, so a green run never loads it. */
-  loadLogs?: (region: string | undefined) => Promise<Logs>;
   /** Reads in flight at once. */
   concurrency?: number;
 }
@@ -61,11 +58,6 @@ async function pool(
   };
   await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
   return skipped;
-}
-
-async function defaultLoadLogs(region: string | undefined): Promise<Logs> {
-  const { createLogs } = await import('./logs.js');
-  return createLogs({ region });
 }
 
 export async function readEvidence(
@@ -114,8 +106,9 @@ async function readTails(
   try {
     // The same region as CodeBuild: the builds' log groups live there.
     const region = await source.region().catch(() => undefined);
-    // The CodeBuild edge opens Logs with its own credentials (role-to-assume's, when set).
-    logs = await (options.loadLogs ?? source.openLogs ?? defaultLoadLogs)(region);
+    // The CodeBuild edge opens Logs (a dynamic import, so a green run never loads it) with its own
+    // credentials (role-to-assume's, when set).
+    logs = await source.openLogs(region);
   } catch (error) {
     problems.push({ part: 'log tails', permission: 'logs:GetLogEvents', error });
     return;

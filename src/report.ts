@@ -9,7 +9,6 @@ import {
 } from './diagnosis.js';
 import { messageOf } from './errors.js';
 import { problemWarning, readEvidence, type EvidenceSource } from './evidence.js';
-import type { Logs } from './logs.js';
 import { describeBatch, type BatchOutcome } from './outcome.js';
 import {
   lastLines,
@@ -53,8 +52,6 @@ export interface FinalReport {
   logLines?: number;
   /** Bounds the diagnosis reads (on cancellation); they never take longer than DIAGNOSIS_TIMEOUT_MS. */
   signal?: AbortSignal;
-  /** Loads the CloudWatch Logs edge (tests hand in a fake). */
-  loadLogs?: (region: string | undefined) => Promise<Logs>;
 }
 
 /** The reads after a batch is final take at most this long; what did not fit is left out. */
@@ -228,7 +225,6 @@ export class Reporter {
     const { evidence, problems } = await readEvidence(outcome, source, {
       logLines,
       signal,
-      loadLogs: report.loadLogs,
     });
     const warning = problemWarning(problems);
     if (warning) this.io.warning(warning);
