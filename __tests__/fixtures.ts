@@ -1,4 +1,5 @@
 import type { BuildBatch, BuildGroup } from '@aws-sdk/client-codebuild';
+import { ActionError } from '../src/errors.js';
 import type { InputSource } from '../src/inputs.js';
 
 export const BATCH_ID = 'web-app:0b8e4f3a-5c2d-4e1f-9a7b-6c5d4e3f2a1b';
@@ -66,4 +67,19 @@ export function source(values: Record<string, string>): InputSource {
       throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}`);
     },
   };
+}
+
+/** The error a user can cause: one ActionError sentence, matching message, no stack, short. */
+export function expectOneSentence(act: () => unknown, message: RegExp): void {
+  let thrown: unknown;
+  try {
+    act();
+  } catch (error) {
+    thrown = error;
+  }
+  expect(thrown).toBeInstanceOf(ActionError);
+  const text = (thrown as Error).message;
+  expect(text).toMatch(message);
+  expect(text).not.toMatch(/\n|\s{2}at /);
+  expect(text.length).toBeLessThan(400);
 }

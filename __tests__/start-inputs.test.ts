@@ -1,7 +1,6 @@
 // The inputs of start-batch, read through readConfig as the action reads them.
 import { readConfig } from '../src/inputs.js';
-import { ActionError } from '../src/errors.js';
-import { BATCH_ID, source } from './fixtures.js';
+import { BATCH_ID, expectOneSentence, source } from './fixtures.js';
 
 const START = { 'start-batch': 'true', 'project-name': 'web-app' };
 const config = (values: Record<string, string>) => readConfig(source({ ...START, ...values }));
@@ -156,16 +155,6 @@ describe('readConfig with start-batch', () => {
     ],
   ];
   it.each(rejected)('rejects %s with one sentence naming the input', (_, values, message) => {
-    let thrown: unknown;
-    try {
-      config(values);
-    } catch (error) {
-      thrown = error;
-    }
-    expect(thrown).toBeInstanceOf(ActionError);
-    const text = (thrown as Error).message;
-    expect(text).toMatch(message);
-    expect(text).not.toMatch(/\n|\s{2}at /);
-    expect(text.length).toBeLessThan(400);
+    expectOneSentence(() => config(values), message);
   });
 });
