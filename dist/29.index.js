@@ -14,9 +14,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   stsKind: () => (/* binding */ stsKind)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
-/* harmony import */ var _aws_sdk_credential_providers__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9719);
-/* harmony import */ var _smithy_core__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(402);
-/* harmony import */ var _codebuild_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4236);
+/* harmony import */ var _aws_sdk_credential_providers__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8840);
+/* harmony import */ var _smithy_core__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4649);
+/* harmony import */ var _codebuild_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7831);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
 /* harmony import */ var _setup_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8294);
 
@@ -112,7 +112,7 @@ function roleCredentials(options) {
         try {
             // The SDK's piece: AssumeRoleWithWebIdentity through its own STS client, in the calling client's
             // region, at AWS_ENDPOINT_URL_STS when set. A new token each time, so a new provider each time.
-            identity = await (0,_aws_sdk_credential_providers__WEBPACK_IMPORTED_MODULE_4__/* .fromWebToken */ .G7)({
+            identity = await (0,_aws_sdk_credential_providers__WEBPACK_IMPORTED_MODULE_4__/* .fromWebToken */ .G)({
                 roleArn: role.arn,
                 roleSessionName: sessionName,
                 webIdentityToken: token,
@@ -132,7 +132,7 @@ function roleCredentials(options) {
     // The SDK's memoizer: one identity shared by every call, renewed by one call at a time once it is
     // within the margin of its expiry. The client wraps it again with its fixed five-minute window,
     // which then asks this one on each call: cheap, as this one answers from memory.
-    return (0,_smithy_core__WEBPACK_IMPORTED_MODULE_5__.memoizeIdentityProvider)(assume, (identity) => {
+    return (0,_smithy_core__WEBPACK_IMPORTED_MODULE_5__/* .memoizeIdentityProvider */ .K4)(assume, (identity) => {
         const left = identity.expiration.getTime() - now();
         return left < refreshMarginMs(lifetimes.get(identity) ?? left);
     }, (identity) => identity.expiration !== undefined);

@@ -9,8 +9,9 @@ export const modules = {
 /* harmony export */   createLogs: () => (/* binding */ createLogs)
 /* harmony export */ });
 /* unused harmony export eventLines */
-/* harmony import */ var _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(303);
-/* harmony import */ var _codebuild_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4236);
+/* harmony import */ var _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1334);
+/* harmony import */ var _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8093);
+/* harmony import */ var _codebuild_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7831);
 
 
 /** GetLogEvents returns at most this many events per call. */
@@ -23,7 +24,7 @@ function eventLines(events, lines) {
 function createLogs(options = {}) {
     // The endpoint comes from AWS_ENDPOINT_URL_CLOUDWATCH_LOGS / AWS_ENDPOINT_URL when set.
     const client = options.client ??
-        new _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_1__/* .CloudWatchLogsClient */ .TFr({
+        new _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_1__/* .CloudWatchLogsClient */ .T({
             region: options.region,
             credentials: options.credentials,
             retryMode: 'standard',
@@ -35,7 +36,7 @@ function createLogs(options = {}) {
         async tail(logGroupName, logStreamName, lines, signal) {
             try {
                 // From the tail: the newest `limit` events, oldest first. Each event holds at least one line.
-                const out = await client.send(new _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_1__/* .GetLogEventsCommand */ .h7S({
+                const out = await client.send(new _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_2__/* .GetLogEventsCommand */ .h({
                     logGroupName,
                     logStreamName,
                     startFromHead: false,

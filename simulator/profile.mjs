@@ -1,5 +1,5 @@
 // node simulator/profile.mjs [scenario]: where a run's time and the bundle's bytes go, by package.
-// Builds a source-mapped, unminified copy of the bundle into .cache/profile (ncc -s), runs it against
+// Builds a source-mapped, unminified copy of the bundle into .cache/profile (scripts/build.mjs), runs it against
 // the simulator with `node --cpu-prof` (ACTION_NODE picks the node), and prints self time per package
 // (samples inside node's own modules count for the nearest bundle frame that called them) and the
 // bytes each package adds to index.js. The .cpuprofile opens in Chrome DevTools (Performance tab).
@@ -17,8 +17,8 @@ const out = join(root, '.cache', 'profile');
 const scenario = process.argv[2] ?? 'already-succeeded';
 rmSync(out, { recursive: true, force: true });
 execFileSync(
-  join(root, 'node_modules', '.bin', 'ncc'),
-  ['build', 'src/index.ts', '-o', join(out, 'dist'), '-s'],
+  process.execPath,
+  [join(root, 'scripts', 'build.mjs'), '--out', join(out, 'dist'), '--source-map'],
   { cwd: root, stdio: 'ignore' },
 );
 mkdirSync(join(out, 'cpu'), { recursive: true });

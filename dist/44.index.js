@@ -1,34 +1,66 @@
-export const id = 303;
-export const ids = [303];
+export const id = 44;
+export const ids = [44];
 export const modules = {
 
-/***/ 303:
-/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+/***/ 1334:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-var __webpack_unused_export__;
-const { awsEndpointFunctions, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion$1, createDefaultUserAgentProvider, NODE_APP_ID_CONFIG_OPTIONS, getAwsRegionExtensionConfiguration, resolveAwsRegionExtensionConfiguration, resolveUserAgentConfig, resolveHostHeaderConfig, getUserAgentPlugin, getHostHeaderPlugin, getLoggerPlugin, getRecursionDetectionPlugin } = __webpack_require__(5152);
-const { getHttpAuthSchemeEndpointRuleSetPlugin, DefaultIdentityProviderConfig, getHttpSigningPlugin, createPaginator } = __webpack_require__(402);
-const { normalizeProvider, getSmithyContext, ServiceException, NoOpLogger, emitWarningIfUnsupportedVersion, loadConfigsForDefaultMode, getDefaultExtensionConfiguration, resolveDefaultRuntimeConfig, Client, makeBuilder, createAggregatedClient } = __webpack_require__(2658);
-const { Command: $Command } = __webpack_require__(2658);
-__webpack_unused_export__ = $Command;
-__webpack_unused_export__ = Client;
-const { resolveDefaultsModeConfig, loadConfig, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS, resolveRegionConfig } = __webpack_require__(7291);
-const { BinaryDecisionDiagram, EndpointCache, decideEndpoint, customEndpointFunctions, resolveEndpointConfig, getEndpointPlugin } = __webpack_require__(2085);
-const { eventStreamSerdeProvider, resolveEventStreamSerdeConfig } = __webpack_require__(6579);
-const { parseUrl, getHttpHandlerExtensionConfiguration, resolveHttpHandlerRuntimeConfig, getContentLengthPlugin } = __webpack_require__(3422);
-const { DEFAULT_RETRY_MODE, NODE_RETRY_MODE_CONFIG_OPTIONS, NODE_MAX_ATTEMPT_CONFIG_OPTIONS, resolveRetryConfig, getRetryPlugin } = __webpack_require__(3609);
-const { TypeRegistry, getSchemaSerdePlugin } = __webpack_require__(6890);
-const { resolveAwsSdkSigV4Config, AwsSdkSigV4Signer, NODE_AUTH_SCHEME_PREFERENCE_OPTIONS } = __webpack_require__(7523);
-const { defaultProvider } = __webpack_require__(5861);
-const { toUtf8, fromUtf8, toBase64, fromBase64, calculateBodyLength } = __webpack_require__(2430);
-const { streamCollector, NodeHttpHandler } = __webpack_require__(1279);
-const { AwsJson1_1Protocol } = __webpack_require__(7288);
-const { Sha256 } = __webpack_require__(9542);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  T: () => (/* binding */ CloudWatchLogsClient)
+});
+
+// UNUSED EXPORTS: __Client
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-user-agent/configurations.js
+var configurations = __webpack_require__(846);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-host-header/hostHeaderMiddleware.js
+var hostHeaderMiddleware = __webpack_require__(9007);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-user-agent/user-agent-middleware.js + 4 modules
+var user_agent_middleware = __webpack_require__(8486);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-logger/loggerMiddleware.js
+var loggerMiddleware = __webpack_require__(5180);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-recursion-detection/getRecursionDetectionPlugin.js + 2 modules
+var getRecursionDetectionPlugin = __webpack_require__(7591);
+// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-es/legacy-root-exports/middleware-http-auth-scheme/getHttpAuthSchemeEndpointRuleSetPlugin.js + 2 modules
+var getHttpAuthSchemeEndpointRuleSetPlugin = __webpack_require__(2781);
+// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-es/legacy-root-exports/util-identity-and-auth/DefaultIdentityProviderConfig.js
+var DefaultIdentityProviderConfig = __webpack_require__(7086);
+// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-es/legacy-root-exports/middleware-http-signing/getHttpSigningMiddleware.js + 1 modules
+var getHttpSigningMiddleware = __webpack_require__(1567);
+// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-es/submodules/client/smithy-client/client.js
+var client = __webpack_require__(8702);
+// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionConfig/resolveRegionConfig.js + 3 modules
+var resolveRegionConfig = __webpack_require__(7503);
+// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-es/submodules/endpoints/index.js + 6 modules
+var endpoints = __webpack_require__(4172);
+;// CONCATENATED MODULE: ./node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-serde-config-resolver/EventStreamSerdeConfig.js
+const resolveEventStreamSerdeConfig = (input) => Object.assign(input, {
+    eventStreamMarshaller: input.eventStreamSerdeProvider(input),
+});
+
+// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-es/submodules/protocols/middleware-content-length/contentLengthMiddleware.js
+var contentLengthMiddleware = __webpack_require__(7041);
+// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/configurations.js + 6 modules
+var middleware_retry_configurations = __webpack_require__(7760);
+// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-es/submodules/retry/index.js + 5 modules
+var retry = __webpack_require__(2122);
+// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-es/submodules/schema/middleware/getSchemaSerdePlugin.js + 3 modules
+var getSchemaSerdePlugin = __webpack_require__(7849);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/index.js + 3 modules
+var httpAuthSchemes = __webpack_require__(3912);
+// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-es/submodules/transport/getSmithyContext.js
+var getSmithyContext = __webpack_require__(8743);
+// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-es/submodules/transport/normalizeProvider.js
+var normalizeProvider = __webpack_require__(9362);
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-cloudwatch-logs/dist-es/auth/httpAuthSchemeProvider.js
+
 
 const defaultCloudWatchLogsHttpAuthSchemeParametersProvider = async (config, context, input) => {
     return {
-        operation: getSmithyContext(context).operation,
-        region: await normalizeProvider(config.region)() || (() => {
+        operation: (0,getSmithyContext/* getSmithyContext */.u)(context).operation,
+        region: await (0,normalizeProvider/* normalizeProvider */.t)(config.region)() || (() => {
             throw new Error("expected `region` to be configured for `aws.auth#sigv4`");
         })(),
     };
@@ -58,29 +90,79 @@ const defaultCloudWatchLogsHttpAuthSchemeProvider = (authParameters) => {
     return options;
 };
 const resolveHttpAuthSchemeConfig = (config) => {
-    const config_0 = resolveAwsSdkSigV4Config(config);
+    const config_0 = (0,httpAuthSchemes/* resolveAwsSdkSigV4Config */.ho)(config);
     return Object.assign(config_0, {
-        authSchemePreference: normalizeProvider(config.authSchemePreference ?? []),
+        authSchemePreference: (0,normalizeProvider/* normalizeProvider */.t)(config.authSchemePreference ?? []),
     });
 };
 
-const resolveClientEndpointParameters = (options) => {
-    return Object.assign(options, {
-        useDualstackEndpoint: options.useDualstackEndpoint ?? false,
-        useFipsEndpoint: options.useFipsEndpoint ?? false,
-        defaultSigningName: "logs",
-    });
-};
-const commonParams = {
-    UseFIPS: { type: "builtInParams", name: "useFipsEndpoint" },
-    Endpoint: { type: "builtInParams", name: "endpoint" },
-    Region: { type: "builtInParams", name: "region" },
-    UseDualStack: { type: "builtInParams", name: "useDualstackEndpoint" },
-};
-
-var version = "3.1141.0";
-var packageInfo = {
-	version: version};
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch-logs/dist-es/endpoint/EndpointParameters.js
+var EndpointParameters = __webpack_require__(6644);
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-cloudwatch-logs/package.json
+const package_namespaceObject = {"rE":"3.1142.0"};
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/core/dist-es/submodules/client/emitWarningIfUnsupportedVersion.js
+var emitWarningIfUnsupportedVersion = __webpack_require__(5477);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-node/defaultUserAgent.js + 4 modules
+var defaultUserAgent = __webpack_require__(2217);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-node/nodeAppIdConfigOptions.js
+var nodeAppIdConfigOptions = __webpack_require__(7652);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/aws_sdk/NODE_AUTH_SCHEME_PREFERENCE_OPTIONS.js + 2 modules
+var NODE_AUTH_SCHEME_PREFERENCE_OPTIONS = __webpack_require__(2628);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/credential-provider-node/dist-es/defaultProvider.js + 2 modules
+var defaultProvider = __webpack_require__(9882);
+// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-es/submodules/client/smithy-client/emitWarningIfUnsupportedVersion.js
+var smithy_client_emitWarningIfUnsupportedVersion = __webpack_require__(1034);
+// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-es/submodules/client/smithy-client/defaults-mode.js
+var defaults_mode = __webpack_require__(479);
+// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-es/submodules/config/defaults-mode/resolveDefaultsModeConfig.js + 1 modules
+var resolveDefaultsModeConfig = __webpack_require__(8234);
+// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-es/submodules/config/node-config-provider/configLoader.js + 5 modules
+var configLoader = __webpack_require__(3945);
+// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionConfig/config.js
+var regionConfig_config = __webpack_require__(6152);
+// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-es/submodules/config/config-resolver/endpointsConfig/NodeUseDualstackEndpointConfigOptions.js
+var NodeUseDualstackEndpointConfigOptions = __webpack_require__(7580);
+// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-es/submodules/config/config-resolver/endpointsConfig/NodeUseFipsEndpointConfigOptions.js
+var NodeUseFipsEndpointConfigOptions = __webpack_require__(4254);
+// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-serde/EventStreamMarshaller.js + 13 modules
+var EventStreamMarshaller = __webpack_require__(1451);
+// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-es/submodules/retry/util-retry/config.js
+var util_retry_config = __webpack_require__(4353);
+// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-es/submodules/serde/util-body-length/calculateBodyLength.js
+var calculateBodyLength = __webpack_require__(2127);
+// EXTERNAL MODULE: ./node_modules/@smithy/node-http-handler/dist-es/node-http-handler.js + 12 modules
+var node_http_handler = __webpack_require__(9607);
+// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-es/submodules/serde/util-stream/stream-collector.js
+var stream_collector = __webpack_require__(6660);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/aws_sdk/AwsSdkSigV4Signer.js + 2 modules
+var AwsSdkSigV4Signer = __webpack_require__(2526);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/core/dist-es/submodules/protocols/json/AwsJson1_1Protocol.js + 1 modules
+var AwsJson1_1Protocol = __webpack_require__(6275);
+// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-es/submodules/checksum/sha256/Sha256Node.js + 1 modules
+var Sha256Node = __webpack_require__(910);
+// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-es/submodules/client/smithy-client/NoOpLogger.js
+var NoOpLogger = __webpack_require__(7545);
+// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-es/submodules/transport/parseUrl.js + 1 modules
+var parseUrl = __webpack_require__(8977);
+// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-es/submodules/serde/util-base64/fromBase64.js
+var fromBase64 = __webpack_require__(9700);
+// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-es/submodules/serde/util-base64/toBase64.js
+var toBase64 = __webpack_require__(7305);
+// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-es/submodules/serde/util-utf8/fromUtf8.js
+var fromUtf8 = __webpack_require__(7332);
+// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-es/submodules/serde/util-utf8/toUtf8.js
+var toUtf8 = __webpack_require__(9809);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/aws.js + 2 modules
+var aws = __webpack_require__(6180);
+// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/cache/EndpointCache.js
+var EndpointCache = __webpack_require__(8479);
+// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/decideEndpoint.js + 24 modules
+var decideEndpoint = __webpack_require__(7009);
+// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/customEndpointFunctions.js
+var customEndpointFunctions = __webpack_require__(1046);
+// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/bdd/BinaryDecisionDiagram.js
+var BinaryDecisionDiagram = __webpack_require__(5258);
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-cloudwatch-logs/dist-es/endpoint/bdd.js
 
 const m = "ref";
 const a = -1, b = true, c = "isSet", d = "PartitionResult", e = "booleanEquals", f = "getAttr", g = "stringEquals", h = { [m]: "Endpoint" }, i = { [m]: d }, j = { [m]: "Region" }, k = {}, l = [j];
@@ -132,26 +214,312 @@ const nodes = new Int32Array([
     3, r + 1, 15,
     4, r + 2, r + 3,
 ]);
-const bdd = BinaryDecisionDiagram.from(nodes, root, _data.conditions, _data.results);
+const bdd = BinaryDecisionDiagram/* BinaryDecisionDiagram */.d.from(nodes, root, _data.conditions, _data.results);
 
-const cache = new EndpointCache({
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-cloudwatch-logs/dist-es/endpoint/endpointResolver.js
+
+
+
+const cache = new EndpointCache/* EndpointCache */.k({
     size: 50,
     params: ["Endpoint", "Region", "UseDualStack", "UseFIPS"],
 });
 const defaultEndpointResolver = (endpointParams, context = {}) => {
-    return cache.get(endpointParams, () => decideEndpoint(bdd, {
+    return cache.get(endpointParams, () => (0,decideEndpoint/* decideEndpoint */.c)(bdd, {
         endpointParams: endpointParams,
         logger: context.logger,
     }));
 };
-customEndpointFunctions.aws = awsEndpointFunctions;
+customEndpointFunctions/* customEndpointFunctions */.m.aws = aws/* awsEndpointFunctions */.U;
 
-class CloudWatchLogsServiceException extends ServiceException {
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch-logs/dist-es/schemas/schemas_0.js + 2 modules
+var schemas_0 = __webpack_require__(5482);
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-cloudwatch-logs/dist-es/runtimeConfig.shared.js
+
+
+
+
+
+
+
+
+
+const getRuntimeConfig = (config) => {
+    return {
+        apiVersion: "2014-03-28",
+        base64Decoder: config?.base64Decoder ?? fromBase64/* fromBase64 */.E,
+        base64Encoder: config?.base64Encoder ?? toBase64/* toBase64 */.n,
+        disableHostPrefix: config?.disableHostPrefix ?? false,
+        endpointProvider: config?.endpointProvider ?? defaultEndpointResolver,
+        extensions: config?.extensions ?? [],
+        httpAuthSchemeProvider: config?.httpAuthSchemeProvider ?? defaultCloudWatchLogsHttpAuthSchemeProvider,
+        httpAuthSchemes: config?.httpAuthSchemes ?? [
+            {
+                schemeId: "aws.auth#sigv4",
+                identityProvider: (ipc) => ipc.getIdentityProvider("aws.auth#sigv4"),
+                signer: new AwsSdkSigV4Signer/* AwsSdkSigV4Signer */.f2(),
+            },
+        ],
+        logger: config?.logger ?? new NoOpLogger/* NoOpLogger */.N(),
+        protocol: config?.protocol ?? AwsJson1_1Protocol/* AwsJson1_1Protocol */.T,
+        protocolSettings: config?.protocolSettings ?? {
+            defaultNamespace: "com.amazonaws.cloudwatchlogs",
+            errorTypeRegistries: schemas_0/* errorTypeRegistries */.q1U,
+            xmlNamespace: "http://monitoring.amazonaws.com/doc/2014-03-28/",
+            version: "2014-03-28",
+            serviceTarget: "Logs_20140328",
+        },
+        serviceId: config?.serviceId ?? "CloudWatch Logs",
+        sha256: config?.sha256 ?? Sha256Node/* Sha256Node */.k,
+        urlParser: config?.urlParser ?? parseUrl/* parseUrl */.D,
+        utf8Decoder: config?.utf8Decoder ?? fromUtf8/* fromUtf8 */.a,
+        utf8Encoder: config?.utf8Encoder ?? toUtf8/* toUtf8 */.P,
+    };
+};
+
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-cloudwatch-logs/dist-es/runtimeConfig.js
+
+
+
+
+
+
+
+
+
+
+
+const runtimeConfig_getRuntimeConfig = (config) => {
+    (0,smithy_client_emitWarningIfUnsupportedVersion/* emitWarningIfUnsupportedVersion */.I)(process.version);
+    const defaultsMode = (0,resolveDefaultsModeConfig/* resolveDefaultsModeConfig */.I)(config);
+    const defaultConfigProvider = () => defaultsMode().then(defaults_mode/* loadConfigsForDefaultMode */.l);
+    const clientSharedValues = getRuntimeConfig(config);
+    (0,emitWarningIfUnsupportedVersion/* emitWarningIfUnsupportedVersion */.I)(process.version);
+    const loaderConfig = {
+        profile: config?.profile,
+        logger: clientSharedValues.logger,
+    };
+    return {
+        ...clientSharedValues,
+        ...config,
+        runtime: "node",
+        defaultsMode,
+        authSchemePreference: config?.authSchemePreference ?? (0,configLoader/* loadConfig */.Z)(NODE_AUTH_SCHEME_PREFERENCE_OPTIONS/* NODE_AUTH_SCHEME_PREFERENCE_OPTIONS */.$, loaderConfig),
+        bodyLengthChecker: config?.bodyLengthChecker ?? calculateBodyLength/* calculateBodyLength */.n,
+        credentialDefaultProvider: config?.credentialDefaultProvider ?? defaultProvider/* defaultProvider */.v6,
+        defaultUserAgentProvider: config?.defaultUserAgentProvider ?? (0,defaultUserAgent/* createDefaultUserAgentProvider */.pf)({ serviceId: clientSharedValues.serviceId, clientVersion: package_namespaceObject.rE }),
+        eventStreamSerdeProvider: config?.eventStreamSerdeProvider ?? EventStreamMarshaller/* eventStreamSerdeProvider */.J2,
+        maxAttempts: config?.maxAttempts ?? (0,configLoader/* loadConfig */.Z)(middleware_retry_configurations/* NODE_MAX_ATTEMPT_CONFIG_OPTIONS */.qs, config),
+        region: config?.region ?? (0,configLoader/* loadConfig */.Z)(regionConfig_config/* NODE_REGION_CONFIG_OPTIONS */.GG, { ...regionConfig_config/* NODE_REGION_CONFIG_FILE_OPTIONS */.zH, ...loaderConfig }),
+        requestHandler: node_http_handler/* NodeHttpHandler */.$.create(config?.requestHandler ?? defaultConfigProvider),
+        retryMode: config?.retryMode ??
+            (0,configLoader/* loadConfig */.Z)({
+                ...middleware_retry_configurations/* NODE_RETRY_MODE_CONFIG_OPTIONS */.kN,
+                default: async () => (await defaultConfigProvider()).retryMode || util_retry_config/* DEFAULT_RETRY_MODE */.L0,
+            }, config),
+        streamCollector: config?.streamCollector ?? stream_collector/* streamCollector */.k,
+        useDualstackEndpoint: config?.useDualstackEndpoint ?? (0,configLoader/* loadConfig */.Z)(NodeUseDualstackEndpointConfigOptions/* NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS */.e$, loaderConfig),
+        useFipsEndpoint: config?.useFipsEndpoint ?? (0,configLoader/* loadConfig */.Z)(NodeUseFipsEndpointConfigOptions/* NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS */.Ko, loaderConfig),
+        userAgentAppId: config?.userAgentAppId ?? (0,configLoader/* loadConfig */.Z)(nodeAppIdConfigOptions/* NODE_APP_ID_CONFIG_OPTIONS */.hV, loaderConfig),
+    };
+};
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/core/dist-es/submodules/client/region-config-resolver/extensions.js
+var region_config_resolver_extensions = __webpack_require__(9999);
+// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-es/submodules/client/smithy-client/extensions/defaultExtensionConfiguration.js + 3 modules
+var defaultExtensionConfiguration = __webpack_require__(6571);
+// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-es/submodules/protocols/protocol-http/extensions/httpExtensionConfiguration.js
+var httpExtensionConfiguration = __webpack_require__(274);
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-cloudwatch-logs/dist-es/auth/httpAuthExtensionConfiguration.js
+const getHttpAuthExtensionConfiguration = (runtimeConfig) => {
+    const _httpAuthSchemes = runtimeConfig.httpAuthSchemes;
+    let _httpAuthSchemeProvider = runtimeConfig.httpAuthSchemeProvider;
+    let _credentials = runtimeConfig.credentials;
+    return {
+        setHttpAuthScheme(httpAuthScheme) {
+            const index = _httpAuthSchemes.findIndex((scheme) => scheme.schemeId === httpAuthScheme.schemeId);
+            if (index === -1) {
+                _httpAuthSchemes.push(httpAuthScheme);
+            }
+            else {
+                _httpAuthSchemes.splice(index, 1, httpAuthScheme);
+            }
+        },
+        httpAuthSchemes() {
+            return _httpAuthSchemes;
+        },
+        setHttpAuthSchemeProvider(httpAuthSchemeProvider) {
+            _httpAuthSchemeProvider = httpAuthSchemeProvider;
+        },
+        httpAuthSchemeProvider() {
+            return _httpAuthSchemeProvider;
+        },
+        setCredentials(credentials) {
+            _credentials = credentials;
+        },
+        credentials() {
+            return _credentials;
+        },
+    };
+};
+const resolveHttpAuthRuntimeConfig = (config) => {
+    return {
+        httpAuthSchemes: config.httpAuthSchemes(),
+        httpAuthSchemeProvider: config.httpAuthSchemeProvider(),
+        credentials: config.credentials(),
+    };
+};
+
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-cloudwatch-logs/dist-es/runtimeExtensions.js
+
+
+
+
+const resolveRuntimeExtensions = (runtimeConfig, extensions) => {
+    const extensionConfiguration = Object.assign((0,region_config_resolver_extensions/* getAwsRegionExtensionConfiguration */.R)(runtimeConfig), (0,defaultExtensionConfiguration/* getDefaultExtensionConfiguration */.xA)(runtimeConfig), (0,httpExtensionConfiguration/* getHttpHandlerExtensionConfiguration */.e)(runtimeConfig), getHttpAuthExtensionConfiguration(runtimeConfig));
+    extensions.forEach((extension) => extension.configure(extensionConfiguration));
+    return Object.assign(runtimeConfig, (0,region_config_resolver_extensions/* resolveAwsRegionExtensionConfiguration */.$)(extensionConfiguration), (0,defaultExtensionConfiguration/* resolveDefaultRuntimeConfig */.uv)(extensionConfiguration), (0,httpExtensionConfiguration/* resolveHttpHandlerRuntimeConfig */.j)(extensionConfiguration), resolveHttpAuthRuntimeConfig(extensionConfiguration));
+};
+
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-cloudwatch-logs/dist-es/CloudWatchLogsClient.js
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+class CloudWatchLogsClient extends client/* Client */.K {
+    config;
+    constructor(...[configuration]) {
+        const _config_0 = runtimeConfig_getRuntimeConfig(configuration || {});
+        super(_config_0);
+        this.initConfig = _config_0;
+        const _config_1 = (0,EndpointParameters/* resolveClientEndpointParameters */.v)(_config_0);
+        const _config_2 = (0,configurations/* resolveUserAgentConfig */.D)(_config_1);
+        const _config_3 = (0,middleware_retry_configurations/* resolveRetryConfig */.$z)(_config_2);
+        const _config_4 = (0,resolveRegionConfig/* resolveRegionConfig */.T)(_config_3);
+        const _config_5 = (0,hostHeaderMiddleware/* resolveHostHeaderConfig */.OV)(_config_4);
+        const _config_6 = (0,endpoints/* resolveEndpointConfig */.Co)(_config_5);
+        const _config_7 = resolveEventStreamSerdeConfig(_config_6);
+        const _config_8 = resolveHttpAuthSchemeConfig(_config_7);
+        const _config_9 = resolveRuntimeExtensions(_config_8, configuration?.extensions || []);
+        this.config = _config_9;
+        this.middlewareStack.use((0,getSchemaSerdePlugin/* getSchemaSerdePlugin */.wq)(this.config));
+        this.middlewareStack.use((0,user_agent_middleware/* getUserAgentPlugin */.sM)(this.config));
+        this.middlewareStack.use((0,retry/* getRetryPlugin */.ey)(this.config));
+        this.middlewareStack.use((0,contentLengthMiddleware/* getContentLengthPlugin */.vK)(this.config));
+        this.middlewareStack.use((0,hostHeaderMiddleware/* getHostHeaderPlugin */.TC)(this.config));
+        this.middlewareStack.use((0,loggerMiddleware/* getLoggerPlugin */.Y7)(this.config));
+        this.middlewareStack.use((0,getRecursionDetectionPlugin/* getRecursionDetectionPlugin */.n)(this.config));
+        this.middlewareStack.use((0,getHttpAuthSchemeEndpointRuleSetPlugin/* getHttpAuthSchemeEndpointRuleSetPlugin */.w)(this.config, {
+            httpAuthSchemeParametersProvider: defaultCloudWatchLogsHttpAuthSchemeParametersProvider,
+            identityProviderConfigProvider: async (config) => new DefaultIdentityProviderConfig/* DefaultIdentityProviderConfig */.h({
+                "aws.auth#sigv4": config.credentials,
+            }),
+        }));
+        this.middlewareStack.use((0,getHttpSigningMiddleware/* getHttpSigningPlugin */.l)(this.config));
+    }
+    destroy() {
+        super.destroy();
+    }
+}
+
+
+/***/ }),
+
+/***/ 8093:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  h: () => (/* binding */ GetLogEventsCommand)
+});
+
+// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-es/submodules/client/smithy-client/client-command-builder.js + 2 modules
+var client_command_builder = __webpack_require__(6801);
+// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-es/submodules/endpoints/index.js + 6 modules
+var endpoints = __webpack_require__(4172);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch-logs/dist-es/endpoint/EndpointParameters.js
+var EndpointParameters = __webpack_require__(6644);
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-cloudwatch-logs/dist-es/commandBuilder.js
+
+
+
+const command = (0,client_command_builder/* makeBuilder */.k)(EndpointParameters/* commonParams */.S, "Logs_20140328", "CloudWatchLogsClient", endpoints/* getEndpointPlugin */.rD);
+const _ep0 = {};
+const _mw0 = (Command, cs, config, o) => [];
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch-logs/dist-es/schemas/schemas_0.js + 2 modules
+var schemas_0 = __webpack_require__(5482);
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-cloudwatch-logs/dist-es/commands/GetLogEventsCommand.js
+
+
+class GetLogEventsCommand extends command(_ep0, _mw0, "GetLogEvents", schemas_0/* GetLogEvents$ */.IU$) {
+}
+
+
+/***/ }),
+
+/***/ 6644:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ commonParams),
+/* harmony export */   v: () => (/* binding */ resolveClientEndpointParameters)
+/* harmony export */ });
+const resolveClientEndpointParameters = (options) => {
+    return Object.assign(options, {
+        useDualstackEndpoint: options.useDualstackEndpoint ?? false,
+        useFipsEndpoint: options.useFipsEndpoint ?? false,
+        defaultSigningName: "logs",
+    });
+};
+const commonParams = {
+    UseFIPS: { type: "builtInParams", name: "useFipsEndpoint" },
+    Endpoint: { type: "builtInParams", name: "endpoint" },
+    Region: { type: "builtInParams", name: "region" },
+    UseDualStack: { type: "builtInParams", name: "useDualstackEndpoint" },
+};
+
+
+/***/ }),
+
+/***/ 5482:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  IU$: () => (/* binding */ GetLogEvents$),
+  q1U: () => (/* binding */ errorTypeRegistries)
+});
+
+// UNUSED EXPORTS: AccessDeniedException$, AccountPolicy$, AddKeyEntry$, AddKeys$, AggregateLogGroupSummary$, Anomaly$, AnomalyDetector$, AssociateKmsKey$, AssociateKmsKeyRequest$, AssociateSourceToS3TableIntegration$, AssociateSourceToS3TableIntegrationRequest$, AssociateSourceToS3TableIntegrationResponse$, CSV$, CancelExportTask$, CancelExportTaskRequest$, CancelImportTask$, CancelImportTaskRequest$, CancelImportTaskResponse$, CloudWatchLogsServiceException$, ConfigurationTemplate$, ConfigurationTemplateDeliveryConfigValues$, ConflictException$, CopyValue$, CopyValueEntry$, CreateDelivery$, CreateDeliveryRequest$, CreateDeliveryResponse$, CreateExportTask$, CreateExportTaskRequest$, CreateExportTaskResponse$, CreateImportTask$, CreateImportTaskRequest$, CreateImportTaskResponse$, CreateLogAnomalyDetector$, CreateLogAnomalyDetectorRequest$, CreateLogAnomalyDetectorResponse$, CreateLogGroup$, CreateLogGroupRequest$, CreateLogStream$, CreateLogStreamRequest$, CreateLookupTable$, CreateLookupTableRequest$, CreateLookupTableResponse$, CreateScheduledQuery$, CreateScheduledQueryRequest$, CreateScheduledQueryResponse$, DataAlreadyAcceptedException$, DataSource$, DataSourceFilter$, DateTimeConverter$, DeleteAccountPolicy$, DeleteAccountPolicyRequest$, DeleteDataProtectionPolicy$, DeleteDataProtectionPolicyRequest$, DeleteDelivery$, DeleteDeliveryDestination$, DeleteDeliveryDestinationPolicy$, DeleteDeliveryDestinationPolicyRequest$, DeleteDeliveryDestinationRequest$, DeleteDeliveryRequest$, DeleteDeliverySource$, DeleteDeliverySourceRequest$, DeleteDestination$, DeleteDestinationRequest$, DeleteIndexPolicy$, DeleteIndexPolicyRequest$, DeleteIndexPolicyResponse$, DeleteIntegration$, DeleteIntegrationRequest$, DeleteIntegrationResponse$, DeleteKeys$, DeleteLogAnomalyDetector$, DeleteLogAnomalyDetectorRequest$, DeleteLogGroup$, DeleteLogGroupRequest$, DeleteLogStream$, DeleteLogStreamRequest$, DeleteLookupTable$, DeleteLookupTableRequest$, DeleteMetricFilter$, DeleteMetricFilterRequest$, DeleteQueryDefinition$, DeleteQueryDefinitionRequest$, DeleteQueryDefinitionResponse$, DeleteResourcePolicy$, DeleteResourcePolicyRequest$, DeleteRetentionPolicy$, DeleteRetentionPolicyRequest$, DeleteScheduledQuery$, DeleteScheduledQueryRequest$, DeleteScheduledQueryResponse$, DeleteSubscriptionFilter$, DeleteSubscriptionFilterRequest$, DeleteSyslogConfiguration$, DeleteSyslogConfigurationRequest$, DeleteTransformer$, DeleteTransformerRequest$, Delivery$, DeliveryDestination$, DeliveryDestinationConfiguration$, DeliverySource$, DeliverySourceConfigurationSchema$, DescribeAccountPolicies$, DescribeAccountPoliciesRequest$, DescribeAccountPoliciesResponse$, DescribeConfigurationTemplates$, DescribeConfigurationTemplatesRequest$, DescribeConfigurationTemplatesResponse$, DescribeDeliveries$, DescribeDeliveriesRequest$, DescribeDeliveriesResponse$, DescribeDeliveryDestinations$, DescribeDeliveryDestinationsRequest$, DescribeDeliveryDestinationsResponse$, DescribeDeliverySources$, DescribeDeliverySourcesRequest$, DescribeDeliverySourcesResponse$, DescribeDestinations$, DescribeDestinationsRequest$, DescribeDestinationsResponse$, DescribeExportTasks$, DescribeExportTasksRequest$, DescribeExportTasksResponse$, DescribeFieldIndexes$, DescribeFieldIndexesRequest$, DescribeFieldIndexesResponse$, DescribeImportTaskBatches$, DescribeImportTaskBatchesRequest$, DescribeImportTaskBatchesResponse$, DescribeImportTasks$, DescribeImportTasksRequest$, DescribeImportTasksResponse$, DescribeIndexPolicies$, DescribeIndexPoliciesRequest$, DescribeIndexPoliciesResponse$, DescribeLogGroups$, DescribeLogGroupsRequest$, DescribeLogGroupsResponse$, DescribeLogStreams$, DescribeLogStreamsRequest$, DescribeLogStreamsResponse$, DescribeLookupTables$, DescribeLookupTablesRequest$, DescribeLookupTablesResponse$, DescribeMetricFilters$, DescribeMetricFiltersRequest$, DescribeMetricFiltersResponse$, DescribeQueries$, DescribeQueriesRequest$, DescribeQueriesResponse$, DescribeQueryDefinitions$, DescribeQueryDefinitionsRequest$, DescribeQueryDefinitionsResponse$, DescribeResourcePolicies$, DescribeResourcePoliciesRequest$, DescribeResourcePoliciesResponse$, DescribeSubscriptionFilters$, DescribeSubscriptionFiltersRequest$, DescribeSubscriptionFiltersResponse$, Destination$, DestinationConfiguration$, DisassociateKmsKey$, DisassociateKmsKeyRequest$, DisassociateSourceFromS3TableIntegration$, DisassociateSourceFromS3TableIntegrationRequest$, DisassociateSourceFromS3TableIntegrationResponse$, Entity$, ExportTask$, ExportTaskExecutionInfo$, ExportTaskStatus$, FieldIndex$, FieldsData$, FilterLogEvents$, FilterLogEventsRequest$, FilterLogEventsResponse$, FilteredLogEvent$, GetDataProtectionPolicy$, GetDataProtectionPolicyRequest$, GetDataProtectionPolicyResponse$, GetDelivery$, GetDeliveryDestination$, GetDeliveryDestinationPolicy$, GetDeliveryDestinationPolicyRequest$, GetDeliveryDestinationPolicyResponse$, GetDeliveryDestinationRequest$, GetDeliveryDestinationResponse$, GetDeliveryRequest$, GetDeliveryResponse$, GetDeliverySource$, GetDeliverySourceRequest$, GetDeliverySourceResponse$, GetIntegration$, GetIntegrationRequest$, GetIntegrationResponse$, GetLogAnomalyDetector$, GetLogAnomalyDetectorRequest$, GetLogAnomalyDetectorResponse$, GetLogEventsRequest$, GetLogEventsResponse$, GetLogFields$, GetLogFieldsRequest$, GetLogFieldsResponse$, GetLogGroupFields$, GetLogGroupFieldsRequest$, GetLogGroupFieldsResponse$, GetLogObject$, GetLogObjectRequest$, GetLogObjectResponse$, GetLogObjectResponseStream$, GetLogRecord$, GetLogRecordRequest$, GetLogRecordResponse$, GetLookupTable$, GetLookupTableRequest$, GetLookupTableResponse$, GetQueryResults$, GetQueryResultsRequest$, GetQueryResultsResponse$, GetScheduledQuery$, GetScheduledQueryHistory$, GetScheduledQueryHistoryRequest$, GetScheduledQueryHistoryResponse$, GetScheduledQueryRequest$, GetScheduledQueryResponse$, GetStorageTierPolicy$, GetStorageTierPolicyRequest$, GetStorageTierPolicyResponse$, GetTransformer$, GetTransformerRequest$, GetTransformerResponse$, Grok$, GroupingIdentifier$, Import$, ImportBatch$, ImportFilter$, ImportStatistics$, IndexPolicy$, InputLogEvent$, IntegrationDetails$, IntegrationSummary$, InternalServerException$, InternalStreamingException$, InvalidOperationException$, InvalidParameterException$, InvalidSequenceTokenException$, LimitExceededException$, ListAggregateLogGroupSummaries$, ListAggregateLogGroupSummariesRequest$, ListAggregateLogGroupSummariesResponse$, ListAnomalies$, ListAnomaliesRequest$, ListAnomaliesResponse$, ListIntegrations$, ListIntegrationsRequest$, ListIntegrationsResponse$, ListLogAnomalyDetectors$, ListLogAnomalyDetectorsRequest$, ListLogAnomalyDetectorsResponse$, ListLogGroups$, ListLogGroupsForQuery$, ListLogGroupsForQueryRequest$, ListLogGroupsForQueryResponse$, ListLogGroupsRequest$, ListLogGroupsResponse$, ListScheduledQueries$, ListScheduledQueriesRequest$, ListScheduledQueriesResponse$, ListSourcesForS3TableIntegration$, ListSourcesForS3TableIntegrationRequest$, ListSourcesForS3TableIntegrationResponse$, ListSyslogConfigurations$, ListSyslogConfigurationsRequest$, ListSyslogConfigurationsResponse$, ListTagsForResource$, ListTagsForResourceRequest$, ListTagsForResourceResponse$, ListTagsLogGroup$, ListTagsLogGroupRequest$, ListTagsLogGroupResponse$, ListToMap$, LiveTailSessionLogEvent$, LiveTailSessionMetadata$, LiveTailSessionStart$, LiveTailSessionUpdate$, LogEvent$, LogFieldType$, LogFieldsListItem$, LogGroup$, LogGroupField$, LogGroupSummary$, LogStream$, LookupTable$, LookupTableConfiguration$, LowerCaseString$, MalformedQueryException$, MetricFilter$, MetricFilterMatchRecord$, MetricTransformation$, MoveKeyEntry$, MoveKeys$, OpenSearchApplication$, OpenSearchCollection$, OpenSearchDataAccessPolicy$, OpenSearchDataSource$, OpenSearchEncryptionPolicy$, OpenSearchIntegrationDetails$, OpenSearchLifecyclePolicy$, OpenSearchNetworkPolicy$, OpenSearchResourceConfig$, OpenSearchResourceStatus$, OpenSearchWorkspace$, OperationAbortedException$, OutputLogEvent$, ParseCloudfront$, ParseJSON$, ParseKeyValue$, ParsePostgres$, ParseRoute53$, ParseToOCSF$, ParseVPC$, ParseWAF$, PatternToken$, Policy$, Processor$, PutAccountPolicy$, PutAccountPolicyRequest$, PutAccountPolicyResponse$, PutBearerTokenAuthentication$, PutBearerTokenAuthenticationRequest$, PutDataProtectionPolicy$, PutDataProtectionPolicyRequest$, PutDataProtectionPolicyResponse$, PutDeliveryDestination$, PutDeliveryDestinationPolicy$, PutDeliveryDestinationPolicyRequest$, PutDeliveryDestinationPolicyResponse$, PutDeliveryDestinationRequest$, PutDeliveryDestinationResponse$, PutDeliverySource$, PutDeliverySourceRequest$, PutDeliverySourceResponse$, PutDestination$, PutDestinationPolicy$, PutDestinationPolicyRequest$, PutDestinationRequest$, PutDestinationResponse$, PutIndexPolicy$, PutIndexPolicyRequest$, PutIndexPolicyResponse$, PutIntegration$, PutIntegrationRequest$, PutIntegrationResponse$, PutLogEvents$, PutLogEventsRequest$, PutLogEventsResponse$, PutLogGroupDeletionProtection$, PutLogGroupDeletionProtectionRequest$, PutMetricFilter$, PutMetricFilterRequest$, PutQueryDefinition$, PutQueryDefinitionRequest$, PutQueryDefinitionResponse$, PutResourcePolicy$, PutResourcePolicyRequest$, PutResourcePolicyResponse$, PutRetentionPolicy$, PutRetentionPolicyRequest$, PutStorageTierPolicy$, PutStorageTierPolicyRequest$, PutStorageTierPolicyResponse$, PutSubscriptionFilter$, PutSubscriptionFilterRequest$, PutSyslogConfiguration$, PutSyslogConfigurationRequest$, PutTransformer$, PutTransformerRequest$, QueryCompileError$, QueryCompileErrorLocation$, QueryDefinition$, QueryInfo$, QueryParameter$, QueryStatistics$, RecordField$, RejectedEntityInfo$, RejectedLogEventsInfo$, RenameKeyEntry$, RenameKeys$, ResourceAlreadyExistsException$, ResourceConfig$, ResourceNotFoundException$, ResourcePolicy$, ResultField$, S3Configuration$, S3DeliveryConfiguration$, S3TableIntegrationSource$, S3TablesIntegration$, ScheduledQueryDestination$, ScheduledQuerySummary$, SearchedLogStream$, ServiceQuotaExceededException$, ServiceUnavailableException$, SessionStreamingException$, SessionTimeoutException$, SplitString$, SplitStringEntry$, StartLiveTail$, StartLiveTailRequest$, StartLiveTailResponse$, StartLiveTailResponseStream$, StartQuery$, StartQueryRequest$, StartQueryResponse$, StopQuery$, StopQueryRequest$, StopQueryResponse$, SubscriptionFilter$, SubstituteString$, SubstituteStringEntry$, SuppressionPeriod$, SyslogConfiguration$, TagFilter$, TagLogGroup$, TagLogGroupRequest$, TagResource$, TagResourceRequest$, TestMetricFilter$, TestMetricFilterRequest$, TestMetricFilterResponse$, TestTransformer$, TestTransformerRequest$, TestTransformerResponse$, ThrottlingException$, TooManyTagsException$, TransformedLogRecord$, TriggerHistoryRecord$, TrimString$, TypeConverter$, TypeConverterEntry$, UnrecognizedClientException$, UntagLogGroup$, UntagLogGroupRequest$, UntagResource$, UntagResourceRequest$, UpdateAnomaly$, UpdateAnomalyRequest$, UpdateDeliveryConfiguration$, UpdateDeliveryConfigurationRequest$, UpdateDeliveryConfigurationResponse$, UpdateLogAnomalyDetector$, UpdateLogAnomalyDetectorRequest$, UpdateLookupTable$, UpdateLookupTableRequest$, UpdateLookupTableResponse$, UpdateScheduledQuery$, UpdateScheduledQueryRequest$, UpdateScheduledQueryResponse$, UpperCaseString$, ValidationException$
+
+// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-es/submodules/schema/TypeRegistry.js
+var TypeRegistry = __webpack_require__(5629);
+// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-es/submodules/client/smithy-client/exceptions.js
+var exceptions = __webpack_require__(4667);
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-cloudwatch-logs/dist-es/models/CloudWatchLogsServiceException.js
+
+
+class CloudWatchLogsServiceException extends exceptions/* ServiceException */.T {
     constructor(options) {
         super(options);
         Object.setPrototypeOf(this, CloudWatchLogsServiceException.prototype);
     }
 }
+
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-cloudwatch-logs/dist-es/models/errors.js
 
 class AccessDeniedException extends CloudWatchLogsServiceException {
     name = "AccessDeniedException";
@@ -414,6 +782,7 @@ class TooManyTagsException extends CloudWatchLogsServiceException {
     }
 }
 
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-cloudwatch-logs/dist-es/schemas/schemas_0.js
 const _A = "Anomaly";
 const _AD = "AnomalyDetector";
 const _ADE = "AccessDeniedException";
@@ -1357,10 +1726,13 @@ const _w = "workspace";
 const _wI = "workspaceId";
 const _wK = "withKeys";
 const n0 = "com.amazonaws.cloudwatchlogs";
-const _s_registry = new TypeRegistry(_s);
+
+
+
+const _s_registry = new TypeRegistry/* TypeRegistry */.O(_s);
 var CloudWatchLogsServiceException$ = [-3, _s, "CloudWatchLogsServiceException", 0, [], []];
 _s_registry.registerError(CloudWatchLogsServiceException$, CloudWatchLogsServiceException);
-const n0_registry = new TypeRegistry(n0);
+const n0_registry = new TypeRegistry/* TypeRegistry */.O(n0);
 var AccessDeniedException$ = [-3, n0, _ADE,
     { [_e]: _c },
     [_m],
@@ -3067,6 +3439,7 @@ var UpperCaseString$ = [3, n0, _UCS,
     [64 | 0], 1
 ];
 var __Unit = "unit";
+var AccountIds = (/* unused pure expression or super */ null && (64 | 0));
 var AccountPolicies = [1, n0, _APc,
     0, () => AccountPolicy$
 ];
@@ -3076,6 +3449,7 @@ var AddKeyEntries = [1, n0, _AKEd,
 var AggregateLogGroupSummaries = [1, n0, _ALGSg,
     0, () => AggregateLogGroupSummary$
 ];
+var AllowedFieldDelimiters = (/* unused pure expression or super */ null && (64 | 0));
 var AllowedFields = [1, n0, _AF,
     0, () => RecordField$
 ];
@@ -3085,36 +3459,47 @@ var Anomalies = [1, n0, _An,
 var AnomalyDetectors = [1, n0, _ADn,
     0, () => AnomalyDetector$
 ];
+var Columns = (/* unused pure expression or super */ null && (64 | 0));
 var ConfigurationTemplates = [1, n0, _CTo,
     0, () => ConfigurationTemplate$
 ];
 var CopyValueEntries = [1, n0, _CVEo,
     0, () => CopyValueEntry$
 ];
+var DashboardViewerPrincipals = (/* unused pure expression or super */ null && (64 | 0));
 var DataSourceFilters = [1, n0, _DSFa,
     0, () => DataSourceFilter$
 ];
+var DeleteWithKeys = (/* unused pure expression or super */ null && (64 | 0));
 var Deliveries = [1, n0, _Del,
     0, () => Delivery$
 ];
 var DeliveryDestinations = [1, n0, _DDe,
     0, () => DeliveryDestination$
 ];
+var DeliveryDestinationTypes = (/* unused pure expression or super */ null && (64 | 0));
 var DeliverySourceConfigurationSchemas = [1, n0, _DSCSe,
     0, () => DeliverySourceConfigurationSchema$
 ];
+var DeliverySourceConfigurationSupportedValues = (/* unused pure expression or super */ null && (64 | 0));
 var DeliverySources = [1, n0, _DSel,
     0, () => DeliverySource$
 ];
+var DescribeFieldIndexesLogGroupIdentifiers = (/* unused pure expression or super */ null && (64 | 0));
+var DescribeIndexPoliciesLogGroupIdentifiers = (/* unused pure expression or super */ null && (64 | 0));
+var DescribeLogGroupsLogGroupIdentifiers = (/* unused pure expression or super */ null && (64 | 0));
 var Destinations = [1, n0, _Des,
     0, () => Destination$
 ];
+var EmitSystemFields = (/* unused pure expression or super */ null && (64 | 0));
+var ExecutionStatusList = (/* unused pure expression or super */ null && (64 | 0));
 var ExportTasks = [1, n0, _ETx,
     0, () => ExportTask$
 ];
 var FieldIndexes = [1, n0, _FIi,
     0, () => FieldIndex$
 ];
+var FieldIndexNames = (/* unused pure expression or super */ null && (64 | 0));
 var FilteredLogEvents = [1, n0, _FLEi,
     0, () => FilteredLogEvent$
 ];
@@ -3127,12 +3512,16 @@ var ImportBatchList = [1, n0, _IBL,
 var ImportList = [1, n0, _IL,
     0, () => Import$
 ];
+var ImportStatusList = (/* unused pure expression or super */ null && (64 | 0));
+var IndexCategories = (/* unused pure expression or super */ null && (64 | 0));
 var IndexPolicies = [1, n0, _IPn,
     0, () => IndexPolicy$
 ];
+var InheritedProperties = (/* unused pure expression or super */ null && (64 | 0));
 var InputLogEvents = [1, n0, _ILEn,
     0, () => InputLogEvent$
 ];
+var InputLogStreamNames = (/* unused pure expression or super */ null && (64 | 0));
 var IntegrationSummaries = [1, n0, _ISnt,
     0, () => IntegrationSummary$
 ];
@@ -3142,9 +3531,12 @@ var LiveTailSessionResults = [1, n0, _LTSR,
 var LogFieldsList = [1, n0, _LFL,
     0, () => LogFieldsListItem$
 ];
+var LogGroupArnList = (/* unused pure expression or super */ null && (64 | 0));
 var LogGroupFieldList = [1, n0, _LGFL,
     0, () => LogGroupField$
 ];
+var LogGroupIdentifiers = (/* unused pure expression or super */ null && (64 | 0));
+var LogGroupNames = (/* unused pure expression or super */ null && (64 | 0));
 var LogGroups = [1, n0, _LGo,
     0, () => LogGroup$
 ];
@@ -3157,9 +3549,12 @@ var LogSamples = [1, n0, _LSo,
 var LogStreams = [1, n0, _LSog,
     0, () => LogStream$
 ];
+var LogTypes = (/* unused pure expression or super */ null && (64 | 0));
 var LookupTables = [1, n0, _LTo,
     0, () => LookupTable$
 ];
+var LowerCaseStringWithKeys = (/* unused pure expression or super */ null && (64 | 0));
+var MatchPatterns = (/* unused pure expression or super */ null && (64 | 0));
 var MetricFilterMatches = [1, n0, _MFM,
     0, () => MetricFilterMatchRecord$
 ];
@@ -3172,6 +3567,7 @@ var MetricTransformations = [1, n0, _MTe,
 var MoveKeyEntries = [1, n0, _MKEo,
     0, () => MoveKeyEntry$
 ];
+var OutputFormats = (/* unused pure expression or super */ null && (64 | 0));
 var OutputLogEvents = [1, n0, _OLEu,
     0, () => OutputLogEvent$
 ];
@@ -3193,12 +3589,15 @@ var QueryParameterList = [1, n0, _QPL,
 var QueryResults = [1, n0, _QR,
     0, () => ResultRows
 ];
+var RecordFields = (/* unused pure expression or super */ null && (64 | 0));
 var RenameKeyEntries = [1, n0, _RKEe,
     0, () => RenameKeyEntry$
 ];
+var ResourceArns = (/* unused pure expression or super */ null && (64 | 0));
 var ResourcePolicies = [1, n0, _RPe,
     0, () => ResourcePolicy$
 ];
+var ResourceTypes = (/* unused pure expression or super */ null && (64 | 0));
 var ResultRows = [1, n0, _RR,
     0, () => ResultField$
 ];
@@ -3208,6 +3607,7 @@ var S3TableIntegrationSources = [1, n0, _STISa,
 var ScheduledQueryDestinationList = [1, n0, _SQDL,
     0, () => ScheduledQueryDestination$
 ];
+var ScheduledQueryLogGroupIdentifiers = (/* unused pure expression or super */ null && (64 | 0));
 var ScheduledQuerySummaryList = [1, n0, _SQSL,
     0, () => ScheduledQuerySummary$
 ];
@@ -3217,6 +3617,7 @@ var SearchedLogStreams = [1, n0, _SLSe,
 var SplitStringEntries = [1, n0, _SSEpl,
     0, () => SplitStringEntry$
 ];
+var StartLiveTailLogGroupIdentifiers = (/* unused pure expression or super */ null && (64 | 0));
 var SubscriptionFilters = [1, n0, _SFu,
     0, () => SubscriptionFilter$
 ];
@@ -3226,18 +3627,34 @@ var SubstituteStringEntries = [1, n0, _SSEub,
 var SyslogConfigurations = [1, n0, _SCys,
     0, () => SyslogConfiguration$
 ];
+var TableFields = (/* unused pure expression or super */ null && (64 | 0));
 var TagFilters = [1, n0, _TFa,
     0, () => TagFilter$
 ];
+var TagFilterValues = (/* unused pure expression or super */ null && (64 | 0));
+var TagKeyList = (/* unused pure expression or super */ null && (64 | 0));
+var TagList = (/* unused pure expression or super */ null && (64 | 0));
+var TestEventMessages = (/* unused pure expression or super */ null && (64 | 0));
 var TransformedLogs = [1, n0, _TL,
     0, () => TransformedLogRecord$
 ];
 var TriggerHistoryRecordList = [1, n0, _THRL,
     0, () => TriggerHistoryRecord$
 ];
+var TrimStringWithKeys = (/* unused pure expression or super */ null && (64 | 0));
 var TypeConverterEntries = [1, n0, _TCEy,
     0, () => TypeConverterEntry$
 ];
+var UpperCaseStringWithKeys = (/* unused pure expression or super */ null && (64 | 0));
+var DeliverySourceConfiguration = (/* unused pure expression or super */ null && (128 | 0));
+var Dimensions = (/* unused pure expression or super */ null && (128 | 0));
+var EntityAttributes = (/* unused pure expression or super */ null && (128 | 0));
+var EntityKeyAttributes = (/* unused pure expression or super */ null && (128 | 0));
+var Enumerations = (/* unused pure expression or super */ null && (128 | 1));
+var ExtractedValues = (/* unused pure expression or super */ null && (128 | 0));
+var Histogram = (/* unused pure expression or super */ null && (128 | 1));
+var LogRecord = (/* unused pure expression or super */ null && (128 | 0));
+var Tags = (/* unused pure expression or super */ null && (128 | 0));
 var GetLogObjectResponseStream$ = [4, n0, _GLORS,
     { [_str]: 1 },
     [_fi, _ISEn],
@@ -3612,1612 +4029,6 @@ var UpdateLookupTable$ = [9, n0, _ULT,
 var UpdateScheduledQuery$ = [9, n0, _USQ,
     0, () => UpdateScheduledQueryRequest$, () => UpdateScheduledQueryResponse$
 ];
-
-const getRuntimeConfig$1 = (config) => {
-    return {
-        apiVersion: "2014-03-28",
-        base64Decoder: config?.base64Decoder ?? fromBase64,
-        base64Encoder: config?.base64Encoder ?? toBase64,
-        disableHostPrefix: config?.disableHostPrefix ?? false,
-        endpointProvider: config?.endpointProvider ?? defaultEndpointResolver,
-        extensions: config?.extensions ?? [],
-        httpAuthSchemeProvider: config?.httpAuthSchemeProvider ?? defaultCloudWatchLogsHttpAuthSchemeProvider,
-        httpAuthSchemes: config?.httpAuthSchemes ?? [
-            {
-                schemeId: "aws.auth#sigv4",
-                identityProvider: (ipc) => ipc.getIdentityProvider("aws.auth#sigv4"),
-                signer: new AwsSdkSigV4Signer(),
-            },
-        ],
-        logger: config?.logger ?? new NoOpLogger(),
-        protocol: config?.protocol ?? AwsJson1_1Protocol,
-        protocolSettings: config?.protocolSettings ?? {
-            defaultNamespace: "com.amazonaws.cloudwatchlogs",
-            errorTypeRegistries,
-            xmlNamespace: "http://monitoring.amazonaws.com/doc/2014-03-28/",
-            version: "2014-03-28",
-            serviceTarget: "Logs_20140328",
-        },
-        serviceId: config?.serviceId ?? "CloudWatch Logs",
-        sha256: config?.sha256 ?? Sha256,
-        urlParser: config?.urlParser ?? parseUrl,
-        utf8Decoder: config?.utf8Decoder ?? fromUtf8,
-        utf8Encoder: config?.utf8Encoder ?? toUtf8,
-    };
-};
-
-const getRuntimeConfig = (config) => {
-    emitWarningIfUnsupportedVersion(process.version);
-    const defaultsMode = resolveDefaultsModeConfig(config);
-    const defaultConfigProvider = () => defaultsMode().then(loadConfigsForDefaultMode);
-    const clientSharedValues = getRuntimeConfig$1(config);
-    emitWarningIfUnsupportedVersion$1(process.version);
-    const loaderConfig = {
-        profile: config?.profile,
-        logger: clientSharedValues.logger,
-    };
-    return {
-        ...clientSharedValues,
-        ...config,
-        runtime: "node",
-        defaultsMode,
-        authSchemePreference: config?.authSchemePreference ?? loadConfig(NODE_AUTH_SCHEME_PREFERENCE_OPTIONS, loaderConfig),
-        bodyLengthChecker: config?.bodyLengthChecker ?? calculateBodyLength,
-        credentialDefaultProvider: config?.credentialDefaultProvider ?? defaultProvider,
-        defaultUserAgentProvider: config?.defaultUserAgentProvider ?? createDefaultUserAgentProvider({ serviceId: clientSharedValues.serviceId, clientVersion: packageInfo.version }),
-        eventStreamSerdeProvider: config?.eventStreamSerdeProvider ?? eventStreamSerdeProvider,
-        maxAttempts: config?.maxAttempts ?? loadConfig(NODE_MAX_ATTEMPT_CONFIG_OPTIONS, config),
-        region: config?.region ?? loadConfig(NODE_REGION_CONFIG_OPTIONS, { ...NODE_REGION_CONFIG_FILE_OPTIONS, ...loaderConfig }),
-        requestHandler: NodeHttpHandler.create(config?.requestHandler ?? defaultConfigProvider),
-        retryMode: config?.retryMode ??
-            loadConfig({
-                ...NODE_RETRY_MODE_CONFIG_OPTIONS,
-                default: async () => (await defaultConfigProvider()).retryMode || DEFAULT_RETRY_MODE,
-            }, config),
-        streamCollector: config?.streamCollector ?? streamCollector,
-        useDualstackEndpoint: config?.useDualstackEndpoint ?? loadConfig(NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, loaderConfig),
-        useFipsEndpoint: config?.useFipsEndpoint ?? loadConfig(NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, loaderConfig),
-        userAgentAppId: config?.userAgentAppId ?? loadConfig(NODE_APP_ID_CONFIG_OPTIONS, loaderConfig),
-    };
-};
-
-const getHttpAuthExtensionConfiguration = (runtimeConfig) => {
-    const _httpAuthSchemes = runtimeConfig.httpAuthSchemes;
-    let _httpAuthSchemeProvider = runtimeConfig.httpAuthSchemeProvider;
-    let _credentials = runtimeConfig.credentials;
-    return {
-        setHttpAuthScheme(httpAuthScheme) {
-            const index = _httpAuthSchemes.findIndex((scheme) => scheme.schemeId === httpAuthScheme.schemeId);
-            if (index === -1) {
-                _httpAuthSchemes.push(httpAuthScheme);
-            }
-            else {
-                _httpAuthSchemes.splice(index, 1, httpAuthScheme);
-            }
-        },
-        httpAuthSchemes() {
-            return _httpAuthSchemes;
-        },
-        setHttpAuthSchemeProvider(httpAuthSchemeProvider) {
-            _httpAuthSchemeProvider = httpAuthSchemeProvider;
-        },
-        httpAuthSchemeProvider() {
-            return _httpAuthSchemeProvider;
-        },
-        setCredentials(credentials) {
-            _credentials = credentials;
-        },
-        credentials() {
-            return _credentials;
-        },
-    };
-};
-const resolveHttpAuthRuntimeConfig = (config) => {
-    return {
-        httpAuthSchemes: config.httpAuthSchemes(),
-        httpAuthSchemeProvider: config.httpAuthSchemeProvider(),
-        credentials: config.credentials(),
-    };
-};
-
-const resolveRuntimeExtensions = (runtimeConfig, extensions) => {
-    const extensionConfiguration = Object.assign(getAwsRegionExtensionConfiguration(runtimeConfig), getDefaultExtensionConfiguration(runtimeConfig), getHttpHandlerExtensionConfiguration(runtimeConfig), getHttpAuthExtensionConfiguration(runtimeConfig));
-    extensions.forEach((extension) => extension.configure(extensionConfiguration));
-    return Object.assign(runtimeConfig, resolveAwsRegionExtensionConfiguration(extensionConfiguration), resolveDefaultRuntimeConfig(extensionConfiguration), resolveHttpHandlerRuntimeConfig(extensionConfiguration), resolveHttpAuthRuntimeConfig(extensionConfiguration));
-};
-
-class CloudWatchLogsClient extends Client {
-    config;
-    constructor(...[configuration]) {
-        const _config_0 = getRuntimeConfig(configuration || {});
-        super(_config_0);
-        this.initConfig = _config_0;
-        const _config_1 = resolveClientEndpointParameters(_config_0);
-        const _config_2 = resolveUserAgentConfig(_config_1);
-        const _config_3 = resolveRetryConfig(_config_2);
-        const _config_4 = resolveRegionConfig(_config_3);
-        const _config_5 = resolveHostHeaderConfig(_config_4);
-        const _config_6 = resolveEndpointConfig(_config_5);
-        const _config_7 = resolveEventStreamSerdeConfig(_config_6);
-        const _config_8 = resolveHttpAuthSchemeConfig(_config_7);
-        const _config_9 = resolveRuntimeExtensions(_config_8, configuration?.extensions || []);
-        this.config = _config_9;
-        this.middlewareStack.use(getSchemaSerdePlugin(this.config));
-        this.middlewareStack.use(getUserAgentPlugin(this.config));
-        this.middlewareStack.use(getRetryPlugin(this.config));
-        this.middlewareStack.use(getContentLengthPlugin(this.config));
-        this.middlewareStack.use(getHostHeaderPlugin(this.config));
-        this.middlewareStack.use(getLoggerPlugin(this.config));
-        this.middlewareStack.use(getRecursionDetectionPlugin(this.config));
-        this.middlewareStack.use(getHttpAuthSchemeEndpointRuleSetPlugin(this.config, {
-            httpAuthSchemeParametersProvider: defaultCloudWatchLogsHttpAuthSchemeParametersProvider,
-            identityProviderConfigProvider: async (config) => new DefaultIdentityProviderConfig({
-                "aws.auth#sigv4": config.credentials,
-            }),
-        }));
-        this.middlewareStack.use(getHttpSigningPlugin(this.config));
-    }
-    destroy() {
-        super.destroy();
-    }
-}
-
-const command = makeBuilder(commonParams, "Logs_20140328", "CloudWatchLogsClient", getEndpointPlugin);
-const _ep0 = {};
-const _mw0 = (Command, cs, config, o) => [];
-
-class AssociateKmsKeyCommand extends command(_ep0, _mw0, "AssociateKmsKey", AssociateKmsKey$) {
-}
-
-class AssociateSourceToS3TableIntegrationCommand extends command(_ep0, _mw0, "AssociateSourceToS3TableIntegration", AssociateSourceToS3TableIntegration$) {
-}
-
-class CancelExportTaskCommand extends command(_ep0, _mw0, "CancelExportTask", CancelExportTask$) {
-}
-
-class CancelImportTaskCommand extends command(_ep0, _mw0, "CancelImportTask", CancelImportTask$) {
-}
-
-class CreateDeliveryCommand extends command(_ep0, _mw0, "CreateDelivery", CreateDelivery$) {
-}
-
-class CreateExportTaskCommand extends command(_ep0, _mw0, "CreateExportTask", CreateExportTask$) {
-}
-
-class CreateImportTaskCommand extends command(_ep0, _mw0, "CreateImportTask", CreateImportTask$) {
-}
-
-class CreateLogAnomalyDetectorCommand extends command(_ep0, _mw0, "CreateLogAnomalyDetector", CreateLogAnomalyDetector$) {
-}
-
-class CreateLogGroupCommand extends command(_ep0, _mw0, "CreateLogGroup", CreateLogGroup$) {
-}
-
-class CreateLogStreamCommand extends command(_ep0, _mw0, "CreateLogStream", CreateLogStream$) {
-}
-
-class CreateLookupTableCommand extends command(_ep0, _mw0, "CreateLookupTable", CreateLookupTable$) {
-}
-
-class CreateScheduledQueryCommand extends command(_ep0, _mw0, "CreateScheduledQuery", CreateScheduledQuery$) {
-}
-
-class DeleteAccountPolicyCommand extends command(_ep0, _mw0, "DeleteAccountPolicy", DeleteAccountPolicy$) {
-}
-
-class DeleteDataProtectionPolicyCommand extends command(_ep0, _mw0, "DeleteDataProtectionPolicy", DeleteDataProtectionPolicy$) {
-}
-
-class DeleteDeliveryCommand extends command(_ep0, _mw0, "DeleteDelivery", DeleteDelivery$) {
-}
-
-class DeleteDeliveryDestinationCommand extends command(_ep0, _mw0, "DeleteDeliveryDestination", DeleteDeliveryDestination$) {
-}
-
-class DeleteDeliveryDestinationPolicyCommand extends command(_ep0, _mw0, "DeleteDeliveryDestinationPolicy", DeleteDeliveryDestinationPolicy$) {
-}
-
-class DeleteDeliverySourceCommand extends command(_ep0, _mw0, "DeleteDeliverySource", DeleteDeliverySource$) {
-}
-
-class DeleteDestinationCommand extends command(_ep0, _mw0, "DeleteDestination", DeleteDestination$) {
-}
-
-class DeleteIndexPolicyCommand extends command(_ep0, _mw0, "DeleteIndexPolicy", DeleteIndexPolicy$) {
-}
-
-class DeleteIntegrationCommand extends command(_ep0, _mw0, "DeleteIntegration", DeleteIntegration$) {
-}
-
-class DeleteLogAnomalyDetectorCommand extends command(_ep0, _mw0, "DeleteLogAnomalyDetector", DeleteLogAnomalyDetector$) {
-}
-
-class DeleteLogGroupCommand extends command(_ep0, _mw0, "DeleteLogGroup", DeleteLogGroup$) {
-}
-
-class DeleteLogStreamCommand extends command(_ep0, _mw0, "DeleteLogStream", DeleteLogStream$) {
-}
-
-class DeleteLookupTableCommand extends command(_ep0, _mw0, "DeleteLookupTable", DeleteLookupTable$) {
-}
-
-class DeleteMetricFilterCommand extends command(_ep0, _mw0, "DeleteMetricFilter", DeleteMetricFilter$) {
-}
-
-class DeleteQueryDefinitionCommand extends command(_ep0, _mw0, "DeleteQueryDefinition", DeleteQueryDefinition$) {
-}
-
-class DeleteResourcePolicyCommand extends command(_ep0, _mw0, "DeleteResourcePolicy", DeleteResourcePolicy$) {
-}
-
-class DeleteRetentionPolicyCommand extends command(_ep0, _mw0, "DeleteRetentionPolicy", DeleteRetentionPolicy$) {
-}
-
-class DeleteScheduledQueryCommand extends command(_ep0, _mw0, "DeleteScheduledQuery", DeleteScheduledQuery$) {
-}
-
-class DeleteSubscriptionFilterCommand extends command(_ep0, _mw0, "DeleteSubscriptionFilter", DeleteSubscriptionFilter$) {
-}
-
-class DeleteSyslogConfigurationCommand extends command(_ep0, _mw0, "DeleteSyslogConfiguration", DeleteSyslogConfiguration$) {
-}
-
-class DeleteTransformerCommand extends command(_ep0, _mw0, "DeleteTransformer", DeleteTransformer$) {
-}
-
-class DescribeAccountPoliciesCommand extends command(_ep0, _mw0, "DescribeAccountPolicies", DescribeAccountPolicies$) {
-}
-
-class DescribeConfigurationTemplatesCommand extends command(_ep0, _mw0, "DescribeConfigurationTemplates", DescribeConfigurationTemplates$) {
-}
-
-class DescribeDeliveriesCommand extends command(_ep0, _mw0, "DescribeDeliveries", DescribeDeliveries$) {
-}
-
-class DescribeDeliveryDestinationsCommand extends command(_ep0, _mw0, "DescribeDeliveryDestinations", DescribeDeliveryDestinations$) {
-}
-
-class DescribeDeliverySourcesCommand extends command(_ep0, _mw0, "DescribeDeliverySources", DescribeDeliverySources$) {
-}
-
-class DescribeDestinationsCommand extends command(_ep0, _mw0, "DescribeDestinations", DescribeDestinations$) {
-}
-
-class DescribeExportTasksCommand extends command(_ep0, _mw0, "DescribeExportTasks", DescribeExportTasks$) {
-}
-
-class DescribeFieldIndexesCommand extends command(_ep0, _mw0, "DescribeFieldIndexes", DescribeFieldIndexes$) {
-}
-
-class DescribeImportTaskBatchesCommand extends command(_ep0, _mw0, "DescribeImportTaskBatches", DescribeImportTaskBatches$) {
-}
-
-class DescribeImportTasksCommand extends command(_ep0, _mw0, "DescribeImportTasks", DescribeImportTasks$) {
-}
-
-class DescribeIndexPoliciesCommand extends command(_ep0, _mw0, "DescribeIndexPolicies", DescribeIndexPolicies$) {
-}
-
-class DescribeLogGroupsCommand extends command(_ep0, _mw0, "DescribeLogGroups", DescribeLogGroups$) {
-}
-
-class DescribeLogStreamsCommand extends command(_ep0, _mw0, "DescribeLogStreams", DescribeLogStreams$) {
-}
-
-class DescribeLookupTablesCommand extends command(_ep0, _mw0, "DescribeLookupTables", DescribeLookupTables$) {
-}
-
-class DescribeMetricFiltersCommand extends command(_ep0, _mw0, "DescribeMetricFilters", DescribeMetricFilters$) {
-}
-
-class DescribeQueriesCommand extends command(_ep0, _mw0, "DescribeQueries", DescribeQueries$) {
-}
-
-class DescribeQueryDefinitionsCommand extends command(_ep0, _mw0, "DescribeQueryDefinitions", DescribeQueryDefinitions$) {
-}
-
-class DescribeResourcePoliciesCommand extends command(_ep0, _mw0, "DescribeResourcePolicies", DescribeResourcePolicies$) {
-}
-
-class DescribeSubscriptionFiltersCommand extends command(_ep0, _mw0, "DescribeSubscriptionFilters", DescribeSubscriptionFilters$) {
-}
-
-class DisassociateKmsKeyCommand extends command(_ep0, _mw0, "DisassociateKmsKey", DisassociateKmsKey$) {
-}
-
-class DisassociateSourceFromS3TableIntegrationCommand extends command(_ep0, _mw0, "DisassociateSourceFromS3TableIntegration", DisassociateSourceFromS3TableIntegration$) {
-}
-
-class FilterLogEventsCommand extends command(_ep0, _mw0, "FilterLogEvents", FilterLogEvents$) {
-}
-
-class GetDataProtectionPolicyCommand extends command(_ep0, _mw0, "GetDataProtectionPolicy", GetDataProtectionPolicy$) {
-}
-
-class GetDeliveryCommand extends command(_ep0, _mw0, "GetDelivery", GetDelivery$) {
-}
-
-class GetDeliveryDestinationCommand extends command(_ep0, _mw0, "GetDeliveryDestination", GetDeliveryDestination$) {
-}
-
-class GetDeliveryDestinationPolicyCommand extends command(_ep0, _mw0, "GetDeliveryDestinationPolicy", GetDeliveryDestinationPolicy$) {
-}
-
-class GetDeliverySourceCommand extends command(_ep0, _mw0, "GetDeliverySource", GetDeliverySource$) {
-}
-
-class GetIntegrationCommand extends command(_ep0, _mw0, "GetIntegration", GetIntegration$) {
-}
-
-class GetLogAnomalyDetectorCommand extends command(_ep0, _mw0, "GetLogAnomalyDetector", GetLogAnomalyDetector$) {
-}
-
-class GetLogEventsCommand extends command(_ep0, _mw0, "GetLogEvents", GetLogEvents$) {
-}
-
-class GetLogFieldsCommand extends command(_ep0, _mw0, "GetLogFields", GetLogFields$) {
-}
-
-class GetLogGroupFieldsCommand extends command(_ep0, _mw0, "GetLogGroupFields", GetLogGroupFields$) {
-}
-
-class GetLogObjectCommand extends command(_ep0, _mw0, "GetLogObject", GetLogObject$) {
-}
-
-class GetLogRecordCommand extends command(_ep0, _mw0, "GetLogRecord", GetLogRecord$) {
-}
-
-class GetLookupTableCommand extends command(_ep0, _mw0, "GetLookupTable", GetLookupTable$) {
-}
-
-class GetQueryResultsCommand extends command(_ep0, _mw0, "GetQueryResults", GetQueryResults$) {
-}
-
-class GetScheduledQueryCommand extends command(_ep0, _mw0, "GetScheduledQuery", GetScheduledQuery$) {
-}
-
-class GetScheduledQueryHistoryCommand extends command(_ep0, _mw0, "GetScheduledQueryHistory", GetScheduledQueryHistory$) {
-}
-
-class GetStorageTierPolicyCommand extends command(_ep0, _mw0, "GetStorageTierPolicy", GetStorageTierPolicy$) {
-}
-
-class GetTransformerCommand extends command(_ep0, _mw0, "GetTransformer", GetTransformer$) {
-}
-
-class ListAggregateLogGroupSummariesCommand extends command(_ep0, _mw0, "ListAggregateLogGroupSummaries", ListAggregateLogGroupSummaries$) {
-}
-
-class ListAnomaliesCommand extends command(_ep0, _mw0, "ListAnomalies", ListAnomalies$) {
-}
-
-class ListIntegrationsCommand extends command(_ep0, _mw0, "ListIntegrations", ListIntegrations$) {
-}
-
-class ListLogAnomalyDetectorsCommand extends command(_ep0, _mw0, "ListLogAnomalyDetectors", ListLogAnomalyDetectors$) {
-}
-
-class ListLogGroupsCommand extends command(_ep0, _mw0, "ListLogGroups", ListLogGroups$) {
-}
-
-class ListLogGroupsForQueryCommand extends command(_ep0, _mw0, "ListLogGroupsForQuery", ListLogGroupsForQuery$) {
-}
-
-class ListScheduledQueriesCommand extends command(_ep0, _mw0, "ListScheduledQueries", ListScheduledQueries$) {
-}
-
-class ListSourcesForS3TableIntegrationCommand extends command(_ep0, _mw0, "ListSourcesForS3TableIntegration", ListSourcesForS3TableIntegration$) {
-}
-
-class ListSyslogConfigurationsCommand extends command(_ep0, _mw0, "ListSyslogConfigurations", ListSyslogConfigurations$) {
-}
-
-class ListTagsForResourceCommand extends command(_ep0, _mw0, "ListTagsForResource", ListTagsForResource$) {
-}
-
-class ListTagsLogGroupCommand extends command(_ep0, _mw0, "ListTagsLogGroup", ListTagsLogGroup$) {
-}
-
-class PutAccountPolicyCommand extends command(_ep0, _mw0, "PutAccountPolicy", PutAccountPolicy$) {
-}
-
-class PutBearerTokenAuthenticationCommand extends command(_ep0, _mw0, "PutBearerTokenAuthentication", PutBearerTokenAuthentication$) {
-}
-
-class PutDataProtectionPolicyCommand extends command(_ep0, _mw0, "PutDataProtectionPolicy", PutDataProtectionPolicy$) {
-}
-
-class PutDeliveryDestinationCommand extends command(_ep0, _mw0, "PutDeliveryDestination", PutDeliveryDestination$) {
-}
-
-class PutDeliveryDestinationPolicyCommand extends command(_ep0, _mw0, "PutDeliveryDestinationPolicy", PutDeliveryDestinationPolicy$) {
-}
-
-class PutDeliverySourceCommand extends command(_ep0, _mw0, "PutDeliverySource", PutDeliverySource$) {
-}
-
-class PutDestinationCommand extends command(_ep0, _mw0, "PutDestination", PutDestination$) {
-}
-
-class PutDestinationPolicyCommand extends command(_ep0, _mw0, "PutDestinationPolicy", PutDestinationPolicy$) {
-}
-
-class PutIndexPolicyCommand extends command(_ep0, _mw0, "PutIndexPolicy", PutIndexPolicy$) {
-}
-
-class PutIntegrationCommand extends command(_ep0, _mw0, "PutIntegration", PutIntegration$) {
-}
-
-class PutLogEventsCommand extends command(_ep0, _mw0, "PutLogEvents", PutLogEvents$) {
-}
-
-class PutLogGroupDeletionProtectionCommand extends command(_ep0, _mw0, "PutLogGroupDeletionProtection", PutLogGroupDeletionProtection$) {
-}
-
-class PutMetricFilterCommand extends command(_ep0, _mw0, "PutMetricFilter", PutMetricFilter$) {
-}
-
-class PutQueryDefinitionCommand extends command(_ep0, _mw0, "PutQueryDefinition", PutQueryDefinition$) {
-}
-
-class PutResourcePolicyCommand extends command(_ep0, _mw0, "PutResourcePolicy", PutResourcePolicy$) {
-}
-
-class PutRetentionPolicyCommand extends command(_ep0, _mw0, "PutRetentionPolicy", PutRetentionPolicy$) {
-}
-
-class PutStorageTierPolicyCommand extends command(_ep0, _mw0, "PutStorageTierPolicy", PutStorageTierPolicy$) {
-}
-
-class PutSubscriptionFilterCommand extends command(_ep0, _mw0, "PutSubscriptionFilter", PutSubscriptionFilter$) {
-}
-
-class PutSyslogConfigurationCommand extends command(_ep0, _mw0, "PutSyslogConfiguration", PutSyslogConfiguration$) {
-}
-
-class PutTransformerCommand extends command(_ep0, _mw0, "PutTransformer", PutTransformer$) {
-}
-
-class StartLiveTailCommand extends command(_ep0, _mw0, "StartLiveTail", StartLiveTail$) {
-}
-
-class StartQueryCommand extends command(_ep0, _mw0, "StartQuery", StartQuery$) {
-}
-
-class StopQueryCommand extends command(_ep0, _mw0, "StopQuery", StopQuery$) {
-}
-
-class TagLogGroupCommand extends command(_ep0, _mw0, "TagLogGroup", TagLogGroup$) {
-}
-
-class TagResourceCommand extends command(_ep0, _mw0, "TagResource", TagResource$) {
-}
-
-class TestMetricFilterCommand extends command(_ep0, _mw0, "TestMetricFilter", TestMetricFilter$) {
-}
-
-class TestTransformerCommand extends command(_ep0, _mw0, "TestTransformer", TestTransformer$) {
-}
-
-class UntagLogGroupCommand extends command(_ep0, _mw0, "UntagLogGroup", UntagLogGroup$) {
-}
-
-class UntagResourceCommand extends command(_ep0, _mw0, "UntagResource", UntagResource$) {
-}
-
-class UpdateAnomalyCommand extends command(_ep0, _mw0, "UpdateAnomaly", UpdateAnomaly$) {
-}
-
-class UpdateDeliveryConfigurationCommand extends command(_ep0, _mw0, "UpdateDeliveryConfiguration", UpdateDeliveryConfiguration$) {
-}
-
-class UpdateLogAnomalyDetectorCommand extends command(_ep0, _mw0, "UpdateLogAnomalyDetector", UpdateLogAnomalyDetector$) {
-}
-
-class UpdateLookupTableCommand extends command(_ep0, _mw0, "UpdateLookupTable", UpdateLookupTable$) {
-}
-
-class UpdateScheduledQueryCommand extends command(_ep0, _mw0, "UpdateScheduledQuery", UpdateScheduledQuery$) {
-}
-
-const paginateDescribeConfigurationTemplates = createPaginator(CloudWatchLogsClient, DescribeConfigurationTemplatesCommand, "nextToken", "nextToken", "limit");
-
-const paginateDescribeDeliveries = createPaginator(CloudWatchLogsClient, DescribeDeliveriesCommand, "nextToken", "nextToken", "limit");
-
-const paginateDescribeDeliveryDestinations = createPaginator(CloudWatchLogsClient, DescribeDeliveryDestinationsCommand, "nextToken", "nextToken", "limit");
-
-const paginateDescribeDeliverySources = createPaginator(CloudWatchLogsClient, DescribeDeliverySourcesCommand, "nextToken", "nextToken", "limit");
-
-const paginateDescribeDestinations = createPaginator(CloudWatchLogsClient, DescribeDestinationsCommand, "nextToken", "nextToken", "limit");
-
-const paginateDescribeLogGroups = createPaginator(CloudWatchLogsClient, DescribeLogGroupsCommand, "nextToken", "nextToken", "limit");
-
-const paginateDescribeLogStreams = createPaginator(CloudWatchLogsClient, DescribeLogStreamsCommand, "nextToken", "nextToken", "limit");
-
-const paginateDescribeMetricFilters = createPaginator(CloudWatchLogsClient, DescribeMetricFiltersCommand, "nextToken", "nextToken", "limit");
-
-const paginateDescribeSubscriptionFilters = createPaginator(CloudWatchLogsClient, DescribeSubscriptionFiltersCommand, "nextToken", "nextToken", "limit");
-
-const paginateFilterLogEvents = createPaginator(CloudWatchLogsClient, FilterLogEventsCommand, "nextToken", "nextToken", "limit");
-
-const paginateGetLogEvents = createPaginator(CloudWatchLogsClient, GetLogEventsCommand, "nextToken", "nextForwardToken", "limit");
-
-const paginateGetScheduledQueryHistory = createPaginator(CloudWatchLogsClient, GetScheduledQueryHistoryCommand, "nextToken", "nextToken", "maxResults");
-
-const paginateListAggregateLogGroupSummaries = createPaginator(CloudWatchLogsClient, ListAggregateLogGroupSummariesCommand, "nextToken", "nextToken", "limit");
-
-const paginateListAnomalies = createPaginator(CloudWatchLogsClient, ListAnomaliesCommand, "nextToken", "nextToken", "limit");
-
-const paginateListLogAnomalyDetectors = createPaginator(CloudWatchLogsClient, ListLogAnomalyDetectorsCommand, "nextToken", "nextToken", "limit");
-
-const paginateListLogGroupsForQuery = createPaginator(CloudWatchLogsClient, ListLogGroupsForQueryCommand, "nextToken", "nextToken", "maxResults");
-
-const paginateListScheduledQueries = createPaginator(CloudWatchLogsClient, ListScheduledQueriesCommand, "nextToken", "nextToken", "maxResults");
-
-const paginateListSourcesForS3TableIntegration = createPaginator(CloudWatchLogsClient, ListSourcesForS3TableIntegrationCommand, "nextToken", "nextToken", "maxResults");
-
-const commands = {
-    AssociateKmsKeyCommand,
-    AssociateSourceToS3TableIntegrationCommand,
-    CancelExportTaskCommand,
-    CancelImportTaskCommand,
-    CreateDeliveryCommand,
-    CreateExportTaskCommand,
-    CreateImportTaskCommand,
-    CreateLogAnomalyDetectorCommand,
-    CreateLogGroupCommand,
-    CreateLogStreamCommand,
-    CreateLookupTableCommand,
-    CreateScheduledQueryCommand,
-    DeleteAccountPolicyCommand,
-    DeleteDataProtectionPolicyCommand,
-    DeleteDeliveryCommand,
-    DeleteDeliveryDestinationCommand,
-    DeleteDeliveryDestinationPolicyCommand,
-    DeleteDeliverySourceCommand,
-    DeleteDestinationCommand,
-    DeleteIndexPolicyCommand,
-    DeleteIntegrationCommand,
-    DeleteLogAnomalyDetectorCommand,
-    DeleteLogGroupCommand,
-    DeleteLogStreamCommand,
-    DeleteLookupTableCommand,
-    DeleteMetricFilterCommand,
-    DeleteQueryDefinitionCommand,
-    DeleteResourcePolicyCommand,
-    DeleteRetentionPolicyCommand,
-    DeleteScheduledQueryCommand,
-    DeleteSubscriptionFilterCommand,
-    DeleteSyslogConfigurationCommand,
-    DeleteTransformerCommand,
-    DescribeAccountPoliciesCommand,
-    DescribeConfigurationTemplatesCommand,
-    DescribeDeliveriesCommand,
-    DescribeDeliveryDestinationsCommand,
-    DescribeDeliverySourcesCommand,
-    DescribeDestinationsCommand,
-    DescribeExportTasksCommand,
-    DescribeFieldIndexesCommand,
-    DescribeImportTaskBatchesCommand,
-    DescribeImportTasksCommand,
-    DescribeIndexPoliciesCommand,
-    DescribeLogGroupsCommand,
-    DescribeLogStreamsCommand,
-    DescribeLookupTablesCommand,
-    DescribeMetricFiltersCommand,
-    DescribeQueriesCommand,
-    DescribeQueryDefinitionsCommand,
-    DescribeResourcePoliciesCommand,
-    DescribeSubscriptionFiltersCommand,
-    DisassociateKmsKeyCommand,
-    DisassociateSourceFromS3TableIntegrationCommand,
-    FilterLogEventsCommand,
-    GetDataProtectionPolicyCommand,
-    GetDeliveryCommand,
-    GetDeliveryDestinationCommand,
-    GetDeliveryDestinationPolicyCommand,
-    GetDeliverySourceCommand,
-    GetIntegrationCommand,
-    GetLogAnomalyDetectorCommand,
-    GetLogEventsCommand,
-    GetLogFieldsCommand,
-    GetLogGroupFieldsCommand,
-    GetLogObjectCommand,
-    GetLogRecordCommand,
-    GetLookupTableCommand,
-    GetQueryResultsCommand,
-    GetScheduledQueryCommand,
-    GetScheduledQueryHistoryCommand,
-    GetStorageTierPolicyCommand,
-    GetTransformerCommand,
-    ListAggregateLogGroupSummariesCommand,
-    ListAnomaliesCommand,
-    ListIntegrationsCommand,
-    ListLogAnomalyDetectorsCommand,
-    ListLogGroupsCommand,
-    ListLogGroupsForQueryCommand,
-    ListScheduledQueriesCommand,
-    ListSourcesForS3TableIntegrationCommand,
-    ListSyslogConfigurationsCommand,
-    ListTagsForResourceCommand,
-    ListTagsLogGroupCommand,
-    PutAccountPolicyCommand,
-    PutBearerTokenAuthenticationCommand,
-    PutDataProtectionPolicyCommand,
-    PutDeliveryDestinationCommand,
-    PutDeliveryDestinationPolicyCommand,
-    PutDeliverySourceCommand,
-    PutDestinationCommand,
-    PutDestinationPolicyCommand,
-    PutIndexPolicyCommand,
-    PutIntegrationCommand,
-    PutLogEventsCommand,
-    PutLogGroupDeletionProtectionCommand,
-    PutMetricFilterCommand,
-    PutQueryDefinitionCommand,
-    PutResourcePolicyCommand,
-    PutRetentionPolicyCommand,
-    PutStorageTierPolicyCommand,
-    PutSubscriptionFilterCommand,
-    PutSyslogConfigurationCommand,
-    PutTransformerCommand,
-    StartLiveTailCommand,
-    StartQueryCommand,
-    StopQueryCommand,
-    TagLogGroupCommand,
-    TagResourceCommand,
-    TestMetricFilterCommand,
-    TestTransformerCommand,
-    UntagLogGroupCommand,
-    UntagResourceCommand,
-    UpdateAnomalyCommand,
-    UpdateDeliveryConfigurationCommand,
-    UpdateLogAnomalyDetectorCommand,
-    UpdateLookupTableCommand,
-    UpdateScheduledQueryCommand,
-};
-const paginators = {
-    paginateDescribeConfigurationTemplates,
-    paginateDescribeDeliveries,
-    paginateDescribeDeliveryDestinations,
-    paginateDescribeDeliverySources,
-    paginateDescribeDestinations,
-    paginateDescribeLogGroups,
-    paginateDescribeLogStreams,
-    paginateDescribeMetricFilters,
-    paginateDescribeSubscriptionFilters,
-    paginateFilterLogEvents,
-    paginateGetLogEvents,
-    paginateGetScheduledQueryHistory,
-    paginateListAggregateLogGroupSummaries,
-    paginateListAnomalies,
-    paginateListLogAnomalyDetectors,
-    paginateListLogGroupsForQuery,
-    paginateListScheduledQueries,
-    paginateListSourcesForS3TableIntegration,
-};
-class CloudWatchLogs extends CloudWatchLogsClient {
-}
-createAggregatedClient(commands, CloudWatchLogs, { paginators });
-
-const PolicyType = {
-    DATA_PROTECTION_POLICY: "DATA_PROTECTION_POLICY",
-    FIELD_INDEX_POLICY: "FIELD_INDEX_POLICY",
-    METRIC_EXTRACTION_POLICY: "METRIC_EXTRACTION_POLICY",
-    SUBSCRIPTION_FILTER_POLICY: "SUBSCRIPTION_FILTER_POLICY",
-    TRANSFORMER_POLICY: "TRANSFORMER_POLICY",
-};
-const Scope = {
-    ALL: "ALL",
-};
-const ActionStatus = {
-    CLIENT_ERROR: "CLIENT_ERROR",
-    COMPLETE: "COMPLETE",
-    FAILED: "FAILED",
-    IN_PROGRESS: "IN_PROGRESS",
-};
-const State = {
-    Active: "Active",
-    Baseline: "Baseline",
-    Suppressed: "Suppressed",
-};
-const AnomalyDetectorStatus = {
-    ANALYZING: "ANALYZING",
-    DELETED: "DELETED",
-    FAILED: "FAILED",
-    INITIALIZING: "INITIALIZING",
-    PAUSED: "PAUSED",
-    TRAINING: "TRAINING",
-};
-const EvaluationFrequency = {
-    FIFTEEN_MIN: "FIFTEEN_MIN",
-    FIVE_MIN: "FIVE_MIN",
-    ONE_HOUR: "ONE_HOUR",
-    ONE_MIN: "ONE_MIN",
-    TEN_MIN: "TEN_MIN",
-    THIRTY_MIN: "THIRTY_MIN",
-};
-const ImportStatus = {
-    CANCELLED: "CANCELLED",
-    COMPLETED: "COMPLETED",
-    FAILED: "FAILED",
-    IN_PROGRESS: "IN_PROGRESS",
-};
-const OutputFormat = {
-    JSON: "json",
-    PARQUET: "parquet",
-    PLAIN: "plain",
-    RAW: "raw",
-    W3C: "w3c",
-};
-const DeliveryDestinationType = {
-    CWL: "CWL",
-    FH: "FH",
-    S3: "S3",
-    XRAY: "XRAY",
-};
-const DeliverySourceConfigurationSchemaValueType = {
-    BOOLEAN: "boolean",
-    DOUBLE: "double",
-    INT: "int",
-    LONG: "long",
-    STRING: "string",
-};
-const LogGroupClass = {
-    DELIVERY: "DELIVERY",
-    INFREQUENT_ACCESS: "INFREQUENT_ACCESS",
-    STANDARD: "STANDARD",
-};
-const QueryLanguage = {
-    CWLI: "CWLI",
-    PPL: "PPL",
-    SQL: "SQL",
-};
-const ScheduledQueryState = {
-    DISABLED: "DISABLED",
-    ENABLED: "ENABLED",
-};
-const DataProtectionStatus = {
-    ACTIVATED: "ACTIVATED",
-    ARCHIVED: "ARCHIVED",
-    DELETED: "DELETED",
-    DISABLED: "DISABLED",
-};
-const DeliverySourceStatus = {
-    ACTIVE: "ACTIVE",
-    INACTIVE: "INACTIVE",
-};
-const DeliverySourceStatusReason = {
-    RESOURCE_DELETED: "RESOURCE_DELETED",
-};
-const ExportTaskStatusCode = {
-    CANCELLED: "CANCELLED",
-    COMPLETED: "COMPLETED",
-    FAILED: "FAILED",
-    PENDING: "PENDING",
-    PENDING_CANCEL: "PENDING_CANCEL",
-    RUNNING: "RUNNING",
-};
-const IndexCategory = {
-    AUTO: "AUTO",
-    CUSTOM: "CUSTOM",
-    DEFAULT: "DEFAULT",
-    INACTIVE: "INACTIVE",
-};
-const IndexType = {
-    FACET: "FACET",
-    FIELD_INDEX: "FIELD_INDEX",
-};
-const IndexSource = {
-    ACCOUNT: "ACCOUNT",
-    LOG_GROUP: "LOG_GROUP",
-};
-const InheritedProperty = {
-    ACCOUNT_DATA_PROTECTION: "ACCOUNT_DATA_PROTECTION",
-};
-const OrderBy = {
-    LastEventTime: "LastEventTime",
-    LogStreamName: "LogStreamName",
-};
-const StandardUnit = {
-    Bits: "Bits",
-    BitsSecond: "Bits/Second",
-    Bytes: "Bytes",
-    BytesSecond: "Bytes/Second",
-    Count: "Count",
-    CountSecond: "Count/Second",
-    Gigabits: "Gigabits",
-    GigabitsSecond: "Gigabits/Second",
-    Gigabytes: "Gigabytes",
-    GigabytesSecond: "Gigabytes/Second",
-    Kilobits: "Kilobits",
-    KilobitsSecond: "Kilobits/Second",
-    Kilobytes: "Kilobytes",
-    KilobytesSecond: "Kilobytes/Second",
-    Megabits: "Megabits",
-    MegabitsSecond: "Megabits/Second",
-    Megabytes: "Megabytes",
-    MegabytesSecond: "Megabytes/Second",
-    Microseconds: "Microseconds",
-    Milliseconds: "Milliseconds",
-    None: "None",
-    Percent: "Percent",
-    Seconds: "Seconds",
-    Terabits: "Terabits",
-    TerabitsSecond: "Terabits/Second",
-    Terabytes: "Terabytes",
-    TerabytesSecond: "Terabytes/Second",
-};
-const QueryStatus = {
-    Cancelled: "Cancelled",
-    Complete: "Complete",
-    Failed: "Failed",
-    Running: "Running",
-    Scheduled: "Scheduled",
-    Timeout: "Timeout",
-    Unknown: "Unknown",
-};
-const PolicyScope = {
-    ACCOUNT: "ACCOUNT",
-    RESOURCE: "RESOURCE",
-};
-const Distribution = {
-    ByLogStream: "ByLogStream",
-    Random: "Random",
-};
-const EntityRejectionErrorType = {
-    ENTITY_SIZE_TOO_LARGE: "EntitySizeTooLarge",
-    INVALID_ATTRIBUTES: "InvalidAttributes",
-    INVALID_ENTITY: "InvalidEntity",
-    INVALID_KEY_ATTRIBUTE: "InvalidKeyAttributes",
-    INVALID_TYPE_VALUE: "InvalidTypeValue",
-    MISSING_REQUIRED_FIELDS: "MissingRequiredFields",
-    UNSUPPORTED_LOG_GROUP_TYPE: "UnsupportedLogGroupType",
-};
-const EventSource = {
-    AWSWAF: "AWSWAF",
-    CLOUD_TRAIL: "CloudTrail",
-    EKS_AUDIT: "EKSAudit",
-    ROUTE53_RESOLVER: "Route53Resolver",
-    VPC_FLOW: "VPCFlow",
-};
-const ExecutionStatus = {
-    Complete: "Complete",
-    Failed: "Failed",
-    InvalidQuery: "InvalidQuery",
-    Running: "Running",
-    Timeout: "Timeout",
-};
-const FlattenedElement = {
-    FIRST: "first",
-    LAST: "last",
-};
-const OpenSearchResourceStatusType = {
-    ACTIVE: "ACTIVE",
-    ERROR: "ERROR",
-    NOT_FOUND: "NOT_FOUND",
-};
-const IntegrationStatus = {
-    ACTIVE: "ACTIVE",
-    FAILED: "FAILED",
-    PROVISIONING: "PROVISIONING",
-};
-const IntegrationType = {
-    OPENSEARCH: "OPENSEARCH",
-};
-const ScheduleType = {
-    AWS_MANAGED: "AWS_MANAGED",
-    CUSTOMER_MANAGED: "CUSTOMER_MANAGED",
-};
-const ScheduledQueryDestinationType = {
-    LOOKUP_TABLE: "LOOKUP_TABLE",
-    S3: "S3",
-};
-const StorageTier = {
-    INTELLIGENT_TIERING: "INTELLIGENT_TIERING",
-    STANDARD: "STANDARD",
-};
-const OCSFVersion = {
-    V1_1: "V1.1",
-    V1_5: "V1.5",
-};
-const Type = {
-    BOOLEAN: "boolean",
-    DOUBLE: "double",
-    INTEGER: "integer",
-    STRING: "string",
-};
-const ListAggregateLogGroupSummariesGroupBy = {
-    DATA_SOURCE_NAME_AND_TYPE: "DATA_SOURCE_NAME_AND_TYPE",
-    DATA_SOURCE_NAME_TYPE_AND_FORMAT: "DATA_SOURCE_NAME_TYPE_AND_FORMAT",
-};
-const SuppressionState = {
-    SUPPRESSED: "SUPPRESSED",
-    UNSUPPRESSED: "UNSUPPRESSED",
-};
-const S3TableIntegrationSourceStatus = {
-    ACTIVE: "ACTIVE",
-    DATA_SOURCE_DELETE_IN_PROGRESS: "DATA_SOURCE_DELETE_IN_PROGRESS",
-    FAILED: "FAILED",
-    UNHEALTHY: "UNHEALTHY",
-};
-const SyslogSourceType = {
-    VPCE: "VPCE",
-};
-const SuppressionUnit = {
-    HOURS: "HOURS",
-    MINUTES: "MINUTES",
-    SECONDS: "SECONDS",
-};
-const SuppressionType = {
-    INFINITE: "INFINITE",
-    LIMITED: "LIMITED",
-};
-
-__webpack_unused_export__ = AccessDeniedException;
-__webpack_unused_export__ = AccessDeniedException$;
-__webpack_unused_export__ = AccountPolicy$;
-__webpack_unused_export__ = ActionStatus;
-__webpack_unused_export__ = AddKeyEntry$;
-__webpack_unused_export__ = AddKeys$;
-__webpack_unused_export__ = AggregateLogGroupSummary$;
-__webpack_unused_export__ = Anomaly$;
-__webpack_unused_export__ = AnomalyDetector$;
-__webpack_unused_export__ = AnomalyDetectorStatus;
-__webpack_unused_export__ = AssociateKmsKey$;
-__webpack_unused_export__ = AssociateKmsKeyCommand;
-__webpack_unused_export__ = AssociateKmsKeyRequest$;
-__webpack_unused_export__ = AssociateSourceToS3TableIntegration$;
-__webpack_unused_export__ = AssociateSourceToS3TableIntegrationCommand;
-__webpack_unused_export__ = AssociateSourceToS3TableIntegrationRequest$;
-__webpack_unused_export__ = AssociateSourceToS3TableIntegrationResponse$;
-__webpack_unused_export__ = CSV$;
-__webpack_unused_export__ = CancelExportTask$;
-__webpack_unused_export__ = CancelExportTaskCommand;
-__webpack_unused_export__ = CancelExportTaskRequest$;
-__webpack_unused_export__ = CancelImportTask$;
-__webpack_unused_export__ = CancelImportTaskCommand;
-__webpack_unused_export__ = CancelImportTaskRequest$;
-__webpack_unused_export__ = CancelImportTaskResponse$;
-__webpack_unused_export__ = CloudWatchLogs;
-exports.TFr = CloudWatchLogsClient;
-__webpack_unused_export__ = CloudWatchLogsServiceException;
-__webpack_unused_export__ = CloudWatchLogsServiceException$;
-__webpack_unused_export__ = ConfigurationTemplate$;
-__webpack_unused_export__ = ConfigurationTemplateDeliveryConfigValues$;
-__webpack_unused_export__ = ConflictException;
-__webpack_unused_export__ = ConflictException$;
-__webpack_unused_export__ = CopyValue$;
-__webpack_unused_export__ = CopyValueEntry$;
-__webpack_unused_export__ = CreateDelivery$;
-__webpack_unused_export__ = CreateDeliveryCommand;
-__webpack_unused_export__ = CreateDeliveryRequest$;
-__webpack_unused_export__ = CreateDeliveryResponse$;
-__webpack_unused_export__ = CreateExportTask$;
-__webpack_unused_export__ = CreateExportTaskCommand;
-__webpack_unused_export__ = CreateExportTaskRequest$;
-__webpack_unused_export__ = CreateExportTaskResponse$;
-__webpack_unused_export__ = CreateImportTask$;
-__webpack_unused_export__ = CreateImportTaskCommand;
-__webpack_unused_export__ = CreateImportTaskRequest$;
-__webpack_unused_export__ = CreateImportTaskResponse$;
-__webpack_unused_export__ = CreateLogAnomalyDetector$;
-__webpack_unused_export__ = CreateLogAnomalyDetectorCommand;
-__webpack_unused_export__ = CreateLogAnomalyDetectorRequest$;
-__webpack_unused_export__ = CreateLogAnomalyDetectorResponse$;
-__webpack_unused_export__ = CreateLogGroup$;
-__webpack_unused_export__ = CreateLogGroupCommand;
-__webpack_unused_export__ = CreateLogGroupRequest$;
-__webpack_unused_export__ = CreateLogStream$;
-__webpack_unused_export__ = CreateLogStreamCommand;
-__webpack_unused_export__ = CreateLogStreamRequest$;
-__webpack_unused_export__ = CreateLookupTable$;
-__webpack_unused_export__ = CreateLookupTableCommand;
-__webpack_unused_export__ = CreateLookupTableRequest$;
-__webpack_unused_export__ = CreateLookupTableResponse$;
-__webpack_unused_export__ = CreateScheduledQuery$;
-__webpack_unused_export__ = CreateScheduledQueryCommand;
-__webpack_unused_export__ = CreateScheduledQueryRequest$;
-__webpack_unused_export__ = CreateScheduledQueryResponse$;
-__webpack_unused_export__ = DataAlreadyAcceptedException;
-__webpack_unused_export__ = DataAlreadyAcceptedException$;
-__webpack_unused_export__ = DataProtectionStatus;
-__webpack_unused_export__ = DataSource$;
-__webpack_unused_export__ = DataSourceFilter$;
-__webpack_unused_export__ = DateTimeConverter$;
-__webpack_unused_export__ = DeleteAccountPolicy$;
-__webpack_unused_export__ = DeleteAccountPolicyCommand;
-__webpack_unused_export__ = DeleteAccountPolicyRequest$;
-__webpack_unused_export__ = DeleteDataProtectionPolicy$;
-__webpack_unused_export__ = DeleteDataProtectionPolicyCommand;
-__webpack_unused_export__ = DeleteDataProtectionPolicyRequest$;
-__webpack_unused_export__ = DeleteDelivery$;
-__webpack_unused_export__ = DeleteDeliveryCommand;
-__webpack_unused_export__ = DeleteDeliveryDestination$;
-__webpack_unused_export__ = DeleteDeliveryDestinationCommand;
-__webpack_unused_export__ = DeleteDeliveryDestinationPolicy$;
-__webpack_unused_export__ = DeleteDeliveryDestinationPolicyCommand;
-__webpack_unused_export__ = DeleteDeliveryDestinationPolicyRequest$;
-__webpack_unused_export__ = DeleteDeliveryDestinationRequest$;
-__webpack_unused_export__ = DeleteDeliveryRequest$;
-__webpack_unused_export__ = DeleteDeliverySource$;
-__webpack_unused_export__ = DeleteDeliverySourceCommand;
-__webpack_unused_export__ = DeleteDeliverySourceRequest$;
-__webpack_unused_export__ = DeleteDestination$;
-__webpack_unused_export__ = DeleteDestinationCommand;
-__webpack_unused_export__ = DeleteDestinationRequest$;
-__webpack_unused_export__ = DeleteIndexPolicy$;
-__webpack_unused_export__ = DeleteIndexPolicyCommand;
-__webpack_unused_export__ = DeleteIndexPolicyRequest$;
-__webpack_unused_export__ = DeleteIndexPolicyResponse$;
-__webpack_unused_export__ = DeleteIntegration$;
-__webpack_unused_export__ = DeleteIntegrationCommand;
-__webpack_unused_export__ = DeleteIntegrationRequest$;
-__webpack_unused_export__ = DeleteIntegrationResponse$;
-__webpack_unused_export__ = DeleteKeys$;
-__webpack_unused_export__ = DeleteLogAnomalyDetector$;
-__webpack_unused_export__ = DeleteLogAnomalyDetectorCommand;
-__webpack_unused_export__ = DeleteLogAnomalyDetectorRequest$;
-__webpack_unused_export__ = DeleteLogGroup$;
-__webpack_unused_export__ = DeleteLogGroupCommand;
-__webpack_unused_export__ = DeleteLogGroupRequest$;
-__webpack_unused_export__ = DeleteLogStream$;
-__webpack_unused_export__ = DeleteLogStreamCommand;
-__webpack_unused_export__ = DeleteLogStreamRequest$;
-__webpack_unused_export__ = DeleteLookupTable$;
-__webpack_unused_export__ = DeleteLookupTableCommand;
-__webpack_unused_export__ = DeleteLookupTableRequest$;
-__webpack_unused_export__ = DeleteMetricFilter$;
-__webpack_unused_export__ = DeleteMetricFilterCommand;
-__webpack_unused_export__ = DeleteMetricFilterRequest$;
-__webpack_unused_export__ = DeleteQueryDefinition$;
-__webpack_unused_export__ = DeleteQueryDefinitionCommand;
-__webpack_unused_export__ = DeleteQueryDefinitionRequest$;
-__webpack_unused_export__ = DeleteQueryDefinitionResponse$;
-__webpack_unused_export__ = DeleteResourcePolicy$;
-__webpack_unused_export__ = DeleteResourcePolicyCommand;
-__webpack_unused_export__ = DeleteResourcePolicyRequest$;
-__webpack_unused_export__ = DeleteRetentionPolicy$;
-__webpack_unused_export__ = DeleteRetentionPolicyCommand;
-__webpack_unused_export__ = DeleteRetentionPolicyRequest$;
-__webpack_unused_export__ = DeleteScheduledQuery$;
-__webpack_unused_export__ = DeleteScheduledQueryCommand;
-__webpack_unused_export__ = DeleteScheduledQueryRequest$;
-__webpack_unused_export__ = DeleteScheduledQueryResponse$;
-__webpack_unused_export__ = DeleteSubscriptionFilter$;
-__webpack_unused_export__ = DeleteSubscriptionFilterCommand;
-__webpack_unused_export__ = DeleteSubscriptionFilterRequest$;
-__webpack_unused_export__ = DeleteSyslogConfiguration$;
-__webpack_unused_export__ = DeleteSyslogConfigurationCommand;
-__webpack_unused_export__ = DeleteSyslogConfigurationRequest$;
-__webpack_unused_export__ = DeleteTransformer$;
-__webpack_unused_export__ = DeleteTransformerCommand;
-__webpack_unused_export__ = DeleteTransformerRequest$;
-__webpack_unused_export__ = Delivery$;
-__webpack_unused_export__ = DeliveryDestination$;
-__webpack_unused_export__ = DeliveryDestinationConfiguration$;
-__webpack_unused_export__ = DeliveryDestinationType;
-__webpack_unused_export__ = DeliverySource$;
-__webpack_unused_export__ = DeliverySourceConfigurationSchema$;
-__webpack_unused_export__ = DeliverySourceConfigurationSchemaValueType;
-__webpack_unused_export__ = DeliverySourceStatus;
-__webpack_unused_export__ = DeliverySourceStatusReason;
-__webpack_unused_export__ = DescribeAccountPolicies$;
-__webpack_unused_export__ = DescribeAccountPoliciesCommand;
-__webpack_unused_export__ = DescribeAccountPoliciesRequest$;
-__webpack_unused_export__ = DescribeAccountPoliciesResponse$;
-__webpack_unused_export__ = DescribeConfigurationTemplates$;
-__webpack_unused_export__ = DescribeConfigurationTemplatesCommand;
-__webpack_unused_export__ = DescribeConfigurationTemplatesRequest$;
-__webpack_unused_export__ = DescribeConfigurationTemplatesResponse$;
-__webpack_unused_export__ = DescribeDeliveries$;
-__webpack_unused_export__ = DescribeDeliveriesCommand;
-__webpack_unused_export__ = DescribeDeliveriesRequest$;
-__webpack_unused_export__ = DescribeDeliveriesResponse$;
-__webpack_unused_export__ = DescribeDeliveryDestinations$;
-__webpack_unused_export__ = DescribeDeliveryDestinationsCommand;
-__webpack_unused_export__ = DescribeDeliveryDestinationsRequest$;
-__webpack_unused_export__ = DescribeDeliveryDestinationsResponse$;
-__webpack_unused_export__ = DescribeDeliverySources$;
-__webpack_unused_export__ = DescribeDeliverySourcesCommand;
-__webpack_unused_export__ = DescribeDeliverySourcesRequest$;
-__webpack_unused_export__ = DescribeDeliverySourcesResponse$;
-__webpack_unused_export__ = DescribeDestinations$;
-__webpack_unused_export__ = DescribeDestinationsCommand;
-__webpack_unused_export__ = DescribeDestinationsRequest$;
-__webpack_unused_export__ = DescribeDestinationsResponse$;
-__webpack_unused_export__ = DescribeExportTasks$;
-__webpack_unused_export__ = DescribeExportTasksCommand;
-__webpack_unused_export__ = DescribeExportTasksRequest$;
-__webpack_unused_export__ = DescribeExportTasksResponse$;
-__webpack_unused_export__ = DescribeFieldIndexes$;
-__webpack_unused_export__ = DescribeFieldIndexesCommand;
-__webpack_unused_export__ = DescribeFieldIndexesRequest$;
-__webpack_unused_export__ = DescribeFieldIndexesResponse$;
-__webpack_unused_export__ = DescribeImportTaskBatches$;
-__webpack_unused_export__ = DescribeImportTaskBatchesCommand;
-__webpack_unused_export__ = DescribeImportTaskBatchesRequest$;
-__webpack_unused_export__ = DescribeImportTaskBatchesResponse$;
-__webpack_unused_export__ = DescribeImportTasks$;
-__webpack_unused_export__ = DescribeImportTasksCommand;
-__webpack_unused_export__ = DescribeImportTasksRequest$;
-__webpack_unused_export__ = DescribeImportTasksResponse$;
-__webpack_unused_export__ = DescribeIndexPolicies$;
-__webpack_unused_export__ = DescribeIndexPoliciesCommand;
-__webpack_unused_export__ = DescribeIndexPoliciesRequest$;
-__webpack_unused_export__ = DescribeIndexPoliciesResponse$;
-__webpack_unused_export__ = DescribeLogGroups$;
-__webpack_unused_export__ = DescribeLogGroupsCommand;
-__webpack_unused_export__ = DescribeLogGroupsRequest$;
-__webpack_unused_export__ = DescribeLogGroupsResponse$;
-__webpack_unused_export__ = DescribeLogStreams$;
-__webpack_unused_export__ = DescribeLogStreamsCommand;
-__webpack_unused_export__ = DescribeLogStreamsRequest$;
-__webpack_unused_export__ = DescribeLogStreamsResponse$;
-__webpack_unused_export__ = DescribeLookupTables$;
-__webpack_unused_export__ = DescribeLookupTablesCommand;
-__webpack_unused_export__ = DescribeLookupTablesRequest$;
-__webpack_unused_export__ = DescribeLookupTablesResponse$;
-__webpack_unused_export__ = DescribeMetricFilters$;
-__webpack_unused_export__ = DescribeMetricFiltersCommand;
-__webpack_unused_export__ = DescribeMetricFiltersRequest$;
-__webpack_unused_export__ = DescribeMetricFiltersResponse$;
-__webpack_unused_export__ = DescribeQueries$;
-__webpack_unused_export__ = DescribeQueriesCommand;
-__webpack_unused_export__ = DescribeQueriesRequest$;
-__webpack_unused_export__ = DescribeQueriesResponse$;
-__webpack_unused_export__ = DescribeQueryDefinitions$;
-__webpack_unused_export__ = DescribeQueryDefinitionsCommand;
-__webpack_unused_export__ = DescribeQueryDefinitionsRequest$;
-__webpack_unused_export__ = DescribeQueryDefinitionsResponse$;
-__webpack_unused_export__ = DescribeResourcePolicies$;
-__webpack_unused_export__ = DescribeResourcePoliciesCommand;
-__webpack_unused_export__ = DescribeResourcePoliciesRequest$;
-__webpack_unused_export__ = DescribeResourcePoliciesResponse$;
-__webpack_unused_export__ = DescribeSubscriptionFilters$;
-__webpack_unused_export__ = DescribeSubscriptionFiltersCommand;
-__webpack_unused_export__ = DescribeSubscriptionFiltersRequest$;
-__webpack_unused_export__ = DescribeSubscriptionFiltersResponse$;
-__webpack_unused_export__ = Destination$;
-__webpack_unused_export__ = DestinationConfiguration$;
-__webpack_unused_export__ = DisassociateKmsKey$;
-__webpack_unused_export__ = DisassociateKmsKeyCommand;
-__webpack_unused_export__ = DisassociateKmsKeyRequest$;
-__webpack_unused_export__ = DisassociateSourceFromS3TableIntegration$;
-__webpack_unused_export__ = DisassociateSourceFromS3TableIntegrationCommand;
-__webpack_unused_export__ = DisassociateSourceFromS3TableIntegrationRequest$;
-__webpack_unused_export__ = DisassociateSourceFromS3TableIntegrationResponse$;
-__webpack_unused_export__ = Distribution;
-__webpack_unused_export__ = Entity$;
-__webpack_unused_export__ = EntityRejectionErrorType;
-__webpack_unused_export__ = EvaluationFrequency;
-__webpack_unused_export__ = EventSource;
-__webpack_unused_export__ = ExecutionStatus;
-__webpack_unused_export__ = ExportTask$;
-__webpack_unused_export__ = ExportTaskExecutionInfo$;
-__webpack_unused_export__ = ExportTaskStatus$;
-__webpack_unused_export__ = ExportTaskStatusCode;
-__webpack_unused_export__ = FieldIndex$;
-__webpack_unused_export__ = FieldsData$;
-__webpack_unused_export__ = FilterLogEvents$;
-__webpack_unused_export__ = FilterLogEventsCommand;
-__webpack_unused_export__ = FilterLogEventsRequest$;
-__webpack_unused_export__ = FilterLogEventsResponse$;
-__webpack_unused_export__ = FilteredLogEvent$;
-__webpack_unused_export__ = FlattenedElement;
-__webpack_unused_export__ = GetDataProtectionPolicy$;
-__webpack_unused_export__ = GetDataProtectionPolicyCommand;
-__webpack_unused_export__ = GetDataProtectionPolicyRequest$;
-__webpack_unused_export__ = GetDataProtectionPolicyResponse$;
-__webpack_unused_export__ = GetDelivery$;
-__webpack_unused_export__ = GetDeliveryCommand;
-__webpack_unused_export__ = GetDeliveryDestination$;
-__webpack_unused_export__ = GetDeliveryDestinationCommand;
-__webpack_unused_export__ = GetDeliveryDestinationPolicy$;
-__webpack_unused_export__ = GetDeliveryDestinationPolicyCommand;
-__webpack_unused_export__ = GetDeliveryDestinationPolicyRequest$;
-__webpack_unused_export__ = GetDeliveryDestinationPolicyResponse$;
-__webpack_unused_export__ = GetDeliveryDestinationRequest$;
-__webpack_unused_export__ = GetDeliveryDestinationResponse$;
-__webpack_unused_export__ = GetDeliveryRequest$;
-__webpack_unused_export__ = GetDeliveryResponse$;
-__webpack_unused_export__ = GetDeliverySource$;
-__webpack_unused_export__ = GetDeliverySourceCommand;
-__webpack_unused_export__ = GetDeliverySourceRequest$;
-__webpack_unused_export__ = GetDeliverySourceResponse$;
-__webpack_unused_export__ = GetIntegration$;
-__webpack_unused_export__ = GetIntegrationCommand;
-__webpack_unused_export__ = GetIntegrationRequest$;
-__webpack_unused_export__ = GetIntegrationResponse$;
-__webpack_unused_export__ = GetLogAnomalyDetector$;
-__webpack_unused_export__ = GetLogAnomalyDetectorCommand;
-__webpack_unused_export__ = GetLogAnomalyDetectorRequest$;
-__webpack_unused_export__ = GetLogAnomalyDetectorResponse$;
-__webpack_unused_export__ = GetLogEvents$;
-exports.h7S = GetLogEventsCommand;
-__webpack_unused_export__ = GetLogEventsRequest$;
-__webpack_unused_export__ = GetLogEventsResponse$;
-__webpack_unused_export__ = GetLogFields$;
-__webpack_unused_export__ = GetLogFieldsCommand;
-__webpack_unused_export__ = GetLogFieldsRequest$;
-__webpack_unused_export__ = GetLogFieldsResponse$;
-__webpack_unused_export__ = GetLogGroupFields$;
-__webpack_unused_export__ = GetLogGroupFieldsCommand;
-__webpack_unused_export__ = GetLogGroupFieldsRequest$;
-__webpack_unused_export__ = GetLogGroupFieldsResponse$;
-__webpack_unused_export__ = GetLogObject$;
-__webpack_unused_export__ = GetLogObjectCommand;
-__webpack_unused_export__ = GetLogObjectRequest$;
-__webpack_unused_export__ = GetLogObjectResponse$;
-__webpack_unused_export__ = GetLogObjectResponseStream$;
-__webpack_unused_export__ = GetLogRecord$;
-__webpack_unused_export__ = GetLogRecordCommand;
-__webpack_unused_export__ = GetLogRecordRequest$;
-__webpack_unused_export__ = GetLogRecordResponse$;
-__webpack_unused_export__ = GetLookupTable$;
-__webpack_unused_export__ = GetLookupTableCommand;
-__webpack_unused_export__ = GetLookupTableRequest$;
-__webpack_unused_export__ = GetLookupTableResponse$;
-__webpack_unused_export__ = GetQueryResults$;
-__webpack_unused_export__ = GetQueryResultsCommand;
-__webpack_unused_export__ = GetQueryResultsRequest$;
-__webpack_unused_export__ = GetQueryResultsResponse$;
-__webpack_unused_export__ = GetScheduledQuery$;
-__webpack_unused_export__ = GetScheduledQueryCommand;
-__webpack_unused_export__ = GetScheduledQueryHistory$;
-__webpack_unused_export__ = GetScheduledQueryHistoryCommand;
-__webpack_unused_export__ = GetScheduledQueryHistoryRequest$;
-__webpack_unused_export__ = GetScheduledQueryHistoryResponse$;
-__webpack_unused_export__ = GetScheduledQueryRequest$;
-__webpack_unused_export__ = GetScheduledQueryResponse$;
-__webpack_unused_export__ = GetStorageTierPolicy$;
-__webpack_unused_export__ = GetStorageTierPolicyCommand;
-__webpack_unused_export__ = GetStorageTierPolicyRequest$;
-__webpack_unused_export__ = GetStorageTierPolicyResponse$;
-__webpack_unused_export__ = GetTransformer$;
-__webpack_unused_export__ = GetTransformerCommand;
-__webpack_unused_export__ = GetTransformerRequest$;
-__webpack_unused_export__ = GetTransformerResponse$;
-__webpack_unused_export__ = Grok$;
-__webpack_unused_export__ = GroupingIdentifier$;
-__webpack_unused_export__ = Import$;
-__webpack_unused_export__ = ImportBatch$;
-__webpack_unused_export__ = ImportFilter$;
-__webpack_unused_export__ = ImportStatistics$;
-__webpack_unused_export__ = ImportStatus;
-__webpack_unused_export__ = IndexCategory;
-__webpack_unused_export__ = IndexPolicy$;
-__webpack_unused_export__ = IndexSource;
-__webpack_unused_export__ = IndexType;
-__webpack_unused_export__ = InheritedProperty;
-__webpack_unused_export__ = InputLogEvent$;
-__webpack_unused_export__ = IntegrationDetails$;
-__webpack_unused_export__ = IntegrationStatus;
-__webpack_unused_export__ = IntegrationSummary$;
-__webpack_unused_export__ = IntegrationType;
-__webpack_unused_export__ = InternalServerException;
-__webpack_unused_export__ = InternalServerException$;
-__webpack_unused_export__ = InternalStreamingException;
-__webpack_unused_export__ = InternalStreamingException$;
-__webpack_unused_export__ = InvalidOperationException;
-__webpack_unused_export__ = InvalidOperationException$;
-__webpack_unused_export__ = InvalidParameterException;
-__webpack_unused_export__ = InvalidParameterException$;
-__webpack_unused_export__ = InvalidSequenceTokenException;
-__webpack_unused_export__ = InvalidSequenceTokenException$;
-__webpack_unused_export__ = LimitExceededException;
-__webpack_unused_export__ = LimitExceededException$;
-__webpack_unused_export__ = ListAggregateLogGroupSummaries$;
-__webpack_unused_export__ = ListAggregateLogGroupSummariesCommand;
-__webpack_unused_export__ = ListAggregateLogGroupSummariesGroupBy;
-__webpack_unused_export__ = ListAggregateLogGroupSummariesRequest$;
-__webpack_unused_export__ = ListAggregateLogGroupSummariesResponse$;
-__webpack_unused_export__ = ListAnomalies$;
-__webpack_unused_export__ = ListAnomaliesCommand;
-__webpack_unused_export__ = ListAnomaliesRequest$;
-__webpack_unused_export__ = ListAnomaliesResponse$;
-__webpack_unused_export__ = ListIntegrations$;
-__webpack_unused_export__ = ListIntegrationsCommand;
-__webpack_unused_export__ = ListIntegrationsRequest$;
-__webpack_unused_export__ = ListIntegrationsResponse$;
-__webpack_unused_export__ = ListLogAnomalyDetectors$;
-__webpack_unused_export__ = ListLogAnomalyDetectorsCommand;
-__webpack_unused_export__ = ListLogAnomalyDetectorsRequest$;
-__webpack_unused_export__ = ListLogAnomalyDetectorsResponse$;
-__webpack_unused_export__ = ListLogGroups$;
-__webpack_unused_export__ = ListLogGroupsCommand;
-__webpack_unused_export__ = ListLogGroupsForQuery$;
-__webpack_unused_export__ = ListLogGroupsForQueryCommand;
-__webpack_unused_export__ = ListLogGroupsForQueryRequest$;
-__webpack_unused_export__ = ListLogGroupsForQueryResponse$;
-__webpack_unused_export__ = ListLogGroupsRequest$;
-__webpack_unused_export__ = ListLogGroupsResponse$;
-__webpack_unused_export__ = ListScheduledQueries$;
-__webpack_unused_export__ = ListScheduledQueriesCommand;
-__webpack_unused_export__ = ListScheduledQueriesRequest$;
-__webpack_unused_export__ = ListScheduledQueriesResponse$;
-__webpack_unused_export__ = ListSourcesForS3TableIntegration$;
-__webpack_unused_export__ = ListSourcesForS3TableIntegrationCommand;
-__webpack_unused_export__ = ListSourcesForS3TableIntegrationRequest$;
-__webpack_unused_export__ = ListSourcesForS3TableIntegrationResponse$;
-__webpack_unused_export__ = ListSyslogConfigurations$;
-__webpack_unused_export__ = ListSyslogConfigurationsCommand;
-__webpack_unused_export__ = ListSyslogConfigurationsRequest$;
-__webpack_unused_export__ = ListSyslogConfigurationsResponse$;
-__webpack_unused_export__ = ListTagsForResource$;
-__webpack_unused_export__ = ListTagsForResourceCommand;
-__webpack_unused_export__ = ListTagsForResourceRequest$;
-__webpack_unused_export__ = ListTagsForResourceResponse$;
-__webpack_unused_export__ = ListTagsLogGroup$;
-__webpack_unused_export__ = ListTagsLogGroupCommand;
-__webpack_unused_export__ = ListTagsLogGroupRequest$;
-__webpack_unused_export__ = ListTagsLogGroupResponse$;
-__webpack_unused_export__ = ListToMap$;
-__webpack_unused_export__ = LiveTailSessionLogEvent$;
-__webpack_unused_export__ = LiveTailSessionMetadata$;
-__webpack_unused_export__ = LiveTailSessionStart$;
-__webpack_unused_export__ = LiveTailSessionUpdate$;
-__webpack_unused_export__ = LogEvent$;
-__webpack_unused_export__ = LogFieldType$;
-__webpack_unused_export__ = LogFieldsListItem$;
-__webpack_unused_export__ = LogGroup$;
-__webpack_unused_export__ = LogGroupClass;
-__webpack_unused_export__ = LogGroupField$;
-__webpack_unused_export__ = LogGroupSummary$;
-__webpack_unused_export__ = LogStream$;
-__webpack_unused_export__ = LookupTable$;
-__webpack_unused_export__ = LookupTableConfiguration$;
-__webpack_unused_export__ = LowerCaseString$;
-__webpack_unused_export__ = MalformedQueryException;
-__webpack_unused_export__ = MalformedQueryException$;
-__webpack_unused_export__ = MetricFilter$;
-__webpack_unused_export__ = MetricFilterMatchRecord$;
-__webpack_unused_export__ = MetricTransformation$;
-__webpack_unused_export__ = MoveKeyEntry$;
-__webpack_unused_export__ = MoveKeys$;
-__webpack_unused_export__ = OCSFVersion;
-__webpack_unused_export__ = OpenSearchApplication$;
-__webpack_unused_export__ = OpenSearchCollection$;
-__webpack_unused_export__ = OpenSearchDataAccessPolicy$;
-__webpack_unused_export__ = OpenSearchDataSource$;
-__webpack_unused_export__ = OpenSearchEncryptionPolicy$;
-__webpack_unused_export__ = OpenSearchIntegrationDetails$;
-__webpack_unused_export__ = OpenSearchLifecyclePolicy$;
-__webpack_unused_export__ = OpenSearchNetworkPolicy$;
-__webpack_unused_export__ = OpenSearchResourceConfig$;
-__webpack_unused_export__ = OpenSearchResourceStatus$;
-__webpack_unused_export__ = OpenSearchResourceStatusType;
-__webpack_unused_export__ = OpenSearchWorkspace$;
-__webpack_unused_export__ = OperationAbortedException;
-__webpack_unused_export__ = OperationAbortedException$;
-__webpack_unused_export__ = OrderBy;
-__webpack_unused_export__ = OutputFormat;
-__webpack_unused_export__ = OutputLogEvent$;
-__webpack_unused_export__ = ParseCloudfront$;
-__webpack_unused_export__ = ParseJSON$;
-__webpack_unused_export__ = ParseKeyValue$;
-__webpack_unused_export__ = ParsePostgres$;
-__webpack_unused_export__ = ParseRoute53$;
-__webpack_unused_export__ = ParseToOCSF$;
-__webpack_unused_export__ = ParseVPC$;
-__webpack_unused_export__ = ParseWAF$;
-__webpack_unused_export__ = PatternToken$;
-__webpack_unused_export__ = Policy$;
-__webpack_unused_export__ = PolicyScope;
-__webpack_unused_export__ = PolicyType;
-__webpack_unused_export__ = Processor$;
-__webpack_unused_export__ = PutAccountPolicy$;
-__webpack_unused_export__ = PutAccountPolicyCommand;
-__webpack_unused_export__ = PutAccountPolicyRequest$;
-__webpack_unused_export__ = PutAccountPolicyResponse$;
-__webpack_unused_export__ = PutBearerTokenAuthentication$;
-__webpack_unused_export__ = PutBearerTokenAuthenticationCommand;
-__webpack_unused_export__ = PutBearerTokenAuthenticationRequest$;
-__webpack_unused_export__ = PutDataProtectionPolicy$;
-__webpack_unused_export__ = PutDataProtectionPolicyCommand;
-__webpack_unused_export__ = PutDataProtectionPolicyRequest$;
-__webpack_unused_export__ = PutDataProtectionPolicyResponse$;
-__webpack_unused_export__ = PutDeliveryDestination$;
-__webpack_unused_export__ = PutDeliveryDestinationCommand;
-__webpack_unused_export__ = PutDeliveryDestinationPolicy$;
-__webpack_unused_export__ = PutDeliveryDestinationPolicyCommand;
-__webpack_unused_export__ = PutDeliveryDestinationPolicyRequest$;
-__webpack_unused_export__ = PutDeliveryDestinationPolicyResponse$;
-__webpack_unused_export__ = PutDeliveryDestinationRequest$;
-__webpack_unused_export__ = PutDeliveryDestinationResponse$;
-__webpack_unused_export__ = PutDeliverySource$;
-__webpack_unused_export__ = PutDeliverySourceCommand;
-__webpack_unused_export__ = PutDeliverySourceRequest$;
-__webpack_unused_export__ = PutDeliverySourceResponse$;
-__webpack_unused_export__ = PutDestination$;
-__webpack_unused_export__ = PutDestinationCommand;
-__webpack_unused_export__ = PutDestinationPolicy$;
-__webpack_unused_export__ = PutDestinationPolicyCommand;
-__webpack_unused_export__ = PutDestinationPolicyRequest$;
-__webpack_unused_export__ = PutDestinationRequest$;
-__webpack_unused_export__ = PutDestinationResponse$;
-__webpack_unused_export__ = PutIndexPolicy$;
-__webpack_unused_export__ = PutIndexPolicyCommand;
-__webpack_unused_export__ = PutIndexPolicyRequest$;
-__webpack_unused_export__ = PutIndexPolicyResponse$;
-__webpack_unused_export__ = PutIntegration$;
-__webpack_unused_export__ = PutIntegrationCommand;
-__webpack_unused_export__ = PutIntegrationRequest$;
-__webpack_unused_export__ = PutIntegrationResponse$;
-__webpack_unused_export__ = PutLogEvents$;
-__webpack_unused_export__ = PutLogEventsCommand;
-__webpack_unused_export__ = PutLogEventsRequest$;
-__webpack_unused_export__ = PutLogEventsResponse$;
-__webpack_unused_export__ = PutLogGroupDeletionProtection$;
-__webpack_unused_export__ = PutLogGroupDeletionProtectionCommand;
-__webpack_unused_export__ = PutLogGroupDeletionProtectionRequest$;
-__webpack_unused_export__ = PutMetricFilter$;
-__webpack_unused_export__ = PutMetricFilterCommand;
-__webpack_unused_export__ = PutMetricFilterRequest$;
-__webpack_unused_export__ = PutQueryDefinition$;
-__webpack_unused_export__ = PutQueryDefinitionCommand;
-__webpack_unused_export__ = PutQueryDefinitionRequest$;
-__webpack_unused_export__ = PutQueryDefinitionResponse$;
-__webpack_unused_export__ = PutResourcePolicy$;
-__webpack_unused_export__ = PutResourcePolicyCommand;
-__webpack_unused_export__ = PutResourcePolicyRequest$;
-__webpack_unused_export__ = PutResourcePolicyResponse$;
-__webpack_unused_export__ = PutRetentionPolicy$;
-__webpack_unused_export__ = PutRetentionPolicyCommand;
-__webpack_unused_export__ = PutRetentionPolicyRequest$;
-__webpack_unused_export__ = PutStorageTierPolicy$;
-__webpack_unused_export__ = PutStorageTierPolicyCommand;
-__webpack_unused_export__ = PutStorageTierPolicyRequest$;
-__webpack_unused_export__ = PutStorageTierPolicyResponse$;
-__webpack_unused_export__ = PutSubscriptionFilter$;
-__webpack_unused_export__ = PutSubscriptionFilterCommand;
-__webpack_unused_export__ = PutSubscriptionFilterRequest$;
-__webpack_unused_export__ = PutSyslogConfiguration$;
-__webpack_unused_export__ = PutSyslogConfigurationCommand;
-__webpack_unused_export__ = PutSyslogConfigurationRequest$;
-__webpack_unused_export__ = PutTransformer$;
-__webpack_unused_export__ = PutTransformerCommand;
-__webpack_unused_export__ = PutTransformerRequest$;
-__webpack_unused_export__ = QueryCompileError$;
-__webpack_unused_export__ = QueryCompileErrorLocation$;
-__webpack_unused_export__ = QueryDefinition$;
-__webpack_unused_export__ = QueryInfo$;
-__webpack_unused_export__ = QueryLanguage;
-__webpack_unused_export__ = QueryParameter$;
-__webpack_unused_export__ = QueryStatistics$;
-__webpack_unused_export__ = QueryStatus;
-__webpack_unused_export__ = RecordField$;
-__webpack_unused_export__ = RejectedEntityInfo$;
-__webpack_unused_export__ = RejectedLogEventsInfo$;
-__webpack_unused_export__ = RenameKeyEntry$;
-__webpack_unused_export__ = RenameKeys$;
-__webpack_unused_export__ = ResourceAlreadyExistsException;
-__webpack_unused_export__ = ResourceAlreadyExistsException$;
-__webpack_unused_export__ = ResourceConfig$;
-__webpack_unused_export__ = ResourceNotFoundException;
-__webpack_unused_export__ = ResourceNotFoundException$;
-__webpack_unused_export__ = ResourcePolicy$;
-__webpack_unused_export__ = ResultField$;
-__webpack_unused_export__ = S3Configuration$;
-__webpack_unused_export__ = S3DeliveryConfiguration$;
-__webpack_unused_export__ = S3TableIntegrationSource$;
-__webpack_unused_export__ = S3TableIntegrationSourceStatus;
-__webpack_unused_export__ = S3TablesIntegration$;
-__webpack_unused_export__ = ScheduleType;
-__webpack_unused_export__ = ScheduledQueryDestination$;
-__webpack_unused_export__ = ScheduledQueryDestinationType;
-__webpack_unused_export__ = ScheduledQueryState;
-__webpack_unused_export__ = ScheduledQuerySummary$;
-__webpack_unused_export__ = Scope;
-__webpack_unused_export__ = SearchedLogStream$;
-__webpack_unused_export__ = ServiceQuotaExceededException;
-__webpack_unused_export__ = ServiceQuotaExceededException$;
-__webpack_unused_export__ = ServiceUnavailableException;
-__webpack_unused_export__ = ServiceUnavailableException$;
-__webpack_unused_export__ = SessionStreamingException;
-__webpack_unused_export__ = SessionStreamingException$;
-__webpack_unused_export__ = SessionTimeoutException;
-__webpack_unused_export__ = SessionTimeoutException$;
-__webpack_unused_export__ = SplitString$;
-__webpack_unused_export__ = SplitStringEntry$;
-__webpack_unused_export__ = StandardUnit;
-__webpack_unused_export__ = StartLiveTail$;
-__webpack_unused_export__ = StartLiveTailCommand;
-__webpack_unused_export__ = StartLiveTailRequest$;
-__webpack_unused_export__ = StartLiveTailResponse$;
-__webpack_unused_export__ = StartLiveTailResponseStream$;
-__webpack_unused_export__ = StartQuery$;
-__webpack_unused_export__ = StartQueryCommand;
-__webpack_unused_export__ = StartQueryRequest$;
-__webpack_unused_export__ = StartQueryResponse$;
-__webpack_unused_export__ = State;
-__webpack_unused_export__ = StopQuery$;
-__webpack_unused_export__ = StopQueryCommand;
-__webpack_unused_export__ = StopQueryRequest$;
-__webpack_unused_export__ = StopQueryResponse$;
-__webpack_unused_export__ = StorageTier;
-__webpack_unused_export__ = SubscriptionFilter$;
-__webpack_unused_export__ = SubstituteString$;
-__webpack_unused_export__ = SubstituteStringEntry$;
-__webpack_unused_export__ = SuppressionPeriod$;
-__webpack_unused_export__ = SuppressionState;
-__webpack_unused_export__ = SuppressionType;
-__webpack_unused_export__ = SuppressionUnit;
-__webpack_unused_export__ = SyslogConfiguration$;
-__webpack_unused_export__ = SyslogSourceType;
-__webpack_unused_export__ = TagFilter$;
-__webpack_unused_export__ = TagLogGroup$;
-__webpack_unused_export__ = TagLogGroupCommand;
-__webpack_unused_export__ = TagLogGroupRequest$;
-__webpack_unused_export__ = TagResource$;
-__webpack_unused_export__ = TagResourceCommand;
-__webpack_unused_export__ = TagResourceRequest$;
-__webpack_unused_export__ = TestMetricFilter$;
-__webpack_unused_export__ = TestMetricFilterCommand;
-__webpack_unused_export__ = TestMetricFilterRequest$;
-__webpack_unused_export__ = TestMetricFilterResponse$;
-__webpack_unused_export__ = TestTransformer$;
-__webpack_unused_export__ = TestTransformerCommand;
-__webpack_unused_export__ = TestTransformerRequest$;
-__webpack_unused_export__ = TestTransformerResponse$;
-__webpack_unused_export__ = ThrottlingException;
-__webpack_unused_export__ = ThrottlingException$;
-__webpack_unused_export__ = TooManyTagsException;
-__webpack_unused_export__ = TooManyTagsException$;
-__webpack_unused_export__ = TransformedLogRecord$;
-__webpack_unused_export__ = TriggerHistoryRecord$;
-__webpack_unused_export__ = TrimString$;
-__webpack_unused_export__ = Type;
-__webpack_unused_export__ = TypeConverter$;
-__webpack_unused_export__ = TypeConverterEntry$;
-__webpack_unused_export__ = UnrecognizedClientException;
-__webpack_unused_export__ = UnrecognizedClientException$;
-__webpack_unused_export__ = UntagLogGroup$;
-__webpack_unused_export__ = UntagLogGroupCommand;
-__webpack_unused_export__ = UntagLogGroupRequest$;
-__webpack_unused_export__ = UntagResource$;
-__webpack_unused_export__ = UntagResourceCommand;
-__webpack_unused_export__ = UntagResourceRequest$;
-__webpack_unused_export__ = UpdateAnomaly$;
-__webpack_unused_export__ = UpdateAnomalyCommand;
-__webpack_unused_export__ = UpdateAnomalyRequest$;
-__webpack_unused_export__ = UpdateDeliveryConfiguration$;
-__webpack_unused_export__ = UpdateDeliveryConfigurationCommand;
-__webpack_unused_export__ = UpdateDeliveryConfigurationRequest$;
-__webpack_unused_export__ = UpdateDeliveryConfigurationResponse$;
-__webpack_unused_export__ = UpdateLogAnomalyDetector$;
-__webpack_unused_export__ = UpdateLogAnomalyDetectorCommand;
-__webpack_unused_export__ = UpdateLogAnomalyDetectorRequest$;
-__webpack_unused_export__ = UpdateLookupTable$;
-__webpack_unused_export__ = UpdateLookupTableCommand;
-__webpack_unused_export__ = UpdateLookupTableRequest$;
-__webpack_unused_export__ = UpdateLookupTableResponse$;
-__webpack_unused_export__ = UpdateScheduledQuery$;
-__webpack_unused_export__ = UpdateScheduledQueryCommand;
-__webpack_unused_export__ = UpdateScheduledQueryRequest$;
-__webpack_unused_export__ = UpdateScheduledQueryResponse$;
-__webpack_unused_export__ = UpperCaseString$;
-__webpack_unused_export__ = ValidationException;
-__webpack_unused_export__ = ValidationException$;
-__webpack_unused_export__ = errorTypeRegistries;
-__webpack_unused_export__ = paginateDescribeConfigurationTemplates;
-__webpack_unused_export__ = paginateDescribeDeliveries;
-__webpack_unused_export__ = paginateDescribeDeliveryDestinations;
-__webpack_unused_export__ = paginateDescribeDeliverySources;
-__webpack_unused_export__ = paginateDescribeDestinations;
-__webpack_unused_export__ = paginateDescribeLogGroups;
-__webpack_unused_export__ = paginateDescribeLogStreams;
-__webpack_unused_export__ = paginateDescribeMetricFilters;
-__webpack_unused_export__ = paginateDescribeSubscriptionFilters;
-__webpack_unused_export__ = paginateFilterLogEvents;
-__webpack_unused_export__ = paginateGetLogEvents;
-__webpack_unused_export__ = paginateGetScheduledQueryHistory;
-__webpack_unused_export__ = paginateListAggregateLogGroupSummaries;
-__webpack_unused_export__ = paginateListAnomalies;
-__webpack_unused_export__ = paginateListLogAnomalyDetectors;
-__webpack_unused_export__ = paginateListLogGroupsForQuery;
-__webpack_unused_export__ = paginateListScheduledQueries;
-__webpack_unused_export__ = paginateListSourcesForS3TableIntegration;
 
 
 /***/ })

@@ -1,0 +1,51 @@
+// npm run build: bundles src/index.ts into dist/ with ncc, as `ncc build --minify --license` would, but
+// from the AWS SDK's ES-module builds. The SDK's packages ship dist-es (their "module" field) beside
+// dist-cjs (their "main", and the "node" condition in the exports of @smithy/core, @aws-sdk/core and
+// @aws-sdk/nested-clients). From
+// dist-es webpack keeps only the modules and exports the action uses: index.js shrinks by about half,
+// a run compiles and evaluates less before its first request, and node:http2, which the CommonJS build of
+// @smithy/node-http-handler requires at import, is never loaded (npm run bench shows the figures).
+// The ncc CLI cannot say this: its API takes mainFields, and its tsconfig-paths plugin reads
+// scripts/tsconfig.bundle.json through TS_NODE_PROJECT for the packages with exports.
+// `--out DIR --source-map` writes an unminified, source-mapped copy elsewhere (simulator/profile.mjs);
+// `--entry FILE` bundles another entry the same way (npm run bench's SDK-only baseline).
+import ncc from '@vercel/ncc';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const arg = (name, fallback) =>
+  process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : fallback;
+const out = arg('--out', join(root, 'dist'));
+const entry = resolve(arg('--entry', join(root, 'src', 'index.ts')));
+const sourceMap = process.argv.includes('--source-map');
+
+process.env.TS_NODE_PROJECT = join(root, 'scripts', 'tsconfig.bundle.json');
+const { code, map, assets, stats } = await ncc(entry, {
+  minify: !sourceMap,
+  sourceMap,
+  license: 'licenses.txt',
+  mainFields: ['module', 'main'],
+  filename: 'index.js',
+  quiet: true,
+});
+// Were a later ncc to stop honouring either setting, the bundle would still work, only bigger and
+// slower: say so instead of shipping it.
+const commonJs = [...stats.compilation.modules]
+  .map((m) => m.resource ?? '')
+  .filter((file) => /node_modules\/@(aws-sdk|smithy)\/.*\/dist-cjs\//.test(file));
+if (commonJs.length > 0) {
+  console.error(`The bundle took the AWS SDK's CommonJS build for:\n  ${commonJs.join('\n  ')}`);
+  process.exit(1);
+}
+
+// dist/ is emptied first: ncc leaves files it no longer emits, and CI's stale-bundle check must see them.
+rmSync(out, { recursive: true, force: true });
+const files = [['index.js', { source: code }], ...Object.entries(assets)];
+if (map) files.push(['index.js.map', { source: map }]);
+for (const [name, file] of files) {
+  mkdirSync(dirname(join(out, name)), { recursive: true });
+  writeFileSync(join(out, name), file.source);
+}
+console.log(`${out}: index.js and ${files.length - 1} more files`);
