@@ -68,22 +68,29 @@ async function measure(node) {
         env: { PATH: process.env.PATH, HOME: process.env.HOME },
       }).on('close', () => resolve(performance.now() - t));
     });
-  const bare = [];
-  const cold = [];
-  for (let i = 0; i < RUNS; i++) {
-    bare.push(await spawnExit(['-e', '0']));
+  // Spawn → the first request the simulator sees, for the action and for the SDK alone.
+  const firstRequest = async (entry) => {
     let first;
     const sim = await startSimulator({
       scenario: 'already-succeeded',
       onRequest: () => (first ??= performance.now()),
     });
     const t = performance.now();
-    await startAction({ inputs: { 'batch-id': sim.batch.id }, env: sim.clientEnv() }).done;
-    cold.push(first - t);
+    await startAction({ entry, inputs: { 'batch-id': sim.batch.id }, env: sim.clientEnv() }).done;
     await sim.close();
+    return first - t;
+  };
+  const bare = [];
+  const cold = [];
+  const sdkCold = [];
+  for (let i = 0; i < RUNS; i++) {
+    bare.push(await spawnExit(['-e', '0']));
+    cold.push(await firstRequest(ACTION_ENTRY));
+    sdkCold.push(await firstRequest(SDK_BASELINE));
   }
   const bareMs = median(bare);
   const coldMs = median(cold);
+  const sdkMs = median(sdkCold);
   row(
     'cold start: spawn → first API request',
     `${coldMs.toFixed(0)} ms (bare node + ${(coldMs - bareMs).toFixed(0)} ms)`,
@@ -91,6 +98,12 @@ async function measure(node) {
     coldMs <= bareMs + 50,
   );
   row('cold start: bare `node -e 0`', `${bareMs.toFixed(0)} ms`, '', undefined);
+  row(
+    'cold start: the AWS SDK alone (simulator/sdk-baseline.mjs: the client, one request)',
+    `${sdkMs.toFixed(0)} ms (bare node + ${(sdkMs - bareMs).toFixed(0)} ms)`,
+    '',
+    undefined,
+  );
 
   // The code a green retry-and-wait run loads: the files its module loader resolves.
   {
@@ -188,10 +201,11 @@ async function measure(node) {
   }
 
   // Memory: peak RSS of whole runs, with GNU time when the machine has it.
-  async function peakRss(scenario) {
+  async function peakRss(scenario, entry = ACTION_ENTRY) {
     if (!existsSync('/usr/bin/time')) return undefined;
     const sim = await startSimulator({ scenario });
     const run = await startAction({
+      entry,
       inputs: { 'batch-id': sim.batch.id, 'poll-interval-seconds': '0.2' },
       env: sim.clientEnv(),
       wrapper: ['/usr/bin/time', '-f', 'maxrss=%M'],
@@ -211,8 +225,29 @@ async function measure(node) {
       mb === undefined ? undefined : mb <= limit,
     );
   }
+  const sdkMb = await peakRss('already-succeeded', SDK_BASELINE);
+  row(
+    'memory: peak RSS, the AWS SDK alone (simulator/sdk-baseline.mjs)',
+    sdkMb === undefined ? 'n/a (no /usr/bin/time)' : `${sdkMb.toFixed(1)} MB`,
+    '',
+    undefined,
+  );
   return rows;
 }
+
+// The SDK alone, bundled as the action is: the floor under the action's start and memory.
+const SDK_BASELINE = join(root, '.cache', 'bench', 'sdk-baseline', 'index.js');
+execFileSync(
+  process.execPath,
+  [
+    join(root, 'scripts', 'build.mjs'),
+    '--entry',
+    join(root, 'simulator', 'sdk-baseline.mjs'),
+    '--out',
+    dirname(SDK_BASELINE),
+  ],
+  { stdio: 'ignore' },
+);
 
 // The local node, and Node 24, the runtime the action ships for (node scripts/node24.mjs fetches it).
 const node24 = cachedNode24();
