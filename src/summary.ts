@@ -36,6 +36,7 @@ interface Detail {
   tailBytes: number;
   cases: number;
 }
+const FULL: Detail = { tailBytes: Infinity, cases: Infinity };
 const NO_DETAIL: Detail = { tailBytes: 0, cases: 0 };
 const COLUMNS = 8;
 
@@ -318,30 +319,29 @@ export function renderSummary(input: SummaryInput, limitBytes = SUMMARY_LIMIT_BY
   const full = (detail: Detail) =>
     `${[header(input), graph, groupTable(groups, input, true, detail), artifacts].filter(Boolean).join('\n\n')}\n`;
 
-  // Log tails share what is left once everything else is in, the newest lines of each kept. A tail's
-  // part does not depend on the rest, so a share's size is the summary without tails plus the tails at
-  // that share: the whole summary, half a megabyte for a big red batch, is rendered again only for a
-  // share that fits.
-  const tailed = Object.values(input.diagnosis?.groups ?? {}).filter((g) => g.log?.kind === 'tail');
-  const tailsAt = (tailBytes: number) =>
-    tailed.reduce((n, g) => n + size(logPart(g, { tailBytes, cases: Infinity })), 0);
-  const lean = full({ tailBytes: 0, cases: Infinity });
-  const rest = size(lean) - tailsAt(0);
-  if (tailed.length === 0 && rest <= limitBytes) return lean;
+  // Log tails share what is left once everything else is in, the newest lines of each kept.
+  const tailLines = Object.values(input.diagnosis?.groups ?? {}).flatMap((g) =>
+    g.log?.kind === 'tail' ? [g.log.lines] : [],
+  );
+  const tails = tailLines.length;
   // Tails that alone exceed the limit are never rendered whole (up to 1000 lines × 500 characters each).
-  const rawTailBytes = tailed.reduce(
-    (n, g) => n + (g.log?.kind === 'tail' ? g.log.lines.reduce((m, l) => m + l.length, 0) : 0),
+  const rawTailBytes = tailLines.reduce(
+    (n, lines) => n + lines.reduce((m, l) => m + l.length, 0),
     0,
   );
-  const shares = rawTailBytes <= limitBytes ? [Infinity] : [];
-  // Each tail's wrapper (details, summary, note) costs a few hundred bytes beyond its lines.
-  const even = Math.floor((limitBytes - size(lean)) / Math.max(1, tailed.length)) - 400;
-  for (let share = even; share > 0 && share < Infinity; share = Math.floor(share / 2))
-    shares.push(share);
-  for (const tailBytes of tailed.length > 0 ? shares : []) {
-    if (rest + tailsAt(tailBytes) > limitBytes) continue;
-    const text = full({ tailBytes, cases: Infinity });
-    if (size(text) <= limitBytes) return text;
+  if (rawTailBytes <= limitBytes) {
+    const first = full(FULL);
+    if (size(first) <= limitBytes) return first;
+  }
+  const withoutTails = size(full({ tailBytes: 0, cases: Infinity }));
+  if (withoutTails <= limitBytes && tails > 0) {
+    // Each tail's wrapper (details, summary, note) costs a few hundred bytes beyond its lines.
+    let share = Math.floor((limitBytes - withoutTails) / tails) - 400;
+    while (share > 0) {
+      const text = full({ tailBytes: share, cases: Infinity });
+      if (size(text) <= limitBytes) return text;
+      share = Math.floor(share / 2);
+    }
   }
   for (const cases of [5, 1, 0]) {
     const text = full({ tailBytes: 0, cases });
