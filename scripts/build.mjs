@@ -8,7 +8,8 @@
 // The ncc CLI cannot say this: its API takes mainFields, and its tsconfig-paths plugin reads
 // scripts/tsconfig.bundle.json through TS_NODE_PROJECT for the packages with exports.
 // `--out DIR --source-map` writes an unminified, source-mapped copy elsewhere (simulator/profile.mjs);
-// `--entry FILE` bundles another entry the same way (npm run bench's SDK-only baseline).
+// `--entry FILE` bundles another entry the same way (npm run bench's SDK-only baseline). Like dist/,
+// the --out directory is emptied first: give it one of its own.
 import ncc from '@vercel/ncc';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -40,7 +41,8 @@ if (commonJs.length > 0) {
   process.exit(1);
 }
 
-// dist/ is emptied first: ncc leaves files it no longer emits, and CI's stale-bundle check must see them.
+// The output directory is emptied first: ncc leaves files it no longer emits, and CI's stale-bundle
+// check must see them.
 rmSync(out, { recursive: true, force: true });
 const files = [['index.js', { source: code }], ...Object.entries(assets)];
 if (map) files.push(['index.js.map', { source: map }]);

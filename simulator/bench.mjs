@@ -246,7 +246,8 @@ execFileSync(
     '--out',
     dirname(SDK_BASELINE),
   ],
-  { stdio: 'ignore' },
+  // A failed build says why on stderr.
+  { stdio: ['ignore', 'ignore', 'inherit'] },
 );
 
 // The local node, and Node 24, the runtime the action ships for (node scripts/node24.mjs fetches it).

@@ -19,7 +19,7 @@ rmSync(out, { recursive: true, force: true });
 execFileSync(
   process.execPath,
   [join(root, 'scripts', 'build.mjs'), '--out', join(out, 'dist'), '--source-map'],
-  { cwd: root, stdio: 'ignore' },
+  { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
 );
 mkdirSync(join(out, 'cpu'), { recursive: true });
 
