@@ -1,8 +1,8 @@
 // node simulator/profile.mjs [scenario]: where a run's time and the bundle's bytes go, by package.
-// Builds a source-mapped, unminified copy of the bundle into .cache/profile (scripts/build.mjs), runs it against
-// the simulator with `node --cpu-prof` (ACTION_NODE picks the node), and prints self time per package
-// (samples inside node's own modules count for the nearest bundle frame that called them) and the
-// bytes each package adds to index.js. The .cpuprofile opens in Chrome DevTools (Performance tab).
+// Builds a source-mapped, unminified copy of the bundle into .cache/profile (scripts/build.mjs), runs
+// it against the simulator with `node --cpu-prof` (ACTION_NODE picks the node), and prints self time
+// per package (samples inside node's own modules count for the nearest bundle frame that called them)
+// and the bytes each package adds to index.js. The .cpuprofile opens in Chrome DevTools (Performance tab).
 // Unminified code compiles slower than dist/: read the shares, and time dist/ with npm run bench.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
