@@ -25,6 +25,7 @@ import {
   validateError,
 } from '../simulator/model.mjs';
 import { BEYOND_MODEL } from '../simulator/model-allowlist.mjs';
+import { START_BUILD_BATCH_INPUT } from '../simulator/start-batch.mjs';
 import { startSimulator, type Simulator } from '../simulator/server.mjs';
 import { scenarios } from '../simulator/scenarios.mjs';
 
@@ -326,6 +327,29 @@ suite('requests the model refuses', () => {
         idempotencyToken: 't',
       }),
     ).toBeUndefined();
+  });
+
+  // simulator/start-batch.mjs judges StartBuildBatch from its own copy of the input shape, so that a
+  // machine without botocore's model still refuses what the service refuses: the copy must not drift.
+  it("start-batch.mjs's copy of StartBuildBatchInput is the model's, member for member", () => {
+    type Shape = { type: string; enum?: string[]; min?: number; max?: number; required?: string[] };
+    const model = loadModel('codebuild') as {
+      shapes: Record<string, Shape & { members?: Record<string, { shape: string }> }>;
+    };
+    const input = model.shapes.StartBuildBatchInput!;
+    const copy = START_BUILD_BATCH_INPUT as Shape & { members: Record<string, Shape> };
+    expect(Object.keys(copy.members).sort()).toEqual(Object.keys(input.members!).sort());
+    expect(copy.required).toEqual(input.required);
+    for (const [name, member] of Object.entries(copy.members)) {
+      const shape = model.shapes[input.members![name]!.shape]!;
+      const of = (s: Shape) => ({ type: s.type, enum: s.enum, min: s.min, max: s.max });
+      // The copy states the bounds it checks; the model's are the truth for those.
+      const modelled = of(shape);
+      const stated = of(member);
+      expect([name, stated.type, stated.enum]).toEqual([name, modelled.type, modelled.enum]);
+      if (stated.min !== undefined) expect([name, stated.min]).toEqual([name, modelled.min]);
+      if (stated.max !== undefined) expect([name, stated.max]).toEqual([name, modelled.max]);
+    }
   });
 });
 
