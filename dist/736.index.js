@@ -9,9 +9,8 @@ export const modules = {
 /* harmony export */   createLogs: () => (/* binding */ createLogs)
 /* harmony export */ });
 /* unused harmony export eventLines */
-/* harmony import */ var _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1334);
-/* harmony import */ var _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8093);
-/* harmony import */ var _codebuild_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7831);
+/* harmony import */ var _aws_json_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2909);
+/* harmony import */ var _codebuild_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4236);
 
 
 /** GetLogEvents returns at most this many events per call. */
@@ -22,32 +21,41 @@ function eventLines(events, lines) {
     return all.slice(Math.max(0, all.length - lines));
 }
 function createLogs(options = {}) {
-    // The endpoint comes from AWS_ENDPOINT_URL_CLOUDWATCH_LOGS / AWS_ENDPOINT_URL when set.
-    const client = options.client ??
-        new _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_1__/* .CloudWatchLogsClient */ .T({
-            region: options.region,
-            credentials: options.credentials,
-            retryMode: 'standard',
-            maxAttempts: 3,
-            requestHandler: { connectionTimeout: 5_000, requestTimeout: 10_000 },
-            customUserAgent: 'codebuild-batch-retry',
-        });
+    let getLogEvents;
+    const connect = () => (getLogEvents ??= (async () => {
+        const { route } = options;
+        if (!options.client && route?.direct) {
+            const call = (0,_aws_json_js__WEBPACK_IMPORTED_MODULE_0__/* .createJsonService */ .cu)({
+                ...route,
+                signingName: 'logs',
+                target: 'Logs_20140328',
+                credentials: options.credentials ?? (0,_codebuild_js__WEBPACK_IMPORTED_MODULE_1__/* .environmentCredentials */ .Se)(options.env),
+                // GetLogEvents's timestamps are longs (milliseconds), not timestamps: nothing to turn.
+                timestamps: new Set(),
+                requestTimeoutMs: 10_000,
+                userAgent: _codebuild_js__WEBPACK_IMPORTED_MODULE_1__/* .USER_AGENT */ ._O,
+            });
+            return (input, signal) => call('GetLogEvents', input, signal);
+        }
+        const { sdkGetLogEvents } = await Promise.all(/* import() */[__webpack_require__.e(714), __webpack_require__.e(646), __webpack_require__.e(451), __webpack_require__.e(44), __webpack_require__.e(337)]).then(__webpack_require__.bind(__webpack_require__, 3337));
+        return sdkGetLogEvents(options);
+    })());
     return {
         async tail(logGroupName, logStreamName, lines, signal) {
             try {
                 // From the tail: the newest `limit` events, oldest first. Each event holds at least one line.
-                const out = await client.send(new _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_2__/* .GetLogEventsCommand */ .h({
+                const out = await (await connect())({
                     logGroupName,
                     logStreamName,
                     startFromHead: false,
                     limit: Math.min(MAX_EVENTS, lines),
-                }), { abortSignal: signal });
+                }, signal);
                 return eventLines(out.events ?? [], lines);
             }
             catch (thrown) {
                 if (thrown.name === 'ResourceNotFoundException')
                     return undefined;
-                throw (0,_codebuild_js__WEBPACK_IMPORTED_MODULE_0__/* .toServiceError */ .N)('GetLogEvents', thrown, { service: 'CloudWatch Logs' });
+                throw (0,_codebuild_js__WEBPACK_IMPORTED_MODULE_1__/* .toServiceError */ .N1)('GetLogEvents', thrown, { service: 'CloudWatch Logs' });
             }
         },
     };

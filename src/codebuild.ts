@@ -1,28 +1,47 @@
-import {
-  BatchGetBuildBatchesCommand,
-  BatchGetBuildsCommand,
-  BatchGetReportsCommand,
+import type {
+  BatchGetBuildBatchesCommandInput,
+  BatchGetBuildBatchesCommandOutput,
+  BatchGetBuildsCommandInput,
+  BatchGetBuildsCommandOutput,
+  BatchGetReportsCommandInput,
+  BatchGetReportsCommandOutput,
+  Build,
+  BuildBatch,
   CodeBuildClient,
-  DescribeTestCasesCommand,
-  ListBuildBatchesForProjectCommand,
-  RetryBuildBatchCommand,
-  StartBuildBatchCommand,
-  StopBuildBatchCommand,
-  type Build,
-  type BuildBatch,
-  type Report,
-  type RetryBuildBatchType,
-  type StatusType,
-  type StartBuildBatchCommandInput,
-  type TestCase,
+  DescribeTestCasesCommandInput,
+  DescribeTestCasesCommandOutput,
+  ListBuildBatchesForProjectCommandInput,
+  ListBuildBatchesForProjectCommandOutput,
+  Report,
+  RetryBuildBatchCommandInput,
+  RetryBuildBatchCommandOutput,
+  RetryBuildBatchType,
+  StartBuildBatchCommandInput,
+  StartBuildBatchCommandOutput,
+  StatusType,
+  StopBuildBatchCommandInput,
+  StopBuildBatchCommandOutput,
+  TestCase,
 } from '@aws-sdk/client-codebuild';
 import type { AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import { isServerError, isThrottlingError, isTransientError } from '@smithy/core/retry';
+import { createJsonService } from './aws-json.js';
+import type { Route } from './endpoints.js';
 import { ActionError, ServiceError, type ServiceErrorKind } from './errors.js';
 import type { Logs } from './logs.js';
-import { NO_REGION, noCredentials, unreachableEndpoint, type EndpointOverride } from './setup.js';
+import {
+  NO_REGION,
+  noCredentials,
+  unreachableEndpoint,
+  type EndpointOverride,
+  type Env,
+} from './setup.js';
 
-/** Everything the action asks of CodeBuild. The only module that imports the SDK. */
+/**
+ * Everything the action asks of CodeBuild, with the SDK's types. Sent directly (aws-json.ts) where
+ * endpoints.ts finds that the SDK's client would send the same requests, else through that client
+ * (codebuild-sdk.ts, loaded then).
+ */
 export interface CodeBuild {
   /** CloudWatch Logs in this region, signed like CodeBuild's calls (loaded on first use). */
   openLogs(region: string | undefined): Promise<Logs>;
@@ -119,6 +138,19 @@ export function toServiceError(
   );
 }
 
+/**
+ * The job's credentials as the SDK's chain takes them from the environment (its fromEnv), read at
+ * each signing so a later step's export is not missed. endpoints.ts routes here only when they are set.
+ */
+export function environmentCredentials(env: Env = process.env): AwsCredentialIdentityProvider {
+  return async () => ({
+    accessKeyId: env.AWS_ACCESS_KEY_ID ?? '',
+    secretAccessKey: env.AWS_SECRET_ACCESS_KEY ?? '',
+    sessionToken: env.AWS_SESSION_TOKEN || undefined,
+    expiration: env.AWS_CREDENTIAL_EXPIRATION ? new Date(env.AWS_CREDENTIAL_EXPIRATION) : undefined,
+  });
+}
+
 async function callService<T>(
   operation: string,
   send: () => Promise<T>,
@@ -152,36 +184,111 @@ function batchOf(
   );
 }
 
+/** The operations the action sends, with the SDK's input and output types. */
+interface Operations {
+  BatchGetBuildBatches: [BatchGetBuildBatchesCommandInput, BatchGetBuildBatchesCommandOutput];
+  BatchGetBuilds: [BatchGetBuildsCommandInput, BatchGetBuildsCommandOutput];
+  BatchGetReports: [BatchGetReportsCommandInput, BatchGetReportsCommandOutput];
+  DescribeTestCases: [DescribeTestCasesCommandInput, DescribeTestCasesCommandOutput];
+  ListBuildBatchesForProject: [
+    ListBuildBatchesForProjectCommandInput,
+    ListBuildBatchesForProjectCommandOutput,
+  ];
+  RetryBuildBatch: [RetryBuildBatchCommandInput, RetryBuildBatchCommandOutput];
+  StartBuildBatch: [StartBuildBatchCommandInput, StartBuildBatchCommandOutput];
+  StopBuildBatch: [StopBuildBatchCommandInput, StopBuildBatchCommandOutput];
+}
+
+/** Sends one operation: through the SDK's client (codebuild-sdk.ts) or directly (aws-json.ts). */
+export type CodeBuildSend = <Op extends keyof Operations>(
+  operation: Op,
+  input: Operations[Op][0],
+  signal?: AbortSignal,
+) => Promise<Operations[Op][1]>;
+
+/**
+ * The output members of these operations that are timestamps, which the SDK turns into Dates
+ * (model.test.ts holds this list to the SDK's schemas).
+ */
+export const CODEBUILD_TIMESTAMPS: ReadonlySet<string> = new Set([
+  'created',
+  'endTime',
+  'expired',
+  'requestedOn',
+  'startTime',
+]);
+
+/** Which way a service is reached from a region (endpoints.ts's route, with the run's facts). */
+export type RouteTo = (service: { serviceId: string; prefix: string }, region?: string) => Route;
+
+export const USER_AGENT = 'codebuild-batch-retry';
+
 export function createCodeBuild(
   options: {
     region?: string;
+    /** An SDK client to send with (tests); default: routeTo decides. */
     client?: CodeBuildClient;
-    /** The credentials to sign with (role-to-assume); default: the SDK's chain (the job's credentials). */
+    /** Direct calls or the SDK, per service; default: the SDK. */
+    routeTo?: RouteTo;
+    /** Where direct calls find the job's credentials (AWS_ACCESS_KEY_ID, …); default: process.env. */
+    env?: Env;
+    /** The credentials to sign with (role-to-assume); default: the job's credentials. */
     credentials?: AwsCredentialIdentityProvider;
     /** AWS_ENDPOINT_URL_CODEBUILD / AWS_ENDPOINT_URL when set, named when it cannot be reached. */
     endpoint?: EndpointOverride;
+    /** Told once which way CodeBuild is called, and why not directly. */
+    debug?: (message: string) => void;
   } = {},
 ): CodeBuild {
-  const call = <T>(operation: string, send: () => Promise<T>) =>
-    callService(operation, send, options.endpoint);
-  // The SDK's standard retry strategy handles single calls (throttling, 5xx, network errors); the
-  // endpoint comes from AWS_ENDPOINT_URL_CODEBUILD / AWS_ENDPOINT_URL when set.
-  const client =
-    options.client ??
-    new CodeBuildClient({
-      region: options.region,
-      credentials: options.credentials,
-      retryMode: 'standard',
-      maxAttempts: 3,
-      requestHandler: { connectionTimeout: 5_000, requestTimeout: 30_000 },
-      customUserAgent: 'codebuild-batch-retry',
-    });
+  const routed = options.client
+    ? undefined
+    : options.routeTo?.({ serviceId: 'CODEBUILD', prefix: 'codebuild' }, options.region);
+  let transport: Promise<{ send: CodeBuildSend; region: () => Promise<string> }> | undefined;
+  // The SDK's client is built (and its chunk loaded) at the first call that needs it, never on the
+  // direct path.
+  const connect = () =>
+    (transport ??= (async () => {
+      if (routed?.direct) {
+        said = `CodeBuild is called directly at ${routed.endpoint.origin}.`;
+        const { region } = routed;
+        const call = createJsonService({
+          ...routed,
+          signingName: 'codebuild',
+          target: 'CodeBuild_20161006',
+          credentials: options.credentials ?? environmentCredentials(options.env),
+          timestamps: CODEBUILD_TIMESTAMPS,
+          requestTimeoutMs: 30_000,
+          userAgent: USER_AGENT,
+        });
+        return { send: (op, input, signal) => call(op, input, signal), region: async () => region };
+      }
+      const sdk = await import('./codebuild-sdk.js');
+      if (routed) said = `CodeBuild is called through the AWS SDK: ${routed.why}.`;
+      const client =
+        options.client ??
+        sdk.sdkClient({ region: options.region, credentials: options.credentials });
+      return { send: sdk.sdkSend(client), region: () => client.config.region() };
+    })());
+  // Which way calls go is told once the first call is answered: the log's first write costs a few
+  // milliseconds that need not delay the first request.
+  let said: string | undefined;
+  const send: CodeBuildSend = async (operation, input, signal) => {
+    const transport = await connect();
+    try {
+      return await transport.send(operation, input, signal);
+    } finally {
+      if (said) options.debug?.(said);
+      said = undefined;
+    }
+  };
+  const call = <T>(operation: string, run: () => Promise<T>) =>
+    callService(operation, run, options.endpoint);
 
   async function getBatches(ids: string[], signal?: AbortSignal): Promise<BuildBatch[]> {
     const batches: BuildBatch[] = [];
     for (const page of chunks(ids)) {
       const out = await call('BatchGetBuildBatches', () =>
-        client.send(new BatchGetBuildBatchesCommand({ ids: page }), { abortSignal: signal }),
+        send('BatchGetBuildBatches', { ids: page }, signal),
       );
       batches.push(...(out.buildBatches ?? []));
     }
@@ -189,11 +296,14 @@ export function createCodeBuild(
   }
 
   return {
-    region: () => client.config.region(),
+    region: async () => (await connect()).region(),
 
     async openLogs(region) {
       const { createLogs } = await import('./logs.js');
-      return createLogs({ region, credentials: options.credentials });
+      const route = options.routeTo?.({ serviceId: 'CLOUDWATCH_LOGS', prefix: 'logs' }, region);
+      if (route && !route.direct)
+        options.debug?.(`CloudWatch Logs is called through the AWS SDK: ${route.why}.`);
+      return createLogs({ region, route, credentials: options.credentials, env: options.env });
     },
 
     async getBatch(id, signal) {
@@ -203,22 +313,18 @@ export function createCodeBuild(
 
     async retryBatch(id, retryType, idempotencyToken) {
       const out = await call('RetryBuildBatch', () =>
-        client.send(new RetryBuildBatchCommand({ id, retryType, idempotencyToken })),
+        send('RetryBuildBatch', { id, retryType, idempotencyToken }),
       );
       return batchOf('RetryBuildBatch', out);
     },
 
     async startBatch(request) {
-      const out = await call('StartBuildBatch', () =>
-        client.send(new StartBuildBatchCommand(request)),
-      );
+      const out = await call('StartBuildBatch', () => send('StartBuildBatch', request));
       return batchOf('StartBuildBatch', out);
     },
 
     async stopBatch(id, signal) {
-      const out = await call('StopBuildBatch', () =>
-        client.send(new StopBuildBatchCommand({ id }), { abortSignal: signal }),
-      );
+      const out = await call('StopBuildBatch', () => send('StopBuildBatch', { id }, signal));
       return out.buildBatch;
     },
 
@@ -227,15 +333,13 @@ export function createCodeBuild(
       let nextToken: string | undefined;
       do {
         const out = await call('ListBuildBatchesForProject', () =>
-          client.send(
-            new ListBuildBatchesForProjectCommand({
-              projectName,
-              filter: { status },
-              sortOrder: 'DESCENDING',
-              maxResults: PAGE,
-              nextToken,
-            }),
-          ),
+          send('ListBuildBatchesForProject', {
+            projectName,
+            filter: { status },
+            sortOrder: 'DESCENDING',
+            maxResults: PAGE,
+            nextToken,
+          }),
         );
         ids.push(...(out.ids ?? []));
         nextToken = out.nextToken;
@@ -249,7 +353,7 @@ export function createCodeBuild(
       const builds: Build[] = [];
       for (const page of chunks(ids)) {
         const out = await call('BatchGetBuilds', () =>
-          client.send(new BatchGetBuildsCommand({ ids: page }), { abortSignal: signal }),
+          send('BatchGetBuilds', { ids: page }, signal),
         );
         builds.push(...(out.builds ?? []));
       }
@@ -260,7 +364,7 @@ export function createCodeBuild(
       const reports: Report[] = [];
       for (const page of chunks(arns)) {
         const out = await call('BatchGetReports', () =>
-          client.send(new BatchGetReportsCommand({ reportArns: page }), { abortSignal: signal }),
+          send('BatchGetReports', { reportArns: page }, signal),
         );
         reports.push(...(out.reports ?? []));
       }
@@ -272,14 +376,15 @@ export function createCodeBuild(
       let nextToken: string | undefined;
       do {
         const out = await call('DescribeTestCases', () =>
-          client.send(
-            new DescribeTestCasesCommand({
+          send(
+            'DescribeTestCases',
+            {
               reportArn,
               filter: { status },
               maxResults: Math.min(PAGE, max - cases.length),
               nextToken,
-            }),
-            { abortSignal: signal },
+            },
+            signal,
           ),
         );
         cases.push(...(out.testCases ?? []));

@@ -1,10 +1,14 @@
-import {
+import type {
   CloudWatchLogsClient,
-  GetLogEventsCommand,
-  type OutputLogEvent,
+  GetLogEventsCommandInput,
+  GetLogEventsCommandOutput,
+  OutputLogEvent,
 } from '@aws-sdk/client-cloudwatch-logs';
 import type { AwsCredentialIdentityProvider } from '@aws-sdk/types';
-import { toServiceError } from './codebuild.js';
+import { createJsonService } from './aws-json.js';
+import { environmentCredentials, toServiceError, USER_AGENT } from './codebuild.js';
+import type { Route } from './endpoints.js';
+import type { Env } from './setup.js';
 
 /**
  * What the action asks of CloudWatch Logs: the end of a build's log. Loaded only when a group failed
@@ -29,37 +33,59 @@ export function eventLines(events: OutputLogEvent[], lines: number): string[] {
   return all.slice(Math.max(0, all.length - lines));
 }
 
+/** GetLogEvents, through the SDK's client (logs-sdk.ts) or directly (aws-json.ts). */
+export type GetLogEvents = (
+  input: GetLogEventsCommandInput,
+  signal?: AbortSignal,
+) => Promise<GetLogEventsCommandOutput>;
+
 export function createLogs(
   options: {
     region?: string;
+    /** An SDK client to send with (tests); default: route decides. */
     client?: CloudWatchLogsClient;
-    /** role-to-assume's credentials, shared with CodeBuild's client; default: the SDK's chain. */
+    /** Direct calls or the SDK (endpoints.ts); default: the SDK. */
+    route?: Route;
+    /** role-to-assume's credentials, shared with CodeBuild's client; default: the job's credentials. */
     credentials?: AwsCredentialIdentityProvider;
+    /** Where direct calls find the job's credentials; default: process.env. */
+    env?: Env;
   } = {},
 ): Logs {
-  // The endpoint comes from AWS_ENDPOINT_URL_CLOUDWATCH_LOGS / AWS_ENDPOINT_URL when set.
-  const client =
-    options.client ??
-    new CloudWatchLogsClient({
-      region: options.region,
-      credentials: options.credentials,
-      retryMode: 'standard',
-      maxAttempts: 3,
-      requestHandler: { connectionTimeout: 5_000, requestTimeout: 10_000 },
-      customUserAgent: 'codebuild-batch-retry',
-    });
+  let getLogEvents: Promise<GetLogEvents> | undefined;
+  const connect = () =>
+    (getLogEvents ??= (async (): Promise<GetLogEvents> => {
+      const { route } = options;
+      if (!options.client && route?.direct) {
+        const call = createJsonService({
+          ...route,
+          signingName: 'logs',
+          target: 'Logs_20140328',
+          credentials: options.credentials ?? environmentCredentials(options.env),
+          // GetLogEvents's timestamps are longs (milliseconds), not timestamps: nothing to turn.
+          timestamps: new Set(),
+          requestTimeoutMs: 10_000,
+          userAgent: USER_AGENT,
+        });
+        return (input, signal) => call('GetLogEvents', input, signal);
+      }
+      const { sdkGetLogEvents } = await import('./logs-sdk.js');
+      return sdkGetLogEvents(options);
+    })());
   return {
     async tail(logGroupName, logStreamName, lines, signal) {
       try {
         // From the tail: the newest `limit` events, oldest first. Each event holds at least one line.
-        const out = await client.send(
-          new GetLogEventsCommand({
+        const out = await (
+          await connect()
+        )(
+          {
             logGroupName,
             logStreamName,
             startFromHead: false,
             limit: Math.min(MAX_EVENTS, lines),
-          }),
-          { abortSignal: signal },
+          },
+          signal,
         );
         return eventLines(out.events ?? [], lines);
       } catch (thrown) {

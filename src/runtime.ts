@@ -1,7 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import { createCodeBuild } from './codebuild.js';
+import { route } from './endpoints.js';
 import { ActionError, messageOf, ServiceError } from './errors.js';
 import type { Deps } from './main.js';
 import { readRole, type RoleConfig } from './inputs.js';
@@ -81,10 +84,21 @@ function roleCredentials(role: RoleConfig): AwsCredentialIdentityProvider {
 
 /** CodeBuild with the job's credentials, or the role's when role-to-assume is set. */
 function codebuildFor(region: string | undefined, role: RoleConfig | undefined) {
+  const env = process.env;
+  const home = env.HOME || homedir();
+  // The SDK reads settings from these files; when one exists, calls go through it (endpoints.ts).
+  const sharedFiles = [
+    env.AWS_CONFIG_FILE || join(home, '.aws', 'config'),
+    env.AWS_SHARED_CREDENTIALS_FILE || join(home, '.aws', 'credentials'),
+  ].some((file) => existsSync(file));
   return createCodeBuild({
     region,
     credentials: role && roleCredentials(role),
-    endpoint: endpointOverride(process.env, 'CODEBUILD'),
+    endpoint: endpointOverride(env, 'CODEBUILD'),
+    env,
+    routeTo: (service, serviceRegion) =>
+      route({ ...service, env, region: serviceRegion, credentialsGiven: !!role, sharedFiles }),
+    debug: (message) => runner.debug(message),
   });
 }
 

@@ -2,7 +2,7 @@
 // STS, renewed for a wait that outlives them; and the setup mistakes a new user makes, each answered
 // with one sentence at once.
 import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -203,6 +203,38 @@ describe('role-to-assume', () => {
       'Input "role-to-assume" is "ci-role", but it must be an IAM role ARN such as arn:aws:iam::123456789012:role/ci.',
     );
     expect(sim.requests).toHaveLength(0);
+  });
+});
+
+describe('how CodeBuild is called', () => {
+  it('directly with the job credentials in the environment, as configure-aws-credentials leaves them', async () => {
+    const sim = await start('retry-succeeds');
+    const run = await runAction({
+      inputs: { 'batch-id': sim.batch.id, ...FAST },
+      env: { ...bareHome(), ...sim.clientEnv(), RUNNER_DEBUG: '1' },
+    });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`::debug::CodeBuild is called directly at ${sim.endpoint}.`);
+  });
+
+  it("through the SDK's credential chain for a named profile, saying why", async () => {
+    const sim = await start('retry-succeeds');
+    const home = bareHome();
+    const { AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, ...endpointAndRegion } = sim.clientEnv();
+    writeFileSync(
+      home.AWS_SHARED_CREDENTIALS_FILE,
+      `[ci]\naws_access_key_id = ${AWS_ACCESS_KEY_ID}\naws_secret_access_key = ${AWS_SECRET_ACCESS_KEY}\n`,
+    );
+    const run = await runAction({
+      inputs: { 'batch-id': sim.batch.id, ...FAST },
+      env: { ...home, ...endpointAndRegion, AWS_PROFILE: 'ci', RUNNER_DEBUG: '1' },
+    });
+    expect(run.code).toBe(0);
+    expect(run.outputs['batch-status']).toBe('SUCCEEDED');
+    expect(run.stdout).toContain(
+      '::debug::CodeBuild is called through the AWS SDK: AWS_PROFILE is set.',
+    );
+    expect(sim.calls('RetryBuildBatch')).toHaveLength(1);
   });
 });
 

@@ -1,0 +1,233 @@
+// The direct awsJson1_1 calls against a local server that answers as scripted: what is sent (signed,
+// as the simulator's independent SigV4 check accepts), what a caller gets back, and the SDK's retry
+// behaviour through faults, with the SDK's own retry strategy.
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createJsonService, errorCode, withDates, type JsonCall } from '../src/aws-json.js';
+import { CODEBUILD_TIMESTAMPS } from '../src/codebuild.js';
+import { verifySignature } from '../simulator/sigv4.mjs';
+
+process.env.AWS_EC2_METADATA_DISABLED = 'true';
+
+const CREDENTIALS = {
+  accessKeyId: 'AKIDEXAMPLE',
+  secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY',
+  sessionToken: 'session-token',
+};
+
+interface Answer {
+  status?: number;
+  headers?: Record<string, string>;
+  body?: string;
+  /** Drop the connection without answering. */
+  drop?: boolean;
+}
+
+interface Seen {
+  target?: string;
+  body: string;
+  signatureError?: { code: string };
+  token?: string;
+  date?: string;
+}
+
+let server: Server;
+let endpoint: URL;
+let answers: Answer[];
+let seen: Seen[];
+
+beforeAll(async () => {
+  server = createServer((req: IncomingMessage, res) => {
+    const parts: Buffer[] = [];
+    req.on('data', (p: Buffer) => parts.push(p));
+    req.on('end', () => {
+      const body = Buffer.concat(parts);
+      seen.push({
+        target: req.headers['x-amz-target'] as string,
+        body: body.toString(),
+        signatureError: verifySignature(req, body, CREDENTIALS, 'codebuild'),
+        token: req.headers['x-amz-security-token'] as string,
+        date: req.headers['x-amz-date'] as string,
+      });
+      const answer = answers.shift() ?? { body: '{}' };
+      if (answer.drop) return req.socket.destroy();
+      res.writeHead(answer.status ?? 200, {
+        'content-type': 'application/x-amz-json-1.1',
+        'x-amzn-requestid': `req-${seen.length}`,
+        ...answer.headers,
+      });
+      res.end(answer.body ?? '{}');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  endpoint = new URL(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+});
+afterAll(() => new Promise((resolve) => server.close(resolve)));
+beforeEach(() => {
+  answers = [];
+  seen = [];
+});
+
+const codebuild = (overrides: Partial<Parameters<typeof createJsonService>[0]> = {}): JsonCall =>
+  createJsonService({
+    endpoint,
+    region: 'us-east-1',
+    signingName: 'codebuild',
+    target: 'CodeBuild_20161006',
+    credentials: async () => CREDENTIALS,
+    timestamps: CODEBUILD_TIMESTAMPS,
+    requestTimeoutMs: 2_000,
+    userAgent: 'test',
+    ...overrides,
+  });
+const error = (code: string, message: string, status = 400) => ({
+  status,
+  body: JSON.stringify({ __type: code, message }),
+});
+
+describe('createJsonService', () => {
+  it('sends a signed POST with the target and the input as JSON, and answers with Dates', async () => {
+    answers.push({
+      body: JSON.stringify({
+        buildBatches: [
+          {
+            id: 'p:1',
+            startTime: 1700000000.123,
+            buildGroups: [{ currentBuildSummary: { requestedOn: 1700000001 } }],
+            phases: [{ durationInSeconds: 12, endTime: 1700000002.5 }],
+          },
+        ],
+      }),
+    });
+    const out = await codebuild()<{ buildBatches: Record<string, unknown>[] }>(
+      'BatchGetBuildBatches',
+      { ids: ['p:1'] },
+    );
+    expect(seen).toEqual([
+      {
+        target: 'CodeBuild_20161006.BatchGetBuildBatches',
+        body: '{"ids":["p:1"]}',
+        signatureError: undefined,
+        token: 'session-token',
+        date: expect.stringMatching(/^\d{8}T\d{6}Z$/),
+      },
+    ]);
+    expect(out.buildBatches[0]).toEqual({
+      id: 'p:1',
+      startTime: new Date(1700000000123),
+      buildGroups: [{ currentBuildSummary: { requestedOn: new Date(1700000001000) } }],
+      // A number that is not a timestamp stays a number.
+      phases: [{ durationInSeconds: 12, endTime: new Date(1700000002500) }],
+    });
+    expect(out.$metadata).toMatchObject({ httpStatusCode: 200, requestId: 'req-1', attempts: 1 });
+  });
+
+  it('turns a refusal into an error named by its code, with message, status and request id', async () => {
+    answers.push(error('com.amazonaws.codebuild#ResourceNotFoundException', 'no such batch'));
+    const failure = codebuild()('RetryBuildBatch', { id: 'p:1' });
+    await expect(failure).rejects.toMatchObject({
+      name: 'ResourceNotFoundException',
+      message: 'no such batch',
+      $fault: 'client',
+      $metadata: { httpStatusCode: 400, requestId: 'req-1' },
+    });
+    // Not retried: the service said no.
+    expect(seen).toHaveLength(1);
+  });
+
+  it('sends again through throttling and 5xx, with the SDK strategy, then succeeds', async () => {
+    answers.push(
+      error('ThrottlingException', 'Rate exceeded'),
+      error('InternalFailure', 'oops', 500),
+    );
+    answers.push({ body: '{"ids":["p:1"]}' });
+    const out = await codebuild()<{ ids: string[] }>('ListBuildBatchesForProject', {});
+    expect(out.ids).toEqual(['p:1']);
+    expect(out.$metadata.attempts).toBe(3);
+    expect(seen).toHaveLength(3);
+  });
+
+  it('gives up after three attempts with the last error', async () => {
+    for (let i = 0; i < 3; i++) answers.push(error('ThrottlingException', 'Rate exceeded'));
+    await expect(codebuild()('BatchGetBuildBatches', { ids: [] })).rejects.toMatchObject({
+      name: 'ThrottlingException',
+      $metadata: { requestId: 'req-3' },
+    });
+    expect(seen).toHaveLength(3);
+  });
+
+  it('sends again when the connection drops', async () => {
+    answers.push({ drop: true }, { body: '{}' });
+    await expect(codebuild()('StopBuildBatch', { id: 'p:1' })).resolves.toBeDefined();
+    expect(seen).toHaveLength(2);
+  });
+
+  it('fails with SyntaxError on a body that is not JSON, as the SDK does', async () => {
+    answers.push({ body: '<html>proxy</html>' });
+    await expect(codebuild()('BatchGetBuildBatches', { ids: [] })).rejects.toMatchObject({
+      name: 'SyntaxError',
+      $metadata: { httpStatusCode: 200, requestId: 'req-1' },
+    });
+  });
+
+  it("signs with the service's clock once it says ours is off, and sends again", async () => {
+    const serverTime = new Date(Date.now() + 60 * 60_000);
+    answers.push({
+      ...error('InvalidSignatureException', 'Signature expired'),
+      headers: { date: serverTime.toUTCString() },
+    });
+    answers.push({ body: '{}' });
+    await codebuild()('BatchGetBuildBatches', { ids: [] });
+    expect(seen).toHaveLength(2);
+    const signedAt = (s: Seen) =>
+      Date.parse(
+        s.date!.replace(/^(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z$/, '$1-$2-$3T$4:$5:$6Z'),
+      );
+    // (This server's own check now finds the second signature an hour early: its clock is ours.)
+    expect(signedAt(seen[1]!) - signedAt(seen[0]!)).toBeGreaterThan(55 * 60_000);
+  });
+
+  it('stops at once when the signal aborts, with an AbortError', async () => {
+    const controller = new AbortController();
+    answers.push(error('ThrottlingException', 'Rate exceeded'));
+    const call = codebuild()('BatchGetBuildBatches', { ids: [] }, controller.signal);
+    setTimeout(() => controller.abort(), 20);
+    await expect(call).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
+  it('names the network error code when nothing answers', async () => {
+    const closed = new URL('http://127.0.0.1:9');
+    await expect(codebuild({ endpoint: closed })('BatchGetBuildBatches', {})).rejects.toMatchObject(
+      {
+        code: 'ECONNREFUSED',
+      },
+    );
+  });
+});
+
+describe('errorCode', () => {
+  it.each([
+    ['ThrottlingException', {}, 'ThrottlingException'],
+    ['com.amazon.coral#ThrottlingException:http://x', {}, 'ThrottlingException'],
+    [undefined, { code: 'AccessDeniedException' }, 'AccessDeniedException'],
+    [
+      undefined,
+      { __type: 'com.amazonaws.codebuild#InvalidInputException' },
+      'InvalidInputException',
+    ],
+    [undefined, {}, 'UnknownError'],
+  ])('header %s, body %j → %s', (header, body, code) => {
+    expect(errorCode(header, body)).toBe(code);
+  });
+});
+
+describe('withDates', () => {
+  it('turns only the named members, at any depth, and leaves the rest alone', () => {
+    const value = { a: [{ startTime: 1, x: { endTime: '2.5' } }], startTime: null, other: 3 };
+    expect(withDates(value, new Set(['startTime', 'endTime']))).toEqual({
+      a: [{ startTime: new Date(1000), x: { endTime: new Date(2500) } }],
+      startTime: null,
+      other: 3,
+    });
+  });
+});

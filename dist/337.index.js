@@ -1,0 +1,37 @@
+export const id = 337;
+export const ids = [337];
+export const modules = {
+
+/***/ 3337:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   sdkGetLogEvents: () => (/* binding */ sdkGetLogEvents)
+/* harmony export */ });
+/* harmony import */ var _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1334);
+/* harmony import */ var _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8093);
+/* harmony import */ var _codebuild_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4236);
+
+
+/**
+ * GetLogEvents through the SDK's client, for setups the action does not call directly
+ * (endpoints.ts). Loaded only then, or with a client handed in (tests).
+ */
+function sdkGetLogEvents(options) {
+    // The endpoint comes from AWS_ENDPOINT_URL_CLOUDWATCH_LOGS / AWS_ENDPOINT_URL when set.
+    const client = options.client ??
+        new _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_1__/* .CloudWatchLogsClient */ .T({
+            region: options.region,
+            credentials: options.credentials,
+            retryMode: 'standard',
+            maxAttempts: 3,
+            requestHandler: { connectionTimeout: 5_000, requestTimeout: 10_000 },
+            customUserAgent: _codebuild_js__WEBPACK_IMPORTED_MODULE_0__/* .USER_AGENT */ ._O,
+        });
+    return (input, signal) => client.send(new _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_2__/* .GetLogEventsCommand */ .h(input), { abortSignal: signal });
+}
+
+
+/***/ })
+
+};
