@@ -121,7 +121,7 @@ function setup(
     },
     setOutput: (n, v) => (seen.outputs[n] = v),
     saveState: (n, v) => (seen.state[n] = v),
-    writeSummary: async (md) => void (seen.summary += md),
+    writeSummary: async (parts) => void (seen.summary += parts.join('')),
   };
   const deps: Deps = {
     inputs: { get: (n) => inputs[n] ?? '', getBoolean: (n) => inputs[n] === 'true' },

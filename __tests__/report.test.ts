@@ -22,7 +22,7 @@ function recorder() {
     },
     setOutput: (n, v) => (outputs[n] = v),
     saveState: () => undefined,
-    writeSummary: async (md) => void (summary += md),
+    writeSummary: async (parts) => void (summary += parts.join('')),
   };
   return { io, log, outputs, summary: () => summary };
 }

@@ -63,6 +63,30 @@ describe('runner I/O writes what @actions/core writes', () => {
     expect(stdoutOf(ours)).toBe(stdoutOf(theirs));
   });
 
+  it("a group's lines: the same text, written at once when the group ends", () => {
+    const writes: string[] = [];
+    const write = process.stdout.write;
+    process.stdout.write = ((chunk: string) => writes.push(chunk) > 0) as typeof write;
+    try {
+      runner.startGroup('Build group lint: last 3 log lines');
+      for (const line of ['one', '::two', 'three']) runner.info(line);
+      runner.warning('inside');
+      expect(writes).toHaveLength(1);
+      runner.endGroup();
+    } finally {
+      process.stdout.write = write;
+    }
+    expect(writes).toHaveLength(2);
+    expect(writes.join('')).toBe(
+      stdoutOf(() => {
+        core.startGroup('Build group lint: last 3 log lines');
+        for (const line of ['one', '::two', 'three']) core.info(line);
+        core.warning('inside');
+        core.endGroup();
+      }),
+    );
+  });
+
   it('setFailed: exit code 1 and the same error annotation', () => {
     const ours = stdoutOf(() => runner.setFailed(hostile));
     expect(process.exitCode).toBe(1);

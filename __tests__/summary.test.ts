@@ -4,6 +4,7 @@ import type { Diagnosis, GroupDiagnosis, TestTotals } from '../src/diagnosis.js'
 import {
   renderGraph,
   renderSummary,
+  summaryParts,
   startedHeadline,
   testsCell,
   type SummaryInput,
@@ -243,6 +244,18 @@ describe('the diagnosis in the summary', () => {
     const table = text.slice(text.indexOf('<table>'), text.indexOf('</table>'));
     expect(table).not.toMatch(/\n\s*\n/);
     expect(table).toContain('<pre>a\n&#160;\n&#160;\nb</pre>');
+  });
+
+  it('measures a rendering to the byte before it keeps it, and gives it as parts to write', () => {
+    const d = diagnosis(300, 5, 3);
+    const full = renderSummary(input(outcome, { diagnosis: d }), Infinity);
+    const size = Buffer.byteLength(full);
+    // Exactly the limit: the whole rendering; one byte less: shrunk to fit.
+    expect(renderSummary(input(outcome, { diagnosis: d }), size)).toBe(full);
+    const shrunk = renderSummary(input(outcome, { diagnosis: d }), size - 1);
+    expect(shrunk).not.toBe(full);
+    expect(Buffer.byteLength(shrunk)).toBeLessThanOrEqual(size - 1);
+    expect(summaryParts(input(outcome, { diagnosis: d }), size - 1).join('')).toBe(shrunk);
   });
 
   it('shrinks log tails first (newest lines kept), then failing cases, never the group rows', () => {

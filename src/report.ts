@@ -14,7 +14,7 @@ import {
   lastLines,
   renderFailure,
   renderNothing,
-  renderSummary,
+  summaryParts,
   type AttemptRecord,
 } from './summary.js';
 
@@ -29,7 +29,8 @@ export interface Io {
   group(title: string, body: () => void): void;
   setOutput(name: string, value: string): void;
   saveState(name: string, value: string): void;
-  writeSummary(markdown: string): Promise<void>;
+  /** Appends the job summary, given as its parts in order (a summary may be up to 512 KiB). */
+  writeSummary(parts: readonly string[]): Promise<void>;
 }
 
 /** The caveat on a retry response: CodeBuild answers a retry with the groups' previous outcomes. */
@@ -114,13 +115,13 @@ export class Reporter {
       return;
     }
     this.reported = true;
-    await this.write(renderFailure(sentence, elapsedMs));
+    await this.write([renderFailure(sentence, elapsedMs)]);
   }
 
   /** Nothing to retry and no batch to show (a project without a failed batch): a short summary. */
   async nothingToRetry(sentence: string, elapsedMs: number): Promise<void> {
     this.reported = true;
-    await this.write(renderNothing(sentence, elapsedMs));
+    await this.write([renderNothing(sentence, elapsedMs)]);
   }
 
   async finish(report: FinalReport): Promise<BatchOutcome> {
@@ -136,14 +137,14 @@ export class Reporter {
     if (outcome.complete && report.annotateGroups !== false) this.annotate(outcome, diagnosis);
     if (diagnosis) this.logTails(outcome, diagnosis);
 
-    await this.write(renderSummary({ outcome, ...report, attempts: this.attempts, diagnosis }));
+    await this.write(summaryParts({ outcome, ...report, attempts: this.attempts, diagnosis }));
     return outcome;
   }
 
   /** Writing the summary never fails the step. */
-  private async write(markdown: string): Promise<void> {
+  private async write(parts: readonly string[]): Promise<void> {
     try {
-      await this.io.writeSummary(markdown);
+      await this.io.writeSummary(parts);
     } catch (error) {
       this.io.warning(`Could not write the job summary: ${messageOf(error)}`);
     }

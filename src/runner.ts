@@ -39,25 +39,44 @@ const escapeData = (s: string) =>
   s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
+/**
+ * What is written inside a group, held until the group ends and written at once: a log tail is
+ * hundreds of lines, and one write per line is as many trips through the stream. Groups are written
+ * synchronously, so nothing else comes between.
+ */
+let grouped: string[] | undefined;
+const write = (text: string): void => {
+  if (grouped) grouped.push(text);
+  else process.stdout.write(text);
+};
+
 /** `::command key=value,…::message`, escaped as the runner expects. */
 export function command(name: string, message = '', properties: Record<string, string> = {}): void {
   const props = Object.entries(properties)
     .filter(([, value]) => value)
     .map(([key, value]) => `${key}=${escapeProperty(value)}`)
     .join(',');
-  process.stdout.write(`::${name}${props ? ` ${props}` : ''}::${escapeData(message)}${EOL}`);
+  write(`::${name}${props ? ` ${props}` : ''}::${escapeData(message)}${EOL}`);
 }
 
 export function info(message: string): void {
-  process.stdout.write(message + EOL);
+  write(message + EOL);
 }
 export const debug = (message: string): void => command('debug', message);
 export const notice = (message: string): void => command('notice', message);
 export const warning = (message: string): void => command('warning', message);
 export const error = (message: string, title?: string): void =>
   command('error', message, title ? { title } : {});
-export const startGroup = (title: string): void => command('group', title);
-export const endGroup = (): void => command('endgroup');
+export function startGroup(title: string): void {
+  command('group', title);
+  grouped = [];
+}
+export function endGroup(): void {
+  const held = grouped ?? [];
+  grouped = undefined;
+  held.push(`::endgroup::${EOL}`);
+  process.stdout.write(held.join(''));
+}
 /** The runner masks the value in every later log line. */
 export const setSecret = (value: string): void => command('add-mask', value);
 
@@ -80,7 +99,7 @@ function appendKeyValue(file: string, name: string, value: string): void {
 export function setOutput(name: string, value: string): void {
   const file = env().GITHUB_OUTPUT;
   if (file) return appendKeyValue(file, name, value);
-  process.stdout.write(EOL);
+  write(EOL);
   command('set-output', value, { name });
 }
 
@@ -92,6 +111,7 @@ export function saveState(name: string, value: string): void {
 }
 
 /** Appends Markdown to the job summary file (the caller checks that GITHUB_STEP_SUMMARY is set). */
-export function appendSummary(file: string, markdown: string): void {
-  appendFileSync(file, markdown, 'utf8');
+export function appendSummary(file: string, parts: readonly string[]): void {
+  // One write, without joining the parts into one string first: Buffer.concat copies bytes only.
+  appendFileSync(file, Buffer.concat(parts.map((part) => Buffer.from(part, 'utf8'))));
 }

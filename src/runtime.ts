@@ -40,13 +40,13 @@ const io: Io = {
   },
   setOutput: runner.setOutput,
   saveState: runner.saveState,
-  writeSummary: async (markdown) => {
+  writeSummary: async (parts) => {
     // A runner always sets it; outside one (@github/local-action) the summary must not vanish silently.
     if (!process.env.GITHUB_STEP_SUMMARY)
       return runner.info(
         'No job summary written: GITHUB_STEP_SUMMARY is not set (set it to a file path).',
       );
-    runner.appendSummary(process.env.GITHUB_STEP_SUMMARY, markdown);
+    runner.appendSummary(process.env.GITHUB_STEP_SUMMARY, parts);
   },
 };
 

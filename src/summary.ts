@@ -128,18 +128,32 @@ const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(
 /** A log line inside <pre>: escaped, and never blank (a blank line would end the HTML block). */
 const preLine = (line: string) => escapeHtml(line).replace(/^\s*$/, '&#160;');
 
-/** The newest lines of a tail that fit in `bytes` (all of them when bytes is Infinity). */
-export function fitTail(lines: string[], bytes: number): string[] {
-  if (bytes === Infinity) return lines;
+/**
+ * A tail's lines escaped for <pre>, with their sizes (line break included), computed once per tail:
+ * a summary too large to hold every tail tries several shares of them.
+ */
+const escapedTails = new WeakMap<string[], { html: string[]; bytes: number[] }>();
+function escapedTail(lines: string[]): { html: string[]; bytes: number[] } {
+  let escaped = escapedTails.get(lines);
+  if (!escaped) {
+    const html = lines.map(preLine);
+    escaped = { html, bytes: html.map((line) => Buffer.byteLength(line) + 1) };
+    escapedTails.set(lines, escaped);
+  }
+  return escaped;
+}
+
+/** The newest lines of a tail that fit in `bytes`, escaped (all of them when bytes is Infinity). */
+function fitTail(lines: string[], bytes: number): string[] {
+  const { html, bytes: sizes } = escapedTail(lines);
+  if (bytes === Infinity) return html;
   let used = 0;
-  let start = lines.length;
-  while (start > 0) {
-    const size = Buffer.byteLength(preLine(lines[start - 1]!)) + 1;
-    if (used + size > bytes) break;
-    used += size;
+  let start = html.length;
+  while (start > 0 && used + sizes[start - 1]! <= bytes) {
+    used += sizes[start - 1]!;
     start -= 1;
   }
-  return lines.slice(start);
+  return html.slice(start);
 }
 
 function logPart(found: GroupDiagnosis, detail: Detail): string {
@@ -153,7 +167,7 @@ function logPart(found: GroupDiagnosis, detail: Detail): string {
         shown.length < log.lines.length
           ? ` (${log.lines.length - shown.length} earlier lines left out to fit the summary)`
           : '';
-      return `<details><summary>${capitalised(lastLines(shown.length))}${cut}</summary>\n<pre>${shown.map(preLine).join('\n')}</pre>\n</details>`;
+      return `<details><summary>${capitalised(lastLines(shown.length))}${cut}</summary>\n<pre>${shown.join('\n')}</pre>\n</details>`;
     }
     case 's3':
       return `<p>The log is in S3 only${log.link ? `: ${anchor('open it in the S3 console', log.link)}` : ''}.</p>`;
@@ -182,21 +196,49 @@ function casesPart(found: GroupDiagnosis, detail: Detail): string {
   return `<ul>${items.join('')}${tail}</ul>`;
 }
 
+/**
+ * Parts of one rendering that do not change with the share of the log tails, made once: a summary
+ * that must shrink is measured several times.
+ */
+interface Memo {
+  rows: Map<GroupOutcome, string>;
+  cases: Map<string, string>;
+}
+const newMemo = (): Memo => ({ rows: new Map(), cases: new Map() });
+function remembered<K>(map: Map<K, string>, key: K, make: () => string): string {
+  let value = map.get(key);
+  if (value === undefined) map.set(key, (value = make()));
+  return value;
+}
+
 /** The row under a group's row: its failing test cases and its log tail, or nothing. */
-function detailRow(group: GroupOutcome, input: SummaryInput, detail: Detail): string {
+function detailRow(
+  group: GroupOutcome,
+  input: SummaryInput,
+  detail: Detail,
+  memo = newMemo(),
+): string {
   const found = input.diagnosis?.groups[group.identifier];
   if (!found) return '';
-  const parts = [casesPart(found, detail), logPart(found, detail)].filter(Boolean);
+  const cases = remembered(memo.cases, `${detail.cases}\n${group.identifier}`, () =>
+    casesPart(found, detail),
+  );
+  const parts = [cases, logPart(found, detail)].filter(Boolean);
   if (parts.length === 0) return '';
   return `<tr><td colspan="${COLUMNS}">\n${parts.join('\n')}\n</td></tr>`;
 }
 
-function groupTable(
+/**
+ * The table's lines, one at a time: a rendering is measured line by line, each line dropped once
+ * counted, and joined only when it fits.
+ */
+function* tableLines(
   rows: GroupOutcome[],
   input: SummaryInput,
   withLinks: boolean,
   detail: Detail = NO_DETAIL,
-): string {
+  memo = newMemo(),
+): Generator<string> {
   const head = [
     'Build group',
     'Status',
@@ -207,15 +249,19 @@ function groupTable(
     'Ignore failure',
     'Build',
   ];
-  return [
-    '<table>',
-    `<tr>${head.map((h) => `<th>${h}</th>`).join('')}</tr>`,
-    ...rows.flatMap((g) => [groupRow(g, input, withLinks), detailRow(g, input, detail)]),
-    '</table>',
-  ]
-    .filter(Boolean)
-    .join('\n');
+  yield '<table>';
+  yield `<tr>${head.map((h) => `<th>${h}</th>`).join('')}</tr>`;
+  for (const g of rows) {
+    yield withLinks
+      ? remembered(memo.rows, g, () => groupRow(g, input, true))
+      : groupRow(g, input, false);
+    const details = detailRow(g, input, detail, memo);
+    if (details) yield details;
+  }
+  yield '</table>';
 }
+
+const groupTable = (...args: Parameters<typeof tableLines>) => [...tableLines(...args)].join('\n');
 
 /** The groups' and the batch's artifacts, linked to the S3 console. */
 function artifactsSection(input: SummaryInput): string | undefined {
@@ -311,13 +357,43 @@ function header(input: SummaryInput): string {
  * never failing.
  */
 export function renderSummary(input: SummaryInput, limitBytes = SUMMARY_LIMIT_BYTES): string {
+  return summaryParts(input, limitBytes).join('');
+}
+
+/**
+ * renderSummary's text as its parts in order, for a writer that appends them one by one: a summary
+ * of up to SUMMARY_LIMIT_BYTES is never built as one string (nor flattened, to be measured or written).
+ */
+export function summaryParts(input: SummaryInput, limitBytes = SUMMARY_LIMIT_BYTES): string[] {
   const groups = input.outcome.groups;
   const notSucceeded = groups.filter((g) => g.status !== 'SUCCEEDED');
+  const head = header(input);
   const graph = renderGraph(groups);
   const artifacts = artifactsSection(input);
   const size = (text: string) => Buffer.byteLength(text);
-  const full = (detail: Detail) =>
-    `${[header(input), graph, groupTable(groups, input, true, detail), artifacts].filter(Boolean).join('\n\n')}\n`;
+  // A full rendering is measured line by line, each line dropped once counted, and its parts kept
+  // only when it fits: trying several shares of the log tails builds no document per try.
+  const memo = newMemo();
+  const full = function* (detail: Detail): Generator<string> {
+    yield head;
+    if (graph) yield `\n\n${graph}`;
+    yield '\n\n';
+    let first = true;
+    for (const line of tableLines(groups, input, true, detail, memo)) {
+      yield first ? line : `\n${line}`;
+      first = false;
+    }
+    if (artifacts) yield `\n\n${artifacts}`;
+    yield '\n';
+  };
+  const measure = (detail: Detail) => {
+    let bytes = 0;
+    for (const part of full(detail)) bytes += size(part);
+    return bytes;
+  };
+  const fitting = (detail: Detail) =>
+    measure(detail) <= limitBytes ? [...full(detail)] : undefined;
+  const whole = (text: string) => (size(text) <= limitBytes ? [text] : undefined);
 
   // Log tails share what is left once everything else is in, the newest lines of each kept.
   const tailLines = Object.values(input.diagnosis?.groups ?? {}).flatMap((g) =>
@@ -330,42 +406,41 @@ export function renderSummary(input: SummaryInput, limitBytes = SUMMARY_LIMIT_BY
     0,
   );
   if (rawTailBytes <= limitBytes) {
-    const first = full(FULL);
-    if (size(first) <= limitBytes) return first;
+    const first = fitting(FULL);
+    if (first) return first;
   }
-  const withoutTails = size(full({ tailBytes: 0, cases: Infinity }));
+  const withoutTails = measure({ tailBytes: 0, cases: Infinity });
   if (withoutTails <= limitBytes && tails > 0) {
     // Each tail's wrapper (details, summary, note) costs a few hundred bytes beyond its lines.
     let share = Math.floor((limitBytes - withoutTails) / tails) - 400;
     while (share > 0) {
-      const text = full({ tailBytes: share, cases: Infinity });
-      if (size(text) <= limitBytes) return text;
+      const parts = fitting({ tailBytes: share, cases: Infinity });
+      if (parts) return parts;
       share = Math.floor(share / 2);
     }
   }
   for (const cases of [5, 1, 0]) {
-    const text = full({ tailBytes: 0, cases });
-    if (size(text) <= limitBytes) return text;
+    const parts = fitting({ tailBytes: 0, cases });
+    if (parts) return parts;
   }
   const candidates = [
-    () => [header(input), groupTable(groups, input, false)],
+    () => [head, groupTable(groups, input, false)],
     () => [
-      header(input),
+      head,
       `<p>${groups.length - notSucceeded.length} of ${groups.length} build groups succeeded; the others:</p>`,
       groupTable(notSucceeded, input, false),
     ],
   ];
   for (const candidate of candidates) {
-    const text = `${candidate().filter(Boolean).join('\n\n')}\n`;
-    if (size(text) <= limitBytes) return text;
+    const parts = whole(`${candidate().filter(Boolean).join('\n\n')}\n`);
+    if (parts) return parts;
   }
   // Still too large: keep as many rows as fit, and say how many were left out.
-  const head = header(input);
   const cut = (rows: number) =>
     `${head}\n\n${groupTable(notSucceeded.slice(0, rows), input, false)}\n\n<p>… and ${notSucceeded.length - rows} more build groups that did not succeed (see the build-groups output).</p>\n`;
   let rows = Math.floor(notSucceeded.length / 2);
   while (rows > 0 && size(cut(rows)) > limitBytes) rows = Math.floor(rows / 2);
-  return cut(rows);
+  return [cut(rows)];
 }
 
 /** The summary of a step that failed before it could read the batch: the sentence it failed with. */
