@@ -21,6 +21,8 @@ interface Answer {
   body?: string;
   /** Drop the connection without answering. */
   drop?: boolean;
+  /** Send the body in two writes, split at this byte. */
+  splitAt?: number;
 }
 
 interface Seen {
@@ -56,7 +58,10 @@ beforeAll(async () => {
         'x-amzn-requestid': `req-${seen.length}`,
         ...answer.headers,
       });
-      res.end(answer.body ?? '{}');
+      const bytes = Buffer.from(answer.body ?? '{}');
+      if (answer.splitAt === undefined) return res.end(bytes);
+      res.write(bytes.subarray(0, answer.splitAt));
+      setTimeout(() => res.end(bytes.subarray(answer.splitAt)), 10);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -120,6 +125,13 @@ describe('createJsonService', () => {
       phases: [{ durationInSeconds: 12, endTime: new Date(1700000002500) }],
     });
     expect(out.$metadata).toMatchObject({ httpStatusCode: 200, requestId: 'req-1', attempts: 1 });
+  });
+
+  it('keeps a character whole when the body arrives split inside it', async () => {
+    const body = JSON.stringify({ message: 'größer → ✅' });
+    answers.push({ body, splitAt: Buffer.from(body).indexOf(Buffer.from('✅')) + 1 });
+    const out = await codebuild()<{ message: string }>('BatchGetBuildBatches', { ids: [] });
+    expect(out.message).toBe('größer → ✅');
   });
 
   it('turns a refusal into an error named by its code, with message, status and request id', async () => {

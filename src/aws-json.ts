@@ -135,15 +135,14 @@ function post(
       } else reject(error);
     });
     request.on('response', (response) => {
-      const parts: Buffer[] = [];
-      response.on('data', (part: Buffer) => parts.push(part));
+      // Decoded as it comes (a character split across chunks is kept whole): no copy of the body
+      // as bytes beside it.
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (part: string) => (body += part));
       response.on('error', reject);
       response.on('end', () =>
-        resolve({
-          status: response.statusCode ?? 0,
-          headers: response.headers,
-          body: Buffer.concat(parts).toString('utf8'),
-        }),
+        resolve({ status: response.statusCode ?? 0, headers: response.headers, body }),
       );
     });
     request.end(body);
