@@ -1,4 +1,11 @@
-import { batchConsoleUrl, buildConsoleUrl, parseArn, s3ConsoleUrl } from '../src/links.js';
+import { partition } from '@aws-sdk/core/client';
+import {
+  batchConsoleUrl,
+  buildConsoleUrl,
+  parseArn,
+  partitionOf,
+  s3ConsoleUrl,
+} from '../src/links.js';
 
 describe('console links', () => {
   it.each([
@@ -63,5 +70,25 @@ describe('s3ConsoleUrl', () => {
     ['', undefined],
   ])('%s → %s', (location, url) => {
     expect(s3ConsoleUrl(location)).toBe(url);
+  });
+});
+
+describe('partitionOf', () => {
+  // Every region of every partition the SDK's data names, names of no known shape, and future ones.
+  it.each([
+    ...['us-east-1', 'us-west-2', 'eu-central-2', 'ap-southeast-7', 'mx-central-1', 'il-central-1'],
+    ...['me-central-1', 'af-south-1', 'ca-west-1', 'sa-east-1', 'ap-east-2', 'eu-south-9'],
+    ...['cn-north-1', 'cn-northwest-1', 'us-gov-west-1', 'us-gov-east-1', 'us-iso-east-1'],
+    ...['us-iso-west-1', 'us-isob-east-1', 'eu-isoe-west-1', 'us-isof-south-1', 'us-isof-east-1'],
+    ...['eusc-de-east-1', 'aws-global', 'aws-cn-global', 'aws-us-gov-global', 'xx-east-1', 'moon'],
+    ...[
+      'aws-iso-global',
+      'aws-iso-b-global',
+      'aws-iso-e-global',
+      'aws-iso-f-global',
+      'aws-eusc-global',
+    ],
+  ])("%s: the partition the SDK's own data gives", (region) => {
+    expect(partitionOf(region)).toBe(partition(region).name);
   });
 });

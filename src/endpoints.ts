@@ -1,3 +1,4 @@
+import { AWS_REGION } from './links.js';
 import { endpointOverride, type Env } from './setup.js';
 
 /**
@@ -26,9 +27,6 @@ export interface RouteFacts {
   sharedFiles: boolean;
 }
 
-/** AWS's partition data: the regions of the aws partition (the SDK's partitions.json). */
-const AWS_PARTITION = /^(us|eu|ap|sa|ca|me|af|il|mx)-\w+-\d+$/;
-
 export function route(facts: RouteFacts): Route {
   const { env } = facts;
   const region = facts.region || env.AWS_REGION;
@@ -47,7 +45,7 @@ export function route(facts: RouteFacts): Route {
       return sdk(`${override.name} is not an http(s) URL`);
     return { direct: true, endpoint: url, region };
   }
-  if (!AWS_PARTITION.test(region)) return sdk(`region ${region} is not in the aws partition`);
+  if (!AWS_REGION.test(region)) return sdk(`region ${region} is not in the aws partition`);
   return {
     direct: true,
     endpoint: new URL(`https://${facts.prefix}.${region}.amazonaws.com`),

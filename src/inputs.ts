@@ -1,7 +1,6 @@
 import type { RetryBuildBatchType } from '@aws-sdk/client-codebuild';
-import { partition } from '@aws-sdk/core/client';
 import { ActionError } from './errors.js';
-import { parseArn } from './links.js';
+import { parseArn, partitionOf } from './links.js';
 import { readStartInputs, type StartInputs } from './start-inputs.js';
 
 /**
@@ -141,7 +140,7 @@ function readTarget(
           'a batch build id (project:uuid) or a batch build ARN (arn:aws:codebuild:REGION:ACCOUNT:build-batch/project:uuid)',
         );
       }
-      const regionPartition = partition(arn.region).name;
+      const regionPartition = partitionOf(arn.region);
       if (!REGION.test(arn.region) || regionPartition !== arn.partition) {
         throw new ActionError(
           `Input "batch-id" is ${shown(batchInput)}, whose partition ${arn.partition} does not hold region ${arn.region} (that region is in ${regionPartition}): copy the ARN again from the batch.`,

@@ -1,5 +1,45 @@
 /** ARNs → console URLs, for every partition. Pure. */
 
+/** The aws partition's regions (us-east-1, eu-central-2, …). */
+export const AWS_REGION = /^(us|eu|ap|sa|ca|me|af|il|mx)-\w+-\d+$/;
+
+/**
+ * AWS's partitions by the shape of their regions' names, in the order of the SDK's partitions data
+ * (@aws-sdk/core's partition(), which links.test.ts holds this to). Not imported from there:
+ * evaluating that module and its data costs every run's start about 1.5 ms.
+ */
+const PARTITIONS: readonly (readonly [string, RegExp])[] = [
+  ['aws', AWS_REGION],
+  ['aws-cn', /^cn-\w+-\d+$/],
+  ['aws-eusc', /^eusc-(de)-\w+-\d+$/],
+  ['aws-iso', /^us-iso-\w+-\d+$/],
+  ['aws-iso-b', /^us-isob-\w+-\d+$/],
+  ['aws-iso-e', /^eu-isoe-\w+-\d+$/],
+  ['aws-iso-f', /^us-isof-\w+-\d+$/],
+  ['aws-us-gov', /^us-gov-\w+-\d+$/],
+];
+
+/** The partitions whose <partition>-global pseudo-region the SDK's data names. */
+const GLOBAL = new Set([
+  'aws',
+  'aws-cn',
+  'aws-us-gov',
+  'aws-iso',
+  'aws-iso-b',
+  'aws-iso-e',
+  'aws-iso-f',
+]);
+
+/**
+ * The partition a region belongs to, the pseudo-region <partition>-global included; like the SDK,
+ * aws for a name of no known shape.
+ */
+export function partitionOf(region: string): string {
+  const global = /^(.+)-global$/.exec(region)?.[1];
+  if (global && GLOBAL.has(global)) return global;
+  return PARTITIONS.find(([, shape]) => shape.test(region))?.[0] ?? 'aws';
+}
+
 export interface Arn {
   partition: string;
   service: string;
