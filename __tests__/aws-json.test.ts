@@ -3,7 +3,7 @@
 // behaviour through faults, with the SDK's own retry strategy.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createJsonService, errorCode, withDates, type JsonCall } from '../src/aws-json.js';
+import { createJsonService, withDates, type JsonCall } from '../src/aws-json.js';
 import { CODEBUILD_TIMESTAMPS } from '../src/codebuild.js';
 import { verifySignature } from '../simulator/sigv4.mjs';
 
@@ -23,9 +23,12 @@ interface Answer {
   drop?: boolean;
   /** Send the body in two writes, split at this byte. */
   splitAt?: number;
+  /** Never answer. */
+  hang?: boolean;
 }
 
 interface Seen {
+  path?: string;
   target?: string;
   body: string;
   signatureError?: { code: string };
@@ -45,6 +48,7 @@ beforeAll(async () => {
     req.on('end', () => {
       const body = Buffer.concat(parts);
       seen.push({
+        path: req.url,
         target: req.headers['x-amz-target'] as string,
         body: body.toString(),
         signatureError: verifySignature(req, body, CREDENTIALS, 'codebuild'),
@@ -53,6 +57,7 @@ beforeAll(async () => {
       });
       const answer = answers.shift() ?? { body: '{}' };
       if (answer.drop) return req.socket.destroy();
+      if (answer.hang) return;
       res.writeHead(answer.status ?? 200, {
         'content-type': 'application/x-amz-json-1.1',
         'x-amzn-requestid': `req-${seen.length}`,
@@ -110,6 +115,7 @@ describe('createJsonService', () => {
     );
     expect(seen).toEqual([
       {
+        path: '/',
         target: 'CodeBuild_20161006.BatchGetBuildBatches',
         body: '{"ids":["p:1"]}',
         signatureError: undefined,
@@ -203,8 +209,11 @@ describe('createJsonService', () => {
     const controller = new AbortController();
     answers.push(error('ThrottlingException', 'Rate exceeded'));
     const call = codebuild()('BatchGetBuildBatches', { ids: [] }, controller.signal);
+    const started = Date.now();
     setTimeout(() => controller.abort(), 20);
     await expect(call).rejects.toMatchObject({ name: 'AbortError' });
+    // Not after the retry strategy's back-off for throttling (a second or more).
+    expect(Date.now() - started).toBeLessThan(500);
   });
 
   it('names the network error code when nothing answers', async () => {
@@ -217,19 +226,68 @@ describe('createJsonService', () => {
   });
 });
 
-describe('errorCode', () => {
-  it.each([
-    ['ThrottlingException', {}, 'ThrottlingException'],
-    ['com.amazon.coral#ThrottlingException:http://x', {}, 'ThrottlingException'],
-    [undefined, { code: 'AccessDeniedException' }, 'AccessDeniedException'],
+describe('as the SDK client sends it', () => {
+  it('posts to the endpoint path with a trailing slash, without its query, signed', async () => {
+    await codebuild({ endpoint: new URL(`${endpoint.href}aws?debug=1`) })('StopBuildBatch', {});
+    expect(seen[0]).toMatchObject({ path: '/aws/', signatureError: undefined });
+  });
+
+  it('leaves out members set to null', async () => {
+    await codebuild()('StopBuildBatch', { id: 'p:1', nested: { a: null, b: 1 }, gone: null });
+    expect(seen[0]!.body).toBe('{"id":"p:1","nested":{"b":1}}');
+  });
+
+  it("gives the credential provider the caller's region, as the client gives its config", async () => {
+    const regions: unknown[] = [];
+    await codebuild({
+      region: 'eu-west-1',
+      credentials: async (properties) => {
+        regions.push(await properties?.callerClientConfig?.region?.());
+        return CREDENTIALS;
+      },
+    })('StopBuildBatch', {});
+    expect(regions).toEqual(['eu-west-1']);
+  });
+
+  it('gives up on an answer that never comes, after the request timeout, three times', async () => {
+    answers.push({ hang: true }, { hang: true }, { hang: true });
+    const started = Date.now();
+    await expect(
+      codebuild({ requestTimeoutMs: 150 })('BatchGetBuildBatches', { ids: [] }),
+    ).rejects.toMatchObject({ name: 'TimeoutError' });
+    expect(seen).toHaveLength(3);
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+});
+
+describe('error codes, read as the SDK reads them', () => {
+  it.each<[string, Record<string, string>, unknown, string]>([
+    ['a plain __type', {}, { __type: 'ResourceNotFoundException' }, 'ResourceNotFoundException'],
     [
-      undefined,
+      'a namespaced __type',
+      {},
       { __type: 'com.amazonaws.codebuild#InvalidInputException' },
       'InvalidInputException',
     ],
-    [undefined, {}, 'UnknownError'],
-  ])('header %s, body %j → %s', (header, body, code) => {
-    expect(errorCode(header, body)).toBe(code);
+    [
+      '__type before the header',
+      { 'x-amzn-errortype': 'AccessDeniedException' },
+      { __type: 'InvalidInputException' },
+      'InvalidInputException',
+    ],
+    ['a code in any case', {}, { Code: 'AccessDeniedException' }, 'AccessDeniedException'],
+    [
+      'the header, cut at "," and ":"',
+      { 'x-amzn-errortype': 'AccessDeniedException,x:http://y' },
+      {},
+      'AccessDeniedException',
+    ],
+    ['nothing', {}, {}, 'UnknownError'],
+  ])('%s', async (_, headers, body, code) => {
+    answers.push({ status: 400, headers, body: JSON.stringify(body) });
+    await expect(codebuild()('StopBuildBatch', { id: 'p:1' })).rejects.toMatchObject({
+      name: code,
+    });
   });
 });
 

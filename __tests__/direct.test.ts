@@ -100,6 +100,23 @@ describe('direct calls answer as the SDK client does', () => {
   });
 });
 
+describe('routing', () => {
+  it('asks the way to CloudWatch Logs for Logs, in the region asked', async () => {
+    const asked: unknown[] = [];
+    const codebuild = createCodeBuild({
+      routeTo: (service, region) => {
+        asked.push([service.serviceId, service.prefix, region]);
+        return { direct: false, why: 'test' };
+      },
+    });
+    await codebuild.openLogs('eu-west-1');
+    expect(asked).toEqual([
+      ['CODEBUILD', 'codebuild', undefined],
+      ['CLOUDWATCH_LOGS', 'logs', 'eu-west-1'],
+    ]);
+  });
+});
+
 /**
  * The member names that the SDK's schemas type as timestamps (schema codes 4 to 7) in the outputs
  * of these operations, and every other member name met on the way.

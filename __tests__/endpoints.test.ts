@@ -56,6 +56,11 @@ describe('route', () => {
       },
       'http://127.0.0.1:2/',
     ],
+    [
+      'FIPS and dual-stack set to false',
+      env({ AWS_USE_FIPS_ENDPOINT: 'false', AWS_USE_DUALSTACK_ENDPOINT: 'False' }),
+      'https://codebuild.us-east-1.amazonaws.com/',
+    ],
   ])('calls directly with %s', (_, overrides, endpoint) => {
     const decided = route(facts(overrides));
     expect(decided).toMatchObject({ direct: true });
@@ -98,6 +103,16 @@ describe('route', () => {
       'an endpoint that is not a URL',
       env({ AWS_ENDPOINT_URL_CODEBUILD: 'not a url' }),
       'AWS_ENDPOINT_URL_CODEBUILD is not an http(s) URL',
+    ],
+    [
+      'Node 24 proxy support',
+      env({ NODE_USE_ENV_PROXY: '1' }),
+      "Node's proxy support is on (NODE_USE_ENV_PROXY)",
+    ],
+    [
+      'Node 24 proxy support by flag',
+      env({ NODE_OPTIONS: '--use-env-proxy' }),
+      "Node's proxy support is on (NODE_USE_ENV_PROXY)",
     ],
   ])('leaves %s to the SDK, saying why', (_, overrides, why) => {
     expect(route(facts(overrides))).toEqual({ direct: false, why });

@@ -26,6 +26,15 @@ describe('endpointOverride', () => {
 });
 
 describe('unreachableEndpoint', () => {
+  it('never shows a password given in the URL', () => {
+    const message = unreachableEndpoint('ECONNREFUSED', {
+      name: 'AWS_ENDPOINT_URL',
+      value: 'http://ci:s3cret@localhost:4566',
+    });
+    expect(message).toContain('"http://localhost:4566/"');
+    expect(message).not.toContain('s3cret');
+  });
+
   const override = { name: 'AWS_ENDPOINT_URL', value: 'http://localhost:4566' };
   it('names the variable and its value when nothing answers there', () => {
     expect(unreachableEndpoint('ECONNREFUSED', override)).toBe(

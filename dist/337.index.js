@@ -25,7 +25,11 @@ function sdkGetLogEvents(options) {
             credentials: options.credentials,
             retryMode: 'standard',
             maxAttempts: 3,
-            requestHandler: { connectionTimeout: 5_000, requestTimeout: 10_000 },
+            requestHandler: {
+                connectionTimeout: 5_000,
+                requestTimeout: 10_000,
+                throwOnRequestTimeout: true,
+            },
             customUserAgent: _codebuild_js__WEBPACK_IMPORTED_MODULE_0__/* .USER_AGENT */ ._O,
         });
     return (input, signal) => client.send(new _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_2__/* .GetLogEventsCommand */ .h(input), { abortSignal: signal });

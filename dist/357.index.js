@@ -43,7 +43,12 @@ function sdkClient(options) {
         credentials: options.credentials,
         retryMode: 'standard',
         maxAttempts: 3,
-        requestHandler: { connectionTimeout: 5_000, requestTimeout: 30_000 },
+        // Without throwOnRequestTimeout the handler only warns, and a stalled answer is waited on for ever.
+        requestHandler: {
+            connectionTimeout: 5_000,
+            requestTimeout: 30_000,
+            throwOnRequestTimeout: true,
+        },
         customUserAgent: _codebuild_js__WEBPACK_IMPORTED_MODULE_0__/* .USER_AGENT */ ._O,
     });
 }

@@ -8,7 +8,7 @@ const client = new CodeBuildClient({
   region: process.env.AWS_REGION,
   retryMode: 'standard',
   maxAttempts: 3,
-  requestHandler: { connectionTimeout: 5_000, requestTimeout: 30_000 },
+  requestHandler: { connectionTimeout: 5_000, requestTimeout: 30_000, throwOnRequestTimeout: true },
   customUserAgent: 'codebuild-batch-retry',
 });
 await client.send(new BatchGetBuildBatchesCommand({ ids: [process.env['INPUT_BATCH-ID'] ?? ''] }));

@@ -2,6 +2,7 @@ import http from 'node:http';
 import https from 'node:https';
 import type { AwsCredentialIdentityProvider, ResponseMetadata } from '@aws-sdk/types';
 import { Sha256 } from '@smithy/core/checksum';
+import { loadJsonRpcErrorCode } from '@smithy/core/protocols';
 import {
   isClockSkewError,
   isThrottlingError,
@@ -66,12 +67,6 @@ function failure(name: string, message: string, metadata: ResponseMetadata, code
   }) as CallError & { $metadata: ResponseMetadata };
 }
 
-/** The error code as the SDK reads it: header, then code, then __type; after "#", before ":". */
-export function errorCode(header: string | undefined, body: Record<string, unknown>): string {
-  const raw = [header, body.code, body.__type].find((v) => typeof v === 'string' && v) as string;
-  return (raw ?? 'UnknownError').split(':')[0]!.split('#').pop()!;
-}
-
 /**
  * Turns every timestamp member of parsed JSON into a Date, at any depth, in place (the value is fresh
  * from JSON.parse: a copy would double what a 100-build answer allocates). Epoch seconds with a
@@ -102,7 +97,12 @@ function post(
   signal?: AbortSignal,
 ): Promise<HttpAnswer> {
   return new Promise((resolve, reject) => {
-    const request = (url.protocol === 'http:' ? http : https).request(url, {
+    // Host, port and path only: a query in an endpoint variable is neither signed nor sent, as with the SDK.
+    const request = (url.protocol === 'http:' ? http : https).request({
+      protocol: url.protocol,
+      hostname: url.hostname,
+      port: url.port || undefined,
+      path: url.pathname,
       method: 'POST',
       headers,
       signal,
@@ -167,13 +167,19 @@ export function createJsonService(options: JsonServiceOptions): JsonCall {
   const signer = new SignatureV4({
     service: options.signingName,
     region: options.region,
-    credentials: options.credentials,
+    // As the SDK's client asks its identity provider: with its own config, whose region a provider
+    // that calls STS itself (role-to-assume's fromWebToken) uses.
+    credentials: () =>
+      options.credentials({ callerClientConfig: { region: async () => options.region } }),
     sha256: Sha256,
   });
   // One strategy per service, as one client has: its retry quota is shared by all calls.
   const retries = new StandardRetryStrategy(MAX_ATTEMPTS);
   let clockOffsetMs = 0;
-  const { endpoint } = options;
+  // The SDK posts to the endpoint's path with a trailing slash (https://proxy/aws → /aws/).
+  const endpoint = new URL(options.endpoint.href);
+  if (!endpoint.pathname.endsWith('/')) endpoint.pathname += '/';
+  endpoint.search = '';
 
   async function attempt(operation: string, body: string, signal?: AbortSignal) {
     const signed = await signer.sign(
@@ -196,7 +202,9 @@ export function createJsonService(options: JsonServiceOptions): JsonCall {
       { signingDate: new Date(Date.now() + clockOffsetMs) },
     );
     const answer = await post(endpoint, signed.headers, body, options.requestTimeoutMs, signal);
-    const requestId = [answer.headers['x-amzn-requestid']].flat()[0];
+    const header = (name: string) => [answer.headers[name]].flat()[0];
+    const requestId =
+      header('x-amzn-requestid') ?? header('x-amzn-request-id') ?? header('x-amz-request-id');
     const metadata: ResponseMetadata = { httpStatusCode: answer.status, requestId };
     let json: unknown;
     try {
@@ -207,15 +215,18 @@ export function createJsonService(options: JsonServiceOptions): JsonCall {
     }
     const parsed = (json && typeof json === 'object' ? json : {}) as Record<string, unknown>;
     if (answer.status >= 200 && answer.status < 300) return { parsed, metadata };
-    const header = [answer.headers['x-amzn-errortype']].flat()[0];
     const message = parsed.message ?? parsed.Message;
     const error = failure(
-      errorCode(header, parsed),
+      // The SDK's own reading: __type, then code, then X-Amzn-ErrorType; after "#", before ":" or ",".
+      loadJsonRpcErrorCode(
+        { statusCode: answer.status, headers: answer.headers as Record<string, string> },
+        parsed,
+      ) ?? 'UnknownError',
       typeof message === 'string' ? message : '',
       metadata,
     );
     // The service's clock differs from ours: sign with its time from now on, and try again.
-    const serverTime = Date.parse([answer.headers.date].flat()[0] ?? '');
+    const serverTime = Date.parse(header('date') ?? '');
     if (
       !Number.isNaN(serverTime) &&
       Math.abs(serverTime - (Date.now() + clockOffsetMs)) >= SKEW_MS
@@ -228,7 +239,8 @@ export function createJsonService(options: JsonServiceOptions): JsonCall {
   }
 
   return async <Output>(operation: string, input: object, signal?: AbortSignal) => {
-    const body = JSON.stringify(input);
+    // Members set to null are left out, as the SDK's serializer leaves them out.
+    const body = JSON.stringify(input, (_, value: unknown) => (value === null ? undefined : value));
     let token = await retries.acquireInitialRetryToken('');
     for (;;) {
       try {

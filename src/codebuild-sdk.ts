@@ -38,7 +38,12 @@ export function sdkClient(options: {
     credentials: options.credentials,
     retryMode: 'standard',
     maxAttempts: 3,
-    requestHandler: { connectionTimeout: 5_000, requestTimeout: 30_000 },
+    // Without throwOnRequestTimeout the handler only warns, and a stalled answer is waited on for ever.
+    requestHandler: {
+      connectionTimeout: 5_000,
+      requestTimeout: 30_000,
+      throwOnRequestTimeout: true,
+    },
     customUserAgent: USER_AGENT,
   });
 }

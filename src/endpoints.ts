@@ -36,8 +36,14 @@ export function route(facts: RouteFacts): Route {
   if (facts.sharedFiles) return sdk('a shared AWS config or credentials file exists');
   if (!facts.credentialsGiven && !(env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY))
     return sdk('no credentials are in the environment');
-  if (env.AWS_USE_FIPS_ENDPOINT || env.AWS_USE_DUALSTACK_ENDPOINT)
+  if (
+    /^true$/i.test(env.AWS_USE_FIPS_ENDPOINT ?? '') ||
+    /^true$/i.test(env.AWS_USE_DUALSTACK_ENDPOINT ?? '')
+  )
     return sdk('a FIPS or dual-stack endpoint is asked for');
+  // Node 24 then sends node:http(s) requests through HTTP(S)_PROXY; the SDK's handler does not.
+  if (env.NODE_USE_ENV_PROXY || /--use-env-proxy/.test(env.NODE_OPTIONS ?? ''))
+    return sdk("Node's proxy support is on (NODE_USE_ENV_PROXY)");
   const override = endpointOverride(env, facts.serviceId);
   if (override) {
     const url = URL.canParse(override.value) ? new URL(override.value) : undefined;

@@ -20,7 +20,11 @@ export function sdkGetLogEvents(options: {
       credentials: options.credentials,
       retryMode: 'standard',
       maxAttempts: 3,
-      requestHandler: { connectionTimeout: 5_000, requestTimeout: 10_000 },
+      requestHandler: {
+        connectionTimeout: 5_000,
+        requestTimeout: 10_000,
+        throwOnRequestTimeout: true,
+      },
       customUserAgent: USER_AGENT,
     });
   return (input, signal) => client.send(new GetLogEventsCommand(input), { abortSignal: signal });

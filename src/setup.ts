@@ -27,6 +27,16 @@ export function endpointOverride(env: Env, serviceId: string): EndpointOverride 
   return undefined;
 }
 
+/** A URL as it may be shown: a user name and password in it (http://user:pass@host) are left out. */
+function withoutUserInfo(value: string): string {
+  if (!URL.canParse(value)) return value;
+  const url = new URL(value);
+  if (!url.username && !url.password) return value;
+  url.username = '';
+  url.password = '';
+  return url.href;
+}
+
 /** Network error codes that mean nothing answers at that address. */
 const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH']);
 
@@ -36,7 +46,7 @@ export function unreachableEndpoint(
   override: EndpointOverride | undefined,
 ): string | undefined {
   if (!override || !UNREACHABLE.has(code)) return undefined;
-  return `${override.name} is ${shown(override.value)}, which ${code === 'ECONNREFUSED' ? 'refuses connections' : 'cannot be reached'} (${code}): correct it, or remove it so the SDK reaches AWS.`;
+  return `${override.name} is ${shown(withoutUserInfo(override.value))}, which ${code === 'ECONNREFUSED' ? 'refuses connections' : 'cannot be reached'} (${code}): correct it, or remove it so the SDK reaches AWS.`;
 }
 
 /** The SDK's default chain found no credentials anywhere. */

@@ -217,6 +217,20 @@ describe('how CodeBuild is called', () => {
     expect(run.stdout).toContain(`::debug::CodeBuild is called directly at ${sim.endpoint}.`);
   });
 
+  it('through the SDK when a shared config file could change what it sends, saying why', async () => {
+    const sim = await start('retry-succeeds');
+    const home = bareHome();
+    writeFileSync(home.AWS_CONFIG_FILE, '[default]\nregion = us-east-1\n');
+    const run = await runAction({
+      inputs: { 'batch-id': sim.batch.id, ...FAST },
+      env: { ...home, ...sim.clientEnv(), RUNNER_DEBUG: '1' },
+    });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(
+      '::debug::CodeBuild is called through the AWS SDK: a shared AWS config or credentials file exists.',
+    );
+  });
+
   it("through the SDK's credential chain for a named profile, saying why", async () => {
     const sim = await start('retry-succeeds');
     const home = bareHome();
