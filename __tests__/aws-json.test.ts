@@ -3,7 +3,8 @@
 // behaviour through faults, with the SDK's own retry strategy.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createJsonService, withDates, type JsonCall } from '../src/aws-json.js';
+import { loadJsonRpcErrorCode } from '@smithy/core/protocols';
+import { createJsonService, errorCode, withDates, type JsonCall } from '../src/aws-json.js';
 import { CODEBUILD_TIMESTAMPS } from '../src/codebuild.js';
 import { verifySignature } from '../simulator/sigv4.mjs';
 
@@ -289,6 +290,30 @@ describe('error codes, read as the SDK reads them', () => {
       name: code,
     });
   });
+});
+
+describe('errorCode', () => {
+  // The SDK's own function is the judge: every combination of header and body members.
+  const headers = [undefined, 'AccessDeniedException', 'ThrottlingException,foo:http://x', 'a#B:c'];
+  const bodies = [
+    {},
+    { __type: 'com.amazonaws.codebuild#InvalidInputException' },
+    { __type: 'ResourceNotFoundException:http://internal' },
+    { code: 'LimitExceeded' },
+    { Code: 'AccessDenied', __type: 'X#Y' },
+    { CODE: 404 },
+    { message: 'no code' },
+  ];
+  it.each(headers.flatMap((header) => bodies.map((body) => [header, body] as const)))(
+    'header %s, body %j: as loadJsonRpcErrorCode',
+    (header, body) => {
+      const sdk = loadJsonRpcErrorCode(
+        { statusCode: 400, headers: header === undefined ? {} : { 'x-amzn-errortype': header } },
+        body,
+      );
+      expect(errorCode(header, body)).toBe(sdk);
+    },
+  );
 });
 
 describe('withDates', () => {

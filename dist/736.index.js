@@ -25,7 +25,7 @@ function createLogs(options = {}) {
     const connect = () => (getLogEvents ??= (async () => {
         const { route } = options;
         if (!options.client && route?.direct) {
-            const call = (0,_aws_json_js__WEBPACK_IMPORTED_MODULE_0__/* .createJsonService */ .c)({
+            const call = (0,_aws_json_js__WEBPACK_IMPORTED_MODULE_0__/* .createJsonService */ .cu)({
                 ...route,
                 signingName: 'logs',
                 target: 'Logs_20140328',
@@ -37,7 +37,7 @@ function createLogs(options = {}) {
             });
             return (input, signal) => call('GetLogEvents', input, signal);
         }
-        const { sdkGetLogEvents } = await Promise.all(/* import() */[__webpack_require__.e(579), __webpack_require__.e(646), __webpack_require__.e(451), __webpack_require__.e(44), __webpack_require__.e(337)]).then(__webpack_require__.bind(__webpack_require__, 3337));
+        const { sdkGetLogEvents } = await Promise.all(/* import() */[__webpack_require__.e(714), __webpack_require__.e(646), __webpack_require__.e(451), __webpack_require__.e(44), __webpack_require__.e(337)]).then(__webpack_require__.bind(__webpack_require__, 3337));
         return sdkGetLogEvents(options);
     })());
     return {

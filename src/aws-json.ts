@@ -2,7 +2,6 @@ import http from 'node:http';
 import https from 'node:https';
 import type { AwsCredentialIdentityProvider, ResponseMetadata } from '@aws-sdk/types';
 import { Sha256 } from '@smithy/core/checksum';
-import { loadJsonRpcErrorCode } from '@smithy/core/protocols';
 import {
   isClockSkewError,
   isThrottlingError,
@@ -65,6 +64,24 @@ function failure(name: string, message: string, metadata: ResponseMetadata, code
     $metadata: metadata,
     $fault: (metadata.httpStatusCode ?? 0) >= 500 ? 'server' : 'client',
   }) as CallError & { $metadata: ResponseMetadata };
+}
+
+/**
+ * The error code as the SDK's loadJsonRpcErrorCode reads it (aws-json.test.ts holds the two equal):
+ * __type, then a code member in any case, then the X-Amzn-ErrorType header; cut at "," and ":", and
+ * after "#". Not imported: @smithy/core/protocols adds 14 kB to what every run loads at start.
+ */
+export function errorCode(
+  header: string | undefined,
+  body: Record<string, unknown>,
+): string | undefined {
+  const codeKey = Object.keys(body).find((key) => key.toLowerCase() === 'code');
+  const raw = [body.__type, codeKey === undefined ? undefined : body[codeKey], header].find(
+    (value) => value !== undefined,
+  );
+  if (raw === undefined) return undefined;
+  const clean = String(raw).split(',')[0]!.split(':')[0]!;
+  return clean.includes('#') ? clean.split('#')[1] : clean;
 }
 
 /**
@@ -218,10 +235,7 @@ export function createJsonService(options: JsonServiceOptions): JsonCall {
     const message = parsed.message ?? parsed.Message;
     const error = failure(
       // The SDK's own reading: __type, then code, then X-Amzn-ErrorType; after "#", before ":" or ",".
-      loadJsonRpcErrorCode(
-        { statusCode: answer.status, headers: answer.headers as Record<string, string> },
-        parsed,
-      ) ?? 'UnknownError',
+      errorCode(header('x-amzn-errortype'), parsed) ?? 'UnknownError',
       typeof message === 'string' ? message : '',
       metadata,
     );
