@@ -19,19 +19,7 @@ export const modules = {
  */
 function sdkGetLogEvents(options) {
     // The endpoint comes from AWS_ENDPOINT_URL_CLOUDWATCH_LOGS / AWS_ENDPOINT_URL when set.
-    const client = options.client ??
-        new _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_1__/* .CloudWatchLogsClient */ .T({
-            region: options.region,
-            credentials: options.credentials,
-            retryMode: 'standard',
-            maxAttempts: 3,
-            requestHandler: {
-                connectionTimeout: 5_000,
-                requestTimeout: 10_000,
-                throwOnRequestTimeout: true,
-            },
-            customUserAgent: _codebuild_js__WEBPACK_IMPORTED_MODULE_0__/* .USER_AGENT */ ._O,
-        });
+    const client = options.client ?? new _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_1__/* .CloudWatchLogsClient */ .T((0,_codebuild_js__WEBPACK_IMPORTED_MODULE_0__/* .sdkClientConfig */ .kM)(options, 10_000));
     return (input, signal) => client.send(new _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_2__/* .GetLogEventsCommand */ .h(input), { abortSignal: signal });
 }
 

@@ -36,21 +36,8 @@ const COMMANDS = {
     StartBuildBatch: _aws_sdk_client_codebuild__WEBPACK_IMPORTED_MODULE_7__/* .StartBuildBatchCommand */ .O,
     StopBuildBatch: _aws_sdk_client_codebuild__WEBPACK_IMPORTED_MODULE_8__/* .StopBuildBatchCommand */ .O,
 };
-/** The SDK's standard retry strategy handles single calls (throttling, 5xx, network errors). */
 function sdkClient(options) {
-    return new _aws_sdk_client_codebuild__WEBPACK_IMPORTED_MODULE_9__/* .CodeBuildClient */ .b({
-        region: options.region,
-        credentials: options.credentials,
-        retryMode: 'standard',
-        maxAttempts: 3,
-        // Without throwOnRequestTimeout the handler only warns, and a stalled answer is waited on for ever.
-        requestHandler: {
-            connectionTimeout: 5_000,
-            requestTimeout: 30_000,
-            throwOnRequestTimeout: true,
-        },
-        customUserAgent: _codebuild_js__WEBPACK_IMPORTED_MODULE_0__/* .USER_AGENT */ ._O,
-    });
+    return new _aws_sdk_client_codebuild__WEBPACK_IMPORTED_MODULE_9__/* .CodeBuildClient */ .b((0,_codebuild_js__WEBPACK_IMPORTED_MODULE_0__/* .sdkClientConfig */ .kM)(options, 30_000));
 }
 function sdkSend(client) {
     return (operation, input, signal) => {

@@ -10,7 +10,7 @@ import {
   StopBuildBatchCommand,
 } from '@aws-sdk/client-codebuild';
 import type { AwsCredentialIdentityProvider } from '@aws-sdk/types';
-import { USER_AGENT, type CodeBuildSend } from './codebuild.js';
+import { sdkClientConfig, type CodeBuildSend } from './codebuild.js';
 
 /**
  * CodeBuild through the SDK's client, for setups the action does not call directly (endpoints.ts):
@@ -28,24 +28,11 @@ const COMMANDS = {
   StopBuildBatch: StopBuildBatchCommand,
 };
 
-/** The SDK's standard retry strategy handles single calls (throttling, 5xx, network errors). */
 export function sdkClient(options: {
   region?: string;
   credentials?: AwsCredentialIdentityProvider;
 }): CodeBuildClient {
-  return new CodeBuildClient({
-    region: options.region,
-    credentials: options.credentials,
-    retryMode: 'standard',
-    maxAttempts: 3,
-    // Without throwOnRequestTimeout the handler only warns, and a stalled answer is waited on for ever.
-    requestHandler: {
-      connectionTimeout: 5_000,
-      requestTimeout: 30_000,
-      throwOnRequestTimeout: true,
-    },
-    customUserAgent: USER_AGENT,
-  });
+  return new CodeBuildClient(sdkClientConfig(options, 30_000));
 }
 
 export function sdkSend(client: CodeBuildClient): CodeBuildSend {

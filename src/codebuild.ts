@@ -223,6 +223,26 @@ export type RouteTo = (service: { serviceId: string; prefix: string }, region?: 
 
 export const USER_AGENT = 'codebuild-batch-retry';
 
+/**
+ * How the SDK's clients are built, for CodeBuild and CloudWatch Logs alike: the standard retry
+ * strategy for single calls (throttling, 5xx, network errors), three attempts, and the same timeouts
+ * the direct calls keep. Without throwOnRequestTimeout the SDK's handler only warns, and a stalled
+ * answer is waited on for ever.
+ */
+export function sdkClientConfig(
+  options: { region?: string; credentials?: AwsCredentialIdentityProvider },
+  requestTimeout: number,
+) {
+  return {
+    region: options.region,
+    credentials: options.credentials,
+    retryMode: 'standard',
+    maxAttempts: 3,
+    requestHandler: { connectionTimeout: 5_000, requestTimeout, throwOnRequestTimeout: true },
+    customUserAgent: USER_AGENT,
+  };
+}
+
 export function createCodeBuild(
   options: {
     region?: string;

@@ -1,7 +1,7 @@
 import { CloudWatchLogsClient, GetLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import type { AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import type { GetLogEvents } from './logs.js';
-import { USER_AGENT } from './codebuild.js';
+import { sdkClientConfig } from './codebuild.js';
 
 /**
  * GetLogEvents through the SDK's client, for setups the action does not call directly
@@ -13,19 +13,6 @@ export function sdkGetLogEvents(options: {
   credentials?: AwsCredentialIdentityProvider;
 }): GetLogEvents {
   // The endpoint comes from AWS_ENDPOINT_URL_CLOUDWATCH_LOGS / AWS_ENDPOINT_URL when set.
-  const client =
-    options.client ??
-    new CloudWatchLogsClient({
-      region: options.region,
-      credentials: options.credentials,
-      retryMode: 'standard',
-      maxAttempts: 3,
-      requestHandler: {
-        connectionTimeout: 5_000,
-        requestTimeout: 10_000,
-        throwOnRequestTimeout: true,
-      },
-      customUserAgent: USER_AGENT,
-    });
+  const client = options.client ?? new CloudWatchLogsClient(sdkClientConfig(options, 10_000));
   return (input, signal) => client.send(new GetLogEventsCommand(input), { abortSignal: signal });
 }
