@@ -56,10 +56,9 @@ interface HttpAnswer {
 /** A failure shaped as the SDK shapes its own, so src/codebuild.ts reads both alike. */
 type CallError = SdkError & { code?: string };
 
-function failure(name: string, message: string, metadata: ResponseMetadata, code?: string) {
+function failure(name: string, message: string, metadata: ResponseMetadata) {
   const error = new Error(message) as CallError;
   error.name = name;
-  if (code) error.code = code;
   return Object.assign(error, {
     $metadata: metadata,
     $fault: (metadata.httpStatusCode ?? 0) >= 500 ? 'server' : 'client',
@@ -114,7 +113,8 @@ function post(
   signal?: AbortSignal,
 ): Promise<HttpAnswer> {
   return new Promise((resolve, reject) => {
-    // Host, port and path only: a query in an endpoint variable is neither signed nor sent, as with the SDK.
+    // Host, port and path only: a query in an endpoint variable is neither signed nor sent (the SDK's
+    // way too).
     const request = (url.protocol === 'http:' ? http : https).request({
       protocol: url.protocol,
       hostname: url.hostname,
@@ -234,7 +234,6 @@ export function createJsonService(options: JsonServiceOptions): JsonCall {
     if (answer.status >= 200 && answer.status < 300) return { parsed, metadata };
     const message = parsed.message ?? parsed.Message;
     const error = failure(
-      // The SDK's own reading: __type, then code, then X-Amzn-ErrorType; after "#", before ":" or ",".
       errorCode(header('x-amzn-errortype'), parsed) ?? 'UnknownError',
       typeof message === 'string' ? message : '',
       metadata,
