@@ -19,7 +19,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _aws_sdk_client_codebuild__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2378);
 /* harmony import */ var _aws_sdk_client_codebuild__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3534);
 /* harmony import */ var _aws_sdk_client_codebuild__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(1229);
-/* harmony import */ var _codebuild_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4236);
+/* harmony import */ var _codebuild_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7042);
 
 
 /**
@@ -37,7 +37,7 @@ const COMMANDS = {
     StopBuildBatch: _aws_sdk_client_codebuild__WEBPACK_IMPORTED_MODULE_8__/* .StopBuildBatchCommand */ .O,
 };
 function sdkClient(options) {
-    return new _aws_sdk_client_codebuild__WEBPACK_IMPORTED_MODULE_9__/* .CodeBuildClient */ .b((0,_codebuild_js__WEBPACK_IMPORTED_MODULE_0__/* .sdkClientConfig */ .kM)(options, 30_000));
+    return new _aws_sdk_client_codebuild__WEBPACK_IMPORTED_MODULE_9__/* .CodeBuildClient */ .b((0,_codebuild_js__WEBPACK_IMPORTED_MODULE_0__/* .sdkClientConfig */ .kM)(options, _codebuild_js__WEBPACK_IMPORTED_MODULE_0__/* .CODEBUILD_SERVICE */ .So));
 }
 function sdkSend(client) {
     return (operation, input, signal) => {

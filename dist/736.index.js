@@ -6,13 +6,20 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   O: () => (/* binding */ LOGS_SERVICE),
 /* harmony export */   createLogs: () => (/* binding */ createLogs)
 /* harmony export */ });
 /* unused harmony export eventLines */
-/* harmony import */ var _aws_json_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2909);
-/* harmony import */ var _codebuild_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4236);
+/* harmony import */ var _codebuild_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7042);
 
-
+const LOGS_SERVICE = {
+    signingName: 'logs',
+    target: 'Logs_20140328',
+    // GetLogEvents's times are longs (milliseconds), not timestamps: nothing to turn.
+    timestamps: new Set(),
+    // A tail is not worth a longer wait.
+    requestTimeoutMs: 10_000,
+};
 /** GetLogEvents returns at most this many events per call. */
 const MAX_EVENTS = 10_000;
 /** The events' messages as lines: an event is usually one line with its line break, but may hold several. */
@@ -25,16 +32,7 @@ function createLogs(options = {}) {
     const connect = () => (getLogEvents ??= (async () => {
         const { route } = options;
         if (!options.client && route?.direct) {
-            const call = (0,_aws_json_js__WEBPACK_IMPORTED_MODULE_0__/* .createJsonService */ .cu)({
-                ...route,
-                signingName: 'logs',
-                target: 'Logs_20140328',
-                credentials: options.credentials ?? (0,_codebuild_js__WEBPACK_IMPORTED_MODULE_1__/* .environmentCredentials */ .Se)(options.env),
-                // GetLogEvents's timestamps are longs (milliseconds), not timestamps: nothing to turn.
-                timestamps: new Set(),
-                requestTimeoutMs: 10_000,
-                userAgent: _codebuild_js__WEBPACK_IMPORTED_MODULE_1__/* .USER_AGENT */ ._O,
-            });
+            const call = (0,_codebuild_js__WEBPACK_IMPORTED_MODULE_0__/* .directCall */ .a2)(route, options, LOGS_SERVICE);
             return (input, signal) => call('GetLogEvents', input, signal);
         }
         const { sdkGetLogEvents } = await Promise.all(/* import() */[__webpack_require__.e(714), __webpack_require__.e(646), __webpack_require__.e(451), __webpack_require__.e(44), __webpack_require__.e(337)]).then(__webpack_require__.bind(__webpack_require__, 3337));
@@ -55,7 +53,7 @@ function createLogs(options = {}) {
             catch (thrown) {
                 if (thrown.name === 'ResourceNotFoundException')
                     return undefined;
-                throw (0,_codebuild_js__WEBPACK_IMPORTED_MODULE_1__/* .toServiceError */ .N1)('GetLogEvents', thrown, { service: 'CloudWatch Logs' });
+                throw (0,_codebuild_js__WEBPACK_IMPORTED_MODULE_0__/* .toServiceError */ .N1)('GetLogEvents', thrown, { service: 'CloudWatch Logs' });
             }
         },
     };

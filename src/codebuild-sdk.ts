@@ -10,7 +10,7 @@ import {
   StopBuildBatchCommand,
 } from '@aws-sdk/client-codebuild';
 import type { AwsCredentialIdentityProvider } from '@aws-sdk/types';
-import { sdkClientConfig, type CodeBuildSend } from './codebuild.js';
+import { CODEBUILD_SERVICE, sdkClientConfig, type CodeBuildSend } from './codebuild.js';
 
 /**
  * CodeBuild through the SDK's client, for setups the action does not call directly (endpoints.ts):
@@ -32,7 +32,7 @@ export function sdkClient(options: {
   region?: string;
   credentials?: AwsCredentialIdentityProvider;
 }): CodeBuildClient {
-  return new CodeBuildClient(sdkClientConfig(options, 30_000));
+  return new CodeBuildClient(sdkClientConfig(options, CODEBUILD_SERVICE));
 }
 
 export function sdkSend(client: CodeBuildClient): CodeBuildSend {

@@ -25,7 +25,7 @@ import type {
 } from '@aws-sdk/client-codebuild';
 import type { AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import { isServerError, isThrottlingError, isTransientError } from '@smithy/core/retry';
-import { createJsonService } from './aws-json.js';
+import { createJsonService, type JsonCall, type JsonServiceOptions } from './aws-json.js';
 import type { Route } from './endpoints.js';
 import { ActionError, ServiceError, type ServiceErrorKind } from './errors.js';
 import type { Logs } from './logs.js';
@@ -142,7 +142,7 @@ export function toServiceError(
  * The job's credentials as the SDK's chain takes them from the environment (its fromEnv), read at
  * each signing so a later step's export is not missed. endpoints.ts routes here only when they are set.
  */
-export function environmentCredentials(env: Env = process.env): AwsCredentialIdentityProvider {
+function environmentCredentials(env: Env = process.env): AwsCredentialIdentityProvider {
   return async () => ({
     accessKeyId: env.AWS_ACCESS_KEY_ID ?? '',
     secretAccessKey: env.AWS_SECRET_ACCESS_KEY ?? '',
@@ -208,7 +208,7 @@ export type CodeBuildSend = <Op extends keyof Operations>(
 
 /**
  * The output members of these operations that are timestamps, which the SDK turns into Dates
- * (model.test.ts holds this list to the SDK's schemas).
+ * (direct.test.ts holds this list to the SDK's schemas).
  */
 export const CODEBUILD_TIMESTAMPS: ReadonlySet<string> = new Set([
   'created',
@@ -221,7 +221,41 @@ export const CODEBUILD_TIMESTAMPS: ReadonlySet<string> = new Set([
 /** Which way a service is reached from a region (endpoints.ts's route, with the run's facts). */
 export type RouteTo = (service: { serviceId: string; prefix: string }, region?: string) => Route;
 
-export const USER_AGENT = 'codebuild-batch-retry';
+const USER_AGENT = 'codebuild-batch-retry';
+
+/** An awsJson1_1 service as the action calls it (CodeBuild, CloudWatch Logs), either way. */
+export type JsonService = Pick<
+  JsonServiceOptions,
+  'signingName' | 'target' | 'timestamps' | 'requestTimeoutMs'
+>;
+
+export const CODEBUILD_SERVICE: JsonService = {
+  signingName: 'codebuild',
+  target: 'CodeBuild_20161006',
+  timestamps: CODEBUILD_TIMESTAMPS,
+  requestTimeoutMs: 30_000,
+};
+
+/** Whose credentials sign: role-to-assume's provider, else the job's from the environment. */
+interface Signer {
+  credentials?: AwsCredentialIdentityProvider;
+  /** Where the job's credentials are read (AWS_ACCESS_KEY_ID, …); default: process.env. */
+  env?: Env;
+}
+
+/** A service called directly, at the endpoint and region endpoints.ts decided. */
+export function directCall(
+  route: Extract<Route, { direct: true }>,
+  signer: Signer,
+  service: JsonService,
+): JsonCall {
+  return createJsonService({
+    ...route,
+    ...service,
+    credentials: signer.credentials ?? environmentCredentials(signer.env),
+    userAgent: USER_AGENT,
+  });
+}
 
 /**
  * How the SDK's clients are built, for CodeBuild and CloudWatch Logs alike: the standard retry
@@ -231,14 +265,18 @@ export const USER_AGENT = 'codebuild-batch-retry';
  */
 export function sdkClientConfig(
   options: { region?: string; credentials?: AwsCredentialIdentityProvider },
-  requestTimeout: number,
+  service: JsonService,
 ) {
   return {
     region: options.region,
     credentials: options.credentials,
     retryMode: 'standard',
     maxAttempts: 3,
-    requestHandler: { connectionTimeout: 5_000, requestTimeout, throwOnRequestTimeout: true },
+    requestHandler: {
+      connectionTimeout: 5_000,
+      requestTimeout: service.requestTimeoutMs,
+      throwOnRequestTimeout: true,
+    },
     customUserAgent: USER_AGENT,
   };
 }
@@ -271,15 +309,7 @@ export function createCodeBuild(
       if (routed?.direct) {
         said = `CodeBuild is called directly at ${routed.endpoint.origin}.`;
         const { region } = routed;
-        const call = createJsonService({
-          ...routed,
-          signingName: 'codebuild',
-          target: 'CodeBuild_20161006',
-          credentials: options.credentials ?? environmentCredentials(options.env),
-          timestamps: CODEBUILD_TIMESTAMPS,
-          requestTimeoutMs: 30_000,
-          userAgent: USER_AGENT,
-        });
+        const call = directCall(routed, options, CODEBUILD_SERVICE);
         return { send: (op, input, signal) => call(op, input, signal), region: async () => region };
       }
       const sdk = await import('./codebuild-sdk.js');
@@ -293,9 +323,9 @@ export function createCodeBuild(
   // milliseconds that need not delay the first request.
   let said: string | undefined;
   const send: CodeBuildSend = async (operation, input, signal) => {
-    const transport = await connect();
+    const way = await connect();
     try {
-      return await transport.send(operation, input, signal);
+      return await way.send(operation, input, signal);
     } finally {
       if (said) options.debug?.(said);
       said = undefined;

@@ -1,6 +1,6 @@
 import { CloudWatchLogsClient, GetLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import type { AwsCredentialIdentityProvider } from '@aws-sdk/types';
-import type { GetLogEvents } from './logs.js';
+import { LOGS_SERVICE, type GetLogEvents } from './logs.js';
 import { sdkClientConfig } from './codebuild.js';
 
 /**
@@ -13,6 +13,6 @@ export function sdkGetLogEvents(options: {
   credentials?: AwsCredentialIdentityProvider;
 }): GetLogEvents {
   // The endpoint comes from AWS_ENDPOINT_URL_CLOUDWATCH_LOGS / AWS_ENDPOINT_URL when set.
-  const client = options.client ?? new CloudWatchLogsClient(sdkClientConfig(options, 10_000));
+  const client = options.client ?? new CloudWatchLogsClient(sdkClientConfig(options, LOGS_SERVICE));
   return (input, signal) => client.send(new GetLogEventsCommand(input), { abortSignal: signal });
 }

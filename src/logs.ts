@@ -5,8 +5,7 @@ import type {
   OutputLogEvent,
 } from '@aws-sdk/client-cloudwatch-logs';
 import type { AwsCredentialIdentityProvider } from '@aws-sdk/types';
-import { createJsonService } from './aws-json.js';
-import { environmentCredentials, toServiceError, USER_AGENT } from './codebuild.js';
+import { directCall, toServiceError, type JsonService } from './codebuild.js';
 import type { Route } from './endpoints.js';
 import type { Env } from './setup.js';
 
@@ -23,6 +22,15 @@ export interface Logs {
     signal?: AbortSignal,
   ): Promise<string[] | undefined>;
 }
+
+export const LOGS_SERVICE: JsonService = {
+  signingName: 'logs',
+  target: 'Logs_20140328',
+  // GetLogEvents's times are longs (milliseconds), not timestamps: nothing to turn.
+  timestamps: new Set(),
+  // A tail is not worth a longer wait.
+  requestTimeoutMs: 10_000,
+};
 
 /** GetLogEvents returns at most this many events per call. */
 const MAX_EVENTS = 10_000;
@@ -57,16 +65,7 @@ export function createLogs(
     (getLogEvents ??= (async (): Promise<GetLogEvents> => {
       const { route } = options;
       if (!options.client && route?.direct) {
-        const call = createJsonService({
-          ...route,
-          signingName: 'logs',
-          target: 'Logs_20140328',
-          credentials: options.credentials ?? environmentCredentials(options.env),
-          // GetLogEvents's timestamps are longs (milliseconds), not timestamps: nothing to turn.
-          timestamps: new Set(),
-          requestTimeoutMs: 10_000,
-          userAgent: USER_AGENT,
-        });
+        const call = directCall(route, options, LOGS_SERVICE);
         return (input, signal) => call('GetLogEvents', input, signal);
       }
       const { sdkGetLogEvents } = await import('./logs-sdk.js');
