@@ -19,7 +19,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _aws_sdk_client_codebuild__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2378);
 /* harmony import */ var _aws_sdk_client_codebuild__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3534);
 /* harmony import */ var _aws_sdk_client_codebuild__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(1229);
-/* harmony import */ var _codebuild_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7042);
+/* harmony import */ var _codebuild_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9032);
 
 
 /**

@@ -1,23 +1,22 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { AwsCredentialIdentityProvider, ResponseMetadata } from '@aws-sdk/types';
-import { Sha256 } from '@smithy/core/checksum';
 import {
   isClockSkewError,
   isThrottlingError,
   isTransientError,
   StandardRetryStrategy,
 } from '@smithy/core/retry';
-import { SignatureV4 } from '@smithy/signature-v4';
 import type { SdkError } from '@smithy/types';
+import { signedHeaders } from './sigv4.js';
 
 /**
  * Signed awsJson1_1 calls (CodeBuild, CloudWatch Logs) without the SDK's client. Building that client
  * and its middleware costs a run more start-up time and memory than the rest of the action together
  * (npm run bench: "the AWS SDK alone"). What the client does for these calls is done here with the
- * SDK's own parts: SigV4 from @smithy/signature-v4, the standard retry strategy and the error
- * classification from @smithy/core/retry, timestamps as the SDK parses them. endpoints.ts decides
- * when this is the same as what the SDK client would do; everything else goes through the client.
+ * SDK's own retry strategy and error classification (@smithy/core/retry), SigV4 as its signer signs
+ * (sigv4.ts), timestamps as the SDK parses them. endpoints.ts decides when this is the same as what
+ * the SDK client would do; everything else goes through the client.
  */
 
 export interface JsonServiceOptions {
@@ -181,15 +180,9 @@ function raceAbort<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
 }
 
 export function createJsonService(options: JsonServiceOptions): JsonCall {
-  const signer = new SignatureV4({
-    service: options.signingName,
-    region: options.region,
-    // As the SDK's client asks its identity provider: with its own config, whose region a provider
-    // that calls STS itself (role-to-assume's fromWebToken) uses.
-    credentials: () =>
-      options.credentials({ callerClientConfig: { region: async () => options.region } }),
-    sha256: Sha256,
-  });
+  // As the SDK's client asks its identity provider: with its own config, whose region a provider that
+  // calls STS itself (role-to-assume's fromWebToken) uses.
+  const identity = { callerClientConfig: { region: async () => options.region } };
   // One strategy per service, as one client has: its retry quota is shared by all calls.
   const retries = new StandardRetryStrategy(MAX_ATTEMPTS);
   let clockOffsetMs = 0;
@@ -199,26 +192,22 @@ export function createJsonService(options: JsonServiceOptions): JsonCall {
   endpoint.search = '';
 
   async function attempt(operation: string, body: string, signal?: AbortSignal) {
-    const signed = await signer.sign(
-      {
-        method: 'POST',
-        protocol: endpoint.protocol,
-        hostname: endpoint.hostname,
-        port: endpoint.port ? Number(endpoint.port) : undefined,
-        path: endpoint.pathname,
-        query: {},
-        headers: {
-          'content-type': 'application/x-amz-json-1.1',
-          'x-amz-target': `${options.target}.${operation}`,
-          'user-agent': options.userAgent,
-          host: endpoint.host,
-          'content-length': String(Buffer.byteLength(body)),
-        },
-        body,
+    const headers = signedHeaders({
+      path: endpoint.pathname,
+      headers: {
+        'content-type': 'application/x-amz-json-1.1',
+        'x-amz-target': `${options.target}.${operation}`,
+        'user-agent': options.userAgent,
+        host: endpoint.host,
+        'content-length': String(Buffer.byteLength(body)),
       },
-      { signingDate: new Date(Date.now() + clockOffsetMs) },
-    );
-    const answer = await post(endpoint, signed.headers, body, options.requestTimeoutMs, signal);
+      body,
+      credentials: await options.credentials(identity),
+      region: options.region,
+      service: options.signingName,
+      date: new Date(Date.now() + clockOffsetMs),
+    });
+    const answer = await post(endpoint, headers, body, options.requestTimeoutMs, signal);
     const header = (name: string) => [answer.headers[name]].flat()[0];
     const requestId =
       header('x-amzn-requestid') ?? header('x-amzn-request-id') ?? header('x-amz-request-id');
