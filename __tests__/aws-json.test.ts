@@ -41,12 +41,15 @@ let server: Server;
 let endpoint: URL;
 let answers: Answer[];
 let seen: Seen[];
+/** When each request arrived (performance.now()). */
+let arrivals: number[];
 
 beforeAll(async () => {
   server = createServer((req: IncomingMessage, res) => {
     const parts: Buffer[] = [];
     req.on('data', (p: Buffer) => parts.push(p));
     req.on('end', () => {
+      arrivals.push(performance.now());
       const body = Buffer.concat(parts);
       seen.push({
         path: req.url,
@@ -77,6 +80,7 @@ afterAll(() => new Promise((resolve) => server.close(resolve)));
 beforeEach(() => {
   answers = [];
   seen = [];
+  arrivals = [];
 });
 
 const codebuild = (overrides: Partial<Parameters<typeof createJsonService>[0]> = {}): JsonCall =>
@@ -164,6 +168,35 @@ describe('createJsonService', () => {
     expect(out.ids).toEqual(['p:1']);
     expect(out.$metadata.attempts).toBe(3);
     expect(seen).toHaveLength(3);
+  });
+
+  // Without the hint a 5xx is sent again within the SDK's 50 ms base back-off.
+  it.each([
+    ['Retry-After in seconds', () => ({ 'retry-after': '1' }), 950],
+    ['x-amz-retry-after in milliseconds', () => ({ 'x-amz-retry-after': '600' }), 550],
+    // HTTP dates have whole seconds: 3 s from now is at least 2 s away.
+    [
+      'Retry-After as a date',
+      () => ({ 'retry-after': new Date(Date.now() + 3_000).toUTCString() }),
+      1_900,
+    ],
+  ])(
+    'waits as long as a refusal asks (%s), as the SDK does, before sending again',
+    async (_, headers, atLeastMs) => {
+      answers.push(
+        { ...error('ServiceUnavailable', 'busy', 503), headers: headers() },
+        { body: '{}' },
+      );
+      await codebuild()('BatchGetBuildBatches', { ids: [] });
+      expect(arrivals).toHaveLength(2);
+      expect(arrivals[1]! - arrivals[0]!).toBeGreaterThanOrEqual(atLeastMs);
+    },
+  );
+
+  it('reads a Retry-After on an answer that is not JSON too (a proxy saying it is busy)', async () => {
+    answers.push({ status: 503, headers: { 'retry-after': '1' }, body: '<html>busy</html>' }, {});
+    await codebuild()('BatchGetBuildBatches', { ids: [] });
+    expect(arrivals[1]! - arrivals[0]!).toBeGreaterThanOrEqual(950);
   });
 
   it('gives up after three attempts with the last error', async () => {

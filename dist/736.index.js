@@ -35,7 +35,7 @@ function createLogs(options = {}) {
             const call = (0,_codebuild_js__WEBPACK_IMPORTED_MODULE_0__/* .directCall */ .a2)(route, options, LOGS_SERVICE);
             return (input, signal) => call('GetLogEvents', input, signal);
         }
-        const { sdkGetLogEvents } = await Promise.all(/* import() */[__webpack_require__.e(315), __webpack_require__.e(646), __webpack_require__.e(451), __webpack_require__.e(44), __webpack_require__.e(337)]).then(__webpack_require__.bind(__webpack_require__, 3337));
+        const { sdkGetLogEvents } = await Promise.all(/* import() */[__webpack_require__.e(319), __webpack_require__.e(646), __webpack_require__.e(451), __webpack_require__.e(44), __webpack_require__.e(337)]).then(__webpack_require__.bind(__webpack_require__, 3337));
         return sdkGetLogEvents(options);
     })());
     return {

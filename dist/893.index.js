@@ -40,8 +40,8 @@ var endpoints = __webpack_require__(4172);
 var contentLengthMiddleware = __webpack_require__(7041);
 // EXTERNAL MODULE: ./node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/configurations.js + 2 modules
 var middleware_retry_configurations = __webpack_require__(6758);
-// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-es/submodules/retry/index.js + 5 modules
-var retry = __webpack_require__(2122);
+// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-es/submodules/retry/index.js + 4 modules
+var retry = __webpack_require__(2886);
 // EXTERNAL MODULE: ./node_modules/@smithy/core/dist-es/submodules/schema/middleware/getSchemaSerdePlugin.js + 3 modules
 var getSchemaSerdePlugin = __webpack_require__(7849);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/index.js + 3 modules

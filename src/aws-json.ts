@@ -186,6 +186,8 @@ export function createJsonService(options: JsonServiceOptions): JsonCall {
   // One strategy per service, as one client has: its retry quota is shared by all calls.
   const retries = new StandardRetryStrategy(MAX_ATTEMPTS);
   let clockOffsetMs = 0;
+  /** When a refusal asked to be sent again no sooner than (Retry-After), by the error it became. */
+  const retryAfter = new WeakMap<Error, Date>();
   // The SDK posts to the endpoint's path with a trailing slash (https://proxy/aws → /aws/).
   const endpoint = new URL(options.endpoint.href);
   if (!endpoint.pathname.endsWith('/')) endpoint.pathname += '/';
@@ -212,15 +214,25 @@ export function createJsonService(options: JsonServiceOptions): JsonCall {
     const requestId =
       header('x-amzn-requestid') ?? header('x-amzn-request-id') ?? header('x-amz-request-id');
     const metadata: ResponseMetadata = { httpStatusCode: answer.status, requestId };
+    const ok = answer.status >= 200 && answer.status < 300;
+    // Rare, so its reader loads only then.
+    const hint =
+      !ok && (header('retry-after') ?? header('x-amz-retry-after')) !== undefined
+        ? (await import('./retry-after.js')).retryAfterHint(answer.status, answer.headers)
+        : undefined;
+    const failed = <E extends Error>(error: E) => {
+      if (hint) retryAfter.set(error, hint);
+      return error;
+    };
     let json: unknown;
     try {
       json = answer.body ? JSON.parse(answer.body) : {};
     } catch (error) {
       // As the SDK: a body that is not JSON fails the call, whatever the status.
-      throw Object.assign(error as Error, { $metadata: metadata });
+      throw failed(Object.assign(error as Error, { $metadata: metadata }));
     }
     const parsed = (json && typeof json === 'object' ? json : {}) as Record<string, unknown>;
-    if (answer.status >= 200 && answer.status < 300) return { parsed, metadata };
+    if (ok) return { parsed, metadata };
     const message = parsed.message ?? parsed.Message;
     const error = failure(
       errorCode(header('x-amzn-errortype'), parsed) ?? 'UnknownError',
@@ -237,7 +249,7 @@ export function createJsonService(options: JsonServiceOptions): JsonCall {
       // The SDK's signer marks the error so that its retry strategy counts it as transient.
       if (isClockSkewError(error)) Object.assign(error.$metadata, { clockSkewCorrected: true });
     }
-    throw error;
+    throw failed(error);
   }
 
   return async <Output>(operation: string, input: object, signal?: AbortSignal) => {
@@ -261,7 +273,11 @@ export function createJsonService(options: JsonServiceOptions): JsonCall {
             ? 'TRANSIENT'
             : 'CLIENT_ERROR';
         try {
-          token = await raceAbort(retries.refreshRetryTokenForRetry(token, { errorType }), signal);
+          const retryAfterHint = retryAfter.get(error);
+          token = await raceAbort(
+            retries.refreshRetryTokenForRetry(token, { errorType, retryAfterHint }),
+            signal,
+          );
         } catch (refusal) {
           if ((refusal as Error).name === 'AbortError') throw refusal;
           throw error;

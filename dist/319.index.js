@@ -1,5 +1,5 @@
-export const id = 315;
-export const ids = [315];
+export const id = 319;
+export const ids = [319];
 export const modules = {
 
 /***/ 5477:
@@ -5543,7 +5543,7 @@ const hexEncode = (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`;
 
 /***/ }),
 
-/***/ 2122:
+/***/ 2886:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -5597,67 +5597,8 @@ const isAbortError = (error) => typeof error === "object" && error !== null && "
 
 // EXTERNAL MODULE: ./node_modules/@smithy/core/dist-es/submodules/retry/util-retry/constants.js
 var constants = __webpack_require__(2814);
-// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-es/submodules/transport/hasOwn.js
-var hasOwn = __webpack_require__(2990);
-// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-es/submodules/transport/httpResponse.js
-var httpResponse = __webpack_require__(5401);
-// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-es/submodules/serde/date-utils.js + 1 modules
-var date_utils = __webpack_require__(5393);
-;// CONCATENATED MODULE: ./node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/parseRetryAfterHeader.js
-
-
-
-function parseRetryAfterHeader(response, logger) {
-    if (!httpResponse/* HttpResponse */.c.isInstance(response)) {
-        return;
-    }
-    for (const header in response.headers) {
-        if (!(0,hasOwn/* hasOwn */.$)(response.headers, header)) {
-            continue;
-        }
-        const h = header.toLowerCase();
-        if (h === "retry-after") {
-            const retryAfter = response.headers[header];
-            let retryAfterSeconds = NaN;
-            if (retryAfter.endsWith("GMT")) {
-                try {
-                    const date = (0,date_utils/* parseRfc7231DateTime */.xE)(retryAfter);
-                    retryAfterSeconds = (date.getTime() - Date.now()) / 1000;
-                }
-                catch (e) {
-                    logger?.trace?.("Failed to parse retry-after header");
-                    logger?.trace?.(e);
-                }
-            }
-            else if (retryAfter.match(/ GMT, ((\d+)|(\d+\.\d+))$/)) {
-                retryAfterSeconds = Number(retryAfter.match(/ GMT, ([\d.]+)$/)?.[1]);
-            }
-            else if (retryAfter.match(/^((\d+)|(\d+\.\d+))$/)) {
-                retryAfterSeconds = Number(retryAfter);
-            }
-            else if (Date.parse(retryAfter) >= Date.now()) {
-                retryAfterSeconds = (Date.parse(retryAfter) - Date.now()) / 1000;
-            }
-            if (isNaN(retryAfterSeconds)) {
-                return;
-            }
-            return new Date(Date.now() + retryAfterSeconds * 1000);
-        }
-        else if (h === "x-amz-retry-after") {
-            const v = response.headers[header];
-            const backoffMilliseconds = Number(v);
-            if (isNaN(backoffMilliseconds)) {
-                logger?.trace?.(`Failed to parse x-amz-retry-after=${v}`);
-                return;
-            }
-            return new Date(Date.now() + backoffMilliseconds);
-        }
-    }
-}
-function getRetryAfterHint(response, logger) {
-    return parseRetryAfterHeader(response, logger);
-}
-
+// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/parseRetryAfterHeader.js
+var parseRetryAfterHeader = __webpack_require__(5045);
 ;// CONCATENATED MODULE: ./node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/util.js
 const asSdkError = (error) => {
     if (error instanceof Error) {
@@ -5757,7 +5698,7 @@ const getRetryErrorInfo = (error, logger) => {
         error,
         errorType: getRetryErrorType(error),
     };
-    const retryAfterHint = parseRetryAfterHeader(error.$response, logger);
+    const retryAfterHint = (0,parseRetryAfterHeader/* parseRetryAfterHeader */.F)(error.$response, logger);
     if (retryAfterHint) {
         errorInfo.retryAfterHint = retryAfterHint;
     }
@@ -6056,6 +5997,73 @@ const NODE_RETRY_MODE_CONFIG_OPTIONS = {
     configFileSelector: (profile) => profile[CONFIG_RETRY_MODE],
     default: config/* DEFAULT_RETRY_MODE */.L0,
 };
+
+
+/***/ }),
+
+/***/ 5045:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ parseRetryAfterHeader),
+/* harmony export */   O: () => (/* binding */ getRetryAfterHint)
+/* harmony export */ });
+/* harmony import */ var _smithy_core_transport__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2990);
+/* harmony import */ var _smithy_core_protocols__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5401);
+/* harmony import */ var _smithy_core_serde__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5393);
+
+
+
+function parseRetryAfterHeader(response, logger) {
+    if (!_smithy_core_protocols__WEBPACK_IMPORTED_MODULE_0__/* .HttpResponse */ .c.isInstance(response)) {
+        return;
+    }
+    for (const header in response.headers) {
+        if (!(0,_smithy_core_transport__WEBPACK_IMPORTED_MODULE_1__/* .hasOwn */ .$)(response.headers, header)) {
+            continue;
+        }
+        const h = header.toLowerCase();
+        if (h === "retry-after") {
+            const retryAfter = response.headers[header];
+            let retryAfterSeconds = NaN;
+            if (retryAfter.endsWith("GMT")) {
+                try {
+                    const date = (0,_smithy_core_serde__WEBPACK_IMPORTED_MODULE_2__/* .parseRfc7231DateTime */ .xE)(retryAfter);
+                    retryAfterSeconds = (date.getTime() - Date.now()) / 1000;
+                }
+                catch (e) {
+                    logger?.trace?.("Failed to parse retry-after header");
+                    logger?.trace?.(e);
+                }
+            }
+            else if (retryAfter.match(/ GMT, ((\d+)|(\d+\.\d+))$/)) {
+                retryAfterSeconds = Number(retryAfter.match(/ GMT, ([\d.]+)$/)?.[1]);
+            }
+            else if (retryAfter.match(/^((\d+)|(\d+\.\d+))$/)) {
+                retryAfterSeconds = Number(retryAfter);
+            }
+            else if (Date.parse(retryAfter) >= Date.now()) {
+                retryAfterSeconds = (Date.parse(retryAfter) - Date.now()) / 1000;
+            }
+            if (isNaN(retryAfterSeconds)) {
+                return;
+            }
+            return new Date(Date.now() + retryAfterSeconds * 1000);
+        }
+        else if (h === "x-amz-retry-after") {
+            const v = response.headers[header];
+            const backoffMilliseconds = Number(v);
+            if (isNaN(backoffMilliseconds)) {
+                logger?.trace?.(`Failed to parse x-amz-retry-after=${v}`);
+                return;
+            }
+            return new Date(Date.now() + backoffMilliseconds);
+        }
+    }
+}
+function getRetryAfterHint(response, logger) {
+    return parseRetryAfterHeader(response, logger);
+}
 
 
 /***/ }),
