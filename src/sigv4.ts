@@ -41,6 +41,8 @@ const UNSIGNED = new Set([
   'user-agent',
   'x-amzn-trace-id',
 ]);
+/** Headers signing writes itself: never taken from the request. */
+const GENERATED = new Set(['authorization', 'x-amz-date', 'date']);
 const signed = (name: string) => !UNSIGNED.has(name) && !/^(proxy|sec)-/.test(name);
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
@@ -68,15 +70,24 @@ function canonicalPath(path: string): string {
 
 /** The headers to send: the request's, with the ones signing adds and the authorization. */
 export function signedHeaders(input: SignInput): Record<string, string> {
-  const { accessKeyId, secretAccessKey, sessionToken } = input.credentials;
-  if (typeof accessKeyId !== 'string' || typeof secretAccessKey !== 'string')
+  // A provider's answer, checked as the SDK checks it.
+  const credentials = input.credentials as Partial<AwsCredentialIdentity> | undefined;
+  if (
+    typeof credentials?.accessKeyId !== 'string' ||
+    typeof credentials.secretAccessKey !== 'string'
+  )
     throw new Error('Resolved credential object is not valid');
+  const { accessKeyId, secretAccessKey, sessionToken } = credentials;
   const longDate = input.date
     .toISOString()
     .replace(/\.\d{3}Z$/, 'Z')
     .replace(/[-:]/g, '');
   const shortDate = longDate.slice(0, 8);
-  const headers: Record<string, string> = { ...input.headers, 'x-amz-date': longDate };
+  const headers: Record<string, string> = {};
+  // What signing writes is never taken from the request (the SDK's prepareRequest).
+  for (const [name, value] of Object.entries(input.headers))
+    if (!GENERATED.has(name)) headers[name] = value;
+  headers['x-amz-date'] = longDate;
   if (sessionToken) headers['x-amz-security-token'] = sessionToken;
   // A hash given in the header is what is signed (UNSIGNED-PAYLOAD, say), as the SDK signs it.
   const payloadHash = (headers['x-amz-content-sha256'] ??= sha256(input.body));
