@@ -266,6 +266,24 @@ describe('as the SDK client sends it', () => {
     expect(seen[0]).toMatchObject({ path: '/aws/', signatureError: undefined });
   });
 
+  it('reaches an endpoint at an IPv6 address, signed for it', async () => {
+    const v6 = createServer((req, res) => {
+      const parts: Buffer[] = [];
+      req.on('data', (p: Buffer) => parts.push(p));
+      req.on('end', () => {
+        const error = verifySignature(req, Buffer.concat(parts), CREDENTIALS, 'codebuild');
+        res.writeHead(error ? 403 : 200).end(JSON.stringify(error ? { __type: error.code } : {}));
+      });
+    });
+    await new Promise<void>((resolve) => v6.listen(0, '::1', resolve));
+    try {
+      const url = new URL(`http://[::1]:${(v6.address() as AddressInfo).port}`);
+      await expect(codebuild({ endpoint: url })('StopBuildBatch', {})).resolves.toBeDefined();
+    } finally {
+      await new Promise((resolve) => v6.close(resolve));
+    }
+  });
+
   it('leaves out members set to null', async () => {
     await codebuild()('StopBuildBatch', { id: 'p:1', nested: { a: null, b: 1 }, gone: null });
     expect(seen[0]!.body).toBe('{"id":"p:1","nested":{"b":1}}');

@@ -116,7 +116,8 @@ function post(
     // way too).
     const request = (url.protocol === 'http:' ? http : https).request({
       protocol: url.protocol,
-      hostname: url.hostname,
+      // An IPv6 address without its brackets (http://[::1]:4566), as the SDK's handler gives it.
+      hostname: url.hostname.replace(/^\[(.*)\]$/, '$1'),
       port: url.port || undefined,
       path: url.pathname,
       method: 'POST',
