@@ -22,10 +22,17 @@ import { scenarios } from './scenarios.mjs';
 import { startSimulator } from './server.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const RUNS = Number(process.env.BENCH_RUNS ?? 9);
-// The start moves by several milliseconds from run to run, more than any other figure: its median
-// is taken over more runs (a run costs well under a second).
-const START_RUNS = Number(process.env.BENCH_START_RUNS ?? Math.max(RUNS, 31));
+/** A count of runs from the environment, or the default. */
+function runs(name, fallback) {
+  const value = Number(process.env[name] ?? fallback);
+  if (Number.isInteger(value) && value >= 1) return value;
+  console.error(`${name} must be a whole number of runs, at least 1; it is ${process.env[name]}.`);
+  process.exit(2);
+}
+const RUNS = runs('BENCH_RUNS', 9);
+// The start moves by several milliseconds from run to run, more than any other figure: by default
+// its median is taken over more runs (a run costs well under a second).
+const START_RUNS = runs('BENCH_START_RUNS', process.env.BENCH_RUNS ? RUNS : 31);
 const WRITE_README = process.argv.includes('--write-readme');
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const kB = (bytes) => `${Math.round(bytes / 1000).toLocaleString('en')} kB`;
