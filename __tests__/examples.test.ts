@@ -116,12 +116,12 @@ describe('README', () => {
     const calls = (file: string, pattern: RegExp, service: string) =>
       [...readFileSync(file, 'utf8').matchAll(pattern)].map((m) => `${service}:${m[1]}`);
     const sent = [
-      ...calls('src/codebuild.ts', /send\(\s*'(\w+)'/g, 'codebuild'),
-      ...calls('src/logs.ts', /call\('(\w+)'/g, 'logs'),
+      ...calls('src/aws/codebuild.ts', /send\(\s*'(\w+)'/g, 'codebuild'),
+      ...calls('src/aws/logs.ts', /call\('(\w+)'/g, 'logs'),
     ];
     const commands = [
-      ...calls('src/codebuild-sdk.ts', /^\s+(\w+): \w+Command,$/gm, 'codebuild'),
-      ...calls('src/logs-sdk.ts', /new (\w+)Command\(/g, 'logs'),
+      ...calls('src/aws/codebuild-sdk.ts', /^\s+(\w+): \w+Command,$/gm, 'codebuild'),
+      ...calls('src/aws/logs-sdk.ts', /new (\w+)Command\(/g, 'logs'),
     ];
     expect(sent).toContain('logs:GetLogEvents');
     expect([...new Set(commands)].sort()).toEqual([...new Set(sent)].sort());

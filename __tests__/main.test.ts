@@ -6,10 +6,12 @@ import type {
   StartBuildBatchCommandInput,
   TestCase,
 } from '@aws-sdk/client-codebuild';
-import type { CodeBuild } from '../src/codebuild.js';
-import { ActionError, explainCredentials, ServiceError } from '../src/errors.js';
+import type { CodeBuild } from '../src/aws/codebuild.js';
+import { ActionError } from '../src/config/errors.js';
+import { explainCredentials } from '../src/report/explain.js';
+import { ServiceError } from '../src/aws/errors.js';
 import { retryAndReport as run, type Deps } from '../src/main.js';
-import type { Io } from '../src/report.js';
+import type { Io } from '../src/steps/reporter.js';
 import { BATCH_ARN, BATCH_ID, batch, group } from './fixtures.js';
 
 /** A CodeBuild that answers reads from a script (the last answer repeats) and records calls. */

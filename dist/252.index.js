@@ -1313,7 +1313,7 @@ const getValueFromTextNode = (obj) => {
 };
 
 // EXTERNAL MODULE: ./node_modules/@smithy/core/dist-es/submodules/protocols/serde/FromStringShapeDeserializer.js + 1 modules
-var FromStringShapeDeserializer = __webpack_require__(7052);
+var FromStringShapeDeserializer = __webpack_require__(4671);
 // EXTERNAL MODULE: ./node_modules/@smithy/core/dist-es/submodules/serde/util-utf8/toUtf8.js
 var toUtf8 = __webpack_require__(9809);
 ;// CONCATENATED MODULE: ./node_modules/@aws-sdk/core/dist-es/submodules/protocols/ConfigurableSerdeContext.js
@@ -2161,7 +2161,7 @@ function extendedEncodeURIComponent(str) {
 
 /***/ }),
 
-/***/ 7052:
+/***/ 4671:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 

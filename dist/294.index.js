@@ -2,7 +2,7 @@ export const id = 294;
 export const ids = [294];
 export const modules = {
 
-/***/ 5913:
+/***/ 8294:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 

@@ -574,7 +574,7 @@ var toUtf8 = __webpack_require__(9809);
 // EXTERNAL MODULE: ./node_modules/@smithy/core/dist-es/submodules/serde/util-utf8/fromUtf8.js
 var fromUtf8 = __webpack_require__(7332);
 // EXTERNAL MODULE: ./node_modules/@smithy/core/dist-es/submodules/protocols/serde/FromStringShapeDeserializer.js + 1 modules
-var FromStringShapeDeserializer = __webpack_require__(7052);
+var FromStringShapeDeserializer = __webpack_require__(4671);
 ;// CONCATENATED MODULE: ./node_modules/@smithy/core/dist-es/submodules/protocols/serde/HttpInterceptingShapeDeserializer.js
 
 
@@ -751,7 +751,7 @@ function extendedEncodeURIComponent(str) {
 
 /***/ }),
 
-/***/ 7052:
+/***/ 4671:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 

@@ -292,7 +292,7 @@ row(
 // Summary: render time and size for a 120-group batch, with the project's own renderer.
 {
   const out = mkdtempSync(join(tmpdir(), 'bench-src-'));
-  // src/ and its folders (src/steps/), as plain JavaScript beside each other.
+  // src/ and its folders (src/report/, src/steps/, …), as plain JavaScript beside each other.
   const sources = readdirSync(join(root, 'src'), { recursive: true }).filter((f) =>
     f.endsWith('.ts'),
   );
@@ -304,8 +304,8 @@ row(
     mkdirSync(dirname(join(out, file)), { recursive: true });
     writeFileSync(join(out, file.replace(/\.ts$/, '.js')), outputText);
   }
-  const { renderSummary } = await import(pathToFileURL(join(out, 'summary.js')));
-  const { describeBatch } = await import(pathToFileURL(join(out, 'outcome.js')));
+  const { renderSummary } = await import(pathToFileURL(join(out, 'report', 'summary.js')));
+  const { describeBatch } = await import(pathToFileURL(join(out, 'report', 'outcome.js')));
   const sim = new SimulatedBatch(scenarios['hundred-groups'], {
     region: 'us-east-1',
     account: '123456789012',

@@ -1,8 +1,9 @@
 import type { BuildBatch } from '@aws-sdk/client-codebuild';
-import type { CodeBuild } from './codebuild.js';
-import { ActionError, explainCredentials, messageOf } from './errors.js';
-import type { Config, InputSource } from './inputs.js';
-import { failureSentence } from './outcome.js';
+import type { CodeBuild } from './aws/codebuild.js';
+import { ActionError, messageOf } from './config/errors.js';
+import { explainCredentials } from './report/explain.js';
+import type { Config, InputSource } from './config/inputs.js';
+import { failureSentence } from './report/outcome.js';
 import {
   fail,
   isPostStep,
@@ -10,15 +11,15 @@ import {
   runnerDeps,
   RUNNING_BATCH_STATE,
   stopLeftoverBatch,
-} from './runtime.js';
-import { Reporter, type Io } from './report.js';
+} from './github/runtime.js';
+import { Reporter, type Io } from './steps/reporter.js';
 import { beginStep, type Step } from './steps/context.js';
 import { findBatch } from './steps/find.js';
 import { retryWhileRed } from './steps/retry.js';
 import { startBatch } from './steps/start-batch.js';
-import { startedHeadline } from './summary.js';
-import type { RunIdentity } from './token.js';
-import type { Clock } from './wait.js';
+import { startedHeadline } from './report/summary.js';
+import type { RunIdentity } from './config/token.js';
+import type { Clock } from './steps/wait.js';
 
 /** Everything the story needs from the outside world, handed in so it runs with fakes in tests. */
 export interface Deps {

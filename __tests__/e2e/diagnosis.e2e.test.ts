@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ACTION_ENTRY } from '../../simulator/run-action.mjs';
 import { HOSTILE_LOG_LINES, PLAINTEXT_SECRET } from '../../simulator/scenarios.mjs';
-import { SUMMARY_LIMIT_BYTES } from '../../src/summary.js';
+import { SUMMARY_LIMIT_BYTES } from '../../src/report/summary.js';
 import { act, annotations, simulators, type ActionRun, type Simulator } from './helpers.js';
 
 const start = simulators();

@@ -1,9 +1,9 @@
-import type { CodeBuild } from '../codebuild.js';
-import { formatDuration } from '../outcome.js';
-import { readConfig, withDispatchInputs, type Config } from '../inputs.js';
+import type { CodeBuild } from '../aws/codebuild.js';
+import { formatDuration } from '../report/outcome.js';
+import { readConfig, withDispatchInputs, type Config } from '../config/inputs.js';
 import type { Deps } from '../main.js';
-import type { Reporter } from '../report.js';
-import { persist } from '../wait.js';
+import type { Reporter } from './reporter.js';
+import { persist } from './wait.js';
 
 /** What every step of the story works with: the outside world, the inputs, CodeBuild, the record. */
 export interface Step {

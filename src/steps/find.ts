@@ -1,7 +1,7 @@
 import type { BuildBatch } from '@aws-sdk/client-codebuild';
-import type { CodeBuild } from '../codebuild.js';
-import { ActionError } from '../errors.js';
-import type { Config } from '../inputs.js';
+import type { CodeBuild } from '../aws/codebuild.js';
+import { ActionError } from '../config/errors.js';
+import type { Config } from '../config/inputs.js';
 import type { Step } from './context.js';
 
 /** A project search reads at most this many ids per failed status. */

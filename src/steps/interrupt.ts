@@ -1,6 +1,6 @@
 import type { BuildBatch } from '@aws-sdk/client-codebuild';
-import { ActionError, messageOf } from '../errors.js';
-import { describeBatch, formatDuration, isFinalStatus } from '../outcome.js';
+import { ActionError, messageOf } from '../config/errors.js';
+import { describeBatch, formatDuration, isFinalStatus } from '../report/outcome.js';
 import type { Step } from './context.js';
 
 /**

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { BuildBatch } from '@aws-sdk/client-codebuild';
-import { ActionError } from '../errors.js';
-import { nextStep } from '../outcome.js';
-import { RETRY_RESPONSE_NOTE } from '../report.js';
-import { retryToken } from '../token.js';
+import { ActionError } from '../config/errors.js';
+import { nextStep } from '../report/outcome.js';
+import { RETRY_RESPONSE_NOTE } from './reporter.js';
+import { retryToken } from '../config/token.js';
 import type { Step } from './context.js';
 import { interrupt } from './interrupt.js';
 import { waitFor } from './poll.js';

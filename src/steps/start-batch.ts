@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { BuildBatch } from '@aws-sdk/client-codebuild';
-import { ActionError } from '../errors.js';
-import type { Config } from '../inputs.js';
-import { batchConsoleUrl } from '../links.js';
-import { startToken } from '../token.js';
+import { ActionError } from '../config/errors.js';
+import type { Config } from '../config/inputs.js';
+import { batchConsoleUrl } from '../report/links.js';
+import { startToken } from '../config/token.js';
 import type { Step } from './context.js';
 
 /**
@@ -21,7 +21,7 @@ export async function startBatch(
       'The workflow was cancelled before the batch build was started: nothing was started.',
     );
   }
-  const { startRequest } = await import('../start.js');
+  const { startRequest } = await import('../config/start-request.js');
   const request = startRequest(target.projectName, target.start, {
     env: deps.env,
     eventName: deps.event.name,

@@ -1,0 +1,156 @@
+import type { StartBuildBatchCommandInput } from '@aws-sdk/client-codebuild';
+import { ActionError } from '../../src/config/errors.js';
+import type { StartInputs } from '../../src/config/start-inputs.js';
+import {
+  defaultSourceVersion,
+  GITHUB_ENV_VARS,
+  startRequest,
+  type RunContext,
+} from '../../src/config/start-request.js';
+
+const SHA = '0a1b2c3d4e5f60718293a4b5c6d7e8f901234567';
+const HEAD = 'c0ffee0000000000000000000000000000000001';
+
+const inputs = (extra: Partial<StartInputs> = {}): StartInputs => ({
+  overrideSource: true,
+  envVarNames: [],
+  githubEnvVars: false,
+  overrides: {},
+  ...extra,
+});
+const context = (extra: Partial<RunContext> = {}): RunContext => ({
+  env: {},
+  eventName: 'push',
+  sha: SHA,
+  idempotencyToken: 'gh-token',
+  ...extra,
+});
+
+describe('defaultSourceVersion', () => {
+  it.each<[string, Partial<RunContext>, string | undefined]>([
+    ['push', { eventName: 'push' }, SHA],
+    ['pull_request', { eventName: 'pull_request', headSha: HEAD }, HEAD],
+    ['pull_request_target', { eventName: 'pull_request_target', headSha: HEAD }, HEAD],
+    [
+      'workflow_dispatch (a head sha is ignored)',
+      { eventName: 'workflow_dispatch', headSha: HEAD },
+      SHA,
+    ],
+    ['pull_request without a head sha', { eventName: 'pull_request' }, SHA],
+    ['outside a runner', { eventName: undefined, sha: undefined }, undefined],
+    ['an empty GITHUB_SHA', { sha: '' }, undefined],
+  ])('%s', (_, extra, expected) => {
+    expect(defaultSourceVersion(context(extra))).toBe(expected);
+  });
+});
+
+describe('startRequest', () => {
+  const cases: Array<
+    [string, Partial<StartInputs>, Partial<RunContext>, StartBuildBatchCommandInput]
+  > = [
+    [
+      'the commit and the token by default',
+      {},
+      {},
+      { projectName: 'web-app', sourceVersion: SHA, idempotencyToken: 'gh-token' },
+    ],
+    [
+      "a pull request's head commit",
+      {},
+      { eventName: 'pull_request', sha: 'merge', headSha: HEAD },
+      { projectName: 'web-app', sourceVersion: HEAD, idempotencyToken: 'gh-token' },
+    ],
+    [
+      'source-version over the commit',
+      { sourceVersion: 'pr/123' },
+      {},
+      { projectName: 'web-app', sourceVersion: 'pr/123', idempotencyToken: 'gh-token' },
+    ],
+    [
+      'no source version with disable-source-override',
+      { overrideSource: false },
+      {},
+      { projectName: 'web-app', idempotencyToken: 'gh-token' },
+    ],
+    [
+      'no source version outside a runner',
+      {},
+      { sha: undefined },
+      { projectName: 'web-app', idempotencyToken: 'gh-token' },
+    ],
+    [
+      'the GitHub context that is set and not empty, then the named variables',
+      { githubEnvVars: true, envVarNames: ['DEPLOY_KEY', 'EMPTY'] },
+      {
+        env: {
+          GITHUB_SHA: SHA,
+          GITHUB_REF: 'refs/heads/main',
+          GITHUB_HEAD_REF: '',
+          DEPLOY_KEY: 'k',
+          EMPTY: '',
+          UNLISTED: 'x',
+        },
+      },
+      {
+        projectName: 'web-app',
+        sourceVersion: SHA,
+        environmentVariablesOverride: [
+          { name: 'GITHUB_SHA', value: SHA, type: 'PLAINTEXT' },
+          { name: 'GITHUB_REF', value: 'refs/heads/main', type: 'PLAINTEXT' },
+          { name: 'DEPLOY_KEY', value: 'k', type: 'PLAINTEXT' },
+          { name: 'EMPTY', value: '', type: 'PLAINTEXT' },
+        ],
+        idempotencyToken: 'gh-token',
+      },
+    ],
+    [
+      'a GitHub variable named in the list once',
+      { githubEnvVars: true, envVarNames: ['GITHUB_SHA'] },
+      { env: { GITHUB_SHA: SHA } },
+      {
+        projectName: 'web-app',
+        sourceVersion: SHA,
+        environmentVariablesOverride: [{ name: 'GITHUB_SHA', value: SHA, type: 'PLAINTEXT' }],
+        idempotencyToken: 'gh-token',
+      },
+    ],
+    [
+      'the buildspec and start-overrides',
+      {
+        buildspecOverride: 'version: 0.2\nbatch:\n  fast-fail: true\n',
+        overrides: { computeTypeOverride: 'BUILD_GENERAL1_LARGE', debugSessionEnabled: false },
+      },
+      {},
+      {
+        projectName: 'web-app',
+        sourceVersion: SHA,
+        buildspecOverride: 'version: 0.2\nbatch:\n  fast-fail: true\n',
+        computeTypeOverride: 'BUILD_GENERAL1_LARGE',
+        debugSessionEnabled: false,
+        idempotencyToken: 'gh-token',
+      },
+    ],
+  ];
+  it.each(cases)('sends %s', (_, start, run, expected) => {
+    expect(startRequest('web-app', inputs(start), context(run))).toEqual(expected);
+  });
+
+  it('sends every GitHub context variable the runner sets', () => {
+    const env = Object.fromEntries(GITHUB_ENV_VARS.map((name) => [name, `value of ${name}`]));
+    const sent = startRequest('p', inputs({ githubEnvVars: true }), context({ env }));
+    expect(sent.environmentVariablesOverride?.map((v) => v.name)).toEqual([...GITHUB_ENV_VARS]);
+  });
+
+  it('names the variables env-vars-for-codebuild lists that the environment does not have', () => {
+    const build = () =>
+      startRequest(
+        'p',
+        inputs({ envVarNames: ['SET', 'MISSING'] }),
+        context({ env: { SET: '1' } }),
+      );
+    expect(build).toThrow(ActionError);
+    expect(build).toThrow(
+      `Input "env-vars-for-codebuild" names MISSING, not set in the step's environment: set it under the step's env:, or leave it out.`,
+    );
+  });
+});

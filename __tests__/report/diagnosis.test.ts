@@ -1,0 +1,350 @@
+import type { Build, Report } from '@aws-sdk/client-codebuild';
+import {
+  artifactsOf,
+  cleanLogLine,
+  diagnose,
+  failingReports,
+  planAnnotations,
+  tailRequests,
+  testResults,
+  testTotals,
+  type Diagnosis,
+  type Evidence,
+  type GroupDiagnosis,
+} from '../../src/report/diagnosis.js';
+import { describeBatch } from '../../src/report/outcome.js';
+import { batch, group } from '../fixtures.js';
+
+const cloudWatch = (stream: string): Build['logs'] => ({
+  groupName: '/aws/codebuild/web-app',
+  streamName: stream,
+  deepLink: `https://console.aws.amazon.com/cloudwatch/home#logEvent:stream=${stream}`,
+  cloudWatchLogs: { status: 'ENABLED' },
+  s3Logs: { status: 'DISABLED' },
+});
+
+const report = (arn: string, counts: Record<string, number>, extra: Partial<Report> = {}) =>
+  ({
+    arn,
+    type: 'TEST',
+    testSummary: {
+      total: Object.values(counts).reduce((a, b) => a + b, 0),
+      statusCounts: counts,
+      durationInNanoSeconds: 1,
+    },
+    ...extra,
+  }) as Report;
+
+/** A red batch: build ok, unit failed, e2e blocked by unit, lint failed (ignore-failure). */
+function redBatch() {
+  const b = batch('FAILED', [
+    group('build', 'SUCCEEDED'),
+    group('unit', 'FAILED', { dependsOn: ['build'] }),
+    group('e2e', 'STOPPED', { dependsOn: ['unit'] }),
+    group('lint', 'FAILED', { ignoreFailure: true }),
+  ]);
+  const outcome = describeBatch(b);
+  const arn = (id: string) => outcome.groups.find((g) => g.identifier === id)!.buildArn!;
+  const builds: Build[] = [
+    {
+      arn: arn('build'),
+      startTime: new Date(0),
+      endTime: new Date(60_000),
+      logs: cloudWatch('b'),
+      reportArns: ['r-build', 'r-cov'],
+    },
+    {
+      arn: arn('unit'),
+      startTime: new Date(0),
+      endTime: new Date(30_000),
+      logs: cloudWatch('u'),
+      reportArns: ['r-unit'],
+      phases: [
+        {
+          phaseType: 'BUILD',
+          phaseStatus: 'FAILED',
+          contexts: [{ statusCode: 'COMMAND_EXECUTION_ERROR', message: 'exit status 1' }],
+        },
+      ],
+    },
+    { arn: arn('e2e'), startTime: new Date(30_000), endTime: new Date(30_000), logs: {} },
+    {
+      arn: arn('lint'),
+      startTime: new Date(0),
+      endTime: new Date(5_000),
+      logs: {
+        cloudWatchLogs: { status: 'DISABLED' },
+        s3Logs: { status: 'ENABLED' },
+        s3DeepLink: 'https://s3.console.aws.amazon.com/s3/object/logs/lint.gz',
+      },
+    },
+  ];
+  return { b, outcome, builds };
+}
+
+describe('tailRequests', () => {
+  it('tails only groups that did not succeed, ran, and log to CloudWatch Logs', () => {
+    const { outcome, builds } = redBatch();
+    expect(tailRequests(outcome, builds)).toEqual([
+      { identifier: 'unit', groupName: '/aws/codebuild/web-app', streamName: 'u' },
+    ]);
+  });
+});
+
+describe('failingReports', () => {
+  it.each([
+    [{ SUCCEEDED: 3 }, []],
+    [{ SUCCEEDED: 3, FAILED: 1 }, ['FAILED']],
+    [{ ERROR: 2 }, ['ERROR']],
+    [{ FAILED: 1, ERROR: 1, SKIPPED: 4 }, ['FAILED', 'ERROR']],
+  ])('a report counting %j asks for %j', (counts, statuses) => {
+    const found = failingReports([report('r', counts)]);
+    expect(found).toEqual(statuses.length ? [{ arn: 'r', statuses }] : []);
+  });
+
+  it('never asks for the cases of a coverage report', () => {
+    expect(failingReports([report('r', { FAILED: 1 }, { type: 'CODE_COVERAGE' })])).toEqual([]);
+  });
+});
+
+describe('cleanLogLine', () => {
+  it.each([
+    ['\u001b[31mred\u001b[39m text', 'red text'],
+    ['progress 10%\rprogress 100%', 'progress 100%'],
+    ['trailing spaces   ', 'trailing spaces'],
+    ['a\u0007bell', 'abell'],
+    ['x'.repeat(600), `${'x'.repeat(499)}…`],
+    ['', ''],
+  ])('%j → %j', (line, shown) => {
+    expect(cleanLogLine(line)).toBe(shown);
+  });
+});
+
+describe('testTotals', () => {
+  it.each<[string, Report[], ReturnType<typeof testTotals>]>([
+    ['no reports', [], undefined],
+    [
+      'one test report',
+      [report('a', { SUCCEEDED: 412, FAILED: 3, SKIPPED: 1 })],
+      { total: 416, passed: 412, failed: 3, skipped: 1 },
+    ],
+    [
+      'errors count as failures',
+      [report('a', { SUCCEEDED: 1, FAILED: 1, ERROR: 2 })],
+      { total: 4, passed: 1, failed: 3, skipped: 0 },
+    ],
+    [
+      'two test reports and a coverage report',
+      [
+        report('a', { SUCCEEDED: 2 }),
+        report('b', { SUCCEEDED: 3, FAILED: 1 }),
+        { arn: 'c', type: 'CODE_COVERAGE', codeCoverageSummary: { lineCoveragePercentage: 87.54 } },
+      ],
+      { total: 6, passed: 5, failed: 1, skipped: 0, lineCoverage: 87.5 },
+    ],
+    [
+      'coverage only',
+      [{ arn: 'c', type: 'CODE_COVERAGE', codeCoverageSummary: { lineCoveragePercentage: 50 } }],
+      { total: 0, passed: 0, failed: 0, skipped: 0, lineCoverage: 50 },
+    ],
+  ])('%s', (_, reports, totals) => {
+    expect(testTotals(reports)).toEqual(totals);
+  });
+});
+
+describe('artifactsOf', () => {
+  it('lists each group’s real artifacts, then the batch’s combined ones; no_artifacts is left out', () => {
+    const b = batch('FAILED', [
+      group('build', 'SUCCEEDED', {
+        currentBuildSummary: {
+          arn: 'x',
+          buildStatus: 'SUCCEEDED',
+          primaryArtifact: { type: 'S3', location: 'arn:aws:s3:::bucket/build.zip' },
+          secondaryArtifacts: [
+            { type: 'S3', location: 'arn:aws:s3:::bucket/sbom.json', identifier: 'sbom' },
+          ],
+        },
+      }),
+      group('lint', 'FAILED', {
+        currentBuildSummary: {
+          arn: 'y',
+          buildStatus: 'FAILED',
+          primaryArtifact: { type: 'no_artifacts' as never, location: '' },
+        },
+      }),
+    ]);
+    b.artifacts = { location: 'arn:aws:s3:::bucket/combined.zip' };
+    expect(artifactsOf(b)).toEqual([
+      { identifier: 'build', location: 'arn:aws:s3:::bucket/build.zip', type: 'S3' },
+      {
+        identifier: 'build',
+        location: 'arn:aws:s3:::bucket/sbom.json',
+        type: 'S3',
+        artifactIdentifier: 'sbom',
+      },
+      { identifier: 'batch', location: 'arn:aws:s3:::bucket/combined.zip', type: 'S3' },
+    ]);
+  });
+});
+
+describe('diagnose', () => {
+  const { b, outcome, builds } = redBatch();
+  const evidence: Evidence = {
+    builds,
+    reports: [
+      report('r-build', { SUCCEEDED: 10 }),
+      { arn: 'r-cov', type: 'CODE_COVERAGE', codeCoverageSummary: { lineCoveragePercentage: 80 } },
+      report('r-unit', { SUCCEEDED: 5, FAILED: 30 }),
+    ],
+    cases: {
+      'r-unit': Array.from({ length: 25 }, (_, i) => ({
+        name: `case ${i}`,
+        testSuiteName: 'suite',
+        status: 'FAILED',
+        message: `\u001b[31mexpected ${i}\u001b[0m\n    at line ${i}`,
+        durationInNanoSeconds: 2_000_000,
+      })),
+    },
+    tails: { unit: ['one', 'two', 'three'] },
+  };
+
+  it.each<[string, number, GroupDiagnosis['log']]>([
+    ['unit', 2, { kind: 'tail', lines: ['two', 'three'] }],
+    ['lint', 30, { kind: 's3', link: 'https://s3.console.aws.amazon.com/s3/object/logs/lint.gz' }],
+    ['e2e', 30, undefined],
+    ['build', 30, undefined],
+    ['unit', 0, undefined],
+  ])('the log of %s with log-lines %i', (id, lines, log) => {
+    expect(diagnose(outcome, b, evidence, lines).groups[id]!.log).toEqual(log);
+  });
+
+  it('says the stream is empty, the logs are off, or the read did not happen', () => {
+    const off = {
+      ...evidence,
+      builds: builds.map((x) => ({
+        ...x,
+        logs: {
+          cloudWatchLogs: { status: 'DISABLED' as const },
+          s3Logs: { status: 'DISABLED' as const },
+        },
+      })),
+      tails: {},
+    };
+    expect(diagnose(outcome, b, off, 30).groups.unit!.log).toEqual({ kind: 'off' });
+    expect(
+      diagnose(outcome, b, { ...evidence, tails: { unit: undefined } }, 30).groups.unit!.log,
+    ).toEqual({ kind: 'empty' });
+    expect(diagnose(outcome, b, { ...evidence, tails: {} }, 30).groups.unit!.log).toEqual({
+      kind: 'unread',
+    });
+  });
+
+  const found = diagnose(outcome, b, evidence, 30);
+
+  it('lists at most 20 failing cases, the first message line without colours, and counts the rest', () => {
+    expect(found.groups.unit!.failingCases).toHaveLength(20);
+    expect(found.groups.unit!.failingCases[3]).toEqual({
+      suite: 'suite',
+      name: 'case 3',
+      status: 'FAILED',
+      message: 'expected 3',
+      durationMs: 2,
+    });
+    expect(found.groups.unit!.moreCases).toBe(10);
+  });
+
+  it('gives a not-run group no duration and no logs link, a failed one its reason', () => {
+    expect(found.groups.e2e!.durationMs).toBeUndefined();
+    expect(found.groups.e2e!.logsLink).toBeUndefined();
+    expect(found.groups.unit).toMatchObject({
+      reason: 'BUILD — COMMAND_EXECUTION_ERROR: exit status 1',
+      durationMs: 30_000,
+      logsLink: expect.stringContaining('stream=u'),
+    });
+    expect(found.groups.build!.reason).toBeUndefined();
+  });
+
+  it('gives the test-results output one object per group with reports', () => {
+    expect(testResults(found)).toEqual([
+      { identifier: 'build', total: 10, passed: 10, failed: 0, skipped: 0, lineCoverage: 80 },
+      { identifier: 'unit', total: 35, passed: 5, failed: 30, skipped: 0 },
+    ]);
+  });
+});
+
+describe('planAnnotations', () => {
+  const { outcome } = redBatch();
+  const withCases = (n: number, more = 0): Diagnosis => ({
+    artifacts: [],
+    groups: {
+      unit: {
+        identifier: 'unit',
+        reason: 'BUILD — exit status 1',
+        failingCases: Array.from({ length: n }, (_, i) => ({
+          suite: 's',
+          name: `c${i}`,
+          status: 'FAILED',
+          message: 'boom',
+          durationMs: 1500,
+        })),
+        moreCases: more,
+      },
+    },
+  });
+  const errors = (d: Diagnosis | undefined, budget: number) =>
+    planAnnotations(outcome, d, budget)
+      .filter((a) => a.kind === 'error')
+      .map((a) => a.message);
+
+  it.each<[string, Diagnosis | undefined, number, string[]]>([
+    [
+      'no diagnosis: the group failure and the group not run',
+      undefined,
+      9,
+      ['Build group unit ended FAILED', 'Build group e2e did not run: unit failed'],
+    ],
+    [
+      'cases fit: group failure, cases, then the group not run',
+      withCases(2),
+      9,
+      [
+        'Build group unit ended FAILED: BUILD — exit status 1',
+        's › c0 FAILED in build group unit: boom (1.50s)',
+        's › c1 FAILED in build group unit: boom (1.50s)',
+        'Build group e2e did not run: unit failed',
+      ],
+    ],
+    [
+      'too many cases: the budget is filled, the last line counts what is left out',
+      withCases(20, 5),
+      4,
+      [
+        'Build group unit ended FAILED: BUILD — exit status 1',
+        's › c0 FAILED in build group unit: boom (1.50s)',
+        's › c1 FAILED in build group unit: boom (1.50s)',
+        '1 more build group and 23 more failing test cases not annotated (GitHub shows at most 10 errors per step): see the job summary.',
+      ],
+    ],
+    [
+      'cases fit but more exist than were listed: one line says so',
+      withCases(1, 3),
+      9,
+      [
+        'Build group unit ended FAILED: BUILD — exit status 1',
+        's › c0 FAILED in build group unit: boom (1.50s)',
+        'Build group e2e did not run: unit failed',
+        '3 more failing test cases not annotated (GitHub shows at most 10 errors per step): see the job summary.',
+      ],
+    ],
+  ])('%s', (_, diagnosis, budget, expected) => {
+    expect(errors(diagnosis, budget)).toEqual(expected);
+    expect(errors(diagnosis, budget).length).toBeLessThanOrEqual(budget);
+  });
+
+  it('warns, not errs, for a failed ignore-failure group, outside the error budget', () => {
+    const warnings = planAnnotations(outcome, undefined, 1).filter((a) => a.kind === 'warning');
+    expect(warnings.map((w) => w.message)).toEqual([
+      'Build group lint ended FAILED (ignore-failure, so the batch does not fail for it)',
+    ]);
+  });
+});

@@ -1,0 +1,318 @@
+import type { Build } from '@aws-sdk/client-codebuild';
+import {
+  buildDurationMs,
+  describeBatch,
+  failureReason,
+  failureSentence,
+  formatDuration,
+  isOlder,
+  nextStep,
+  progressLine,
+  statusChanges,
+} from '../../src/report/outcome.js';
+import { batch, group } from '../fixtures.js';
+
+describe('nextStep', () => {
+  it.each([
+    ['IN_PROGRESS', 'wait'],
+    ['SUCCEEDED', 'nothing-to-retry'],
+    ['FAILED', 'retry'],
+    ['FAULT', 'retry'],
+    ['TIMED_OUT', 'retry'],
+    ['STOPPED', 'retry'],
+    ['SOMETHING_NEW', 'retry'],
+  ])('a %s batch → %s', (status, step) => {
+    expect(nextStep(batch(status))).toBe(step);
+  });
+
+  it('waits while the batch is not complete, whatever its status says', () => {
+    expect(nextStep({ ...batch('FAILED'), complete: false })).toBe('wait');
+  });
+});
+
+describe('describeBatch', () => {
+  const b = batch('FAILED', [
+    {
+      identifier: 'DOWNLOAD_SOURCE',
+      ignoreFailure: false,
+      currentBuildSummary: { arn: 'a', buildStatus: 'SUCCEEDED' },
+    },
+    group('unit', 'FAILED', { dependsOn: ['DOWNLOAD_SOURCE'], prior: 2 }),
+    group('lint', 'FAILED', { ignoreFailure: true }),
+    group('e2e', 'PENDING' as never, { dependsOn: ['unit'] }),
+    group('docs', undefined),
+  ]);
+  const outcome = describeBatch(b);
+
+  it('counts attempts as prior builds plus the current one', () => {
+    expect(outcome.groups.map((g) => [g.identifier, g.attempts])).toEqual([
+      ['DOWNLOAD_SOURCE', 1],
+      ['unit', 3],
+      ['lint', 1],
+      ['e2e', 1],
+      ['docs', 0],
+    ]);
+  });
+
+  it('keeps statuses outside the enum and treats a group without a build as PENDING', () => {
+    expect(outcome.groups.find((g) => g.identifier === 'e2e')!.status).toBe('PENDING');
+    expect(outcome.groups.find((g) => g.identifier === 'docs')!.status).toBe('PENDING');
+  });
+
+  it('gives the synthetic DOWNLOAD_SOURCE group (no dependsOn key) an empty list', () => {
+    expect(outcome.groups[0]!.dependsOn).toEqual([]);
+  });
+
+  it('lists failed groups, and separately those that fail the batch', () => {
+    expect(outcome.failedGroups).toEqual(['unit', 'lint', 'e2e', 'docs']);
+    expect(outcome.blockingFailures).toEqual(['unit', 'e2e', 'docs']);
+  });
+
+  it('names the final status and failed groups in one sentence', () => {
+    expect(failureSentence(outcome)).toBe(
+      `Batch build ${b.id} ended FAILED; failed build groups: unit, e2e, docs; lint failed too, but it is marked ignore-failure, so it does not fail the batch.`,
+    );
+  });
+});
+
+describe('describeBatch: failed groups', () => {
+  const running = batch('IN_PROGRESS', [
+    group('build', 'SUCCEEDED'),
+    group('unit', 'IN_PROGRESS'),
+    group('e2e', 'PENDING'),
+    group('lint', 'FAILED', { ignoreFailure: true }),
+  ]);
+  it('does not count groups still running as failed', () => {
+    expect(describeBatch(running).failedGroups).toEqual(['lint']);
+  });
+  it('counts them as CANCELLED failures once the step stopped waiting', () => {
+    const outcome = describeBatch(running, { interrupted: true });
+    expect(outcome.failedGroups).toEqual(['unit', 'e2e', 'lint']);
+    expect(outcome.groups.map((g) => g.status)).toEqual([
+      'SUCCEEDED',
+      'CANCELLED',
+      'CANCELLED',
+      'FAILED',
+    ]);
+  });
+});
+
+describe('isOlder: a read older than one already seen is never believed', () => {
+  // The retry response: the old run's 4 phases plus SUBMITTED, running, groups as before the retry.
+  const retryResponse = { ...batch('IN_PROGRESS', [group('build', 'FAILED')], 5) };
+  const running = (finished: string, builds = 1) =>
+    batch('IN_PROGRESS', [group('build', finished, { prior: builds })], 5);
+
+  it.each([
+    [
+      'the pre-retry read (fewer phases, complete)',
+      batch('FAILED', undefined, 4),
+      retryResponse,
+      true,
+    ],
+    [
+      'a completed read with as many phases as a running one (completion follows running)',
+      batch('FAILED', undefined, 5),
+      retryResponse,
+      false,
+    ],
+    ['the retried batch running', running('IN_PROGRESS'), retryResponse, false],
+    [
+      'the pre-retry read after the batch was seen running',
+      batch('FAILED', undefined, 4),
+      running('IN_PROGRESS'),
+      true,
+    ],
+    [
+      'a read with fewer builds in the same phase',
+      running('IN_PROGRESS', 0),
+      running('IN_PROGRESS', 1),
+      true,
+    ],
+    [
+      'a read with fewer finished groups in the same phase',
+      running('IN_PROGRESS'),
+      running('SUCCEEDED'),
+      true,
+    ],
+    [
+      'the retried batch completed (one more phase)',
+      batch('SUCCEEDED', undefined, 6),
+      running('SUCCEEDED'),
+      false,
+    ],
+    ['the same read again', running('IN_PROGRESS'), running('IN_PROGRESS'), false],
+    [
+      'a read as recent as a replayed, complete retry response',
+      batch('FAILED', undefined, 8),
+      batch('FAILED', undefined, 8),
+      false,
+    ],
+    [
+      'a read before a replayed, complete retry response',
+      batch('FAILED', undefined, 7),
+      batch('FAILED', undefined, 8),
+      true,
+    ],
+  ])('%s → older: %s', (_, read, seen, older) => {
+    expect(isOlder(read, seen)).toBe(older);
+  });
+});
+
+describe('statusChanges', () => {
+  it('keeps text from the service on one line, so it cannot start a workflow command', () => {
+    const evil = describeBatch(
+      batch('IN_PROGRESS', [group('a\n::error::forged', 'PENDING')]),
+    ).groups;
+    expect(statusChanges(undefined, evil)).toEqual(['  a ::error::forged: PENDING']);
+  });
+
+  it('lists every group on the first read and only changes after that', () => {
+    const first = describeBatch(
+      batch('IN_PROGRESS', [group('a', 'PENDING'), group('b', 'IN_PROGRESS')]),
+    ).groups;
+    expect(statusChanges(undefined, first)).toEqual(['  a: PENDING', '  b: IN_PROGRESS']);
+    const second = [{ ...first[0]!, status: 'IN_PROGRESS' }, first[1]!];
+    expect(statusChanges(first, second)).toEqual(['  a: PENDING → IN_PROGRESS']);
+    expect(statusChanges(second, second)).toEqual([]);
+  });
+});
+
+describe('failureReason', () => {
+  it('names the failing phase and its context', () => {
+    const build: Build = {
+      phases: [
+        { phaseType: 'INSTALL', phaseStatus: 'SUCCEEDED' },
+        {
+          phaseType: 'BUILD',
+          phaseStatus: 'FAILED',
+          contexts: [
+            {
+              statusCode: 'COMMAND_EXECUTION_ERROR',
+              message: 'Error while executing command: npm test. Reason: exit status 1',
+            },
+          ],
+        },
+        { phaseType: 'COMPLETED' },
+      ],
+    };
+    expect(failureReason(build)).toBe(
+      'BUILD — COMMAND_EXECUTION_ERROR: Error while executing command: npm test. Reason: exit status 1',
+    );
+  });
+
+  it('falls back to the phase status, and to nothing for a build that did not fail', () => {
+    expect(
+      failureReason({
+        phases: [{ phaseType: 'PROVISIONING', phaseStatus: 'CLIENT_ERROR' as never, contexts: [] }],
+      }),
+    ).toBe('PROVISIONING — CLIENT_ERROR');
+    expect(
+      failureReason({ phases: [{ phaseType: 'BUILD', phaseStatus: 'SUCCEEDED' }] }),
+    ).toBeUndefined();
+  });
+});
+
+describe('buildDurationMs', () => {
+  it.each([
+    ['a build that ran', { startTime: new Date(1_000), endTime: new Date(91_000) }, 90_000],
+    [
+      'a build that never started (end before start)',
+      { startTime: new Date(5_000), endTime: new Date(4_000) },
+      undefined,
+    ],
+    ['a build still running', { startTime: new Date(1_000) }, undefined],
+  ])('%s → %s', (_, build, ms) => {
+    expect(buildDurationMs(build)).toBe(ms);
+  });
+});
+
+describe('formatDuration and progressLine', () => {
+  it.each([
+    [400, '0.4s'],
+    [6_000, '6s'],
+    [1_200, '1.2s'],
+    [9_940, '9.9s'],
+    [9_950, '10s'],
+    [59_000, '59s'],
+    [61_000, '1m 1s'],
+    [3_600_000 + 120_000, '1h 2m'],
+  ])('%i ms → %s', (ms, text) => expect(formatDuration(ms)).toBe(text));
+
+  it('says how many groups have finished', () => {
+    const outcome = describeBatch(
+      batch('IN_PROGRESS', [
+        group('a', 'SUCCEEDED'),
+        group('b', 'IN_PROGRESS'),
+        group('c', 'FAILED'),
+      ]),
+    );
+    expect(progressLine(outcome, 185_000)).toBe(
+      `Still waiting for ${outcome.id} (IN_PROGRESS): 2 of 3 build groups finished, 3m 5s elapsed.`,
+    );
+  });
+});
+
+describe('flaky and not-run groups', () => {
+  const failedBefore = (status: string) => ({ arn: 'p', buildStatus: status as never });
+  it.each<[string, Parameters<typeof group>[2], string, boolean]>([
+    [
+      'succeeded after a failure',
+      { priorBuildSummaryList: [failedBefore('FAILED')] },
+      'SUCCEEDED',
+      true,
+    ],
+    [
+      'succeeded after a fault',
+      { priorBuildSummaryList: [failedBefore('FAULT')] },
+      'SUCCEEDED',
+      true,
+    ],
+    [
+      'succeeded after a timeout',
+      { priorBuildSummaryList: [failedBefore('TIMED_OUT')] },
+      'SUCCEEDED',
+      true,
+    ],
+    [
+      'succeeded after it was not run (STOPPED)',
+      { priorBuildSummaryList: [failedBefore('STOPPED')] },
+      'SUCCEEDED',
+      false,
+    ],
+    ['succeeded the first time', {}, 'SUCCEEDED', false],
+    ['failed again', { priorBuildSummaryList: [failedBefore('FAILED')] }, 'FAILED', false],
+  ])('a group that %s: flaky %s', (_, extra, status, flaky) => {
+    const outcome = describeBatch(batch('SUCCEEDED', [group('unit', status, extra)]));
+    expect(outcome.groups[0]!.flaky).toBe(flaky);
+    expect(outcome.flakyGroups).toEqual(flaky ? ['unit'] : []);
+  });
+
+  const graph = describeBatch(
+    batch('FAILED', [
+      group('build', 'SUCCEEDED'),
+      group('lint', 'FAILED', { ignoreFailure: true }),
+      group('unit', 'FAILED', { dependsOn: ['build'] }),
+      group('api', 'FAULT', { dependsOn: ['build'] }),
+      group('e2e', 'STOPPED', { dependsOn: ['unit', 'api'] }),
+      group('package', 'STOPPED', { dependsOn: ['e2e'] }),
+      group('docs', 'STOPPED', { dependsOn: ['lint'] }),
+      group('deploy', 'STOPPED', { dependsOn: ['build'] }),
+    ]),
+  );
+  it.each([
+    ['e2e', ['unit', 'api']],
+    ['package', ['unit', 'api']],
+    ['docs', []],
+    ['deploy', []],
+    ['unit', []],
+  ])('%s was blocked by %j', (id, blockedBy) => {
+    expect(graph.groups.find((g) => g.identifier === id)!.blockedBy).toEqual(blockedBy);
+  });
+
+  it('names the causes, the groups not run and the ignored failures apart in the sentence', () => {
+    expect(failureSentence(graph)).toBe(
+      `Batch build ${graph.id} ended FAILED; failed build groups: unit, api, docs, deploy; not run as a result: e2e, package; lint failed too, but it is marked ignore-failure, so it does not fail the batch.`,
+    );
+  });
+});

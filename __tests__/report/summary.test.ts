@@ -1,0 +1,285 @@
+import { describeBatch, type BatchOutcome } from '../../src/report/outcome.js';
+import type { BuildBatch } from '@aws-sdk/client-codebuild';
+import type { Diagnosis, GroupDiagnosis, TestTotals } from '../../src/report/diagnosis.js';
+import {
+  renderGraph,
+  renderSummary,
+  summaryParts,
+  startedHeadline,
+  testsCell,
+  type SummaryInput,
+} from '../../src/report/summary.js';
+import { escapeHtml } from '../../src/report/text.js';
+import { batch, group } from '../fixtures.js';
+
+function input(outcome: BatchOutcome, extra: Partial<SummaryInput> = {}): SummaryInput {
+  return {
+    outcome,
+    headline: 'Retried 1 time (RETRY_FAILED_BUILDS); the batch ended FAILED.',
+    attempts: [{ attempt: 1, result: 'FAILED' }],
+    elapsedMs: 95_000,
+    ...extra,
+  };
+}
+
+const graph = describeBatch(
+  batch('FAILED', [
+    group('build', 'SUCCEEDED'),
+    group('unit', 'FAILED', { dependsOn: ['build'], prior: 1 }),
+    group('lint', 'FAILED', { ignoreFailure: true }),
+    group('e2e', 'STOPPED', { dependsOn: ['unit'] }),
+  ]),
+);
+
+describe('renderSummary', () => {
+  const text = renderSummary(
+    input(graph, {
+      reasons: { unit: 'BUILD — COMMAND_EXECUTION_ERROR: exit status 1' },
+      durations: { unit: 125_000 },
+    }),
+  );
+
+  it('opens with the batch, its status, a console link and the retries made', () => {
+    expect(text).toContain(
+      '<h2>❌ CodeBuild batch <a href="https://us-east-1.console.aws.amazon.com/codesuite/codebuild/123456789012/projects/web-app/batch/web-app%3A',
+    );
+    expect(text).toContain(': FAILED</h2>');
+    expect(text).toContain('batch #42');
+    expect(text).toContain('retries by this step: 1 (#1 → ❌ FAILED)');
+    expect(text).toContain('step time 1m 35s');
+  });
+
+  it('has one row per group with marker, attempts, duration, depends-on, ignore-failure and build link', () => {
+    const rows = text.split('\n').filter((l) => l.startsWith('<tr><td>'));
+    expect(rows).toHaveLength(4);
+    expect(rows[1]).toMatch(
+      /<td><code>unit<\/code><\/td><td>❌ FAILED<br><sub>BUILD — COMMAND_EXECUTION_ERROR: exit status 1<\/sub><\/td><td>2<\/td><td>2m 5s<\/td><td><\/td><td><code>build<\/code><\/td><td><\/td><td><a href="https:\/\/us-east-1\.console\.aws\.amazon\.com\/codesuite\/codebuild\/123456789012\/projects\/web-app\/build\/web-app%3A[^"]+\/\?region=us-east-1">build<\/a><\/td>/,
+    );
+    expect(rows[2]).toContain('<td>yes</td>');
+    expect(rows[3]).toContain('⏹️ STOPPED');
+  });
+
+  it('draws the build graph with each node coloured by status', () => {
+    expect(text).toContain('\n\n```mermaid\nflowchart LR\n');
+    expect(text).toContain('g1["unit FAILED"]:::FAILED');
+    expect(text).toContain('g0 --> g1');
+    expect(text).toContain('g1 --> g3');
+  });
+
+  it('escapes everything that came from the service', () => {
+    const hostile = describeBatch(
+      batch('FAILED', [
+        group('<img src=x onerror=alert(1)>', 'FAILED', { dependsOn: ['a"b'] }),
+        group('a"b', '<script>' as never),
+      ]),
+    );
+    const out = renderSummary(
+      input(hostile, {
+        reasons: { '<img src=x onerror=alert(1)>': 'line one\n\n# heading\n<b>x</b>' },
+      }),
+    );
+    expect(out).not.toMatch(/<img|<script>|<b>x/);
+    expect(out).toContain('&#60;img src=x onerror=alert(1)&#62;');
+    expect(out).toContain('line one # heading &#60;b&#62;x&#60;/b&#62;');
+    expect(out).toContain('["#60;img src#61;x onerror#61;alert#40;1#41;#62; FAILED"]');
+  });
+
+  it('stays under 100 KB for a 120-group batch', () => {
+    const groups = [
+      group('build', 'SUCCEEDED'),
+      ...Array.from({ length: 119 }, (_, i) =>
+        group(`shard_${i}`, i % 10 ? 'SUCCEEDED' : 'FAILED', { dependsOn: ['build'] }),
+      ),
+    ];
+    const out = renderSummary(input(describeBatch(batch('FAILED', groups))));
+    expect(Buffer.byteLength(out)).toBeLessThan(100 * 1024);
+    expect(out.split('<tr><td>')).toHaveLength(121);
+    // Too many nodes for a readable graph.
+    expect(out).not.toContain('```mermaid');
+  });
+
+  it('degrades instead of exceeding the limit: links go, then succeeded rows, then rows are cut', () => {
+    const groups = Array.from({ length: 400 }, (_, i) =>
+      group(`group_${i}`, i % 2 ? 'SUCCEEDED' : 'FAILED'),
+    );
+    const outcome = describeBatch(batch('FAILED', groups));
+    const full = renderSummary(input(outcome));
+    const size = Buffer.byteLength(full);
+
+    const noLinks = renderSummary(input(outcome), size - 1);
+    expect(noLinks).not.toContain('>build</a>');
+    expect(noLinks.split('<tr><td>')).toHaveLength(401);
+
+    const failedOnly = renderSummary(input(outcome), Buffer.byteLength(noLinks) - 1);
+    expect(failedOnly).toContain('200 of 400 build groups succeeded; the others:');
+    expect(failedOnly.split('<tr><td>')).toHaveLength(201);
+
+    const cut = renderSummary(input(outcome), 20_000);
+    expect(Buffer.byteLength(cut)).toBeLessThanOrEqual(20_000);
+    expect(cut).toMatch(/… and \d+ more build groups that did not succeed/);
+  });
+});
+
+describe('renderGraph', () => {
+  it('is left out when no group depends on another', () => {
+    expect(
+      renderGraph(
+        describeBatch(batch('FAILED', [group('a', 'FAILED'), group('b', 'SUCCEEDED')])).groups,
+      ),
+    ).toBeUndefined();
+  });
+});
+
+describe('escapeHtml', () => {
+  it('escapes markup and folds line breaks', () => {
+    expect(escapeHtml(`<a href='x'>&"\r\n\n`)).toBe('&#60;a href=&#39;x&#39;&#62;&#38;&#34; ');
+  });
+});
+
+describe('startedHeadline', () => {
+  const SHA = '0a1b2c3d4e5f60718293a4b5c6d7e8f901234567';
+  it.each<[string, Partial<BuildBatch>, number, string]>([
+    [
+      'the resolved commit, short',
+      { resolvedSourceVersion: SHA, sourceVersion: 'main' },
+      0,
+      'Started batch #42 for 0a1b2c3, not retried, ended SUCCEEDED.',
+    ],
+    [
+      'a requested commit before it resolved',
+      { sourceVersion: SHA.toUpperCase() },
+      1,
+      'Started batch #42 for 0A1B2C3, retried once, ended SUCCEEDED.',
+    ],
+    [
+      'a branch as it is',
+      { sourceVersion: 'pr/123' },
+      3,
+      'Started batch #42 for pr/123, retried 3 times, ended SUCCEEDED.',
+    ],
+    [
+      'no version at all',
+      {},
+      2,
+      "Started batch #42 for the project's source version, retried 2 times, ended SUCCEEDED.",
+    ],
+  ])('names %s', (_, extra, retries, expected) => {
+    expect(startedHeadline({ ...batch('SUCCEEDED'), ...extra }, retries)).toBe(expected);
+  });
+});
+
+describe('the diagnosis in the summary', () => {
+  const outcome = describeBatch(
+    batch('FAILED', [
+      group('build', 'SUCCEEDED', {
+        priorBuildSummaryList: [{ arn: 'p', buildStatus: 'FAILED' }],
+      }),
+      group('unit', 'FAILED', { dependsOn: ['build'] }),
+      group('e2e', 'STOPPED', { dependsOn: ['unit'] }),
+      group('lint', 'FAILED', { ignoreFailure: true }),
+    ]),
+  );
+  const groupOf = (id: string, extra: Partial<GroupDiagnosis> = {}): GroupDiagnosis => ({
+    identifier: id,
+    failingCases: [],
+    moreCases: 0,
+    ...extra,
+  });
+  /** unit: `lines` log lines of `width` characters and `cases` failing cases. */
+  const diagnosis = (lines: number, width: number, cases: number): Diagnosis => ({
+    artifacts: [{ identifier: 'batch', location: 'arn:aws-cn:s3:::bucket/out.zip', type: 'S3' }],
+    groups: {
+      build: groupOf('build', { tests: { total: 10, passed: 10, failed: 0, skipped: 0 } }),
+      unit: groupOf('unit', {
+        logsLink: 'https://console.aws.amazon.com/cloudwatch/home#logEvent:group=x;stream=y',
+        log: {
+          kind: 'tail',
+          lines: Array.from({ length: lines }, (_, i) => `${i}:${'<'.repeat(width)}`),
+        },
+        tests: { total: 12, passed: 9, failed: cases, skipped: 0, lineCoverage: 71.2 },
+        failingCases: Array.from({ length: cases }, (_, i) => ({
+          suite: 'suite',
+          name: `case ${i} ${'y'.repeat(100)}`,
+          status: 'FAILED',
+          message: 'boom',
+          durationMs: 10,
+        })),
+      }),
+      lint: groupOf('lint', { log: { kind: 's3', link: 'https://s3.example/lint.gz' } }),
+    },
+  });
+  const rows = (text: string) => text.split('\n').filter((l) => l.startsWith('<tr><td><code>'));
+
+  it.each<[TestTotals | undefined, string]>([
+    [undefined, ''],
+    [{ total: 416, passed: 412, failed: 3, skipped: 1 }, '412 passed · 3 failed · 1 skipped'],
+    [{ total: 5, passed: 5, failed: 0, skipped: 0, lineCoverage: 87.5 }, '5 passed · 87.5% lines'],
+    [{ total: 0, passed: 0, failed: 0, skipped: 0, lineCoverage: 50 }, '50% lines'],
+  ])('the Tests cell of %j is %j', (tests, cell) => {
+    expect(testsCell(tests)).toBe(cell);
+  });
+
+  it('marks flaky, not-run and ignored groups, each in its own style', () => {
+    const text = renderSummary(input(outcome, { diagnosis: diagnosis(3, 5, 1) }));
+    const [build, unit, e2e, lint] = rows(text);
+    expect(build).toContain(
+      '✅ SUCCEEDED<br><sub>flaky: failed earlier in this batch, then passed</sub>',
+    );
+    expect(unit).toContain('❌ FAILED');
+    expect(e2e).toContain('⏹️ STOPPED<br><sub>not run: unit failed</sub>');
+    expect(lint).toContain('⚠️ FAILED<br><sub>ignore-failure: does not fail the batch</sub>');
+    expect(text).toContain('["build SUCCEEDED flaky"]:::FLAKY');
+    expect(text).toContain('["e2e not run"]:::NOT_RUN');
+    expect(text).toContain('["lint FAILED ignored"]:::IGNORED');
+    expect(unit).toContain('<td>9 passed · 1 failed · 71.2% lines</td>');
+    expect(unit).toContain('>logs</a>');
+    expect(text).toContain('href="https://console.amazonaws.cn/s3/buckets/bucket?prefix=out.zip"');
+    expect(text).toContain('The log is in S3 only: <a href="https://s3.example/lint.gz">');
+  });
+
+  it('keeps a blank log line from ending the HTML block', () => {
+    const d = diagnosis(0, 0, 0);
+    d.groups.unit!.log = { kind: 'tail', lines: ['a', '', '   ', 'b'] };
+    const text = renderSummary(input(outcome, { diagnosis: d }));
+    const table = text.slice(text.indexOf('<table>'), text.indexOf('</table>'));
+    expect(table).not.toMatch(/\n\s*\n/);
+    expect(table).toContain('<pre>a\n&#160;\n&#160;\nb</pre>');
+  });
+
+  it('measures a rendering to the byte before it keeps it, and gives it as parts to write', () => {
+    const d = diagnosis(300, 5, 3);
+    const full = renderSummary(input(outcome, { diagnosis: d }), Infinity);
+    const size = Buffer.byteLength(full);
+    // Exactly the limit: the whole rendering; one byte less: shrunk to fit.
+    expect(renderSummary(input(outcome, { diagnosis: d }), size)).toBe(full);
+    const shrunk = renderSummary(input(outcome, { diagnosis: d }), size - 1);
+    expect(shrunk).not.toBe(full);
+    expect(Buffer.byteLength(shrunk)).toBeLessThanOrEqual(size - 1);
+    expect(summaryParts(input(outcome, { diagnosis: d }), size - 1).join('')).toBe(shrunk);
+  });
+
+  it('shrinks log tails first (newest lines kept), then failing cases, never the group rows', () => {
+    const d = diagnosis(1000, 200, 20);
+    const full = renderSummary(input(outcome, { diagnosis: d }), Infinity);
+    expect(full).toContain('<summary>Last 1000 log lines</summary>');
+
+    const limit = 200_000;
+    const tailsCut = renderSummary(input(outcome, { diagnosis: d }), limit);
+    expect(Buffer.byteLength(tailsCut)).toBeLessThanOrEqual(limit);
+    expect(tailsCut).toMatch(
+      /<summary>Last \d+ log lines \(\d+ earlier lines left out to fit the summary\)/,
+    );
+    expect(tailsCut).toContain(`999:${'&#60;'.repeat(200)}`);
+    expect(tailsCut).not.toContain(`\n0:`);
+    expect(tailsCut.match(/<li><code>suite › case/g)).toHaveLength(20);
+
+    // No room for any tail: the tail goes, then cases are cut down.
+    const casesCut = renderSummary(input(outcome, { diagnosis: d }), 4_000);
+    expect(Buffer.byteLength(casesCut)).toBeLessThanOrEqual(4_000);
+    expect(casesCut).not.toContain('log lines</summary>');
+    expect(casesCut).toContain('left out to keep the summary under');
+    // Cut to the first step that fits: five cases per group (the rest counted).
+    expect(casesCut.match(/<li><code>suite › case/g)).toHaveLength(5);
+    expect(rows(casesCut)).toHaveLength(4);
+  });
+});

@@ -1,0 +1,108 @@
+import type { Build } from '@aws-sdk/client-codebuild';
+import type { EvidenceSource } from '../../src/steps/evidence.js';
+import type { Logs } from '../../src/aws/logs.js';
+import { Reporter, type Io } from '../../src/steps/reporter.js';
+import { batch, group } from '../fixtures.js';
+
+/** An Io that records what the step would print, with groups spelled out as the runner shows them. */
+function recorder() {
+  const log: string[] = [];
+  const outputs: Record<string, string> = {};
+  let summary = '';
+  const io: Io = {
+    info: (m) => log.push(m),
+    debug: () => undefined,
+    notice: (m) => log.push(`notice: ${m}`),
+    warning: (m) => log.push(`warning: ${m}`),
+    error: (m) => log.push(`error: ${m}`),
+    group: (title, body) => {
+      log.push(`::group::${title}`);
+      body();
+      log.push('::endgroup::');
+    },
+    setOutput: (n, v) => (outputs[n] = v),
+    saveState: () => undefined,
+    writeSummary: async (parts) => void (summary += parts.join('')),
+  };
+  return { io, log, outputs, summary: () => summary };
+}
+
+const red = () =>
+  batch('FAILED', [
+    group('build', 'SUCCEEDED'),
+    group('unit', 'FAILED', { dependsOn: ['build'] }),
+    group('lint', 'FAILED', { ignoreFailure: true }),
+  ]);
+
+function source(openLogs: EvidenceSource['openLogs']): EvidenceSource {
+  return {
+    region: async () => 'us-east-1',
+    openLogs,
+    getBuilds: async (arns) =>
+      arns.map((arn): Build => ({
+        arn,
+        logs: { groupName: '/aws/codebuild/web-app', streamName: arn.split(':').at(-1) },
+      })),
+    getReports: async () => [],
+    describeTestCases: async () => [],
+  };
+}
+
+describe('Reporter.finish with a diagnosis', () => {
+  it('prints each failed group’s tail in its own log group, and shows it in the summary', async () => {
+    const r = recorder();
+    const b = red();
+    const loaded: string[] = [];
+    const logs: Logs = { tail: async (_, stream) => [`\u001b[31mboom\u001b[0m in ${stream}`] };
+    await new Reporter(r.io).finish({
+      batch: b,
+      headline: 'Retried once; the batch ended FAILED.',
+      elapsedMs: 1000,
+      builds: source(async (region) => {
+        loaded.push(region ?? '');
+        return logs;
+      }),
+      logLines: 30,
+    });
+    expect(loaded).toEqual(['us-east-1']);
+    const groups = r.log.filter((l) => l.startsWith('::group::'));
+    expect(groups).toEqual(
+      ['Build group unit: last log line', 'Build group lint: last log line'].map(
+        (t) => `::group::${t}`,
+      ),
+    );
+    expect(r.log).toContainEqual(expect.stringMatching(/^boom in /));
+    expect(r.summary()).toContain('<summary>Last log line</summary>');
+    expect(r.outputs['test-results']).toBe('[]');
+  });
+
+  it('reads nothing after an interruption once the caller’s signal has aborted, and still reports', async () => {
+    const r = recorder();
+    const b = red();
+    const controller = new AbortController();
+    controller.abort(new DOMException('no time left', 'TimeoutError'));
+    const calls: string[] = [];
+    const aborting: EvidenceSource = {
+      ...source(async () => {
+        throw new Error('no log is read after the signal aborted');
+      }),
+      getBuilds: async (_, signal) => {
+        calls.push('BatchGetBuilds');
+        signal?.throwIfAborted();
+        return [];
+      },
+    };
+    await new Reporter(r.io).finish({
+      batch: b,
+      headline: 'Cancelled.',
+      elapsedMs: 1000,
+      interrupted: true,
+      builds: aborting,
+      signal: controller.signal,
+    });
+    expect(r.log.filter((l) => l.startsWith('warning: Failure reasons'))).toEqual([
+      'warning: Failure reasons, durations, log tails and test results are left out: reading them did not fit in the time allowed.',
+    ]);
+    expect(r.summary()).toContain('<code>unit</code>');
+  });
+});

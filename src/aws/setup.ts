@@ -1,0 +1,103 @@
+import { shown } from '../config/inputs.js';
+
+/**
+ * Setup mistakes a new user makes (no credentials, no region, an endpoint variable left pointing at
+ * nothing, a role that does not trust the run), as the one sentence that says what to change. The SDK
+ * reports each in its own words, which name neither the input nor the fix. Pure: data in, text out.
+ */
+
+export type Env = Record<string, string | undefined>;
+
+export interface EndpointOverride {
+  /** The variable in effect, e.g. AWS_ENDPOINT_URL_CODEBUILD. */
+  name: string;
+  value: string;
+}
+
+/**
+ * The endpoint variable the SDK uses for a service (its SDK id, upper-case with underscores, e.g.
+ * CODEBUILD, STS): the service's own variable first, then AWS_ENDPOINT_URL.
+ */
+export function endpointOverride(env: Env, serviceId: string): EndpointOverride | undefined {
+  if (/^true$/i.test(env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS ?? '')) return undefined;
+  for (const name of [`AWS_ENDPOINT_URL_${serviceId}`, 'AWS_ENDPOINT_URL']) {
+    const value = env[name];
+    if (value) return { name, value };
+  }
+  return undefined;
+}
+
+/** A URL as it may be shown: a user name and password in it (http://user:pass@host) are left out. */
+function withoutUserInfo(value: string): string {
+  if (!URL.canParse(value)) return value;
+  const url = new URL(value);
+  if (!url.username && !url.password) return value;
+  url.username = '';
+  url.password = '';
+  return url.href;
+}
+
+/** Network error codes that mean nothing answers at that address. */
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+/** When an endpoint override cannot be reached: the sentence naming the variable and its value. */
+export function unreachableEndpoint(
+  code: string,
+  override: EndpointOverride | undefined,
+): string | undefined {
+  if (!override || !UNREACHABLE.has(code)) return undefined;
+  return `${override.name} is ${shown(withoutUserInfo(override.value))}, which ${code === 'ECONNREFUSED' ? 'refuses connections' : 'cannot be reached'} (${code}): correct it, or remove it so the SDK reaches AWS.`;
+}
+
+/** The SDK's default chain found no credentials anywhere. */
+export function noCredentials(detail: string): string {
+  return `No AWS credentials were found (${detail.replace(/\.$/, '')}): add a step with aws-actions/configure-aws-credentials before this one, or set role-to-assume (with "permissions: id-token: write") so this action assumes the role itself.`;
+}
+
+export const NO_REGION =
+  'No AWS region is set: set the aws-region input, give batch-id as a batch ARN (its region is used), or set AWS_REGION in the environment.';
+
+export const NO_ID_TOKEN =
+  'role-to-assume needs a GitHub OIDC token, but ACTIONS_ID_TOKEN_REQUEST_URL is not set: add "permissions: id-token: write" to the job (or the workflow); runs for pull requests from forks never get one.';
+
+/** The sub claim of a JWT, read without verifying it (only to tell the user what the run presents). */
+export function subjectOf(token: string): string | undefined {
+  const payload = token.split('.')[1];
+  if (!payload) return undefined;
+  try {
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as unknown;
+    const sub = (claims as { sub?: unknown } | null)?.sub;
+    return typeof sub === 'string' ? sub : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export interface StsRefusal {
+  /** The error code STS answered. */
+  code: string;
+  message: string;
+  requestId?: string;
+  roleArn: string;
+  /** The sub claim this run's token carries. */
+  subject?: string;
+  audience: string;
+  durationSeconds: number;
+}
+
+/**
+ * AssumeRoleWithWebIdentity refused for a reason the user fixes in IAM or in the inputs: the
+ * sentence; undefined for any other failure (reported as a service failure).
+ */
+export function explainStsRefusal(refusal: StsRefusal): string | undefined {
+  const { code, roleArn, audience } = refusal;
+  const answer = `${code}${refusal.message ? `: ${refusal.message.replace(/\.$/, '')}` : ''}${refusal.requestId ? `, request id ${refusal.requestId}` : ''}`;
+  if (code === 'AccessDenied')
+    return `Role ${roleArn} (role-to-assume) refused this run's GitHub token (${answer}): its trust policy's token.actions.githubusercontent.com:sub condition must match ${shown(refusal.subject ?? 'unknown')}, the subject this run presents, and its aud condition ${shown(audience)}.`;
+  // The SDK names the modelled errors with an Exception suffix (InvalidIdentityTokenException).
+  if (/^(InvalidIdentityToken|IDPRejectedClaim)(Exception)?$/.test(code))
+    return `STS rejected this run's GitHub token for role ${roleArn} (${answer}): the role's account needs the IAM OIDC identity provider token.actions.githubusercontent.com with the audience ${shown(audience)} (the audience input).`;
+  if (code === 'ValidationError' && /DurationSeconds/i.test(refusal.message))
+    return `STS refused role-duration-seconds ${refusal.durationSeconds} for role ${roleArn} (${answer}): lower role-duration-seconds (this action refreshes the credentials before they expire) or raise the role's maximum session duration.`;
+  return undefined;
+}

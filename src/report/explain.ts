@@ -1,0 +1,23 @@
+import { ActionError } from '../config/errors.js';
+import { ServiceError } from '../aws/errors.js';
+import { formatDuration } from './outcome.js';
+
+/**
+ * Credentials that ran out, or that the service does not know, end the step at once: two mistakes
+ * with two different fixes, each said in one sentence.
+ */
+export function explainCredentials(error: unknown, elapsedMs: number): unknown {
+  if (!(error instanceof ServiceError)) return error;
+  const ref = `${error.code}${error.requestId ? `, request id ${error.requestId}` : ''}`;
+  if (error.kind === 'expired-credentials') {
+    return new ActionError(
+      `The AWS credentials expired after ${formatDuration(elapsedMs)} of waiting (${ref}): set role-to-assume so that this action assumes the role itself and renews the credentials while it waits, or raise role-duration-seconds of aws-actions/configure-aws-credentials (and the role's maximum session duration) above the batch's duration.`,
+    );
+  }
+  if (error.kind === 'invalid-credentials') {
+    return new ActionError(
+      `AWS did not accept the credentials (${ref}): the access key is not valid for this account or partition, or its secret is wrong; check what aws-actions/configure-aws-credentials (or the AWS_* variables) set, and that the region (${error.operation} was sent to it) is in the key's partition.`,
+    );
+  }
+  return error;
+}

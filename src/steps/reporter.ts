@@ -1,0 +1,234 @@
+import type { BuildBatch } from '@aws-sdk/client-codebuild';
+import {
+  artifactsOf,
+  diagnose,
+  ERROR_ANNOTATIONS,
+  planAnnotations,
+  testResults,
+  type Diagnosis,
+} from '../report/diagnosis.js';
+import { messageOf } from '../config/errors.js';
+import { problemWarning, readEvidence, type EvidenceSource } from './evidence.js';
+import { describeBatch, type BatchOutcome } from '../report/outcome.js';
+import {
+  lastLines,
+  renderFailure,
+  renderNothing,
+  summaryParts,
+  type AttemptRecord,
+} from '../report/summary.js';
+
+/** What the action writes to the runner: the thin edge over @actions/core. */
+export interface Io {
+  info(message: string): void;
+  debug(message: string): void;
+  notice(message: string): void;
+  warning(message: string): void;
+  error(message: string, title?: string): void;
+  /** A collapsible group of log lines in the step log; `body` writes them with info(). */
+  group(title: string, body: () => void): void;
+  setOutput(name: string, value: string): void;
+  saveState(name: string, value: string): void;
+  /** Appends the job summary, given as its parts in order (a summary may be up to 512 KiB). */
+  writeSummary(parts: readonly string[]): Promise<void>;
+}
+
+/** The caveat on a retry response: CodeBuild answers a retry with the groups' previous outcomes. */
+export const RETRY_RESPONSE_NOTE =
+  'Build group statuses are from before the retry: CodeBuild answers a retry with the previous outcomes.';
+
+export interface FinalReport {
+  batch: BuildBatch;
+  headline: string;
+  elapsedMs: number;
+  /** The step stopped waiting early (cancelled, timed out): unfinished groups show as CANCELLED. */
+  interrupted?: boolean;
+  /** A caveat about the group statuses, shown in the summary. */
+  groupsNote?: string;
+  /** Annotate each failed group (default); not when the step failed for another reason. */
+  annotateGroups?: boolean;
+  /** Where builds, reports and logs are read from; left out when CodeBuild is not to be asked. */
+  builds?: EvidenceSource;
+  /** Log lines to show per failed group (the log-lines input); 0 reads no logs. */
+  logLines?: number;
+  /** Bounds the diagnosis reads (on cancellation); they never take longer than DIAGNOSIS_TIMEOUT_MS. */
+  signal?: AbortSignal;
+}
+
+/** The reads after a batch is final take at most this long; what did not fit is left out. */
+export const DIAGNOSIS_TIMEOUT_MS = 15_000;
+/** After a cancellation or timeout, unless the caller bounds them: the runner's 7.5 s are short. */
+export const INTERRUPTED_DIAGNOSIS_TIMEOUT_MS = 2_000;
+export const DEFAULT_LOG_LINES = 30;
+
+/**
+ * The record of what the step did (the last batch seen, the retries made) and its writer: outputs as
+ * soon as they are known, then annotations and the job summary, once, whether the step ends well or not.
+ */
+export class Reporter {
+  private newest: BuildBatch | undefined;
+  private newestNote: string | undefined;
+  private reported = false;
+  readonly attempts: AttemptRecord[] = [];
+
+  constructor(private readonly io: Io) {}
+
+  /**
+   * Called with the newest state of the batch: every believed read, and the answer to a retry (with
+   * the note that its group statuses predate it). The ARN and number become outputs at the first.
+   */
+  seen(batch: BuildBatch, note?: string): void {
+    if (!this.newest) {
+      this.io.setOutput('batch-arn', batch.arn ?? '');
+      this.io.setOutput('build-batch-number', String(batch.buildBatchNumber ?? ''));
+    }
+    this.newest = batch;
+    this.newestNote = note;
+  }
+
+  /** The newest state of the batch seen so far. */
+  get lastSeen(): BuildBatch | undefined {
+    return this.newest;
+  }
+
+  /** Records an accepted RetryBuildBatch call. */
+  retried(): void {
+    this.attempts.push({ attempt: this.attempts.length + 1, result: 'IN_PROGRESS' });
+  }
+
+  /** Records how the latest retry ended. */
+  retryEnded(status: string): void {
+    this.attempts[this.attempts.length - 1]!.result = status;
+  }
+
+  /** After a failure: the outputs and summary with what is known, unless the step already reported. */
+  async failed(sentence: string, elapsedMs: number): Promise<void> {
+    if (this.reported) return;
+    if (this.newest) {
+      await this.finish({
+        batch: this.newest,
+        headline: sentence,
+        elapsedMs,
+        annotateGroups: false,
+        groupsNote: this.newestNote,
+      });
+      return;
+    }
+    this.reported = true;
+    await this.write([renderFailure(sentence, elapsedMs)]);
+  }
+
+  /** Nothing to retry and no batch to show (a project without a failed batch): a short summary. */
+  async nothingToRetry(sentence: string, elapsedMs: number): Promise<void> {
+    this.reported = true;
+    await this.write([renderNothing(sentence, elapsedMs)]);
+  }
+
+  async finish(report: FinalReport): Promise<BatchOutcome> {
+    this.reported = true;
+    const outcome = describeBatch(report.batch, { interrupted: report.interrupted });
+    if (report.batch !== this.newest) this.seen(report.batch, report.groupsNote);
+    this.setOutputs(outcome, this.attempts.length);
+
+    const finished = outcome.complete || report.interrupted === true;
+    const diagnosis =
+      finished && report.builds ? await this.diagnose(outcome, report, report.builds) : undefined;
+    if (finished) this.setDiagnosisOutputs(report.batch, diagnosis);
+    if (outcome.complete && report.annotateGroups !== false) this.annotate(outcome, diagnosis);
+    if (diagnosis) this.logTails(outcome, diagnosis);
+
+    await this.write(summaryParts({ outcome, ...report, attempts: this.attempts, diagnosis }));
+    return outcome;
+  }
+
+  /** Writing the summary never fails the step. */
+  private async write(parts: readonly string[]): Promise<void> {
+    try {
+      await this.io.writeSummary(parts);
+    } catch (error) {
+      this.io.warning(`Could not write the job summary: ${messageOf(error)}`);
+    }
+  }
+
+  private setOutputs(outcome: BatchOutcome, attempts: number): void {
+    this.io.setOutput('batch-status', outcome.status);
+    this.io.setOutput('attempts', String(attempts));
+    this.io.setOutput(
+      'build-groups',
+      JSON.stringify(
+        outcome.groups.map(
+          ({ identifier, status, attempts: builds, ignoreFailure, dependsOn, buildArn }) => ({
+            identifier,
+            status,
+            attempts: builds,
+            ignoreFailure,
+            dependsOn,
+            buildArn: buildArn ?? null,
+          }),
+        ),
+      ),
+    );
+    this.io.setOutput('failed-build-groups', JSON.stringify(outcome.failedGroups));
+    this.io.setOutput('flaky-build-groups', JSON.stringify(outcome.flakyGroups));
+  }
+
+  /**
+   * Once the batch is final: artifacts from its groups' builds (read with the batch), test-results
+   * only when the reports could be read.
+   */
+  private setDiagnosisOutputs(batch: BuildBatch, diagnosis: Diagnosis | undefined): void {
+    this.io.setOutput('artifacts', JSON.stringify(diagnosis?.artifacts ?? artifactsOf(batch)));
+    if (diagnosis) this.io.setOutput('test-results', JSON.stringify(testResults(diagnosis)));
+  }
+
+  /** Within GitHub's budget of error annotations: one is kept for the step's own failure message. */
+  private annotate(outcome: BatchOutcome, diagnosis: Diagnosis | undefined): void {
+    for (const a of planAnnotations(outcome, diagnosis, ERROR_ANNOTATIONS - 1)) {
+      if (a.kind === 'error') this.io.error(a.message, a.title);
+      else this.io.warning(a.message);
+    }
+  }
+
+  /** The log tail of each group that did not succeed, one collapsible group each in the step log. */
+  private logTails(outcome: BatchOutcome, diagnosis: Diagnosis): void {
+    for (const id of outcome.failedGroups) {
+      const log = diagnosis.groups[id]?.log;
+      if (log?.kind === 'tail')
+        this.io.group(`Build group ${id}: ${lastLines(log.lines.length)}`, () => {
+          for (const line of log.lines) this.io.info(line);
+        });
+      else if (log?.kind === 's3')
+        this.io.info(`Build group ${id}: its log is in S3 only${log.link ? `: ${log.link}` : ''}.`);
+      else if (log?.kind === 'off')
+        this.io.info(
+          `Build group ${id}: its build kept no log (CloudWatch Logs and S3 logs are off).`,
+        );
+    }
+  }
+
+  /**
+   * Builds, reports, failing test cases and log tails, read once the batch is final, within
+   * DIAGNOSIS_TIMEOUT_MS and the caller's signal. A part that cannot be read is left out with one
+   * warning; the step's result never depends on it.
+   */
+  private async diagnose(
+    outcome: BatchOutcome,
+    report: FinalReport,
+    source: EvidenceSource,
+  ): Promise<Diagnosis | undefined> {
+    const timeout = AbortSignal.timeout(
+      report.interrupted && !report.signal
+        ? INTERRUPTED_DIAGNOSIS_TIMEOUT_MS
+        : DIAGNOSIS_TIMEOUT_MS,
+    );
+    const signal = report.signal ? AbortSignal.any([report.signal, timeout]) : timeout;
+    const logLines = report.logLines ?? DEFAULT_LOG_LINES;
+    const { evidence, problems } = await readEvidence(outcome, source, {
+      logLines,
+      signal,
+    });
+    const warning = problemWarning(problems);
+    if (warning) this.io.warning(warning);
+    return evidence ? diagnose(outcome, report.batch, evidence, logLines) : undefined;
+  }
+}

@@ -1,0 +1,175 @@
+import type { BuildBatch } from '@aws-sdk/client-codebuild';
+import { ActionError } from '../config/errors.js';
+import { ServiceError } from '../aws/errors.js';
+import { formatDuration, isOlder } from '../report/outcome.js';
+
+/** Time, handed in so the loop is tested without real waiting. */
+export interface Clock {
+  now(): number;
+  /** Resolves after ms, or at once when the signal aborts. */
+  sleep(ms: number, signal: AbortSignal): Promise<void>;
+}
+
+export interface WaitOptions {
+  /** One BatchGetBuildBatches call; undefined when the batch is not found. */
+  describe: (signal: AbortSignal) => Promise<BuildBatch | undefined>;
+  clock: Clock;
+  intervalMs: number;
+  /** Epoch ms after which the wait gives up; undefined for none. */
+  deadline?: number;
+  /** Aborted when the workflow is cancelled. */
+  signal: AbortSignal;
+  /**
+   * The newest state already known (the read before the wait, or the retry's response): a read older
+   * than it, or than any read since, is stale and never believed.
+   */
+  known?: BuildBatch;
+  /** Called with every believed read. */
+  onRead?: (batch: BuildBatch) => void;
+  /** Called after every poll, believed or not. */
+  onPoll?: () => void;
+  /** Called when a poll failed for a passing reason; the wait goes on. */
+  onTransientError?: (error: ServiceError, nextIntervalMs: number) => void;
+  /** How long polls may keep failing for passing reasons before the step gives up. */
+  sustainedFailureMs?: number;
+}
+
+export type WaitResult =
+  { kind: 'complete'; batch: BuildBatch } | { kind: 'timeout' | 'cancelled'; batch?: BuildBatch };
+
+export const SUSTAINED_FAILURE_MS = 5 * 60_000;
+
+/** Under throttling the interval doubles up to this multiple of the configured one (and 5 minutes). */
+const MAX_BACKOFF_FACTOR = 8;
+const MAX_BACKOFF_MS = 5 * 60_000;
+/** A throttled API is not polled more often than this, however short the configured interval. */
+export const MIN_THROTTLED_MS = 5_000;
+
+/** The interval after a throttled poll: twice as long, at least 5 s, within bounds. */
+export function widened(currentMs: number, baseMs: number): number {
+  const cap = Math.max(
+    MIN_THROTTLED_MS,
+    baseMs,
+    Math.min(baseMs * MAX_BACKOFF_FACTOR, MAX_BACKOFF_MS),
+  );
+  return Math.min(cap, Math.max(MIN_THROTTLED_MS, currentMs * 2));
+}
+
+/** The interval after a successful poll: halfway back towards the configured one. */
+export function recovered(currentMs: number, baseMs: number): number {
+  return Math.max(baseMs, currentMs / 2);
+}
+
+/** A poll that found no batch: right after a retry or a start, reads may not see it yet. */
+function notFound(): ServiceError {
+  return new ServiceError(
+    'BatchGetBuildBatches',
+    'BatchNotFound',
+    'the batch was not found (reads are eventually consistent)',
+    undefined,
+    'transient',
+  );
+}
+
+/**
+ * Polls until the batch is complete, the deadline passes or the signal aborts: one call per poll,
+ * waiting one interval before each. Transient failures (a not-found read among them) widen the
+ * interval (throttling) and are tolerated until they last sustainedFailureMs; any other failure
+ * ends the wait by throwing. A read older than one already seen is skipped: it is never the outcome.
+ */
+export async function waitForCompletion(options: WaitOptions): Promise<WaitResult> {
+  const { clock, signal, intervalMs } = options;
+  const sustainedMs = options.sustainedFailureMs ?? SUSTAINED_FAILURE_MS;
+  let interval = intervalMs;
+  let failingSince: number | undefined;
+  let last: BuildBatch | undefined;
+  let newest = options.known;
+
+  for (;;) {
+    const remaining = options.deadline === undefined ? interval : options.deadline - clock.now();
+    await clock.sleep(Math.max(0, Math.min(interval, remaining)), signal);
+    if (signal.aborted) return { kind: 'cancelled', batch: last };
+    if (options.deadline !== undefined && clock.now() >= options.deadline)
+      return { kind: 'timeout', batch: last };
+
+    let batch: BuildBatch;
+    try {
+      batch = (await options.describe(signal)) ?? throwing(notFound());
+    } catch (error) {
+      if (signal.aborted) return { kind: 'cancelled', batch: last };
+      if (!(error instanceof ServiceError) || !error.transient) throw error;
+      failingSince ??= clock.now();
+      if (clock.now() - failingSince >= sustainedMs) {
+        throw new ActionError(
+          `Polling the batch failed for ${formatDuration(clock.now() - failingSince)} in a row; the last error was ${error.message}`,
+        );
+      }
+      if (error.kind === 'throttling') interval = widened(interval, intervalMs);
+      options.onTransientError?.(error, interval);
+      options.onPoll?.();
+      continue;
+    }
+
+    failingSince = undefined;
+    interval = recovered(interval, intervalMs);
+    const believed = !newest || !isOlder(batch, newest);
+    if (believed) {
+      newest = last = batch;
+      options.onRead?.(batch);
+    }
+    options.onPoll?.();
+    if (believed && batch.complete === true && batch.buildBatchStatus !== 'IN_PROGRESS')
+      return { kind: 'complete', batch };
+  }
+}
+
+function throwing(error: Error): never {
+  throw error;
+}
+
+/** How long one call before the wait (read, list, retry) rides out passing faults. */
+export const CALL_PATIENCE_MS = 60_000;
+const FIRST_RESEND_MS = 1_000;
+const MAX_RESEND_MS = 15_000;
+const never = new AbortController().signal;
+
+/**
+ * Sends one call again after a passing failure (5xx, a dropped connection, a garbled body,
+ * throttling), with doubling back-off, for up to limitMs; any other failure, or the last passing
+ * one, is thrown. The SDK's own retry strategy (three attempts, jittered) runs inside each send;
+ * this outer loop exists because that strategy gives up within a second or two, and does not
+ * retry a body it could not parse.
+ */
+export async function persist<T>(
+  call: () => Promise<T>,
+  clock: Clock,
+  options: {
+    limitMs?: number;
+    onRetry?: (error: ServiceError, delayMs: number) => void;
+    /** The workflow's cancellation: no more sends once it aborts, and no wait for the next one. */
+    signal?: AbortSignal;
+  } = {},
+): Promise<T> {
+  const limitMs = options.limitMs ?? CALL_PATIENCE_MS;
+  const startedAt = clock.now();
+  let delayMs = FIRST_RESEND_MS;
+  for (;;) {
+    try {
+      return await call();
+    } catch (error) {
+      if (!(error instanceof ServiceError) || !error.transient) throw error;
+      // An endpoint override that refuses the first calls is a setup mistake: said at once.
+      if (error.kind === 'unreachable-endpoint') throw error;
+      if (clock.now() - startedAt + delayMs > limitMs) throw error;
+      const cancelled = () =>
+        new ActionError(
+          `The workflow was cancelled while ${error.operation} kept failing (${error.message}): it was not sent again.`,
+        );
+      if (options.signal?.aborted) throw cancelled();
+      options.onRetry?.(error, delayMs);
+      await clock.sleep(delayMs, options.signal ?? never);
+      if (options.signal?.aborted) throw cancelled();
+      delayMs = Math.min(delayMs * 2, MAX_RESEND_MS);
+    }
+  }
+}
