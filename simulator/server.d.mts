@@ -1,4 +1,5 @@
 // Types for the TypeScript tests; the simulator itself is plain JavaScript run by node.
+import type { GitHub, GitHubOptions } from './github.mjs';
 export interface Credentials {
   accessKeyId: string;
   secretAccessKey: string;
@@ -68,6 +69,8 @@ export interface Simulator {
   batches: Array<{ id: string; arn: string; number: number }>;
   inject(fault: Fault): void;
   calls(operation?: string): RecordedRequest[];
+  /** GitHub's REST API on the same port, under /api/v3. */
+  github: GitHub;
   clientEnv(): Record<string, string>;
   roleArn: string;
   issued: Map<string, TemporaryCredentials>;
@@ -88,4 +91,5 @@ export function startSimulator(options?: {
   checkModel?: boolean;
   keepResponses?: boolean;
   identity?: IdentityOptions;
+  github?: Omit<GitHubOptions, 'onRequest'>;
 }): Promise<Simulator>;

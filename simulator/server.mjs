@@ -8,6 +8,7 @@ import { accessKeyOf, verifySignature } from './sigv4.mjs';
 import { scenarios } from './scenarios.mjs';
 import { requestError, tryLoadModel, validate, validateError } from './model.mjs';
 import { startBuildBatchHandler } from './start-batch.mjs';
+import { createGitHub } from './github.mjs';
 
 export const TEST_CREDENTIALS = Object.freeze({
   accessKeyId: 'AKIASIMULATOR0000001',
@@ -89,6 +90,7 @@ function modelViolations(service, operation, status, payload) {
  * @param {boolean} [options.checkModel]  check answers and requests against the service model (default true)
  * @param {boolean} [options.keepResponses]  keep each answer's body in its request record (`response`)
  * @param {object} [options.identity]  OIDC and STS: role, trust conditions, credential lifetime (see identity.mjs)
+ * @param {object} [options.github]  GitHub's REST API under /api/v3: repository, token, permissions, rate limit (see github.mjs)
  */
 export async function startSimulator(options = {}) {
   const region = options.region ?? 'us-east-1';
@@ -96,6 +98,7 @@ export async function startSimulator(options = {}) {
   const credentials = options.credentials ?? TEST_CREDENTIALS;
   const requests = [];
   const identity = createIdentity({ account, longTerm: credentials, identity: options.identity });
+  const github = createGitHub({ ...options.github, onRequest: options.onRequest });
   const faults = [];
   const tokens = new Map();
   const batches = [];
@@ -402,8 +405,10 @@ export async function startSimulator(options = {}) {
     const chunks = [];
     req.on('data', (c) => chunks.push(c));
     req.on('end', () => {
-      const requestId = randomUUID();
       const raw = Buffer.concat(chunks);
+      // GitHub's REST API shares the port: everything under /api/v3 is its own, with its own log.
+      if (github.handle(req, res, raw)) return;
+      const requestId = randomUUID();
       const target = String(req.headers['x-amz-target'] ?? '');
       const prefix = Object.keys(SERVICES).find((p) => target.startsWith(p));
       const operation = prefix ? target.slice(prefix.length) : target;
@@ -571,6 +576,7 @@ export async function startSimulator(options = {}) {
   });
   const { port } = server.address();
   const endpoint = `http://127.0.0.1:${port}`;
+  github.apiUrl = `${endpoint}/api/v3`;
 
   return {
     endpoint,
@@ -595,6 +601,8 @@ export async function startSimulator(options = {}) {
     calls(operation) {
       return operation ? requests.filter((r) => r.operation === operation) : requests;
     },
+    /** GitHub's REST API (check runs, issue comments) on the same port, under /api/v3 (see github.mjs). */
+    github,
     /** The environment a client needs to reach this simulator with the test credentials. */
     clientEnv() {
       return {
@@ -603,6 +611,7 @@ export async function startSimulator(options = {}) {
         AWS_REGION: region,
         AWS_ACCESS_KEY_ID: credentials.accessKeyId,
         AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
+        GITHUB_API_URL: github.apiUrl,
       };
     },
     /** The role that trusts this simulator's GitHub tokens. */
@@ -611,8 +620,8 @@ export async function startSimulator(options = {}) {
     issued: identity.issued,
     /** Temporary credentials lasting `seconds`, as configure-aws-credentials would hand a job. */
     issueTemporary: identity.issueTemporary,
-    /** Every credential and token value the simulator handed out: none may ever be printed. */
-    secrets: identity.secrets,
+    /** Every credential and token value the simulator handed out (the GitHub token too): none may ever be printed. */
+    secrets: () => [...identity.secrets(), github.token],
     /** The environment of a job that assumes the role itself: OIDC token endpoint and STS, no keys. */
     roleEnv() {
       return {
@@ -622,6 +631,7 @@ export async function startSimulator(options = {}) {
         AWS_EC2_METADATA_DISABLED: 'true',
         ACTIONS_ID_TOKEN_REQUEST_URL: `${endpoint}/oidc/token?api-version=2.0`,
         ACTIONS_ID_TOKEN_REQUEST_TOKEN: identity.requestToken,
+        GITHUB_API_URL: github.apiUrl,
       };
     },
     close() {
