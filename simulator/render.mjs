@@ -70,12 +70,17 @@ export function summaryAsText(markdown) {
   return out.join('\n');
 }
 
-/** A standalone page: the summary's HTML as is, Mermaid drawn by the mermaid.min.js next to it. */
-export function summaryAsHtml(markdown, title) {
-  const body = markdown.replace(
+/** GitHub-flavoured Markdown with HTML, as the action writes it: the HTML as is, Mermaid blocks handed to mermaid. */
+function markdownAsHtml(markdown) {
+  return markdown.replace(
     /```mermaid\n([\s\S]*?)```/g,
     (_, graph) => `<pre class="mermaid">${graph.replace(/</g, '&lt;')}</pre>`,
   );
+}
+
+/** A standalone page: the summary's HTML as is, Mermaid drawn by the mermaid.min.js next to it. */
+export function summaryAsHtml(markdown, title) {
+  const body = markdownAsHtml(markdown);
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${title}</title>
 <style>
@@ -95,6 +100,94 @@ else for (const graph of document.querySelectorAll('pre.mermaid'))
 </script>
 </body></html>
 `;
+}
+
+const escapeHtml = (text) =>
+  String(text ?? '').replace(
+    /[<>&"']/g,
+    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&#39;' })[c],
+  );
+
+/** How the pull request's checks box shows a run: icon, colour and word, by conclusion (or status while it runs). */
+const CHECK_LOOKS = {
+  success: { icon: '✓', colour: '#1a7f37', word: 'Successful' },
+  failure: { icon: '✗', colour: '#d1242f', word: 'Failing' },
+  timed_out: { icon: '✗', colour: '#d1242f', word: 'Timed out' },
+  action_required: { icon: '!', colour: '#9a6700', word: 'Action required' },
+  cancelled: { icon: '⊘', colour: '#59636e', word: 'Cancelled' },
+  neutral: { icon: '◻', colour: '#59636e', word: 'Neutral' },
+  skipped: { icon: '⤼', colour: '#59636e', word: 'Skipped' },
+  stale: { icon: '↻', colour: '#59636e', word: 'Stale' },
+  in_progress: { icon: '●', colour: '#9a6700', word: 'In progress' },
+  queued: { icon: '○', colour: '#9a6700', word: 'Queued' },
+};
+const RED = new Set(['failure', 'timed_out', 'action_required', 'cancelled']);
+
+/**
+ * The GitHub side of a run, beside its job summary: the commit's check runs as the pull request's
+ * checks box shows them (name, conclusion icon and colour, title; summary and text folded), then the
+ * pull request's comments, their bodies rendered as the summary is. Takes what the REST API returns
+ * (check runs and issue comments, e.g. sim.github.checkRunsFor(sha) and sim.github.commentsOn(1));
+ * returns an HTML fragment with its own styles.
+ */
+export function githubAsHtml({ checkRuns = [], comments = [] } = {}) {
+  const done = checkRuns.filter((r) => r.status === 'completed');
+  const headline =
+    checkRuns.length === 0
+      ? 'No checks'
+      : done.length < checkRuns.length
+        ? "Some checks haven't completed yet"
+        : done.some((r) => RED.has(r.conclusion))
+          ? 'Some checks were not successful'
+          : 'All checks have passed';
+  const counts = Object.entries(
+    checkRuns.reduce((n, r) => {
+      const look = CHECK_LOOKS[r.status === 'completed' ? r.conclusion : r.status];
+      const word = (look?.word ?? r.conclusion ?? r.status).toLowerCase();
+      return { ...n, [word]: (n[word] ?? 0) + 1 };
+    }, {}),
+  )
+    .map(([word, n]) => `${n} ${word}`)
+    .join(', ');
+  const runs = checkRuns.map((run) => {
+    const key = run.status === 'completed' ? run.conclusion : run.status;
+    const look = CHECK_LOOKS[key] ?? { icon: '?', colour: '#59636e', word: String(key) };
+    const output = run.output ?? {};
+    const text = output.text
+      ? `<details class="gh-text"><summary>Details</summary>\n\n${markdownAsHtml(output.text)}\n\n</details>`
+      : '';
+    return `<details class="gh-check"><summary><span class="gh-icon" style="color: ${look.colour}" title="${escapeHtml(look.word)}">${look.icon}</span> <strong>${escapeHtml(run.name)}</strong>${output.title ? ` <span class="gh-dim">— ${escapeHtml(output.title)}</span>` : ''} <span class="gh-state" style="color: ${look.colour}">${escapeHtml(look.word)}</span>${run.details_url ? ` <a href="${escapeHtml(run.details_url)}">Details</a>` : ''}</summary>
+<div class="gh-output">
+
+${markdownAsHtml(output.summary ?? '')}
+
+${text}
+</div></details>`;
+  });
+  const notes = comments.map(
+    (
+      c,
+    ) => `<div class="gh-comment"><div class="gh-comment-head"><strong>${escapeHtml(c.user?.login)}</strong>${c.user?.type === 'Bot' ? ' <span class="gh-bot">bot</span>' : ''} <span class="gh-dim">commented ${escapeHtml(c.created_at)}${c.updated_at && c.updated_at !== c.created_at ? ` · edited ${escapeHtml(c.updated_at)}` : ''}</span></div>
+<div class="gh-comment-body">
+
+${markdownAsHtml(c.body ?? '')}
+
+</div></div>`,
+  );
+  return `<style>
+.gh-box { border: 1px solid #d1d9e0; border-radius: 6px; margin: 1em 0; } .gh-box > h3 { margin: 0; padding: 12px 16px; border-bottom: 1px solid #d1d9e0; font-size: 14px; }
+.gh-check { border-top: 1px solid #d1d9e0; padding: 8px 16px; } .gh-check:first-of-type { border-top: 0; } .gh-check > summary { cursor: pointer; }
+.gh-icon { display: inline-block; width: 1.2em; text-align: center; font-weight: bold; } .gh-state { float: right; font-size: 12px; } .gh-dim { color: #59636e; }
+.gh-output { padding: 8px 0 0 1.5em; } .gh-comment { border: 1px solid #d1d9e0; border-radius: 6px; margin: 1em 0; }
+.gh-comment-head { background: #f6f8fa; border-bottom: 1px solid #d1d9e0; padding: 8px 16px; } .gh-comment-body { padding: 0 16px; }
+.gh-bot { border: 1px solid #d1d9e0; border-radius: 2em; padding: 0 6px; font-size: 12px; color: #59636e; }
+</style>
+<section class="gh-box gh-checks"><h3>${headline}${counts ? ` <span class="gh-dim">(${escapeHtml(counts)})</span>` : ''}</h3>
+${runs.join('\n')}
+</section>
+<section class="gh-comments"><h3>Pull request comments (${comments.length})</h3>
+${notes.join('\n')}
+</section>`;
 }
 
 /** Writes summary.html and the mermaid.min.js it loads into dir; returns the page's path. */
