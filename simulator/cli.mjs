@@ -1,5 +1,5 @@
-// npm run simulator -- [scenario] [--port N] [--time-scale N] [--id project:uuid]: a local CodeBuild for people to point
-// the action, the AWS CLI or their own code at.
+// npm run simulator -- [scenario] [--port N] [--time-scale N] [--id project:uuid]: a local CodeBuild (and GitHub's REST
+// API for check runs and comments) for people to point the action, the AWS CLI or their own code at.
 import { startSimulator } from './server.mjs';
 import { scenarios } from './scenarios.mjs';
 
@@ -27,7 +27,7 @@ const sim = await startSimulator({
   timeScale,
   onRequest: (r) =>
     console.log(
-      `${new Date(r.at).toISOString()}  ${r.operation.padEnd(28)} ${r.status}${r.error ? ` ${r.error}` : ''}${r.fault ? ` (fault: ${r.fault})` : ''}`,
+      `${new Date(r.at).toISOString()}  ${(r.service === 'github' ? `GitHub ${r.operation}` : r.operation).padEnd(28)} ${r.status}${r.error ? ` ${r.error}` : ''}${r.fault ? ` (fault: ${r.fault})` : ''}`,
     ),
 });
 const env = sim.clientEnv();
@@ -45,6 +45,21 @@ console.log('Or let the action assume a role with GitHub OIDC (its own token end
 for (const [key, value] of Object.entries(sim.roleEnv())) console.log(`  export ${key}='${value}'`);
 console.log(
   `  env 'INPUT_BATCH-ID=${sim.batch.id}' 'INPUT_ROLE-TO-ASSUME=${sim.roleArn}' node dist/index.js\n`,
+);
+const { github } = sim;
+console.log(
+  `GitHub's REST API (check runs, pull request comments) on the same port: ${github.apiUrl}`,
+);
+console.log(
+  `  repository ${github.repository}, pull request #1; the token's permissions: ${Object.entries(
+    github.permissions,
+  )
+    .map(([scope, level]) => `${scope}: ${level}`)
+    .join(', ')}`,
+);
+console.log(`  export GITHUB_API_URL='${github.apiUrl}' GITHUB_TOKEN='${github.token}'`);
+console.log(
+  `  curl -H "Authorization: Bearer $GITHUB_TOKEN" "$GITHUB_API_URL/repos/${github.repository}/issues/1/comments"\n`,
 );
 console.log('Requests (Ctrl-C to stop):');
 process.on('SIGINT', async () => {
