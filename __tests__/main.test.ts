@@ -10,8 +10,9 @@ import type { CodeBuild } from '../src/aws/codebuild.js';
 import { ActionError } from '../src/config/errors.js';
 import { explainCredentials } from '../src/report/explain.js';
 import { ServiceError } from '../src/aws/errors.js';
-import { retryAndReport as run, type Deps } from '../src/main.js';
-import type { Io } from '../src/steps/reporter.js';
+import { retryAndReport as run } from '../src/main.js';
+import type { Deps } from '../src/steps/context.js';
+import type { Io } from '../src/github/io.js';
 import { BATCH_ARN, BATCH_ID, batch, group } from './fixtures.js';
 
 /** A CodeBuild that answers reads from a script (the last answer repeats) and records calls. */

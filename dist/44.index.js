@@ -42,10 +42,10 @@ const resolveEventStreamSerdeConfig = (input) => Object.assign(input, {
 
 // EXTERNAL MODULE: ./node_modules/@smithy/core/dist-es/submodules/protocols/middleware-content-length/contentLengthMiddleware.js
 var contentLengthMiddleware = __webpack_require__(7041);
-// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/configurations.js + 2 modules
-var middleware_retry_configurations = __webpack_require__(6758);
-// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-es/submodules/retry/index.js + 4 modules
-var retry = __webpack_require__(2886);
+// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/configurations.js + 6 modules
+var middleware_retry_configurations = __webpack_require__(7760);
+// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-es/submodules/retry/index.js + 5 modules
+var retry = __webpack_require__(2122);
 // EXTERNAL MODULE: ./node_modules/@smithy/core/dist-es/submodules/schema/middleware/getSchemaSerdePlugin.js + 3 modules
 var getSchemaSerdePlugin = __webpack_require__(7849);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/index.js + 3 modules
@@ -102,8 +102,8 @@ var EndpointParameters = __webpack_require__(6644);
 const package_namespaceObject = {"rE":"3.1142.0"};
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/core/dist-es/submodules/client/emitWarningIfUnsupportedVersion.js
 var emitWarningIfUnsupportedVersion = __webpack_require__(5477);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-node/defaultUserAgent.js + 3 modules
-var defaultUserAgent = __webpack_require__(7532);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-node/defaultUserAgent.js + 4 modules
+var defaultUserAgent = __webpack_require__(2217);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-node/nodeAppIdConfigOptions.js
 var nodeAppIdConfigOptions = __webpack_require__(7652);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/aws_sdk/NODE_AUTH_SCHEME_PREFERENCE_OPTIONS.js + 2 modules
@@ -130,8 +130,8 @@ var EventStreamMarshaller = __webpack_require__(1451);
 var util_retry_config = __webpack_require__(4353);
 // EXTERNAL MODULE: ./node_modules/@smithy/core/dist-es/submodules/serde/util-body-length/calculateBodyLength.js
 var calculateBodyLength = __webpack_require__(2127);
-// EXTERNAL MODULE: ./node_modules/@smithy/node-http-handler/dist-es/node-http-handler.js + 11 modules
-var node_http_handler = __webpack_require__(1668);
+// EXTERNAL MODULE: ./node_modules/@smithy/node-http-handler/dist-es/node-http-handler.js + 12 modules
+var node_http_handler = __webpack_require__(9607);
 // EXTERNAL MODULE: ./node_modules/@smithy/core/dist-es/submodules/serde/util-stream/stream-collector.js
 var stream_collector = __webpack_require__(6660);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/aws_sdk/AwsSdkSigV4Signer.js + 2 modules

@@ -15,8 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
 var setCredentialFeature = __webpack_require__(249);
 // EXTERNAL MODULE: ./node_modules/@smithy/core/dist-es/submodules/config/property-provider/CredentialsProviderError.js
 var CredentialsProviderError = __webpack_require__(1436);
-// EXTERNAL MODULE: ./node_modules/@smithy/node-http-handler/dist-es/node-http-handler.js + 11 modules
-var node_http_handler = __webpack_require__(1668);
+// EXTERNAL MODULE: ./node_modules/@smithy/node-http-handler/dist-es/node-http-handler.js + 12 modules
+var node_http_handler = __webpack_require__(9607);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 var promises_default = /*#__PURE__*/__webpack_require__.n(promises_);

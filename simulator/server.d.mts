@@ -16,6 +16,8 @@ export interface RecordedRequest {
   /** The service that answered, and the region the request was signed for. */
   service: string;
   region?: string;
+  /** The User-Agent header the request carried. */
+  userAgent: string;
   violations?: ModelViolation[];
   /** The answer's body, with keepResponses. */
   response?: unknown;

@@ -423,6 +423,7 @@ export async function startSimulator(options = {}) {
         body: undefined,
         fault: undefined,
         region: requestRegion(req),
+        userAgent: String(req.headers['user-agent'] ?? ''),
       };
       requests.push(record);
       /**

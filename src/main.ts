@@ -1,40 +1,16 @@
 import type { BuildBatch } from '@aws-sdk/client-codebuild';
-import type { CodeBuild } from './aws/codebuild.js';
 import { ActionError, messageOf } from './config/errors.js';
 import { explainCredentials } from './report/explain.js';
-import type { Config, InputSource } from './config/inputs.js';
 import { failureSentence } from './report/outcome.js';
-import {
-  fail,
-  isPostStep,
-  markMainStep,
-  runnerDeps,
-  RUNNING_BATCH_STATE,
-  stopLeftoverBatch,
-} from './github/runtime.js';
-import { Reporter, type Io } from './steps/reporter.js';
-import { beginStep, type Step } from './steps/context.js';
+import { runnerDeps } from './github/deps.js';
+import { fail } from './github/io.js';
+import { isPostStep, markMainStep, RUNNING_BATCH_STATE, stopLeftoverBatch } from './github/post.js';
+import { Reporter } from './steps/reporter.js';
+import { beginStep, type Deps, type Step } from './steps/context.js';
 import { findBatch } from './steps/find.js';
 import { retryWhileRed } from './steps/retry.js';
 import { startBatch } from './steps/start-batch.js';
 import { startedHeadline } from './report/summary.js';
-import type { RunIdentity } from './config/token.js';
-import type { Clock } from './steps/wait.js';
-
-/** Everything the story needs from the outside world, handed in so it runs with fakes in tests. */
-export interface Deps {
-  inputs: InputSource;
-  /** The workflow event: its name, dispatch inputs, GITHUB_SHA and a pull request's head commit. */
-  event: { name?: string; inputs?: Record<string, unknown>; sha?: string; headSha?: string };
-  /** The step's environment (start-batch reads env-vars-for-codebuild and the GitHub context). */
-  env: Record<string, string | undefined>;
-  run: RunIdentity;
-  codebuild: (config: Config) => CodeBuild;
-  clock: Clock;
-  /** Aborts when the workflow is cancelled. */
-  cancelled: AbortSignal;
-  io: Io;
-}
 
 /**
  * The action's entry, for the runner (dist/index.js) and for @github/local-action: the main step,

@@ -1,11 +1,4 @@
-import { partition } from '@aws-sdk/core/client';
-import {
-  batchConsoleUrl,
-  buildConsoleUrl,
-  parseArn,
-  partitionOf,
-  s3ConsoleUrl,
-} from '../../src/report/links.js';
+import { batchConsoleUrl, buildConsoleUrl, s3ConsoleUrl } from '../../src/report/links.js';
 
 describe('console links', () => {
   it.each([
@@ -40,17 +33,6 @@ describe('console links', () => {
   it('does not take a build ARN for a batch', () => {
     expect(batchConsoleUrl('arn:aws:codebuild:us-east-1:123456789012:build/x:y')).toBeUndefined();
   });
-
-  it('parses an id that contains colons', () => {
-    expect(parseArn('arn:aws:codebuild:us-east-1:123456789012:build-batch/p:u')).toEqual({
-      partition: 'aws',
-      service: 'codebuild',
-      region: 'us-east-1',
-      account: '123456789012',
-      resourceType: 'build-batch',
-      resourceId: 'p:u',
-    });
-  });
 });
 
 describe('s3ConsoleUrl', () => {
@@ -70,25 +52,5 @@ describe('s3ConsoleUrl', () => {
     ['', undefined],
   ])('%s → %s', (location, url) => {
     expect(s3ConsoleUrl(location)).toBe(url);
-  });
-});
-
-describe('partitionOf', () => {
-  // Every region of every partition the SDK's data names, names of no known shape, and future ones.
-  it.each([
-    ...['us-east-1', 'us-west-2', 'eu-central-2', 'ap-southeast-7', 'mx-central-1', 'il-central-1'],
-    ...['me-central-1', 'af-south-1', 'ca-west-1', 'sa-east-1', 'ap-east-2', 'eu-south-9'],
-    ...['cn-north-1', 'cn-northwest-1', 'us-gov-west-1', 'us-gov-east-1', 'us-iso-east-1'],
-    ...['us-iso-west-1', 'us-isob-east-1', 'eu-isoe-west-1', 'us-isof-south-1', 'us-isof-east-1'],
-    ...['eusc-de-east-1', 'aws-global', 'aws-cn-global', 'aws-us-gov-global', 'xx-east-1', 'moon'],
-    ...[
-      'aws-iso-global',
-      'aws-iso-b-global',
-      'aws-iso-e-global',
-      'aws-iso-f-global',
-      'aws-eusc-global',
-    ],
-  ])("%s: the partition the SDK's own data gives", (region) => {
-    expect(partitionOf(region)).toBe(partition(region).name);
   });
 });

@@ -1,7 +1,8 @@
 import type { Build } from '@aws-sdk/client-codebuild';
 import type { EvidenceSource } from '../../src/steps/evidence.js';
 import type { Logs } from '../../src/aws/logs.js';
-import { Reporter, type Io } from '../../src/steps/reporter.js';
+import type { Io } from '../../src/github/io.js';
+import { Reporter } from '../../src/steps/reporter.js';
 import { batch, group } from '../fixtures.js';
 
 /** An Io that records what the step would print, with groups spelled out as the runner shows them. */

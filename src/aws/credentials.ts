@@ -1,10 +1,8 @@
-import { getIDToken } from '@actions/core';
 import { fromWebToken } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import { memoizeIdentityProvider } from '@smithy/core';
-import { toServiceError } from './codebuild.js';
 import { ActionError } from '../config/errors.js';
-import { ServiceError, type ServiceErrorKind } from './errors.js';
+import { ServiceError, toServiceError, type ServiceErrorKind } from './errors.js';
 import type { RoleConfig } from '../config/inputs.js';
 import {
   endpointOverride,
@@ -31,12 +29,6 @@ export interface RoleCredentialsOptions {
   setSecret(value: string): void;
   now?: () => number;
 }
-
-/**
- * GitHub's OIDC token, by @actions/core's client. Imported here, in the chunk only role-to-assume
- * loads: @actions/core's entry brings its HTTP client (undici), which every other run does without.
- */
-export const githubIdToken = (audience: string): Promise<string> => getIDToken(audience);
 
 const FIVE_MINUTES_MS = 5 * 60_000;
 

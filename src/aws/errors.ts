@@ -1,3 +1,7 @@
+import { isServerError, isThrottlingError, isTransientError } from '@smithy/core/retry';
+import { ActionError } from '../config/errors.js';
+import { NO_REGION, noCredentials, unreachableEndpoint, type EndpointOverride } from './setup.js';
+
 export type ServiceErrorKind =
   | 'throttling'
   | 'transient'
@@ -37,4 +41,65 @@ export class ServiceError extends Error {
   get denied(): boolean {
     return /AccessDenied|UnauthorizedOperation|NotAuthorized/.test(this.code);
   }
+}
+
+/** Codes that mean the session's credentials ran out: retrying cannot help. */
+const EXPIRED_CODES = new Set(['ExpiredTokenException', 'ExpiredToken', 'TokenRefreshRequired']);
+/** Codes that mean the service does not know the key, or the signature is wrong: another mistake. */
+const INVALID_CODES = new Set([
+  'InvalidClientTokenId',
+  'UnrecognizedClientException',
+  'SignatureDoesNotMatch',
+  'InvalidSignatureException',
+]);
+
+/** What the SDK throws: a service exception with its metadata, or a client-side error. */
+type SdkFailure = Error & {
+  code?: string;
+  $metadata?: { requestId?: string; httpStatusCode?: number };
+};
+
+function classify(error: SdkFailure, code: string): ServiceErrorKind {
+  if (EXPIRED_CODES.has(code)) return 'expired-credentials';
+  if (INVALID_CODES.has(code)) return 'invalid-credentials';
+  const sdkError = error as Parameters<typeof isThrottlingError>[0];
+  if (isThrottlingError(sdkError)) return 'throttling';
+  // A body that does not parse (a proxy's page, a cut-off answer) says nothing about the batch either.
+  if (isTransientError(sdkError) || isServerError(sdkError) || error.name === 'SyntaxError')
+    return 'transient';
+  return 'other';
+}
+
+/**
+ * Turns whatever the SDK threw into one ServiceError with code, message and request id; a setup
+ * mistake (no credentials, no region) into the ActionError saying what to do. The endpoint override
+ * in effect, when given, is named when it cannot be reached; service names who answered.
+ */
+export function toServiceError(
+  operation: string,
+  thrown: unknown,
+  options: { endpoint?: EndpointOverride; service?: string } = {},
+): unknown {
+  if (!(thrown instanceof Error) || thrown.name === 'AbortError') return thrown;
+  // Already said (the role's credential provider fails this way).
+  if (thrown instanceof ActionError || thrown instanceof ServiceError) return thrown;
+  const error = thrown as SdkFailure;
+  const code = error.code && /^E[A-Z]+$/.test(error.code) ? error.code : error.name;
+  const status = error.$metadata?.httpStatusCode;
+  // Deserialization errors add lines about the raw response: the first line is the message.
+  const detail = error.message?.split('\n')[0]?.trim() || (status ? `HTTP ${status}` : '');
+  if (code === 'CredentialsProviderError' && !error.$metadata)
+    return new ActionError(noCredentials(detail));
+  // No region, or an empty one (AWS_REGION set to an unset workflow variable): the same mistake.
+  if (detail === 'Region is missing' || detail.startsWith('Region not accepted: region=""'))
+    return new ActionError(NO_REGION);
+  const unreachable = unreachableEndpoint(code, options.endpoint);
+  return new ServiceError(
+    operation,
+    code,
+    unreachable ?? detail,
+    error.$metadata?.requestId,
+    unreachable ? 'unreachable-endpoint' : classify(error, code),
+    options.service,
+  );
 }

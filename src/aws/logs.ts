@@ -1,13 +1,11 @@
-import type {
+import {
   CloudWatchLogsClient,
-  GetLogEventsCommandInput,
-  GetLogEventsCommandOutput,
-  OutputLogEvent,
+  GetLogEventsCommand,
+  type OutputLogEvent,
 } from '@aws-sdk/client-cloudwatch-logs';
 import type { AwsCredentialIdentityProvider } from '@aws-sdk/types';
-import { directCall, toServiceError, type JsonService } from './codebuild.js';
-import type { Route } from './endpoints.js';
-import type { Env } from './setup.js';
+import { clientConfig } from './client-config.js';
+import { toServiceError } from './errors.js';
 
 /**
  * What the action asks of CloudWatch Logs: the end of a build's log. Loaded only when a group failed
@@ -23,17 +21,10 @@ export interface Logs {
   ): Promise<string[] | undefined>;
 }
 
-export const LOGS_SERVICE: JsonService = {
-  signingName: 'logs',
-  target: 'Logs_20140328',
-  // GetLogEvents's times are longs (milliseconds), not timestamps: nothing to turn.
-  timestamps: new Set(),
-  // A tail is not worth a longer wait.
-  requestTimeoutMs: 10_000,
-};
-
 /** GetLogEvents returns at most this many events per call. */
 const MAX_EVENTS = 10_000;
+/** A tail is not worth a longer wait. */
+const REQUEST_TIMEOUT_MS = 10_000;
 
 /** The events' messages as lines: an event is usually one line with its line break, but may hold several. */
 export function eventLines(events: OutputLogEvent[], lines: number): string[] {
@@ -41,50 +32,29 @@ export function eventLines(events: OutputLogEvent[], lines: number): string[] {
   return all.slice(Math.max(0, all.length - lines));
 }
 
-/** GetLogEvents, through the SDK's client (logs-sdk.ts) or directly (aws-json.ts). */
-export type GetLogEvents = (
-  input: GetLogEventsCommandInput,
-  signal?: AbortSignal,
-) => Promise<GetLogEventsCommandOutput>;
-
 export function createLogs(
   options: {
     region?: string;
-    /** An SDK client to send with (tests); default: route decides. */
+    /** An SDK client to send with (tests); default: one built with clientConfig. */
     client?: CloudWatchLogsClient;
-    /** Direct calls or the SDK (endpoints.ts); default: the SDK. */
-    route?: Route;
-    /** role-to-assume's credentials, shared with CodeBuild's client; default: the job's credentials. */
+    /** role-to-assume's credentials, shared with CodeBuild's client; default: the SDK's chain. */
     credentials?: AwsCredentialIdentityProvider;
-    /** Where direct calls find the job's credentials; default: process.env. */
-    env?: Env;
   } = {},
 ): Logs {
-  let getLogEvents: Promise<GetLogEvents> | undefined;
-  const connect = () =>
-    (getLogEvents ??= (async (): Promise<GetLogEvents> => {
-      const { route } = options;
-      if (!options.client && route?.direct) {
-        const call = directCall(route, options, LOGS_SERVICE);
-        return (input, signal) => call('GetLogEvents', input, signal);
-      }
-      const { sdkGetLogEvents } = await import('./logs-sdk.js');
-      return sdkGetLogEvents(options);
-    })());
+  const client =
+    options.client ?? new CloudWatchLogsClient(clientConfig(options, REQUEST_TIMEOUT_MS));
   return {
     async tail(logGroupName, logStreamName, lines, signal) {
       try {
         // From the tail: the newest `limit` events, oldest first. Each event holds at least one line.
-        const out = await (
-          await connect()
-        )(
-          {
+        const out = await client.send(
+          new GetLogEventsCommand({
             logGroupName,
             logStreamName,
             startFromHead: false,
             limit: Math.min(MAX_EVENTS, lines),
-          },
-          signal,
+          }),
+          { abortSignal: signal },
         );
         return eventLines(out.events ?? [], lines);
       } catch (thrown) {

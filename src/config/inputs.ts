@@ -1,6 +1,6 @@
 import type { RetryBuildBatchType } from '@aws-sdk/client-codebuild';
 import { ActionError } from './errors.js';
-import { parseArn, partitionOf } from '../report/links.js';
+import { parseArn, partitionOf } from '../aws/arn.js';
 import { readStartInputs, type StartInputs } from './start-inputs.js';
 
 /**

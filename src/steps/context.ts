@@ -1,9 +1,27 @@
 import type { CodeBuild } from '../aws/codebuild.js';
 import { formatDuration } from '../report/outcome.js';
 import { readConfig, withDispatchInputs, type Config } from '../config/inputs.js';
-import type { Deps } from '../main.js';
+import type { RunEvent } from '../github/event.js';
+import type { Io } from '../github/io.js';
+import type { InputSource } from '../config/inputs.js';
+import type { RunIdentity } from '../config/token.js';
 import type { Reporter } from './reporter.js';
-import { persist } from './wait.js';
+import { persist, type Clock } from './wait.js';
+
+/** Everything the story needs from the outside world, handed in so it runs with fakes in tests. */
+export interface Deps {
+  inputs: InputSource;
+  /** The workflow event: its name, dispatch inputs, GITHUB_SHA and a pull request's head commit. */
+  event: RunEvent;
+  /** The step's environment (start-batch reads env-vars-for-codebuild and the GitHub context). */
+  env: Record<string, string | undefined>;
+  run: RunIdentity;
+  codebuild: (config: Config) => CodeBuild;
+  clock: Clock;
+  /** Aborts when the workflow is cancelled. */
+  cancelled: AbortSignal;
+  io: Io;
+}
 
 /** What every step of the story works with: the outside world, the inputs, CodeBuild, the record. */
 export interface Step {

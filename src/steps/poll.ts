@@ -1,7 +1,7 @@
 import type { BuildBatch } from '@aws-sdk/client-codebuild';
 import { formatDuration } from '../report/outcome.js';
 import { ProgressLog } from './progress.js';
-import { RUNNING_BATCH_STATE } from '../github/runtime.js';
+import { RUNNING_BATCH_STATE } from '../github/post.js';
 import { waitForCompletion, type WaitResult } from './wait.js';
 import type { Step } from './context.js';
 

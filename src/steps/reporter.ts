@@ -8,6 +8,7 @@ import {
   type Diagnosis,
 } from '../report/diagnosis.js';
 import { messageOf } from '../config/errors.js';
+import type { Io } from '../github/io.js';
 import { problemWarning, readEvidence, type EvidenceSource } from './evidence.js';
 import { describeBatch, type BatchOutcome } from '../report/outcome.js';
 import {
@@ -17,21 +18,6 @@ import {
   summaryParts,
   type AttemptRecord,
 } from '../report/summary.js';
-
-/** What the action writes to the runner: the thin edge over @actions/core. */
-export interface Io {
-  info(message: string): void;
-  debug(message: string): void;
-  notice(message: string): void;
-  warning(message: string): void;
-  error(message: string, title?: string): void;
-  /** A collapsible group of log lines in the step log; `body` writes them with info(). */
-  group(title: string, body: () => void): void;
-  setOutput(name: string, value: string): void;
-  saveState(name: string, value: string): void;
-  /** Appends the job summary, given as its parts in order (a summary may be up to 512 KiB). */
-  writeSummary(parts: readonly string[]): Promise<void>;
-}
 
 /** The caveat on a retry response: CodeBuild answers a retry with the groups' previous outcomes. */
 export const RETRY_RESPONSE_NOTE =

@@ -1,37 +1,43 @@
-export const id = 963;
-export const ids = [963];
+export const id = 508;
+export const ids = [508];
 export const modules = {
 
-/***/ 6963:
+/***/ 4508:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
 __webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   defaultSessionName: () => (/* binding */ defaultSessionName),
-/* harmony export */   githubIdToken: () => (/* binding */ githubIdToken),
-/* harmony export */   refreshMarginMs: () => (/* binding */ refreshMarginMs),
-/* harmony export */   roleCredentials: () => (/* binding */ roleCredentials),
-/* harmony export */   stsKind: () => (/* binding */ stsKind)
-/* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
-/* harmony import */ var _aws_sdk_credential_providers__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8840);
-/* harmony import */ var _smithy_core__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4649);
-/* harmony import */ var _codebuild_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3895);
-/* harmony import */ var _config_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7827);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9378);
-/* harmony import */ var _setup_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1440);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  defaultSessionName: () => (/* binding */ defaultSessionName),
+  refreshMarginMs: () => (/* binding */ refreshMarginMs),
+  roleCredentials: () => (/* binding */ roleCredentials),
+  stsKind: () => (/* binding */ stsKind)
+});
+
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/credential-providers/dist-es/fromWebToken.js
+const fromWebToken = (init) => {
+    return async (args) => {
+        const { fromWebToken: _fromWebToken } = await __webpack_require__.e(/* import() */ 715).then(__webpack_require__.bind(__webpack_require__, 8715));
+        return _fromWebToken({ ...init })(args);
+    };
+};
+
+// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-es/legacy-root-exports/util-identity-and-auth/memoizeIdentityProvider.js
+var memoizeIdentityProvider = __webpack_require__(4649);
+// EXTERNAL MODULE: ./src/config/errors.ts
+var errors = __webpack_require__(7827);
+// EXTERNAL MODULE: ./src/aws/errors.ts
+var aws_errors = __webpack_require__(9378);
+// EXTERNAL MODULE: ./src/aws/setup.ts
+var setup = __webpack_require__(1440);
+;// CONCATENATED MODULE: ./src/aws/credentials.ts
 
 
 
 
 
-
-
-/**
- * GitHub's OIDC token, by @actions/core's client. Imported here, in the chunk only role-to-assume
- * loads: @actions/core's entry brings its HTTP client (undici), which every other run does without.
- */
-const githubIdToken = (audience) => (0,_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getIDToken */ .V9)(audience);
 const FIVE_MINUTES_MS = 5 * 60_000;
 /**
  * How long before expiry the credentials are renewed: five minutes, or a fifth of their life when
@@ -55,21 +61,21 @@ function defaultSessionName(repository, runId) {
 }
 /** Turns an STS failure into the sentence for a setup mistake, or a ServiceError with code and request id. */
 function stsFailure(thrown, role, token, env) {
-    const failure = (0,_codebuild_js__WEBPACK_IMPORTED_MODULE_1__/* .toServiceError */ .N1)('AssumeRoleWithWebIdentity', thrown);
-    if (!(failure instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ServiceError */ ._))
+    const failure = (0,aws_errors/* toServiceError */.N)('AssumeRoleWithWebIdentity', thrown);
+    if (!(failure instanceof aws_errors/* ServiceError */._))
         return failure;
-    const refusal = (0,_setup_js__WEBPACK_IMPORTED_MODULE_3__/* .explainStsRefusal */ .It)({
+    const refusal = (0,setup/* explainStsRefusal */.It)({
         code: failure.code,
         message: failure.detail,
         requestId: failure.requestId,
         roleArn: role.arn,
-        subject: (0,_setup_js__WEBPACK_IMPORTED_MODULE_3__/* .subjectOf */ .et)(token),
+        subject: (0,setup/* subjectOf */.et)(token),
         audience: role.audience,
         durationSeconds: role.durationSeconds,
     });
     if (refusal)
-        return new _config_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ActionError */ .l(refusal);
-    const unreachable = (0,_setup_js__WEBPACK_IMPORTED_MODULE_3__/* .unreachableEndpoint */ .A1)(failure.code, (0,_setup_js__WEBPACK_IMPORTED_MODULE_3__/* .endpointOverride */ .Ku)(env, 'STS'));
+        return new errors/* ActionError */.l(refusal);
+    const unreachable = (0,setup/* unreachableEndpoint */.A1)(failure.code, (0,setup/* endpointOverride */.Ku)(env, 'STS'));
     const kind = unreachable ? 'unreachable-endpoint' : stsKind(failure.code, failure.kind);
     return rephrased(failure, 'STS', unreachable, kind);
 }
@@ -85,7 +91,7 @@ function stsKind(code, kind) {
 }
 /** A ServiceError that names the service it came from (ServiceError's own text says CodeBuild). */
 function rephrased(failure, service, detail = failure.detail, kind = failure.kind) {
-    const error = new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ServiceError */ ._(failure.operation, failure.code, detail, failure.requestId, kind);
+    const error = new aws_errors/* ServiceError */._(failure.operation, failure.code, detail, failure.requestId, kind);
     error.message = error.message.replace(/^CodeBuild /, `${service} `);
     return error;
 }
@@ -97,7 +103,7 @@ function roleCredentials(options) {
     const lifetimes = new WeakMap();
     const assume = async (properties) => {
         if (!env.ACTIONS_ID_TOKEN_REQUEST_URL || !env.ACTIONS_ID_TOKEN_REQUEST_TOKEN)
-            throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ActionError */ .l(_setup_js__WEBPACK_IMPORTED_MODULE_3__/* .NO_ID_TOKEN */ .Uj);
+            throw new errors/* ActionError */.l(setup/* NO_ID_TOKEN */.Uj);
         let token;
         try {
             token = await options.getIdToken(role.audience);
@@ -107,14 +113,14 @@ function roleCredentials(options) {
             const detail = (thrown instanceof Error ? thrown.message : String(thrown))
                 .replace(/\s+/g, ' ')
                 .trim();
-            throw rephrased(new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ServiceError */ ._('GetIDToken', 'IDTokenRequestFailed', detail, undefined, 'transient'), 'GitHub OIDC');
+            throw rephrased(new aws_errors/* ServiceError */._('GetIDToken', 'IDTokenRequestFailed', detail, undefined, 'transient'), 'GitHub OIDC');
         }
         const requestedAt = now();
         let identity;
         try {
             // The SDK's piece: AssumeRoleWithWebIdentity through its own STS client, in the calling client's
             // region, at AWS_ENDPOINT_URL_STS when set. A new token each time, so a new provider each time.
-            identity = await (0,_aws_sdk_credential_providers__WEBPACK_IMPORTED_MODULE_5__/* .fromWebToken */ .G)({
+            identity = await fromWebToken({
                 roleArn: role.arn,
                 roleSessionName: sessionName,
                 webIdentityToken: token,
@@ -134,7 +140,7 @@ function roleCredentials(options) {
     // The SDK's memoizer: one identity shared by every call, renewed by one call at a time once it is
     // within the margin of its expiry. The client wraps it again with its fixed five-minute window,
     // which then asks this one on each call: cheap, as this one answers from memory.
-    return (0,_smithy_core__WEBPACK_IMPORTED_MODULE_6__/* .memoizeIdentityProvider */ .K4)(assume, (identity) => {
+    return (0,memoizeIdentityProvider/* memoizeIdentityProvider */.K4)(assume, (identity) => {
         const left = identity.expiration.getTime() - now();
         return left < refreshMarginMs(lifetimes.get(identity) ?? left);
     }, (identity) => identity.expiration !== undefined);

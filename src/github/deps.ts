@@ -1,0 +1,39 @@
+import { setTimeout as delay } from 'node:timers/promises';
+import * as core from '@actions/core';
+import { connectCodeBuild } from '../aws/connect.js';
+import type { Deps } from '../steps/context.js';
+import type { Clock } from '../steps/wait.js';
+import { eventOf, runIdentity } from './event.js';
+import { runnerIo } from './io.js';
+import { cancellationSignal } from './signals.js';
+
+const realClock: Clock = {
+  now: () => Date.now(),
+  sleep: (ms, signal) => delay(ms, undefined, { signal }).catch(() => undefined),
+};
+
+/** The story's outside world on a runner: @actions/core, @actions/github's context, the SDK, signals. */
+export function runnerDeps(): Deps {
+  const getIdToken = (audience: string) => core.getIDToken(audience);
+  const setSecret = (value: string) => core.setSecret(value);
+  return {
+    inputs: {
+      get: (name) => core.getInput(name),
+      getBoolean: (name) => core.getBooleanInput(name),
+    },
+    event: eventOf(),
+    env: process.env,
+    run: runIdentity(),
+    codebuild: (config) =>
+      connectCodeBuild({
+        region: config.region,
+        role: config.role,
+        env: process.env,
+        getIdToken,
+        setSecret,
+      }),
+    clock: realClock,
+    cancelled: cancellationSignal((line) => runnerIo.info(line)),
+    io: runnerIo,
+  };
+}

@@ -1,0 +1,47 @@
+import * as core from '@actions/core';
+import { connectCodeBuild } from '../aws/connect.js';
+import { parseArn } from '../aws/arn.js';
+import { messageOf } from '../config/errors.js';
+import { readRole } from '../config/inputs.js';
+import { runnerIo } from './io.js';
+
+/** The ARN (or id) of the batch the main step waits on, so the post step can stop a batch left running. */
+export const RUNNING_BATCH_STATE = 'running-batch-id';
+const POST_MARKER = 'main-step-started';
+
+/** The runner runs dist/index.js again as the post step, with the state the main step saved. */
+export function isPostStep(): boolean {
+  return core.getState(POST_MARKER) === 'true';
+}
+
+export function markMainStep(): void {
+  core.saveState(POST_MARKER, 'true');
+}
+
+/** The post step: stops a batch the main step was waiting on when it was killed. */
+export async function stopLeftoverBatch(): Promise<void> {
+  const io = runnerIo;
+  const saved = core.getState(RUNNING_BATCH_STATE);
+  if (!saved) return;
+  const arn = parseArn(saved);
+  const batchId = arn?.resourceId ?? saved;
+  io.info(`The main step ended while waiting for ${batchId}: stopping it.`);
+  try {
+    const region = arn?.region ?? (core.getInput('aws-region') || undefined);
+    const role = readRole({
+      get: (name) => core.getInput(name),
+      getBoolean: (name) => core.getBooleanInput(name),
+    });
+    const codebuild = connectCodeBuild({
+      region,
+      role,
+      env: process.env,
+      getIdToken: (audience) => core.getIDToken(audience),
+      setSecret: (value) => core.setSecret(value),
+    });
+    const stopped = await codebuild.stopBatch(batchId, AbortSignal.timeout(10_000));
+    io.info(`Batch ${batchId} is ${stopped?.buildBatchStatus ?? 'stopped'}.`);
+  } catch (error) {
+    io.warning(`Could not stop batch ${batchId}: ${messageOf(error)}`);
+  }
+}
