@@ -11,6 +11,7 @@ import {
 } from './helpers.js';
 import { runAction } from '../../simulator/run-action.mjs';
 import { scenarios } from '../../simulator/scenarios.mjs';
+import { FORGED_LINES, runnerCommands } from '../runner-commands.js';
 
 const start = simulators();
 
@@ -125,6 +126,99 @@ describe('service text in the log', () => {
       expect(line).not.toMatch(/^\s*::warning::forged/);
       expect(line).not.toContain('##[');
     }
+  });
+});
+
+describe('service text behind any whitespace the runner trims', () => {
+  // Every forged command behind every .NET whitespace character, as group identifiers (the runner
+  // prints each group's status), log lines, failing test names and messages, and failure reasons.
+  const ids = FORGED_LINES.map((text, i) => `${text} ${i}`);
+  const failing = ids.filter((id) => id.startsWith('\u0085'));
+  const log = [
+    ...FORGED_LINES,
+    '\r::error::FORGED after a carriage return',
+    'progress 10%\r::error::FORGED after a progress bar',
+    '##[error]FORGED legacy',
+    '\u0085##[error]FORGED legacy after NEL',
+    '#\u0085#[error]FORGED legacy split by NEL',
+    '\u001b[31m\u0085::error::FORGED in colour\u001b[0m',
+  ];
+  const plan = Object.fromEntries(
+    failing.map((id) => [
+      id,
+      {
+        status: 'FAILED',
+        reason: {
+          phase: 'BUILD',
+          code: 'COMMAND_EXECUTION_ERROR',
+          message: FORGED_LINES[ids.indexOf(id)]!,
+        },
+        log,
+        tests: {
+          passed: 1,
+          failed: FORGED_LINES.map((name, n) => ({
+            name,
+            message: FORGED_LINES[(n + 1) % FORGED_LINES.length],
+            ms: 5,
+          })),
+        },
+      },
+    ]),
+  );
+  const scenario = {
+    project: 'web-app',
+    groups: ids.map((identifier) => ({ identifier, dependsOn: [] })),
+    initial: { groups: plan },
+    retries: [plan],
+  };
+  // The commands the action itself writes; a forged one is marked FORGED.
+  const OWN = ['group', 'endgroup', 'error', 'warning', 'notice', 'debug'];
+
+  let run: Awaited<ReturnType<typeof act>>;
+  beforeAll(async () => {
+    const sim = await start(scenario);
+    run = await act(sim, { 'log-lines': '200' });
+  }, 60_000);
+
+  it('reaches the runner as no command but the action’s own', () => {
+    expect(run.code).toBe(1);
+    const commands = runnerCommands(run.stdout);
+    const foreign = commands.filter(
+      (c) =>
+        c.legacy ||
+        !OWN.includes(c.name) ||
+        !c.line.startsWith('::') ||
+        c.data.startsWith('FORGED'),
+    );
+    expect(foreign).toEqual([]);
+    // The action's own commands all count: one group per failed group's tail, each closed, and the
+    // step's failure last (a forged stop-commands would have silenced them).
+    const names = commands.map((c) => c.name);
+    expect(names.filter((n) => n === 'group')).toHaveLength(failing.length);
+    expect(names.filter((n) => n === 'endgroup')).toHaveLength(failing.length);
+    expect(commands.at(-1)).toMatchObject({
+      name: 'error',
+      data: expect.stringMatching(/^Batch build .* ended FAILED; failed build groups: /),
+    });
+    expect(run.outputs).not.toHaveProperty('deploy-approved');
+    // eslint-disable-next-line no-control-regex
+    expect(run.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+  });
+
+  it('still shows the forged text, readably, in the log and the summary', () => {
+    const stop = failing.find((id) => id.includes('stop-commands'))!;
+    expect(run.stdout).toContain(
+      `\n  : :stop-commands::FORGED ${ids.indexOf(stop)}: IN_PROGRESS → FAILED\n`,
+    );
+    expect(run.stdout).toContain('\n: :stop-commands::FORGED\n');
+    // The summary is HTML, not read by the runner: the text as it was, without its control characters.
+    expect(run.summary).toContain(
+      `<tr><td><code>::stop-commands::FORGED ${ids.indexOf(stop)}</code></td><td>❌ FAILED`,
+    );
+    expect(run.summary).toContain('\n::stop-commands::FORGED\n');
+    expect(run.summary).toContain('<li><code>::error::FORGED error</code>: ::add-mask::FORGED');
+    // eslint-disable-next-line no-control-regex
+    expect(run.summary).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
   });
 });
 

@@ -1,4 +1,5 @@
 import { cutLine, escapeHtml, logSafe, oneLine, stripAnsi } from '../../src/report/text.js';
+import { DOTNET_WHITESPACE, FORGED_COMMANDS, runnerCommands } from '../runner-commands.js';
 
 /** What the runner would read as a command: `::` after leading whitespace, or `##[` anywhere. */
 const isCommand = (line: string) => /^\s*::/.test(line) || line.includes('##[');
@@ -45,5 +46,61 @@ describe('stripAnsi, cutLine, oneLine, escapeHtml', () => {
   });
   it('escapes HTML and drops colour codes', () => {
     expect(escapeHtml('\u001b[31m<b>&</b>\u001b[0m')).toBe('&#60;b&#62;&#38;&#60;/b&#62;');
+  });
+});
+
+/** What may not reach the log or the summary: C0 controls but tab and line feed, DEL, C1 controls. */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+const hex = (c: string) => c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+
+describe('logSafe read as the runner reads it: every .NET whitespace character before every command', () => {
+  // Where hostile text can sit in what the action prints: alone, after each kind of line break
+  // (the runner ends a line at \r as well as \n), after a colour code, after more whitespace.
+  const placements: Array<[string, (text: string) => string]> = [
+    ['alone', (t) => t],
+    ['after \\n', (t) => `ok\n${t}`],
+    ['after \\r\\n', (t) => `ok\r\n${t}`],
+    ['after a lone \\r', (t) => `ok\r${t}`],
+    ['after \\r at the start', (t) => `\r${t}`],
+    ['after a colour code', (t) => `\u001b[31m${t}`],
+    ['after NEL and LINE SEPARATOR', (t) => `\u0085\u2028 ${t}`],
+    ['after a C1 control', (t) => `\u009b${t}`],
+  ];
+
+  it.each(DOTNET_WHITESPACE.map((ws) => [hex(ws), ws]))('U+%s', (_, ws) => {
+    for (const command of FORGED_COMMANDS)
+      for (const [where, place] of placements) {
+        const printed = logSafe(place(`${ws}${command}`));
+        expect({ where, commands: runnerCommands(printed) }).toEqual({ where, commands: [] });
+        expect(printed).not.toMatch(CONTROL);
+        // Still readable: the command's text is there, its `::` opened by one space.
+        expect(printed).toContain(`: ${command.slice(1)}`);
+      }
+  });
+
+  it('keeps the legacy ##[ form inert behind every whitespace character and control', () => {
+    for (const ws of [...DOTNET_WHITESPACE, '\u0085', '\u009b', '\u0000'])
+      expect(runnerCommands(logSafe(`${ws}##[error]FORGED #${ws}#[error]FORGED`))).toEqual([]);
+  });
+
+  it('turns U+2028 and U+2029 into line breaks and drops C0 and C1 controls but tab', () => {
+    expect(logSafe('a\u2028b\u2029c')).toBe('a\nb\nc');
+    expect(logSafe('a\u0085b\u0000c\u007fd\u009fe\tf')).toBe('abcde\tf');
+  });
+});
+
+describe('oneLine and escapeHtml: the summary shows forged commands as text', () => {
+  it.each(DOTNET_WHITESPACE.map((ws) => [hex(ws), ws]))('U+%s', (_, ws) => {
+    for (const command of FORGED_COMMANDS) {
+      const html = escapeHtml(`${ws}${command}`);
+      expect(html).not.toMatch(CONTROL);
+      expect(html).not.toContain('\n');
+      expect(html).toContain(escapeHtml(command));
+    }
+  });
+
+  it('puts text broken by \\r, NEL, LINE and PARAGRAPH SEPARATOR on one line', () => {
+    expect(oneLine('a\rb\u2028c\u2029 d')).toBe('a b c d');
   });
 });

@@ -7,12 +7,24 @@
  * escapeHtml.
  */
 
-/** ANSI escape sequences: CSI (colours, cursor), OSC (titles, links) and two-character escapes. */
+/** ANSI escape sequences: CSI (colours, cursor; also its C1 form), OSC, two-character escapes. */
+const ANSI =
+  // eslint-disable-next-line no-control-regex
+  /(?:\u001b\[|\u009b)[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b[@-_]/g;
+// C0 controls other than tab and line breaks, DEL and C1 controls (NEL among them): they garble a
+// log or a page, and the runner trims NEL like a space before looking for `::`.
 // eslint-disable-next-line no-control-regex
-const ANSI = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b[@-_]/g;
-// Control characters other than tab and line breaks: they garble a log or a page.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+/**
+ * Line breaks: the runner ends a line at \r as well as \n; U+2028 and U+2029 are not breaks to it,
+ * but its TrimStart() skips them, and a reader's page may break there.
+ */
+const LINE_BREAK = /\r\n|[\r\n\u2028\u2029]/;
+/**
+ * Whitespace before a `::` the runner would read as a command: every character .NET's
+ * char.IsWhiteSpace accepts (what the runner's TrimStart() removes) and all JavaScript's \s.
+ */
+const LEADING_SPACE = /^([\s\u0085]*):(?=:)/;
 
 export function stripAnsi(text: string): string {
   return text.replace(ANSI, '').replace(CONTROL, '');
@@ -29,14 +41,14 @@ export function cutLine(text: string, max: number): string {
  */
 export function logSafe(text: string): string {
   return stripAnsi(text)
-    .split(/\r\n|\r|\n/)
-    .map((line) => line.replace(/^(\s*):(?=:)/, '$1: ').replaceAll('##[', '## ['))
+    .split(LINE_BREAK)
+    .map((line) => line.replace(LEADING_SPACE, '$1: ').replaceAll('##[', '## ['))
     .join('\n');
 }
 
 /** Service text on one line: a line break in it could otherwise end up as a line of its own. */
 export function oneLine(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, ' ');
+  return text.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ');
 }
 
 /**
