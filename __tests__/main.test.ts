@@ -589,7 +589,12 @@ describe('run: project-name', () => {
     expect(seen.notices).toEqual([
       'Project web-app has no failed, faulted or timed-out batch build in us-east-1: nothing to retry.',
     ]);
-    expect(seen.outputs).toEqual({ attempts: '0', 'failed-build-groups': '[]' });
+    expect(seen.outputs).toEqual({
+      attempts: '0',
+      'failed-build-groups': '[]',
+      'not-run-build-groups': '[]',
+      'ignored-build-groups': '[]',
+    });
     expect(codebuild.retries).toEqual([]);
   });
 });
@@ -698,7 +703,8 @@ describe('run: reports', () => {
     expect(seen.warnings[0]).toMatch(
       /^Build group lint ended FAILED \(ignore-failure, so the batch does not fail for it\)/,
     );
-    expect(seen.outputs['failed-build-groups']).toBe('["lint"]');
+    expect(seen.outputs['failed-build-groups']).toBe('[]');
+    expect(seen.outputs['ignored-build-groups']).toBe('["lint"]');
   });
 
   it('does not fail the step when the summary cannot be written', async () => {

@@ -42,12 +42,11 @@ describe('dist/index.js against the simulator', () => {
     const run = await act(sim, {});
     expect(run.code).toBe(1);
     expect(run.outputs['batch-status']).toBe('FAILED');
-    expect(JSON.parse(run.outputs['failed-build-groups']!)).toEqual([
-      'lint',
-      'integration_tests',
-      'e2e_tests',
-      'package',
-    ]);
+    expect(run.outputs).toMatchObject({
+      'failed-build-groups': '["integration_tests"]',
+      'not-run-build-groups': '["e2e_tests","package"]',
+      'ignored-build-groups': '["lint"]',
+    });
     expect(annotations(run, 'error')).toEqual([
       'Build group integration_tests ended FAILED: BUILD — COMMAND_EXECUTION_ERROR: Error while executing command: npm run test:integration. Reason: exit status 1',
       'Build group e2e_tests did not run: integration_tests failed',
@@ -66,7 +65,8 @@ describe('dist/index.js against the simulator', () => {
     const run = await act(sim, {});
     expect(run.code).toBe(0);
     expect(run.outputs['batch-status']).toBe('SUCCEEDED');
-    expect(run.outputs['failed-build-groups']).toBe('["lint"]');
+    expect(run.outputs['failed-build-groups']).toBe('[]');
+    expect(run.outputs['ignored-build-groups']).toBe('["lint"]');
     expect(annotations(run, 'error')).toEqual([]);
   });
 

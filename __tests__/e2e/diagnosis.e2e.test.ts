@@ -44,6 +44,14 @@ describe('a red batch, diagnosed', () => {
     );
   });
 
+  it('lists only the groups that fail the batch as failed; the groups not run and ignored apart', () => {
+    expect(run.outputs).toMatchObject({
+      'failed-build-groups': '["integration_tests"]',
+      'not-run-build-groups': '["e2e_tests","package"]',
+      'ignored-build-groups': '["lint","docs"]',
+    });
+  });
+
   it('reads builds, reports, failing cases and the log tail once, after the batch is final', () => {
     const final = sim.calls('BatchGetBuildBatches').at(-1)!.at;
     const reads = ['BatchGetBuilds', 'BatchGetReports', 'DescribeTestCases', 'GetLogEvents'];

@@ -2,6 +2,7 @@ import type { Build } from '@aws-sdk/client-codebuild';
 import {
   buildDurationMs,
   describeBatch,
+  failureBreakdown,
   failureReason,
   failureSentence,
   formatDuration,
@@ -93,6 +94,42 @@ describe('describeBatch: failed groups', () => {
       'CANCELLED',
       'CANCELLED',
       'FAILED',
+    ]);
+  });
+});
+
+describe('failureBreakdown', () => {
+  it.each<[string, Parameters<typeof batch>[1], ReturnType<typeof failureBreakdown>]>([
+    ['a green batch', [group('build', 'SUCCEEDED')], { failed: [], notRun: [], ignored: [] }],
+    [
+      'an ignore-failure group that failed, alone',
+      [group('build', 'SUCCEEDED'), group('lint', 'FAILED', { ignoreFailure: true })],
+      { failed: [], notRun: [], ignored: ['lint'] },
+    ],
+    [
+      'a failure, the group after it, and an ignore-failure group stopped behind it',
+      [
+        group('unit', 'TIMED_OUT'),
+        group('e2e', 'STOPPED', { dependsOn: ['unit'] }),
+        group('docs', 'STOPPED', { dependsOn: ['unit'], ignoreFailure: true }),
+      ],
+      { failed: ['unit'], notRun: ['e2e'], ignored: ['docs'] },
+    ],
+    [
+      'a STOPPED group whose dependencies succeeded: it fails the batch itself',
+      [group('build', 'SUCCEEDED'), group('deploy', 'STOPPED', { dependsOn: ['build'] })],
+      { failed: ['deploy'], notRun: [], ignored: [] },
+    ],
+  ])('%s', (_, groups, expected) => {
+    expect(failureBreakdown(describeBatch(batch('FAILED', groups)))).toEqual(expected);
+  });
+
+  it('counts groups cancelled when the step stopped waiting as failed, never those still running', () => {
+    const running = batch('IN_PROGRESS', [group('unit', 'IN_PROGRESS'), group('e2e', 'PENDING')]);
+    expect(failureBreakdown(describeBatch(running)).failed).toEqual([]);
+    expect(failureBreakdown(describeBatch(running, { interrupted: true })).failed).toEqual([
+      'unit',
+      'e2e',
     ]);
   });
 });
@@ -314,5 +351,13 @@ describe('flaky and not-run groups', () => {
     expect(failureSentence(graph)).toBe(
       `Batch build ${graph.id} ended FAILED; failed build groups: unit, api, docs, deploy; not run as a result: e2e, package; lint failed too, but it is marked ignore-failure, so it does not fail the batch.`,
     );
+  });
+
+  it('splits the groups that did not succeed as the sentence does: failed, not run, ignored', () => {
+    expect(failureBreakdown(graph)).toEqual({
+      failed: ['unit', 'api', 'docs', 'deploy'],
+      notRun: ['e2e', 'package'],
+      ignored: ['lint'],
+    });
   });
 });

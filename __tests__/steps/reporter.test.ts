@@ -49,6 +49,24 @@ function source(openLogs: EvidenceSource['openLogs']): EvidenceSource {
   };
 }
 
+describe('Reporter.finish: the outputs name the groups as the failure sentence does', () => {
+  it('failed-build-groups holds only the groups that fail the batch; not run and ignored apart', async () => {
+    const r = recorder();
+    const b = batch('FAILED', [
+      group('build', 'SUCCEEDED'),
+      group('unit', 'FAILED', { dependsOn: ['build'] }),
+      group('e2e', 'STOPPED', { dependsOn: ['unit'] }),
+      group('lint', 'FAILED', { ignoreFailure: true }),
+    ]);
+    await new Reporter(r.io).finish({ batch: b, headline: 'Retried once.', elapsedMs: 1000 });
+    expect(r.outputs).toMatchObject({
+      'failed-build-groups': '["unit"]',
+      'not-run-build-groups': '["e2e"]',
+      'ignored-build-groups': '["lint"]',
+    });
+  });
+});
+
 describe('Reporter.finish with a diagnosis', () => {
   it('prints each failed group’s tail in its own log group, and shows it in the summary', async () => {
     const r = recorder();

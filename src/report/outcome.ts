@@ -209,12 +209,27 @@ export function formatDuration(ms: number): string {
   return `${Math.floor(minutes / 60)}h ${minutes % 60}m`;
 }
 
-/** The sentence the step fails with when the batch did not succeed. */
-export function failureSentence(outcome: BatchOutcome): string {
+/** The groups that did not succeed, split as the failure sentence and the outputs name them. */
+export interface FailureBreakdown {
+  /** Ended other than SUCCEEDED on their own, without ignore-failure: they fail the batch. */
+  failed: string[];
+  /** Never ran because a group they depend on failed (those marked ignore-failure are in ignored). */
+  notRun: string[];
+  /** Marked ignore-failure: they do not fail the batch. */
+  ignored: string[];
+}
+
+export function failureBreakdown(outcome: BatchOutcome): FailureBreakdown {
   const byId = new Map(outcome.groups.map((g) => [g.identifier, g]));
   const ignored = outcome.failedGroups.filter((id) => !outcome.blockingFailures.includes(id));
   const notRun = outcome.blockingFailures.filter((id) => byId.get(id)?.blockedBy.length);
-  const causes = outcome.blockingFailures.filter((id) => !notRun.includes(id));
+  const failed = outcome.blockingFailures.filter((id) => !notRun.includes(id));
+  return { failed, notRun, ignored };
+}
+
+/** The sentence the step fails with when the batch did not succeed. */
+export function failureSentence(outcome: BatchOutcome): string {
+  const { failed: causes, notRun, ignored } = failureBreakdown(outcome);
   const blocking =
     causes.length > 0
       ? `failed build groups: ${causes.join(', ')}`

@@ -81,7 +81,8 @@ async function newestFailedBatch(step: Step, projectName: string): Promise<strin
       `Project ${projectName} has no failed, faulted or timed-out batch build in ${await codebuild.region()}: nothing to retry.`,
     );
     io.setOutput('attempts', '0');
-    io.setOutput('failed-build-groups', '[]');
+    for (const name of ['failed-build-groups', 'not-run-build-groups', 'ignored-build-groups'])
+      io.setOutput(name, '[]');
     return undefined;
   }
   io.info(

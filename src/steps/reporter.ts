@@ -10,7 +10,7 @@ import {
 import { messageOf } from '../config/errors.js';
 import type { Io } from '../github/io.js';
 import { problemWarning, readEvidence, type EvidenceSource } from './evidence.js';
-import { describeBatch, type BatchOutcome } from '../report/outcome.js';
+import { describeBatch, failureBreakdown, type BatchOutcome } from '../report/outcome.js';
 import {
   lastLines,
   renderFailure,
@@ -154,7 +154,10 @@ export class Reporter {
         ),
       ),
     );
-    this.io.setOutput('failed-build-groups', JSON.stringify(outcome.failedGroups));
+    const { failed, notRun, ignored } = failureBreakdown(outcome);
+    this.io.setOutput('failed-build-groups', JSON.stringify(failed));
+    this.io.setOutput('not-run-build-groups', JSON.stringify(notRun));
+    this.io.setOutput('ignored-build-groups', JSON.stringify(ignored));
     this.io.setOutput('flaky-build-groups', JSON.stringify(outcome.flakyGroups));
   }
 
