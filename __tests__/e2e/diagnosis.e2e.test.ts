@@ -158,10 +158,31 @@ describe('a red batch, diagnosed', () => {
     for (const id of ['e2e_tests', 'package']) {
       const { row } = rowsOf(run, id);
       expect(row).toContain(
-        '⏹️ STOPPED<br><sub>not run: integration_tests failed</sub></td><td>2</td><td>—</td>',
+        '⏹️ STOPPED<br><sub>not run: integration_tests failed</sub></td><td>not run</td><td>—</td>',
       );
       expect(run.summary).toMatch(new RegExp(`g\\d\\["${id} not run"\\]:::NOT_RUN`));
     }
+  });
+
+  it('says "not run" for groups still waiting to start when the step gave up, and reads no log for them', async () => {
+    const waiting = await start('long-running');
+    const run = await act(waiting, { 'timeout-minutes': '0.05' });
+    expect(run.code).toBe(1);
+    for (const id of ['e2e_tests', 'package']) {
+      const { row, detail } = rowsOf(run, id);
+      expect(row).toContain('🚫 CANCELLED<br><sub>not run</sub></td><td>not run</td><td>—</td>');
+      expect(detail).toBe('');
+      expect(annotations(run, 'error')).toContain(
+        `Build group ${id} did not run (CANCELLED before it started)`,
+      );
+    }
+    expect(run.summary).not.toContain('wrote no log lines');
+    expect(run.outputs).toMatchObject({
+      'failed-build-groups': '["integration_tests"]',
+      'not-run-build-groups': '["e2e_tests","package"]',
+    });
+    // Only integration_tests, which was running, has a log to read.
+    expect(waiting.calls('GetLogEvents')).toHaveLength(1);
   });
 
   it('styles failed ignore-failure groups apart from failures that fail the batch', () => {

@@ -82,12 +82,54 @@ function redBatch() {
   return { b, outcome, builds };
 }
 
+/** A red batch where two groups never started: queued was stopped while queued, waiting was PENDING. */
+function neverStartedBatch() {
+  const b = batch('STOPPED', [
+    group('unit', 'FAILED'),
+    group('queued', 'STOPPED', { priorBuildSummaryList: [{ arn: 'p', buildStatus: 'STOPPED' }] }),
+    group('waiting', 'PENDING'),
+  ]);
+  const outcome = describeBatch(b);
+  const arn = (id: string) => outcome.groups.find((g) => g.identifier === id)!.buildArn!;
+  const builds: Build[] = [
+    {
+      arn: arn('unit'),
+      startTime: new Date(0),
+      endTime: new Date(30_000),
+      logs: cloudWatch('u'),
+      phases: [
+        { phaseType: 'SUBMITTED', phaseStatus: 'SUCCEEDED' },
+        { phaseType: 'QUEUED', phaseStatus: 'SUCCEEDED' },
+        { phaseType: 'BUILD', phaseStatus: 'FAILED' },
+      ],
+    },
+    {
+      arn: arn('queued'),
+      startTime: new Date(0),
+      endTime: new Date(30_000),
+      logs: cloudWatch('q'),
+      phases: [
+        { phaseType: 'SUBMITTED', phaseStatus: 'SUCCEEDED' },
+        { phaseType: 'QUEUED', phaseStatus: 'STOPPED' },
+        { phaseType: 'COMPLETED' },
+      ],
+    },
+    { arn: arn('waiting'), startTime: new Date(0), logs: cloudWatch('w'), phases: [] },
+  ];
+  return { b, outcome, builds };
+}
+
 describe('tailRequests', () => {
   it('tails only groups that did not succeed, ran, and log to CloudWatch Logs', () => {
     const { outcome, builds } = redBatch();
     expect(tailRequests(outcome, builds)).toEqual([
       { identifier: 'unit', groupName: '/aws/codebuild/web-app', streamName: 'u' },
     ]);
+  });
+
+  it('does not tail a build that never started: stopped in the queue, or still pending', () => {
+    const { outcome, builds } = neverStartedBatch();
+    expect(tailRequests(outcome, builds).map((t) => t.identifier)).toEqual(['unit']);
   });
 });
 
@@ -262,6 +304,33 @@ describe('diagnose', () => {
       logsLink: expect.stringContaining('stream=u'),
     });
     expect(found.groups.build!.reason).toBeUndefined();
+  });
+
+  it('marks a build that never started as not run: no log (not even an empty one), duration or logs link', () => {
+    const { b, outcome, builds } = neverStartedBatch();
+    // Had the streams been asked for, they would not exist.
+    const tails = { unit: ['boom'], queued: undefined, waiting: undefined };
+    const groups = diagnose(outcome, b, { builds, reports: [], cases: {}, tails }, 30).groups;
+    for (const id of ['queued', 'waiting']) {
+      expect(groups[id]).toMatchObject({ notRun: true, log: undefined });
+      expect(groups[id]!.durationMs).toBeUndefined();
+      expect(groups[id]!.logsLink).toBeUndefined();
+    }
+    expect(groups.unit).toMatchObject({
+      log: { kind: 'tail', lines: ['boom'] },
+      durationMs: 30_000,
+    });
+    expect(groups.unit!.notRun).toBeUndefined();
+  });
+
+  it('annotates a build that never started as not run, after the failures', () => {
+    const { b, outcome, builds } = neverStartedBatch();
+    const d = diagnose(outcome, b, { builds, reports: [], cases: {}, tails: {} }, 30);
+    expect(planAnnotations(outcome, d, 9).map((a) => a.message)).toEqual([
+      'Build group unit ended FAILED: BUILD — FAILED',
+      'Build group queued did not run (STOPPED before it started): QUEUED — STOPPED',
+      'Build group waiting did not run (PENDING before it started)',
+    ]);
   });
 
   it('gives the test-results output one object per group with reports', () => {

@@ -69,9 +69,9 @@ describe('describeBatch', () => {
     expect(outcome.blockingFailures).toEqual(['unit', 'e2e', 'docs']);
   });
 
-  it('names the final status and failed groups in one sentence', () => {
+  it('names the final status and failed groups in one sentence; a group without a run never started', () => {
     expect(failureSentence(outcome)).toBe(
-      `Batch build ${b.id} ended FAILED; failed build groups: unit, e2e, docs; lint failed too, but it is marked ignore-failure, so it does not fail the batch.`,
+      `Batch build ${b.id} ended FAILED; failed build groups: unit; never started: e2e, docs; lint failed too, but it is marked ignore-failure, so it does not fail the batch.`,
     );
   });
 });
@@ -116,6 +116,11 @@ describe('failureBreakdown', () => {
       { failed: ['unit'], notRun: ['e2e'], ignored: ['docs'] },
     ],
     [
+      'a group still PENDING when the batch ended: it never started',
+      [group('unit', 'FAILED'), group('docs', 'PENDING')],
+      { failed: ['unit'], notRun: ['docs'], ignored: [] },
+    ],
+    [
       'a STOPPED group whose dependencies succeeded: it fails the batch itself',
       [group('build', 'SUCCEEDED'), group('deploy', 'STOPPED', { dependsOn: ['build'] })],
       { failed: ['deploy'], notRun: [], ignored: [] },
@@ -124,13 +129,93 @@ describe('failureBreakdown', () => {
     expect(failureBreakdown(describeBatch(batch('FAILED', groups)))).toEqual(expected);
   });
 
-  it('counts groups cancelled when the step stopped waiting as failed, never those still running', () => {
+  it('counts a group cancelled while it ran as failed, one that had not started as not run', () => {
     const running = batch('IN_PROGRESS', [group('unit', 'IN_PROGRESS'), group('e2e', 'PENDING')]);
-    expect(failureBreakdown(describeBatch(running)).failed).toEqual([]);
-    expect(failureBreakdown(describeBatch(running, { interrupted: true })).failed).toEqual([
-      'unit',
-      'e2e',
-    ]);
+    expect(failureBreakdown(describeBatch(running))).toEqual({
+      failed: [],
+      notRun: [],
+      ignored: [],
+    });
+    expect(failureBreakdown(describeBatch(running, { interrupted: true }))).toEqual({
+      failed: ['unit'],
+      notRun: ['e2e'],
+      ignored: [],
+    });
+  });
+
+  it('says which groups never started in the sentence, apart from those not run as a result', () => {
+    const stopped = describeBatch(
+      batch('STOPPED', [
+        group('unit', 'FAILED'),
+        group('e2e', 'STOPPED', { dependsOn: ['unit'] }),
+        group('docs', 'PENDING'),
+      ]),
+    );
+    expect(failureBreakdown(stopped).notRun).toEqual(['e2e', 'docs']);
+    expect(failureSentence(stopped)).toBe(
+      `Batch build ${stopped.id} ended STOPPED; failed build groups: unit; not run as a result: e2e; never started: docs.`,
+    );
+  });
+});
+
+describe('describeBatch: groups that never ran', () => {
+  const before = (buildStatus: 'STOPPED' | 'FAILED') => ({
+    priorBuildSummaryList: [{ arn: 'p', buildStatus }],
+  });
+  it.each<[string, string, ReturnType<typeof group>, boolean, boolean, boolean]>([
+    [
+      'stopped because the group it depends on failed, as before',
+      'FAILED',
+      group('e2e', 'STOPPED', { dependsOn: ['unit'], ...before('STOPPED') }),
+      false,
+      true,
+      false,
+    ],
+    [
+      'stopped because the group it depends on failed, after a build of its own failed',
+      'FAILED',
+      group('e2e', 'STOPPED', { dependsOn: ['unit'], ...before('FAILED') }),
+      false,
+      true,
+      true,
+    ],
+    ['still PENDING in a batch that ended', 'STOPPED', group('e2e', 'PENDING'), false, true, false],
+    [
+      'without a build in a batch that ended',
+      'STOPPED',
+      group('e2e', undefined),
+      false,
+      true,
+      false,
+    ],
+    [
+      'PENDING when the step stopped waiting',
+      'IN_PROGRESS',
+      group('e2e', 'PENDING'),
+      true,
+      true,
+      false,
+    ],
+    [
+      'IN_PROGRESS when the step stopped waiting',
+      'IN_PROGRESS',
+      group('e2e', 'IN_PROGRESS'),
+      true,
+      false,
+      false,
+    ],
+    [
+      'PENDING in a batch still running',
+      'IN_PROGRESS',
+      group('e2e', 'PENDING'),
+      false,
+      false,
+      false,
+    ],
+    ['that failed', 'FAILED', group('e2e', 'FAILED', before('STOPPED')), false, false, false],
+  ])('a group %s (batch %s)', (_, status, g, interrupted, notRun, ranBefore) => {
+    const outcome = describeBatch(batch(status, [group('unit', 'FAILED'), g]), { interrupted });
+    expect(outcome.groups[1]).toMatchObject({ notRun, ranBefore });
   });
 });
 

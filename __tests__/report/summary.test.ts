@@ -237,6 +237,43 @@ describe('the diagnosis in the summary', () => {
     expect(text).toContain('The log is in S3 only: <a href="https://s3.example/lint.gz">');
   });
 
+  it('says "not run" for a group that never ran, in the Attempts column, with no log note', () => {
+    const notRun = describeBatch(
+      batch('FAILED', [
+        group('unit', 'FAILED'),
+        group('e2e', 'STOPPED', {
+          dependsOn: ['unit'],
+          priorBuildSummaryList: [{ arn: 'p', buildStatus: 'STOPPED' }],
+        }),
+        group('api', 'STOPPED', {
+          dependsOn: ['unit'],
+          priorBuildSummaryList: [{ arn: 'q', buildStatus: 'FAILED' }],
+        }),
+        group('queued', 'STOPPED'),
+      ]),
+    );
+    const text = renderSummary(
+      input(notRun, {
+        diagnosis: {
+          artifacts: [],
+          groups: {
+            e2e: groupOf('e2e'),
+            api: groupOf('api'),
+            queued: groupOf('queued', { notRun: true }),
+          },
+        },
+      }),
+    );
+    const [, e2e, api, queued] = rows(text);
+    expect(e2e).toContain(
+      '<td>⏹️ STOPPED<br><sub>not run: unit failed</sub></td><td>not run</td><td>—</td>',
+    );
+    // Its first build ran and failed: the attempts it had are kept.
+    expect(api).toContain('<td>⏹️ STOPPED<br><sub>not run: unit failed</sub></td><td>2</td>');
+    expect(queued).toContain('<td>⏹️ STOPPED<br><sub>not run</sub></td><td>not run</td><td>—</td>');
+    expect(text).not.toContain('wrote no log lines');
+  });
+
   it('keeps a blank log line from ending the HTML block', () => {
     const d = diagnosis(0, 0, 0);
     d.groups.unit!.log = { kind: 'tail', lines: ['a', '', '   ', 'b'] };

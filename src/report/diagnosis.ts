@@ -6,7 +6,13 @@ import type {
   ResolvedArtifact,
   TestCase,
 } from '@aws-sdk/client-codebuild';
-import { buildDurationMs, failureReason, SUCCEEDED, type BatchOutcome } from './outcome.js';
+import {
+  buildDurationMs,
+  failureReason,
+  SUCCEEDED,
+  type BatchOutcome,
+  type GroupOutcome,
+} from './outcome.js';
 import { cutLine, oneLine, stripAnsi } from './text.js';
 
 /**
@@ -75,6 +81,8 @@ export interface GroupDiagnosis {
   failingCases: FailingCase[];
   /** Failing cases the reports count beyond those listed. */
   moreCases: number;
+  /** Its build never started (see neverStarted). */
+  notRun?: true;
 }
 
 export interface Diagnosis {
@@ -99,12 +107,28 @@ export interface TailRequest {
   streamName: string;
 }
 
+/** Phases a build has before it runs anything of its own. */
+const BEFORE_START = new Set(['SUBMITTED', 'QUEUED', 'COMPLETED']);
+
+/**
+ * Whether a group's current build never started: the batch says so (GroupOutcome.notRun), or the
+ * build did not succeed and its phases go no further than the queue (a group stopped while it
+ * waited, as fast-fail stops them). A build without a phase list says nothing either way.
+ */
+export function neverStarted(group: GroupOutcome, build: Build | undefined): boolean {
+  if (group.notRun) return true;
+  if (group.status === SUCCEEDED || !build?.phases) return false;
+  return build.phases.every((p) => BEFORE_START.has(p.phaseType ?? ''));
+}
+
 /** The builds of groups that did not succeed and ran, whose logs are in CloudWatch Logs. */
 export function tailRequests(outcome: BatchOutcome, builds: Build[]): TailRequest[] {
   const byArn = new Map(builds.map((b) => [b.arn, b]));
   return outcome.groups.flatMap((group) => {
-    if (group.status === SUCCEEDED || group.blockedBy.length > 0 || !group.buildArn) return [];
-    const logs = byArn.get(group.buildArn)?.logs;
+    if (group.status === SUCCEEDED || !group.buildArn) return [];
+    const build = byArn.get(group.buildArn);
+    if (neverStarted(group, build)) return [];
+    const logs = build?.logs;
     if (!logs?.groupName || !logs.streamName || logs.cloudWatchLogs?.status === 'DISABLED')
       return [];
     return [
@@ -180,7 +204,7 @@ function logView(
   evidence: Evidence,
   logLines: number,
 ): LogView | undefined {
-  if (group.status === SUCCEEDED || group.blockedBy.length > 0 || !build || logLines <= 0)
+  if (group.status === SUCCEEDED || neverStarted(group, build) || !build || logLines <= 0)
     return undefined;
   const logs = build.logs;
   if (group.identifier in evidence.tails) {
@@ -245,19 +269,19 @@ export function diagnose(
     const tests = testTotals(reports);
     const cases = reports.flatMap((r) => evidence.cases[r.arn ?? ''] ?? []).map(failingCase);
     const listed = cases.slice(0, CASES_PER_GROUP);
-    const duration = group.blockedBy.length > 0 ? undefined : buildDurationMs(build);
+    const notRun = neverStarted(group, build);
+    const duration = notRun ? undefined : buildDurationMs(build);
     const reason = group.status !== SUCCEEDED ? failureReason(build) : undefined;
     groups[group.identifier] = {
       identifier: group.identifier,
       ...(reason ? { reason } : {}),
       ...(duration !== undefined ? { durationMs: duration } : {}),
-      ...(build.logs?.deepLink && group.blockedBy.length === 0
-        ? { logsLink: build.logs.deepLink }
-        : {}),
+      ...(build.logs?.deepLink && !notRun ? { logsLink: build.logs.deepLink } : {}),
       log: logView(group, build, evidence, logLines),
       tests,
       failingCases: listed,
       moreCases: Math.max(0, (tests?.failed ?? 0) - listed.length),
+      ...(notRun ? { notRun: true as const } : {}),
     };
   }
   return { groups, artifacts: artifactsOf(batch) };
@@ -308,6 +332,12 @@ export function planAnnotations(
       notRun.push({
         kind: 'error',
         message: `Build group ${id} did not run: ${group.blockedBy.join(', ')} failed`,
+        title: `Build group ${id} not run`,
+      });
+    } else if (group.notRun || diagnosis?.groups[id]?.notRun) {
+      notRun.push({
+        kind: 'error',
+        message: `Build group ${id} did not run (${group.status} before it started)${reason ? `: ${reason}` : ''}`,
         title: `Build group ${id} not run`,
       });
     } else {

@@ -18,6 +18,16 @@ export interface GroupOutcome {
    * named, through any chain of groups blocked in turn. Empty for every other group.
    */
   blockedBy: string[];
+  /**
+   * Its current build never started: a group it depends on failed (blockedBy), or it was still
+   * waiting to start (PENDING, or no build yet) when the batch ended or the step stopped waiting.
+   */
+  notRun: boolean;
+  /**
+   * An earlier build of it ran: it ended SUCCEEDED, FAILED, FAULT or TIMED_OUT (a STOPPED one may
+   * have been stopped before it started).
+   */
+  ranBefore: boolean;
 }
 
 /** A batch as the user sees it. */
@@ -47,6 +57,7 @@ export function isFinalStatus(status: string): boolean {
 }
 
 const FAILED_ON_ITS_OWN = new Set(['FAILED', 'FAULT', 'TIMED_OUT']);
+const RAN = new Set([SUCCEEDED, ...FAILED_ON_ITS_OWN]);
 
 export function describeGroups(batch: BuildBatch): GroupOutcome[] {
   const groups = (batch.buildGroups ?? []).map((group, index): GroupOutcome => {
@@ -63,6 +74,8 @@ export function describeGroups(batch: BuildBatch): GroupOutcome[] {
         status === SUCCEEDED &&
         (group.priorBuildSummaryList ?? []).some((b) => FAILED_ON_ITS_OWN.has(b.buildStatus ?? '')),
       blockedBy: [],
+      notRun: false,
+      ranBefore: (group.priorBuildSummaryList ?? []).some((b) => RAN.has(b.buildStatus ?? '')),
     };
   });
   const byId = new Map(groups.map((g) => [g.identifier, g]));
@@ -77,8 +90,10 @@ export function describeGroups(batch: BuildBatch): GroupOutcome[] {
       return deeper.length > 0 ? deeper : [dep.identifier];
     });
   };
-  for (const group of groups)
+  for (const group of groups) {
     group.blockedBy = [...new Set(roots(group, new Set([group.identifier])))];
+    group.notRun = group.blockedBy.length > 0;
+  }
   return groups;
 }
 
@@ -95,12 +110,14 @@ export function describeBatch(
   options: { interrupted?: boolean } = {},
 ): BatchOutcome {
   const groups = describeGroups(batch);
-  if (options.interrupted) {
-    for (const group of groups) if (!isFinalStatus(group.status)) group.status = CANCELLED;
-  }
   // In a finished batch every group that did not succeed failed (PENDING there: it never ran).
   const ended = (g: GroupOutcome) =>
     batch.complete === true || isFinalStatus(g.status) || g.status === CANCELLED;
+  for (const group of groups) {
+    const waiting = group.status === 'PENDING';
+    if (options.interrupted && !isFinalStatus(group.status)) group.status = CANCELLED;
+    if (waiting && ended(group)) group.notRun = true;
+  }
   const failed = groups.filter((g) => g.status !== SUCCEEDED && ended(g));
   return {
     id: batch.id ?? '',
@@ -213,7 +230,10 @@ export function formatDuration(ms: number): string {
 export interface FailureBreakdown {
   /** Ended other than SUCCEEDED on their own, without ignore-failure: they fail the batch. */
   failed: string[];
-  /** Never ran because a group they depend on failed (those marked ignore-failure are in ignored). */
+  /**
+   * Never ran: a group they depend on failed, or they had not started when the batch ended or the
+   * step stopped waiting (those marked ignore-failure are in ignored).
+   */
   notRun: string[];
   /** Marked ignore-failure: they do not fail the batch. */
   ignored: string[];
@@ -222,7 +242,7 @@ export interface FailureBreakdown {
 export function failureBreakdown(outcome: BatchOutcome): FailureBreakdown {
   const byId = new Map(outcome.groups.map((g) => [g.identifier, g]));
   const ignored = outcome.failedGroups.filter((id) => !outcome.blockingFailures.includes(id));
-  const notRun = outcome.blockingFailures.filter((id) => byId.get(id)?.blockedBy.length);
+  const notRun = outcome.blockingFailures.filter((id) => byId.get(id)?.notRun);
   const failed = outcome.blockingFailures.filter((id) => !notRun.includes(id));
   return { failed, notRun, ignored };
 }
@@ -230,11 +250,16 @@ export function failureBreakdown(outcome: BatchOutcome): FailureBreakdown {
 /** The sentence the step fails with when the batch did not succeed. */
 export function failureSentence(outcome: BatchOutcome): string {
   const { failed: causes, notRun, ignored } = failureBreakdown(outcome);
+  const byId = new Map(outcome.groups.map((g) => [g.identifier, g]));
+  const blocked = notRun.filter((id) => byId.get(id)?.blockedBy.length);
+  const neverStarted = notRun.filter((id) => !blocked.includes(id));
   const blocking =
     causes.length > 0
       ? `failed build groups: ${causes.join(', ')}`
       : 'no build group failed on its own';
-  const notRunText = notRun.length > 0 ? `; not run as a result: ${notRun.join(', ')}` : '';
+  const notRunText =
+    (blocked.length > 0 ? `; not run as a result: ${blocked.join(', ')}` : '') +
+    (neverStarted.length > 0 ? `; never started: ${neverStarted.join(', ')}` : '');
   const ignoredText =
     ignored.length === 0
       ? ''

@@ -67,11 +67,15 @@ function anchor(text: string, url: string | undefined): string {
   return url ? `<a href="${escapeHtml(url)}">${escapeHtml(text)}</a>` : escapeHtml(text);
 }
 
-function statusCell(group: GroupOutcome, reason: string | undefined): string {
+function statusCell(group: GroupOutcome, reason: string | undefined, notRun: boolean): string {
   const ignored = group.ignoreFailure && group.status !== 'SUCCEEDED';
   const marker = ignored ? IGNORED_MARKER : statusMarker(group.status);
   const notes = [
-    group.blockedBy.length > 0 ? `not run: ${group.blockedBy.join(', ')} failed` : (reason ?? ''),
+    group.blockedBy.length > 0
+      ? `not run: ${group.blockedBy.join(', ')} failed`
+      : notRun
+        ? `not run${reason ? `: ${reason}` : ''}`
+        : (reason ?? ''),
     group.flaky ? 'flaky: failed earlier in this batch, then passed' : '',
     ignored ? 'ignore-failure: does not fail the batch' : '',
   ].filter(Boolean);
@@ -96,10 +100,8 @@ export function testsCell(tests: TestTotals | undefined): string {
 function groupRow(group: GroupOutcome, input: SummaryInput, withLinks: boolean): string {
   const found = input.diagnosis?.groups[group.identifier];
   const reason = input.reasons?.[group.identifier] ?? found?.reason;
-  const duration =
-    group.blockedBy.length > 0
-      ? undefined
-      : (input.durations?.[group.identifier] ?? found?.durationMs);
+  const notRun = group.notRun || found?.notRun === true;
+  const duration = notRun ? undefined : (input.durations?.[group.identifier] ?? found?.durationMs);
   const links = withLinks
     ? [
         group.buildArn ? anchor('build', buildConsoleUrl(group.buildArn)) : '',
@@ -108,8 +110,9 @@ function groupRow(group: GroupOutcome, input: SummaryInput, withLinks: boolean):
     : [];
   const cells = [
     `<code>${escapeHtml(group.identifier)}</code>`,
-    statusCell(group, reason),
-    String(group.attempts),
+    statusCell(group, reason, notRun),
+    // Builds that never started are no attempts: "not run", unless an earlier build of it ran.
+    notRun && !group.ranBefore ? 'not run' : String(group.attempts),
     duration === undefined ? '—' : formatDuration(duration),
     escapeHtml(testsCell(found?.tests)),
     group.dependsOn.map((d) => `<code>${escapeHtml(d)}</code>`).join(' '),
@@ -292,7 +295,7 @@ const GRAPH_CLASSES: Record<string, string> = {
 };
 
 function graphClass(group: GroupOutcome): string {
-  if (group.blockedBy.length > 0) return 'NOT_RUN';
+  if (group.notRun) return 'NOT_RUN';
   if (group.ignoreFailure && group.status !== 'SUCCEEDED') return 'IGNORED';
   if (group.flaky) return 'FLAKY';
   const status = group.status;
@@ -302,7 +305,7 @@ function graphClass(group: GroupOutcome): string {
 }
 
 function graphLabel(group: GroupOutcome): string {
-  if (group.blockedBy.length > 0) return `${group.identifier} not run`;
+  if (group.notRun) return `${group.identifier} not run`;
   if (group.ignoreFailure && group.status !== 'SUCCEEDED')
     return `${group.identifier} ${group.status} ignored`;
   return `${group.identifier} ${group.status}${group.flaky ? ' flaky' : ''}`;
