@@ -58,6 +58,15 @@ export interface Fault {
   count?: number;
   skip?: number;
 }
+export interface SimulatedBatch {
+  id: string;
+  arn: string;
+  number: number;
+  /** The StartBuildBatch request that started it ({} for a scenario's own batches). */
+  request: Record<string, unknown>;
+  /** How many RetryBuildBatch calls retried it (a replayed token retries nothing). */
+  retryCount: number;
+}
 export interface Simulator {
   endpoint: string;
   port: number;
@@ -67,8 +76,8 @@ export interface Simulator {
   requests: RecordedRequest[];
   /** How the simulator's answers broke the service model (empty while they conform). */
   violations: Array<ModelViolation & { operation: string; requestId: string }>;
-  batch: { id: string; arn: string; project: string };
-  batches: Array<{ id: string; arn: string; number: number }>;
+  batch: SimulatedBatch & { project: string };
+  batches: SimulatedBatch[];
   inject(fault: Fault): void;
   calls(operation?: string): RecordedRequest[];
   /** GitHub's REST API on the same port, under /api/v3. */

@@ -22,7 +22,6 @@ const context = (extra: Partial<RunContext> = {}): RunContext => ({
   env: {},
   eventName: 'push',
   sha: SHA,
-  idempotencyToken: 'gh-token',
   ...extra,
 });
 
@@ -48,36 +47,26 @@ describe('startRequest', () => {
   const cases: Array<
     [string, Partial<StartInputs>, Partial<RunContext>, StartBuildBatchCommandInput]
   > = [
-    [
-      'the commit and the token by default',
-      {},
-      {},
-      { projectName: 'web-app', sourceVersion: SHA, idempotencyToken: 'gh-token' },
-    ],
+    ['the commit and the token by default', {}, {}, { projectName: 'web-app', sourceVersion: SHA }],
     [
       "a pull request's head commit",
       {},
       { eventName: 'pull_request', sha: 'merge', headSha: HEAD },
-      { projectName: 'web-app', sourceVersion: HEAD, idempotencyToken: 'gh-token' },
+      { projectName: 'web-app', sourceVersion: HEAD },
     ],
     [
       'source-version over the commit',
       { sourceVersion: 'pr/123' },
       {},
-      { projectName: 'web-app', sourceVersion: 'pr/123', idempotencyToken: 'gh-token' },
+      { projectName: 'web-app', sourceVersion: 'pr/123' },
     ],
     [
       'no source version with disable-source-override',
       { overrideSource: false },
       {},
-      { projectName: 'web-app', idempotencyToken: 'gh-token' },
+      { projectName: 'web-app' },
     ],
-    [
-      'no source version outside a runner',
-      {},
-      { sha: undefined },
-      { projectName: 'web-app', idempotencyToken: 'gh-token' },
-    ],
+    ['no source version outside a runner', {}, { sha: undefined }, { projectName: 'web-app' }],
     [
       'the GitHub context that is set and not empty, then the named variables',
       { githubEnvVars: true, envVarNames: ['DEPLOY_KEY', 'EMPTY'] },
@@ -100,7 +89,6 @@ describe('startRequest', () => {
           { name: 'DEPLOY_KEY', value: 'k', type: 'PLAINTEXT' },
           { name: 'EMPTY', value: '', type: 'PLAINTEXT' },
         ],
-        idempotencyToken: 'gh-token',
       },
     ],
     [
@@ -111,7 +99,6 @@ describe('startRequest', () => {
         projectName: 'web-app',
         sourceVersion: SHA,
         environmentVariablesOverride: [{ name: 'GITHUB_SHA', value: SHA, type: 'PLAINTEXT' }],
-        idempotencyToken: 'gh-token',
       },
     ],
     [
@@ -127,7 +114,6 @@ describe('startRequest', () => {
         buildspecOverride: 'version: 0.2\nbatch:\n  fast-fail: true\n',
         computeTypeOverride: 'BUILD_GENERAL1_LARGE',
         debugSessionEnabled: false,
-        idempotencyToken: 'gh-token',
       },
     ],
   ];

@@ -1,3 +1,4 @@
+import type { StartBuildBatchCommandInput } from '@aws-sdk/client-codebuild';
 import {
   idempotencyToken,
   retryToken,
@@ -60,21 +61,128 @@ describe('retryToken', () => {
 });
 
 describe('startToken', () => {
-  it('is the same for the same step in the same run attempt, and differs from every retry token', () => {
-    expect(startToken(run, 'web-app')).toBe(startToken({ ...run }, 'web-app'));
-    expect(startToken(run, 'web-app')).toMatch(/^gh-[0-9a-f]{40}$/);
-    expect(startToken(run, 'web-app')).not.toBe(token(run, 1, 'RETRY_FAILED_BUILDS', 'web-app'));
+  /** A StartBuildBatch request as start-request.ts builds it. */
+  const request = (
+    extra: Partial<StartBuildBatchCommandInput> = {},
+  ): StartBuildBatchCommandInput => ({
+    projectName: 'web-app',
+    sourceVersion: '0a1b2c3d4e5f60718293a4b5c6d7e8f901234567',
+    environmentVariablesOverride: [
+      { name: 'GITHUB_SHA', value: '0a1b2c3d4e5f60718293a4b5c6d7e8f901234567', type: 'PLAINTEXT' },
+      { name: 'TARGET_ENV', value: 'staging', type: 'PLAINTEXT' },
+    ],
+    buildspecOverride: 'ci/buildspec-batch.yml',
+    computeTypeOverride: 'BUILD_GENERAL1_LARGE',
+    buildBatchConfigOverride: { timeoutInMins: 90, combineArtifacts: false },
+    ...extra,
+  });
+  const base = startToken(run, request());
+
+  it('is the same for the same request in the same run attempt, and differs from every retry token', () => {
+    expect(startToken({ ...run }, request())).toBe(base);
+    expect(base).toMatch(/^gh-[0-9a-f]{40}$/);
+    expect(base).not.toBe(token(run, 1, 'RETRY_FAILED_BUILDS', 'web-app'));
   });
 
-  it.each([
-    ['a re-run of the job', { ...run, runAttempt: '2' }, 'web-app'],
-    ['another step', { ...run, step: 'start-again' }, 'web-app'],
-    ['another project', run, 'api'],
-  ])('changes for %s', (_, other, project) => {
-    expect(startToken(other, project)).not.toBe(startToken(run, 'web-app'));
+  it.each<[string, RunIdentity, Partial<StartBuildBatchCommandInput>]>([
+    ['a re-run of the job', { ...run, runAttempt: '2' }, {}],
+    ['another run', { ...run, runId: '7012345679' }, {}],
+    ['another job', { ...run, job: 'other' }, {}],
+    ['another step', { ...run, step: 'start-again' }, {}],
+    ['another project', run, { projectName: 'api' }],
+    [
+      'another value of an environment variable (a matrix leg)',
+      run,
+      {
+        environmentVariablesOverride: [
+          {
+            name: 'GITHUB_SHA',
+            value: '0a1b2c3d4e5f60718293a4b5c6d7e8f901234567',
+            type: 'PLAINTEXT',
+          },
+          { name: 'TARGET_ENV', value: 'production', type: 'PLAINTEXT' },
+        ],
+      },
+    ],
+    [
+      'another variable type',
+      run,
+      {
+        environmentVariablesOverride: [
+          {
+            name: 'GITHUB_SHA',
+            value: '0a1b2c3d4e5f60718293a4b5c6d7e8f901234567',
+            type: 'PLAINTEXT',
+          },
+          { name: 'TARGET_ENV', value: 'staging', type: 'PARAMETER_STORE' },
+        ],
+      },
+    ],
+    [
+      'one variable more',
+      run,
+      {
+        environmentVariablesOverride: [
+          ...request().environmentVariablesOverride!,
+          { name: 'EXTRA', value: '', type: 'PLAINTEXT' },
+        ],
+      },
+    ],
+    [
+      // The list is sent in this order: CodeBuild compares it as sent.
+      'the variables in another order',
+      run,
+      { environmentVariablesOverride: [...request().environmentVariablesOverride!].reverse() },
+    ],
+    ['no variables', run, { environmentVariablesOverride: undefined }],
+    ['another source version', run, { sourceVersion: 'pr/123' }],
+    ['no source version', run, { sourceVersion: undefined }],
+    ['another buildspec', run, { buildspecOverride: 'ci/other.yml' }],
+    ['another start-overrides member', run, { computeTypeOverride: 'BUILD_GENERAL1_SMALL' }],
+    ['one start-overrides member more', run, { imageOverride: 'aws/codebuild/standard:7.0' }],
+    [
+      'a nested start-overrides value',
+      run,
+      { buildBatchConfigOverride: { timeoutInMins: 91, combineArtifacts: false } },
+    ],
+  ])('changes for %s', (_, other, extra) => {
+    expect(startToken(other, request(extra))).not.toBe(base);
+  });
+
+  it('does not depend on the order of keys, at any depth', () => {
+    const reordered: StartBuildBatchCommandInput = {
+      buildBatchConfigOverride: { combineArtifacts: false, timeoutInMins: 90 },
+      computeTypeOverride: 'BUILD_GENERAL1_LARGE',
+      buildspecOverride: 'ci/buildspec-batch.yml',
+      environmentVariablesOverride: [
+        {
+          type: 'PLAINTEXT',
+          value: '0a1b2c3d4e5f60718293a4b5c6d7e8f901234567',
+          name: 'GITHUB_SHA',
+        },
+        { value: 'staging', type: 'PLAINTEXT', name: 'TARGET_ENV' },
+      ],
+      sourceVersion: '0a1b2c3d4e5f60718293a4b5c6d7e8f901234567',
+      projectName: 'web-app',
+    };
+    expect(startToken(run, reordered)).toBe(base);
+  });
+
+  it('covers what is sent: members left undefined and a token already set do not count', () => {
+    expect(startToken(run, request({ imageOverride: undefined }))).toBe(base);
+    expect(startToken(run, request({ idempotencyToken: 'an-earlier-token' }))).toBe(base);
+  });
+
+  it('tells a value from the same text in another shape', () => {
+    const a = startToken(run, request({ buildspecOverride: 'x', imageOverride: 'y' }));
+    const b = startToken(run, request({ buildspecOverride: 'x,imageOverride:y' }));
+    expect(a).not.toBe(b);
+    expect(startToken(run, request({ privilegedModeOverride: true }))).not.toBe(
+      startToken(run, request({ privilegedModeOverride: 'true' as never })),
+    );
   });
 
   it('is undefined outside a runner', () => {
-    expect(startToken({}, 'web-app')).toBeUndefined();
+    expect(startToken({}, request())).toBeUndefined();
   });
 });

@@ -340,3 +340,72 @@ describe('start-batch: cancellation, timeout and resends', () => {
     expect(rerun.outputs['batch-id']).toBe(startedBatch(sim).id);
   });
 });
+
+// Legs of a matrix share GITHUB_RUN_ID, GITHUB_RUN_ATTEMPT, GITHUB_JOB and GITHUB_ACTION: two action
+// processes with the runner's same identity (run-action.mjs sets it), running at once.
+describe('start-batch: matrix legs (one run, job and step)', () => {
+  const TARGETS = ['staging', 'production'];
+  const MATRIX = { 'env-vars-for-codebuild': 'TARGET_ENV' };
+  const leg = (sim: Simulator, target: string) =>
+    startAct(
+      sim,
+      { ...START, ...MATRIX },
+      { env: { ...sim.clientEnv(), GITHUB_SHA: PUSH_SHA, TARGET_ENV: target } },
+    );
+  const following = (run: Awaited<ReturnType<typeof act>>) =>
+    annotations(run, 'notice').filter((n) => n.startsWith('Following batch build'));
+  const startedNotices = (run: Awaited<ReturnType<typeof act>>) =>
+    annotations(run, 'notice').filter((n) => n.startsWith('Started batch build'));
+  const sentValue = (batch: Simulator['batches'][number]) =>
+    (batch.request.environmentVariablesOverride as Array<{ name: string; value: string }>).find(
+      (v) => v.name === 'TARGET_ENV',
+    )?.value;
+
+  it('starts one batch per leg when the legs send different env-vars-for-codebuild, and each retries its own', async () => {
+    const sim = await start('start-flaky');
+    const before = sim.batches.length;
+    const legs = await Promise.all(TARGETS.map((target) => leg(sim, target).done));
+
+    const starts = sim.calls('StartBuildBatch');
+    expect(starts.map((s) => s.error)).toEqual([undefined, undefined]);
+    expect(new Set(starts.map((s) => s.body!.idempotencyToken)).size).toBe(2);
+    expect(sim.batches).toHaveLength(before + 2);
+    legs.forEach((run, i) => {
+      expect(run.code).toBe(0);
+      expect(run.outputs).toMatchObject({ 'batch-status': 'SUCCEEDED', attempts: '1' });
+      // Each leg reports the batch that builds its own value.
+      const batch = sim.batches.find((b) => b.id === run.outputs['batch-id'])!;
+      expect(sentValue(batch)).toBe(TARGETS[i]);
+      expect(startedNotices(run)).toEqual([
+        expect.stringContaining(`Started batch build #${batch.number} of web-app: `),
+      ]);
+      expect(following(run)).toEqual([]);
+      expect(run.summary).toContain(`Started batch #${batch.number} for 0a1b2c3, retried once`);
+    });
+    // One retry for each batch, each with its own token.
+    const retries = sim.calls('RetryBuildBatch');
+    expect(retries.map((r) => r.body!.id).sort()).toEqual(
+      legs.map((run) => run.outputs['batch-id']).sort(),
+    );
+    expect(new Set(retries.map((r) => r.body!.idempotencyToken)).size).toBe(2);
+  });
+
+  it('retries one batch once when two legs retry it at the same moment', async () => {
+    const sim = await start('retry-succeeds');
+    // Each leg's first read answers late, showing the batch FAILED: both legs go on to retry it.
+    sim.inject({ kind: 'slow', operation: 'BatchGetBuildBatches', count: 2, ms: 1_500 });
+    const legs = await Promise.all([act(sim, {}), act(sim, {})]);
+
+    const retries = sim.calls('RetryBuildBatch');
+    expect(retries).toHaveLength(2);
+    expect(retries[1]!.body!.idempotencyToken).toBe(retries[0]!.body!.idempotencyToken);
+    expect(sim.batch.retryCount).toBe(1);
+    for (const run of legs) {
+      expect(run.code).toBe(0);
+      expect(run.outputs).toMatchObject({ 'batch-status': 'SUCCEEDED', attempts: '1' });
+      expect(groupsOf(run).find((g) => g.identifier === 'integration_tests')).toMatchObject({
+        attempts: 2,
+      });
+    }
+  });
+});

@@ -24,7 +24,6 @@ export interface RunContext {
   sha?: string;
   /** The pull request's head commit (github.event.pull_request.head.sha). */
   headSha?: string;
-  idempotencyToken: string;
 }
 
 /** The workflow's commit: a pull request's head, not the merge commit GITHUB_SHA names then. */
@@ -52,7 +51,8 @@ function environmentVariables(start: StartInputs, env: RunContext['env']): Envir
 
 /**
  * The StartBuildBatch request of start-batch: start-overrides, then what the inputs own (project,
- * source version, environment variables, buildspec) and the idempotency token. Pure.
+ * source version, environment variables, buildspec). The idempotency token is added by the caller,
+ * derived from this request (token.ts). Pure.
  */
 export function startRequest(
   projectName: string,
@@ -69,6 +69,5 @@ export function startRequest(
     ...(sourceVersion ? { sourceVersion } : {}),
     ...(variables.length > 0 ? { environmentVariablesOverride: variables } : {}),
     ...(start.buildspecOverride ? { buildspecOverride: start.buildspecOverride } : {}),
-    idempotencyToken: context.idempotencyToken,
   };
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { RetryBuildBatchType } from '@aws-sdk/client-codebuild';
+import type { RetryBuildBatchType, StartBuildBatchCommandInput } from '@aws-sdk/client-codebuild';
 
 /** What identifies one execution of this step inside a workflow run. */
 export interface RunIdentity {
@@ -35,11 +35,34 @@ export function idempotencyToken(
 }
 
 /**
- * The idempotency token of the StartBuildBatch call (start-batch): a resent or repeated start of the
- * same step within five minutes gets the batch already started instead of a second one.
+ * The idempotency token of the StartBuildBatch call (start-batch): this step's run identity and the
+ * whole request. Matrix legs share the run identity, so the request tells them apart: legs that send
+ * different requests start a batch each (a shared token would be CodeBuild's parameter-mismatch
+ * error), while a resend, or a leg with the very same request, gets the batch already started within
+ * the token's five minutes. Hashed, so no value of the request (a variable's) shows in the token.
  */
-export function startToken(run: RunIdentity, projectName: string): string | undefined {
-  return derived(run, 'StartBuildBatch', projectName);
+export function startToken(
+  run: RunIdentity,
+  request: StartBuildBatchCommandInput,
+): string | undefined {
+  // The token covers the request it is sent with, not itself.
+  return derived(
+    run,
+    'StartBuildBatch',
+    canonicalJson({ ...request, idempotencyToken: undefined }),
+  );
+}
+
+/**
+ * JSON with object keys sorted at every depth (members left undefined are dropped, as the SDK does not
+ * send them): the same request always gives the same text. Lists keep their order, as they are sent.
+ */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_, member: unknown) =>
+    member !== null && typeof member === 'object' && !Array.isArray(member)
+      ? Object.fromEntries(Object.entries(member).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : member,
+  );
 }
 
 /**

@@ -7,8 +7,8 @@ import { startToken } from '../config/token.js';
 import type { Step } from './context.js';
 
 /**
- * start-batch: StartBuildBatch for this commit (the request is built by start.ts, loaded only here).
- * The outputs and a notice with the console link come as soon as CodeBuild accepts it.
+ * start-batch: StartBuildBatch for this commit (the request is built by start-request.ts, loaded only
+ * here). The outputs and a notice with the console link come as soon as CodeBuild accepts it.
  */
 export async function startBatch(
   step: Step,
@@ -22,13 +22,13 @@ export async function startBatch(
     );
   }
   const { startRequest } = await import('../config/start-request.js');
-  const request = startRequest(target.projectName, target.start, {
+  const built = startRequest(target.projectName, target.start, {
     env: deps.env,
     eventName: deps.event.name,
     sha: deps.event.sha,
     headSha: deps.event.headSha,
-    idempotencyToken: startToken(deps.run, target.projectName) ?? randomUUID(),
   });
+  const request = { ...built, idempotencyToken: startToken(deps.run, built) ?? randomUUID() };
   io.info(
     `Starting a batch build of ${target.projectName} at ${request.sourceVersion ?? "the project's own source version"}.`,
   );
