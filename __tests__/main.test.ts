@@ -23,6 +23,8 @@ class FakeCodeBuild implements CodeBuild {
   reads = 0;
   buildsError?: Error;
   startError?: Error;
+  /** When the batch the start answers with began (CodeBuild's startTime). */
+  startedAt?: Date;
   constructor(
     private answers: Array<BuildBatch | undefined | Error>,
     private retryAnswer: BuildBatch | Error = batch('IN_PROGRESS', undefined, 5),
@@ -43,7 +45,7 @@ class FakeCodeBuild implements CodeBuild {
   async startBatch(request: StartBuildBatchCommandInput) {
     this.starts.push(request);
     if (this.startError) throw this.startError;
-    return batch('IN_PROGRESS', [group('build', undefined)], 1);
+    return { ...batch('IN_PROGRESS', [group('build', undefined)], 1), startTime: this.startedAt };
   }
   async stopBatch(id: string) {
     this.stops.push(id);
@@ -86,6 +88,9 @@ class FakeCodeBuild implements CodeBuild {
       }));
   }
 }
+
+/** The runner's wall clock in these tests (epoch ms). */
+const WALL_CLOCK = Date.parse('2026-12-01T10:00:00Z');
 
 interface Recorded {
   outputs: Record<string, string>;
@@ -133,6 +138,7 @@ function setup(
     run: { runId: '1', runAttempt: '1', job: 'j', step: 's' },
     codebuild: () => codebuild,
     clock: { now: () => t, sleep: async (ms) => void (t += ms) },
+    wallClock: () => WALL_CLOCK,
     cancelled: new AbortController().signal,
     io,
     ...extra,
@@ -523,6 +529,56 @@ describe('run: start-batch', () => {
     expect(seen.summary).toContain(
       'Started batch #42 for the project&#39;s source version, retried once, ended SUCCEEDED.',
     );
+  });
+
+  it.each<[string, Date, string, string]>([
+    [
+      'a batch that began after the start was sent: this step started it',
+      new Date(WALL_CLOCK + 250),
+      'Started batch build #42 of web-app: ',
+      'Started batch #42 for the project&#39;s source version, not retried, ended SUCCEEDED.',
+    ],
+    [
+      'a batch that began before the start was sent: another step with the same request started it',
+      new Date(WALL_CLOCK - 40_000),
+      'Following batch build #42 of web-app, which another step with the same request (such as another leg of this matrix) started before this one asked: ',
+      'Followed batch #42 for the project&#39;s source version (started by another step with the same request), not retried, ended SUCCEEDED.',
+    ],
+  ])('tells %s', async (_, startedAt, notice, headline) => {
+    const codebuild = new FakeCodeBuild([succeeded()]);
+    codebuild.startedAt = startedAt;
+    const { deps, seen } = setup(codebuild, START);
+    await run(deps);
+    const aboutTheStart = seen.notices.filter((n) => n.includes('batch build #'));
+    expect(aboutTheStart).toHaveLength(1);
+    expect(aboutTheStart[0]!.startsWith(`${notice}https://`)).toBe(true);
+    expect(seen.summary).toContain(headline);
+  });
+
+  it('says it follows, not started, the batch it does not wait for (wait: false)', async () => {
+    const codebuild = new FakeCodeBuild([succeeded()]);
+    codebuild.startedAt = new Date(WALL_CLOCK - 1);
+    const { deps, seen } = setup(codebuild, { ...START, wait: 'false' });
+    await run(deps);
+    expect(seen.summary).toContain(
+      'Following batch #42, started by another step with the same request; not waiting for the outcome (wait: false).',
+    );
+  });
+
+  it('sends a token derived from the request: another environment variable value, another token', async () => {
+    const tokens: Array<string | undefined> = [];
+    for (const value of ['staging', 'production', 'staging']) {
+      const codebuild = new FakeCodeBuild([succeeded()]);
+      const { deps } = setup(
+        codebuild,
+        { ...START, 'env-vars-for-codebuild': 'TARGET_ENV' },
+        { env: { TARGET_ENV: value } },
+      );
+      await run(deps);
+      tokens.push(codebuild.starts[0]!.idempotencyToken);
+    }
+    expect(tokens[0]).not.toBe(tokens[1]);
+    expect(tokens[2]).toBe(tokens[0]);
   });
 
   it('starts nothing when the workflow was cancelled before the start', async () => {

@@ -9,7 +9,7 @@ import { Reporter } from './steps/reporter.js';
 import { beginStep, type Deps, type Step } from './steps/context.js';
 import { findBatch } from './steps/find.js';
 import { retryWhileRed } from './steps/retry.js';
-import { startBatch } from './steps/start-batch.js';
+import { startBatch, type StartedBatch } from './steps/start-batch.js';
 import { startedHeadline } from './report/summary.js';
 
 /**
@@ -53,31 +53,35 @@ async function retryAndWait(deps: Deps, reporter: Reporter, startedAt: number): 
   const step = beginStep(deps, reporter, startedAt);
   const { config } = step;
   const target = config.target;
-  const started = target.kind === 'start' ? await startBatch(step, target) : undefined;
-  if (started && !config.wait) {
+  const start = target.kind === 'start' ? await startBatch(step, target) : undefined;
+  if (start && !config.wait) {
+    const number = start.batch.buildBatchNumber ?? '?';
     await reporter.finish({
-      batch: started,
+      batch: start.batch,
       elapsedMs: step.elapsed(),
-      headline: `Started batch #${started.buildBatchNumber ?? '?'}; not waiting for the outcome (wait: false).`,
+      headline: start.followed
+        ? `Following batch #${number}, started by another step with the same request; not waiting for the outcome (wait: false).`
+        : `Started batch #${number}; not waiting for the outcome (wait: false).`,
     });
     return;
   }
   // A batch just started is taken from the start's answer: a read this early may not find it yet.
-  const found = started ?? (target.kind !== 'start' ? await findBatch(step, target) : undefined);
+  const found =
+    start?.batch ?? (target.kind !== 'start' ? await findBatch(step, target) : undefined);
   if (!found) return;
   reporter.seen(found);
   const final = await retryWhileRed(step, found);
-  if (final) await conclude(step, final, started !== undefined);
+  if (final) await conclude(step, final, start);
 }
 
 /** The final report: headline, outputs, summary, annotations; the step fails when the batch did. */
-async function conclude(step: Step, batch: BuildBatch, started: boolean): Promise<void> {
+async function conclude(step: Step, batch: BuildBatch, start?: StartedBatch): Promise<void> {
   const { config, reporter } = step;
   const { io } = step.deps;
   const { attempts } = reporter;
   const succeeded = batch.buildBatchStatus === 'SUCCEEDED';
-  const headline = started
-    ? startedHeadline(batch, attempts.length)
+  const headline = start
+    ? startedHeadline(batch, attempts.length, start.followed)
     : attempts.length === 0
       ? `Batch ${batch.id} already ${batch.buildBatchStatus}: nothing to retry.`
       : `Retried ${attempts.length} time${attempts.length > 1 ? 's' : ''} (${config.retryType}); the batch ended ${batch.buildBatchStatus}.`;

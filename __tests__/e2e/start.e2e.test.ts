@@ -328,6 +328,9 @@ describe('start-batch: cancellation, timeout and resends', () => {
     expect(starts[1]!.replayed).toBe(true);
     expect(sim.batches).toHaveLength(before + 1);
     expect(again.outputs['batch-id']).toBe(first.outputs['batch-id']);
+    expect(annotations(again, 'notice')[0]).toMatch(
+      /^Following batch build #\d+ of web-app, which another step with the same request/,
+    );
   });
 
   it('starts a new batch on a re-run of the job (a new run attempt)', async () => {
@@ -388,6 +391,65 @@ describe('start-batch: matrix legs (one run, job and step)', () => {
       legs.map((run) => run.outputs['batch-id']).sort(),
     );
     expect(new Set(retries.map((r) => r.body!.idempotencyToken)).size).toBe(2);
+  });
+
+  it('follows one batch when the legs send the same request, and says so in the leg that did not start it', async () => {
+    const sim = await start('start-flaky');
+    const before = sim.batches.length;
+    const first = leg(sim, 'staging');
+    // The second leg starts while the first runs, once the first has its batch.
+    await logged(first.child, /::notice::Started batch build/);
+    const second = leg(sim, 'staging');
+    const [one, two] = await Promise.all([first.done, second.done]);
+    expect(one.endedAt).toBeGreaterThan(two.startedAt);
+
+    const starts = sim.calls('StartBuildBatch');
+    expect(starts).toHaveLength(2);
+    expect(starts[1]!.body!.idempotencyToken).toBe(starts[0]!.body!.idempotencyToken);
+    expect(starts[1]!.replayed).toBe(true);
+    expect(sim.batches).toHaveLength(before + 1);
+    const batch = startedBatch(sim);
+    for (const run of [one, two]) {
+      expect(run.code).toBe(0);
+      expect(run.outputs).toMatchObject({ 'batch-id': batch.id, 'batch-status': 'SUCCEEDED' });
+      // One retry in all: the group ran twice, not three times.
+      expect(groupsOf(run).find((g) => g.identifier === 'integration_tests')).toMatchObject({
+        status: 'SUCCEEDED',
+        attempts: 2,
+      });
+    }
+    expect(batch.retryCount).toBe(1);
+    expect(new Set(sim.calls('RetryBuildBatch').map((r) => r.body!.idempotencyToken)).size).toBe(1);
+    const link = `https://us-east-1.console.aws.amazon.com/codesuite/codebuild/123456789012/projects/web-app/batch/${encodeURIComponent(batch.id)}?region=us-east-1`;
+    expect(startedNotices(one)).toEqual([
+      `Started batch build #${batch.number} of web-app: ${link}`,
+    ]);
+    expect(following(one)).toEqual([]);
+    expect(startedNotices(two)).toEqual([]);
+    expect(following(two)).toEqual([
+      `Following batch build #${batch.number} of web-app, which another step with the same request (such as another leg of this matrix) started before this one asked: ${link}`,
+    ]);
+    expect(two.summary).toContain(
+      `Followed batch #${batch.number} for 0a1b2c3 (started by another step with the same request),`,
+    );
+  });
+
+  it('starts one batch when identical legs send their start at the same moment', async () => {
+    const sim = await start('start-succeeds');
+    const before = sim.batches.length;
+    const legs = await Promise.all([leg(sim, 'staging').done, leg(sim, 'staging').done]);
+
+    expect(sim.calls('StartBuildBatch').map((s) => s.error)).toEqual([undefined, undefined]);
+    expect(sim.batches).toHaveLength(before + 1);
+    for (const run of legs) {
+      expect(run.code).toBe(0);
+      expect(run.outputs).toMatchObject({
+        'batch-id': startedBatch(sim).id,
+        'batch-status': 'SUCCEEDED',
+      });
+    }
+    // Which leg was first is only known to CodeBuild: at most one of them says it follows.
+    expect(legs.flatMap(following).length).toBeLessThanOrEqual(1);
   });
 
   it('retries one batch once when two legs retry it at the same moment', async () => {

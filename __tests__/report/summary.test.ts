@@ -166,6 +166,12 @@ describe('startedHeadline', () => {
   ])('names %s', (_, extra, retries, expected) => {
     expect(startedHeadline({ ...batch('SUCCEEDED'), ...extra }, retries)).toBe(expected);
   });
+
+  it('says when the step followed a batch another step with the same request started', () => {
+    expect(startedHeadline({ ...batch('SUCCEEDED'), sourceVersion: SHA }, 1, true)).toBe(
+      'Followed batch #42 for 0a1b2c3 (started by another step with the same request), retried once, ended SUCCEEDED.',
+    );
+  });
 });
 
 describe('the diagnosis in the summary', () => {

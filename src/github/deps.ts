@@ -33,6 +33,7 @@ export function runnerDeps(): Deps {
         setSecret,
       }),
     clock: realClock,
+    wallClock: Date.now,
     cancelled: cancellationSignal((line) => runnerIo.info(line)),
     io: runnerIo,
   };

@@ -456,12 +456,18 @@ function shortVersion(version: string): string {
   return /^[0-9a-f]{40}$/i.test(version) ? version.slice(0, 7) : version;
 }
 
-/** The headline of a start-batch step: "Started batch #N for <short sha>, retried k times, ended STATUS." */
-export function startedHeadline(batch: BuildBatch, retries: number): string {
+/**
+ * The headline of a start-batch step: "Started batch #N for <short sha>, retried k times, ended
+ * STATUS.", or "Followed batch #N … (started by another step with the same request), …" when the
+ * start found the batch another step (a matrix leg with the same request) had started.
+ */
+export function startedHeadline(batch: BuildBatch, retries: number, followed = false): string {
   const version = batch.resolvedSourceVersion || batch.sourceVersion;
   const retried =
     retries === 0 ? 'not retried' : retries === 1 ? 'retried once' : `retried ${retries} times`;
-  return `Started batch #${batch.buildBatchNumber ?? '?'} for ${version ? shortVersion(version) : "the project's source version"}, ${retried}, ended ${batch.buildBatchStatus ?? 'UNKNOWN'}.`;
+  const how = followed ? 'Followed' : 'Started';
+  const whose = followed ? ' (started by another step with the same request)' : '';
+  return `${how} batch #${batch.buildBatchNumber ?? '?'} for ${version ? shortVersion(version) : "the project's source version"}${whose}, ${retried}, ended ${batch.buildBatchStatus ?? 'UNKNOWN'}.`;
 }
 
 /** The summary of a step that found nothing to retry and no batch to show. */

@@ -18,6 +18,8 @@ export interface Deps {
   run: RunIdentity;
   codebuild: (config: Config) => CodeBuild;
   clock: Clock;
+  /** The wall clock (epoch ms), only to compare with times CodeBuild reports: never for a deadline. */
+  wallClock: () => number;
   /** Aborts when the workflow is cancelled. */
   cancelled: AbortSignal;
   io: Io;

@@ -6,6 +6,24 @@ import { batchConsoleUrl } from '../report/links.js';
 import { startToken } from '../config/token.js';
 import type { Step } from './context.js';
 
+/** The batch start-batch works on, and whether another step with the same request started it. */
+export interface StartedBatch {
+  batch: BuildBatch;
+  followed: boolean;
+}
+
+/**
+ * Whether CodeBuild answered the start with a batch that began before this step sent it: the token
+ * (run identity and request) was used already, by a matrix leg with the same request or by this step
+ * earlier in the run attempt, and nothing new was started. CodeBuild's answer does not say so itself;
+ * its startTime against the runner's wall clock is what tells. A resend of this step's own request
+ * is no follower: `sentAt` is taken before the first send.
+ */
+export function startedBefore(batch: BuildBatch, sentAt: number): boolean {
+  const started = batch.startTime?.getTime();
+  return started !== undefined && started < sentAt;
+}
+
 /**
  * start-batch: StartBuildBatch for this commit (the request is built by start-request.ts, loaded only
  * here). The outputs and a notice with the console link come as soon as CodeBuild accepts it.
@@ -13,7 +31,7 @@ import type { Step } from './context.js';
 export async function startBatch(
   step: Step,
   target: Extract<Config['target'], { kind: 'start' }>,
-): Promise<BuildBatch> {
+): Promise<StartedBatch> {
   const { deps, codebuild, reporter } = step;
   const { io } = deps;
   if (deps.cancelled.aborted) {
@@ -32,13 +50,17 @@ export async function startBatch(
   io.info(
     `Starting a batch build of ${target.projectName} at ${request.sourceVersion ?? "the project's own source version"}.`,
   );
+  const sentAt = deps.wallClock();
   // A resend carries the same token: CodeBuild starts one batch however often it is sent.
   const batch = await step.patiently(() => codebuild.startBatch(request));
   io.setOutput('batch-id', batch.id ?? '');
   reporter.seen(batch);
-  const link = batchConsoleUrl(batch.arn);
+  const link = batchConsoleUrl(batch.arn) ?? batch.id;
+  const followed = startedBefore(batch, sentAt);
   io.notice(
-    `Started batch build #${batch.buildBatchNumber ?? '?'} of ${target.projectName}: ${link ?? batch.id}`,
+    followed
+      ? `Following batch build #${batch.buildBatchNumber ?? '?'} of ${target.projectName}, which another step with the same request (such as another leg of this matrix) started before this one asked: ${link}`
+      : `Started batch build #${batch.buildBatchNumber ?? '?'} of ${target.projectName}: ${link}`,
   );
-  return batch;
+  return { batch, followed };
 }
