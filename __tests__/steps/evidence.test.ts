@@ -143,6 +143,26 @@ describe('readEvidence', () => {
     expect(problemWarning(problems)).toMatch(/did not fit in the time allowed/);
   });
 
+  it('names the reads it never began when the time runs out right after the builds', async () => {
+    const s = setup(2);
+    const controller = new AbortController();
+    const getBuilds = s.source.getBuilds;
+    s.source.getBuilds = async (...args) => {
+      const builds = await getBuilds(...args);
+      controller.abort(new DOMException('The workflow was cancelled.', 'TimeoutError'));
+      return builds;
+    };
+    const { evidence, problems } = await readEvidence(s.outcome, s.source, {
+      logLines: 30,
+      signal: controller.signal,
+    });
+    expect(evidence!.builds).toHaveLength(2);
+    expect(s.calls).toEqual(['BatchGetBuilds']);
+    expect(problemWarning(problems)).toBe(
+      'Test results and log tails are left out: reading them did not fit in the time allowed.',
+    );
+  });
+
   it('records a denied read as a problem and carries on with the rest', async () => {
     const s = setup(2);
     s.logs.failWith = denied('GetLogEvents');

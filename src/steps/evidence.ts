@@ -84,8 +84,8 @@ export async function readEvidence(
     return { problems };
   }
 
-  const tails =
-    options.logLines > 0 && !signal.aborted ? tailRequests(outcome, evidence.builds) : [];
+  // Asked for even when the time has run out: readTails and readReports then say what was left out.
+  const tails = options.logLines > 0 ? tailRequests(outcome, evidence.builds) : [];
   const reportArns = [...new Set(evidence.builds.flatMap((b) => b.reportArns ?? []))];
   await Promise.all([
     readTails(tails, evidence, problems, source, options, limit),
@@ -103,6 +103,10 @@ async function readTails(
   limit: number,
 ): Promise<void> {
   if (requests.length === 0) return;
+  if (options.signal.aborted) {
+    problems.push({ part: 'log tails', permission: 'logs:GetLogEvents', error: aborted(options) });
+    return;
+  }
   let logs: Logs;
   try {
     // The same region as CodeBuild: the builds' log groups live there.
@@ -145,7 +149,15 @@ async function readReports(
   options: EvidenceOptions,
   limit: number,
 ): Promise<void> {
-  if (arns.length === 0 || options.signal.aborted) return;
+  if (arns.length === 0) return;
+  if (options.signal.aborted) {
+    problems.push({
+      part: 'test results',
+      permission: 'codebuild:BatchGetReports',
+      error: aborted(options),
+    });
+    return;
+  }
   try {
     evidence.reports = await source.getReports(arns, options.signal);
   } catch (error) {
