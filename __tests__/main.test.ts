@@ -709,6 +709,41 @@ describe('run: interruptions', () => {
     expect(seen.summary).toContain('Build group statuses are from before the retry');
   });
 
+  it('gives the final reads only the cancel budget once the workflow is cancelled, and reports', async () => {
+    const controller = new AbortController();
+    const codebuild = new FakeCodeBuild([failed(), failedAgain()]);
+    const { deps, seen } = setup(
+      codebuild,
+      { 'batch-id': BATCH_ID },
+      {
+        cancelled: controller.signal,
+      },
+    );
+    const getBuilds = codebuild.getBuilds.bind(codebuild);
+    let cutAfterMs = Infinity;
+    let stateDuringReads: string | undefined;
+    // The batch is final; BatchGetBuilds hangs, and the workflow is cancelled meanwhile.
+    codebuild.getBuilds = async (ids: string[], signal?: AbortSignal) => {
+      stateDuringReads = seen.state['running-batch-id'];
+      const cancelledAt = performance.now();
+      controller.abort();
+      await new Promise((resolve) => signal!.addEventListener('abort', resolve));
+      cutAfterMs = performance.now() - cancelledAt;
+      await getBuilds(ids);
+      throw signal!.reason;
+    };
+    await expect(run(deps)).rejects.toThrow(`Batch build ${BATCH_ID} ended FAILED`);
+    expect(cutAfterMs).toBeGreaterThan(4_000);
+    expect(cutAfterMs).toBeLessThan(5_000);
+    expect(stateDuringReads).toBe('');
+    expect(seen.errors).toEqual(['Build group unit ended FAILED']);
+    expect(seen.warnings).toEqual([
+      'Failure reasons, durations, log tails and test results are left out: reading them did not fit in the time allowed.',
+    ]);
+    expect(seen.outputs['artifacts']).toBe('[]');
+    expect(seen.summary).toContain('<code>unit</code>');
+  }, 10_000);
+
   it('tells the post step which batch it waits on while waiting', async () => {
     const codebuild = new FakeCodeBuild([failed(), running()]);
     const states: string[] = [];

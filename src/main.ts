@@ -8,6 +8,7 @@ import { isPostStep, markMainStep, RUNNING_BATCH_STATE, stopLeftoverBatch } from
 import { Reporter } from './steps/reporter.js';
 import { beginStep, type Deps, type Step } from './steps/context.js';
 import { findBatch } from './steps/find.js';
+import { cancelBudget } from './steps/interrupt.js';
 import { retryWhileRed } from './steps/retry.js';
 import { startBatch, type StartedBatch } from './steps/start-batch.js';
 import { startedHeadline } from './report/summary.js';
@@ -77,7 +78,10 @@ async function retryAndWait(deps: Deps, reporter: Reporter, startedAt: number): 
 /** The final report: headline, outputs, summary, annotations; the step fails when the batch did. */
 async function conclude(step: Step, batch: BuildBatch, start?: StartedBatch): Promise<void> {
   const { config, reporter } = step;
-  const { io } = step.deps;
+  const { io, cancelled } = step.deps;
+  // The batch is final and nothing more is retried: even if the step is killed during the reads
+  // below, the post step must not stop it.
+  io.saveState(RUNNING_BATCH_STATE, '');
   const { attempts } = reporter;
   const succeeded = batch.buildBatchStatus === 'SUCCEEDED';
   const headline = start
@@ -92,6 +96,8 @@ async function conclude(step: Step, batch: BuildBatch, start?: StartedBatch): Pr
     elapsedMs: step.elapsed(),
     builds: step.codebuild,
     logLines: config.logLines,
+    // On cancellation the reads get what is left of the cancel budget, not the diagnosis' 15 s.
+    signal: cancelBudget(cancelled),
   });
   if (!succeeded) {
     const sentence = failureSentence(outcome);

@@ -76,6 +76,11 @@ export function logged(
   });
 }
 
+/** Resolves once the simulator has received a request for the operation (answered or not). */
+export async function requested(sim: Simulator, operation: string): Promise<void> {
+  while (sim.calls(operation).length === 0) await new Promise((r) => setTimeout(r, 20));
+}
+
 /**
  * Cancels a running step as the runner does: SIGINT, SIGTERM 7.5 s later, SIGKILL 2.5 s after that.
  * Resolves with the finished run and how long after SIGINT it exited.

@@ -6,6 +6,7 @@ import {
   cancelLikeRunner,
   groupsOf,
   logged,
+  requested,
   simulators,
   startAct,
 } from './helpers.js';
@@ -101,6 +102,58 @@ describe('cancellation within the runner budget', () => {
     expect(run.outputs['batch-status']).toBeDefined();
     expect(annotations(run, 'error').at(-1)).toMatch(/stopping it failed/);
   }, 30_000);
+});
+
+describe('cancelled while the red batch is being read', () => {
+  /** The outcome the step reports for the diagnosis scenario's batch. */
+  const failure = (id: string) =>
+    `Batch build ${id} ended FAILED; failed build groups: integration_tests; not run as a result: e2e_tests, package; lint, docs failed too, but they are marked ignore-failure, so they do not fail the batch.`;
+
+  it('still reports the failure, the groups and the outputs within the cancel budget', async () => {
+    const sim = await start('diagnosis');
+    // The batch is final; its log tail answers after 12 s, past SIGTERM (7.5 s) and the kill (10 s).
+    sim.inject({ kind: 'slow', operation: 'GetLogEvents', ms: 12_000 });
+    const step = startAct(sim, {});
+    await requested(sim, 'GetLogEvents');
+
+    const { run, exitAfterMs } = await cancelLikeRunner(step);
+
+    expect(run.signal).toBeNull();
+    expect(exitAfterMs).toBeLessThan(6_500);
+    expect(run.code).toBe(1);
+    expect(annotations(run, 'error').at(-1)).toBe(failure(sim.batch.id));
+    expect(annotations(run, 'error')).toContainEqual(
+      expect.stringMatching(/^Build group integration_tests ended FAILED/),
+    );
+    expect(run.summary).toContain('<code>integration_tests</code>');
+    expect(run.summary).toContain('<code>e2e_tests</code>');
+    expect(annotations(run, 'warning')).toContainEqual(
+      expect.stringMatching(/^Log tails are left out/),
+    );
+    expect(JSON.parse(run.outputs['artifacts'] ?? '[]')).not.toEqual([]);
+    expect(JSON.parse(run.outputs['test-results'] ?? '[]')).toContainEqual(
+      expect.objectContaining({ identifier: 'integration_tests', failed: 4 }),
+    );
+    // The batch had finished: the post step has nothing to stop.
+    expect(run.state['running-batch-id']).toBe('');
+    const post = await runAction({ env: sim.clientEnv(), state: run.state });
+    expect(post.code).toBe(0);
+    expect(sim.calls('StopBuildBatch')).toHaveLength(0);
+  }, 40_000);
+
+  it('leaves the post step nothing to stop when the step is killed during those reads', async () => {
+    const sim = await start('diagnosis');
+    sim.inject({ kind: 'slow', operation: 'GetLogEvents', ms: 12_000 });
+    const step = startAct(sim, {});
+    await requested(sim, 'GetLogEvents');
+    step.child.kill('SIGKILL');
+    const killed = await step.done;
+
+    const post = await runAction({ env: sim.clientEnv(), state: killed.state });
+    expect(post.code).toBe(0);
+    expect(post.stdout).not.toContain('stopping it');
+    expect(sim.calls('StopBuildBatch')).toHaveLength(0);
+  }, 40_000);
 });
 
 describe('service text in the log', () => {

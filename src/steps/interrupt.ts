@@ -13,6 +13,23 @@ const STOP_MAX_MS = 3_000;
 const SUMMARY_RESERVE_MS = 500;
 
 /**
+ * For the reads after the batch is final: aborts once the workflow has been cancelled for as long as
+ * INTERRUPT_BUDGET_MS leaves for them, so the summary and outputs are still written well before the
+ * runner's SIGTERM. A timer, as AbortSignal.timeout: monotonic, and it keeps no process alive.
+ */
+export function cancelBudget(cancelled: AbortSignal): AbortSignal {
+  const controller = new AbortController();
+  const arm = () =>
+    setTimeout(
+      () => controller.abort(new DOMException('The workflow was cancelled.', 'TimeoutError')),
+      INTERRUPT_BUDGET_MS - SUMMARY_RESERVE_MS,
+    ).unref();
+  if (cancelled.aborted) arm();
+  else cancelled.addEventListener('abort', arm, { once: true });
+  return controller.signal;
+}
+
+/**
  * Cancelled or timed out while waiting: stop the batch (when asked to), report what is known, fail.
  * All of it fits in INTERRUPT_BUDGET_MS, so a cancelled step exits well before the runner's SIGTERM.
  */

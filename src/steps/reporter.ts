@@ -117,9 +117,12 @@ export class Reporter {
     this.setOutputs(outcome, this.attempts.length);
 
     const finished = outcome.complete || report.interrupted === true;
+    // Known from the batch alone: set before the reads, which a cancellation may cut short.
+    if (finished) this.io.setOutput('artifacts', JSON.stringify(artifactsOf(report.batch)));
     const diagnosis =
       finished && report.builds ? await this.diagnose(outcome, report, report.builds) : undefined;
-    if (finished) this.setDiagnosisOutputs(report.batch, diagnosis);
+    // Only when the reports could be read.
+    if (diagnosis) this.io.setOutput('test-results', JSON.stringify(testResults(diagnosis)));
     if (outcome.complete && report.annotateGroups !== false) this.annotate(outcome, diagnosis);
     if (diagnosis) this.logTails(outcome, diagnosis);
 
@@ -159,15 +162,6 @@ export class Reporter {
     this.io.setOutput('not-run-build-groups', JSON.stringify(notRun));
     this.io.setOutput('ignored-build-groups', JSON.stringify(ignored));
     this.io.setOutput('flaky-build-groups', JSON.stringify(outcome.flakyGroups));
-  }
-
-  /**
-   * Once the batch is final: artifacts from its groups' builds (read with the batch), test-results
-   * only when the reports could be read.
-   */
-  private setDiagnosisOutputs(batch: BuildBatch, diagnosis: Diagnosis | undefined): void {
-    this.io.setOutput('artifacts', JSON.stringify(diagnosis?.artifacts ?? artifactsOf(batch)));
-    if (diagnosis) this.io.setOutput('test-results', JSON.stringify(testResults(diagnosis)));
   }
 
   /** Within GitHub's budget of error annotations: one is kept for the step's own failure message. */
