@@ -76,6 +76,25 @@ export function logged(
   });
 }
 
+/**
+ * Node flags that step the action's wall clock (Date.now(), new Date()) by offsetMs, afterMs after the
+ * process starts, as NTP steps a self-hosted runner's clock; performance.now() and timers go on as before.
+ */
+export function wallClockStep(offsetMs: number, afterMs: number): string[] {
+  const preload = `
+    const Real = Date;
+    let shift = 0;
+    setTimeout(() => { shift = ${offsetMs}; }, ${afterMs}).unref();
+    const now = () => Real.now() + shift;
+    globalThis.Date = new Proxy(Real, {
+      construct: (target, args, newTarget) =>
+        Reflect.construct(target, args.length > 0 ? args : [now()], newTarget),
+      apply: () => new Real(now()).toString(),
+      get: (target, name, receiver) => (name === 'now' ? now : Reflect.get(target, name, receiver)),
+    });`;
+  return ['--import', `data:text/javascript,${encodeURIComponent(preload)}`];
+}
+
 /** Resolves once the simulator has received a request for the operation (answered or not). */
 export async function requested(sim: Simulator, operation: string): Promise<void> {
   while (sim.calls(operation).length === 0) await new Promise((r) => setTimeout(r, 20));

@@ -8,6 +8,8 @@ import {
   logged,
   simulators,
   startAct,
+  wallClockStep,
+  type Simulator,
 } from './helpers.js';
 import { runAction } from '../../simulator/run-action.mjs';
 import { scenarios } from '../../simulator/scenarios.mjs';
@@ -83,6 +85,52 @@ describe('timeout-minutes', () => {
     expect(run.outputs).toMatchObject({ 'batch-status': 'STOPPED', attempts: '1' });
     expect(run.summary).toContain('Timed out after 1.2s');
   });
+});
+
+describe('a wall clock that steps while the step waits (NTP on a self-hosted runner)', () => {
+  /** The simulator refused a request signed with the stepped clock: the step did happen. */
+  const clockStepped = (sim: Simulator) =>
+    sim.calls().some((r) => r.error === 'InvalidSignatureException');
+
+  it('does not time out early when the clock jumps 31 minutes ahead', async () => {
+    const sim = await start({
+      ...scenarios['long-running'],
+      retries: [{ integration_tests: { status: 'SUCCEEDED', ms: 8_000 } }],
+    });
+    const run = await act(
+      sim,
+      { 'timeout-minutes': '30' },
+      { nodeArgs: wallClockStep(31 * 60_000, 3_000) },
+    );
+    expect(clockStepped(sim)).toBe(true);
+    expect(run.code).toBe(0);
+    expect(run.outputs['batch-status']).toBe('SUCCEEDED');
+    expect(run.stdout).not.toContain('Timed out');
+    expect(sim.calls('StopBuildBatch')).toHaveLength(0);
+    // The step's time is its own, not the jump's.
+    expect(run.summary).toMatch(/step time \d+(\.\d)?s\b/);
+  }, 40_000);
+
+  it('does not wait past timeout-minutes when the clock jumps an hour back', async () => {
+    const sim = await start('long-running');
+    const step = startAct(
+      sim,
+      { 'timeout-minutes': '0.1' },
+      { nodeArgs: wallClockStep(-60 * 60_000, 3_000) },
+    );
+    // Were the step to wait on, it would be cut off here and fail the assertions below.
+    const guard = setTimeout(() => step.child.kill('SIGKILL'), 20_000);
+    const run = await step.done;
+    clearTimeout(guard);
+    expect(clockStepped(sim)).toBe(true);
+    expect(run.code).toBe(1);
+    expect(annotations(run, 'error').at(-1)).toMatch(
+      /^Timed out after 6s waiting for batch build /,
+    );
+    expect(sim.calls('StopBuildBatch')).toHaveLength(1);
+    // 6 s of waiting, one poll, the stop and the report, and the process's own start.
+    expect(run.elapsedMs).toBeLessThan(9_000);
+  }, 40_000);
 });
 
 describe('throttling and transient faults', () => {

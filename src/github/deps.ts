@@ -8,7 +8,9 @@ import { runnerIo } from './io.js';
 import { cancellationSignal } from './signals.js';
 
 const realClock: Clock = {
-  now: () => Date.now(),
+  // Monotonic: deadlines and budgets must not follow a wall clock that NTP steps. Whole
+  // milliseconds, as Date.now() gave: AbortSignal.timeout refuses fractions.
+  now: () => Math.floor(performance.now()),
   sleep: (ms, signal) => delay(ms, undefined, { signal }).catch(() => undefined),
 };
 

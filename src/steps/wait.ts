@@ -5,6 +5,10 @@ import { formatDuration, isOlder } from '../report/outcome.js';
 
 /** Time, handed in so the loop is tested without real waiting. */
 export interface Clock {
+  /**
+   * Whole milliseconds on a monotonic clock, for deadlines, budgets and elapsed times only: it is
+   * not the time of day (that is Date's, for what is shown), and it never jumps with it.
+   */
   now(): number;
   /** Resolves after ms, or at once when the signal aborts. */
   sleep(ms: number, signal: AbortSignal): Promise<void>;
@@ -15,7 +19,7 @@ export interface WaitOptions {
   describe: (signal: AbortSignal) => Promise<BuildBatch | undefined>;
   clock: Clock;
   intervalMs: number;
-  /** Epoch ms after which the wait gives up; undefined for none. */
+  /** The clock's ms after which the wait gives up; undefined for none. */
   deadline?: number;
   /** Aborted when the workflow is cancelled. */
   signal: AbortSignal;
