@@ -18,6 +18,7 @@ describe('readConfig', () => {
       stopOnCancel: true,
       maxAttempts: 1,
       logLines: 30,
+      github: { checks: false, checkName: undefined, token: '', prComment: 'never' },
     });
   });
 

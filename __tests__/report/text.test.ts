@@ -1,5 +1,12 @@
-import { cutLine, escapeHtml, logSafe, oneLine, stripAnsi } from '../../src/report/text.js';
 import { DOTNET_WHITESPACE, FORGED_COMMANDS, runnerCommands } from '../runner-commands.js';
+import {
+  cutLine,
+  escapeHtml,
+  githubSafe,
+  logSafe,
+  oneLine,
+  stripAnsi,
+} from '../../src/report/text.js';
 
 /** What the runner would read as a command: `::` after leading whitespace, or `##[` anywhere. */
 const isCommand = (line: string) => /^\s*::/.test(line) || line.includes('##[');
@@ -102,5 +109,20 @@ describe('oneLine and escapeHtml: the summary shows forged commands as text', ()
 
   it('puts text broken by \\r, NEL, LINE and PARAGRAPH SEPARATOR on one line', () => {
     expect(oneLine('a\rb\u2028c\u2029 d')).toBe('a b c d');
+describe('githubSafe: service text in a check run or a pull request comment', () => {
+  it.each([
+    ['@octocat please look', '@\u2060octocat please look'],
+    ['@org/team', '@\u2060org/team'],
+    ['fixes #12', 'fixes #\u206012'],
+    ['[x](https://evil.example)', '&#91;x&#93;&#40;https://evil.example&#41;'],
+    [
+      '![i](x) **b** _i_ `c` ~s~ a|b \\',
+      '!&#91;i&#93;&#40;x&#41; &#42;&#42;b&#42;&#42; &#95;i&#95; &#96;c&#96; &#126;s&#126; a&#124;b &#92;',
+    ],
+    ['<!-- codebuild-batch-retry -->', '&#60;!-- codebuild-batch-retry --&#62;'],
+    ['<img src=x onerror=alert(1)>', '&#60;img src=x onerror=alert&#40;1&#41;&#62;'],
+    ['two\nlines', 'two lines'],
+  ])('%j → %j', (input, expected) => {
+    expect(githubSafe(input)).toBe(expected);
   });
 });

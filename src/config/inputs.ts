@@ -2,6 +2,7 @@ import type { RetryBuildBatchType } from '@aws-sdk/client-codebuild';
 import { ActionError } from './errors.js';
 import { parseArn, partitionOf } from '../aws/arn.js';
 import { readStartInputs, type StartInputs } from './start-inputs.js';
+import { readGitHubSettings, type GitHubSettings } from './github-inputs.js';
 
 /**
  * Where the batch to retry comes from: a batch named by the user, the newest failed batch of a
@@ -30,6 +31,8 @@ export interface Config {
   role?: RoleConfig;
   /** Log lines shown per failed group; 0 reads no logs. */
   logLines: number;
+  /** checks, check-name, github-token, pr-comment. */
+  github: GitHubSettings;
 }
 
 export interface RoleConfig {
@@ -320,5 +323,6 @@ export function readConfig(source: InputSource): Config {
     maxAttempts,
     role: readRole(source),
     logLines,
+    github: readGitHubSettings(source, wait),
   };
 }

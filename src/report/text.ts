@@ -58,3 +58,18 @@ export function oneLine(text: string): string {
 export function escapeHtml(text: string): string {
   return oneLine(stripAnsi(text)).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
+
+/**
+ * Service text in a check run's output or a pull request comment, which are GitHub Markdown made of
+ * HTML blocks: escaped as escapeHtml does, with a word joiner (U+2060, invisible) after every @ and
+ * #, so that a build's text can neither mention anyone (a comment would notify them) nor link an
+ * issue, and Markdown's link, emphasis and code characters as entities, so that no link or emphasis
+ * forms even where Markdown is read. The marker that finds the comment again is an HTML comment:
+ * escaped, `<!--` cannot open one.
+ */
+export function githubSafe(text: string): string {
+  return escapeHtml(text.replace(/[@#]/g, '$&\u2060')).replace(
+    /[[\]()*_`~\\|]/g,
+    (c) => `&#${c.charCodeAt(0)};`,
+  );
+}

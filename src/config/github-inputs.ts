@@ -1,0 +1,67 @@
+import { ActionError } from './errors.js';
+import type { InputSource } from './inputs.js';
+
+/** pr-comment: when the pull request gets its comment. */
+export type PrComment = 'never' | 'failure' | 'always';
+
+/** Where people look besides the summary: check runs on the commit, a comment on the pull request. */
+export interface GitHubSettings {
+  /** checks: one check run per build group. */
+  checks: boolean;
+  /** check-name: the check runs are named <checkName>/<group>; undefined names them after the project. */
+  checkName?: string;
+  /** github-token. A secret: never shown, not even in an error about it. */
+  token: string;
+  prComment: PrComment;
+}
+
+export const INPUT_CHECKS = 'checks';
+export const INPUT_CHECK_NAME = 'check-name';
+export const INPUT_GITHUB_TOKEN = 'github-token';
+export const INPUT_PR_COMMENT = 'pr-comment';
+
+const PR_COMMENT: readonly PrComment[] = ['never', 'failure', 'always'];
+/** GitHub cuts nothing here, but a check run's name is a line in the checks box: keep it one. */
+const MAX_CHECK_NAME = 100;
+
+/** Whether any of them is on: only then is Octokit loaded. */
+export function wantsGitHub(settings: GitHubSettings): boolean {
+  return settings.checks || settings.prComment !== 'never';
+}
+
+/** checks, check-name, github-token, pr-comment; throws the sentence that names a bad one. */
+export function readGitHubSettings(source: InputSource, wait: boolean): GitHubSettings {
+  const checksRaw = source.get(INPUT_CHECKS);
+  let checks = false;
+  if (checksRaw !== '') {
+    try {
+      checks = source.getBoolean(INPUT_CHECKS);
+    } catch {
+      throw new ActionError(
+        `Input "${INPUT_CHECKS}" is ${JSON.stringify(checksRaw.slice(0, 80))}, but it must be "true" or "false".`,
+      );
+    }
+  }
+  const commentRaw = source.get(INPUT_PR_COMMENT);
+  const prComment = (commentRaw === '' ? 'never' : commentRaw.toLowerCase()) as PrComment;
+  if (!PR_COMMENT.includes(prComment))
+    throw new ActionError(
+      `Input "${INPUT_PR_COMMENT}" is ${JSON.stringify(commentRaw.slice(0, 80))}, but it must be never, failure or always.`,
+    );
+  const checkName = source.get(INPUT_CHECK_NAME);
+  if (/[\r\n]/.test(checkName) || checkName.length > MAX_CHECK_NAME)
+    throw new ActionError(
+      `Input "${INPUT_CHECK_NAME}" must be one line of at most ${MAX_CHECK_NAME} characters: the check runs are named <check-name>/<build group>.`,
+    );
+  // A check run left in progress by a step that does not wait would never be completed.
+  if (checks && !wait)
+    throw new ActionError(
+      `Input "${INPUT_CHECKS}" is true but "wait" is false: a check run is completed when its build group ends, which only a waiting step sees, so set "wait: true" or "checks: false".`,
+    );
+  return {
+    checks,
+    checkName: checkName || undefined,
+    token: source.get(INPUT_GITHUB_TOKEN),
+    prComment,
+  };
+}
