@@ -1,0 +1,145 @@
+import {
+  COMMENT_MAX_CHARS,
+  commentAction,
+  commentBody,
+  commentMarker,
+  isOurComment,
+} from '../../src/report/comment.js';
+import { describeBatch } from '../../src/report/outcome.js';
+import { batch, group } from '../fixtures.js';
+
+const MARKER = commentMarker('web-app', 'ci');
+const RUN = 'https://github.com/example/web-app/actions/runs/7/attempts/2';
+
+describe('the marker', () => {
+  it('names the project and the job, and nothing in them can end the HTML comment', () => {
+    expect(MARKER).toBe('<!-- codebuild-batch-retry project=web-app job=ci -->');
+    const odd = commentMarker('a-->b', 'job <x>');
+    expect(odd).toBe('<!-- codebuild-batch-retry project=a--%3Eb job=job%20%3Cx%3E -->');
+    expect(odd.indexOf('-->')).toBe(odd.length - 3);
+  });
+
+  it.each([
+    ['a bot comment that begins with it', { type: 'Bot' }, `${MARKER}\nbody`, true],
+    ['a person quoting it', { type: 'User' }, `${MARKER}\nbody`, false],
+    ['a bot comment that mentions it later', { type: 'Bot' }, `hello\n${MARKER}\n`, false],
+    [
+      "another job's comment",
+      { type: 'Bot' },
+      `${commentMarker('web-app', 'deploy')}\nbody`,
+      false,
+    ],
+    [
+      'a longer project name that begins with this one',
+      { type: 'Bot' },
+      `${commentMarker('web-app-2', 'ci')}\nbody`,
+      false,
+    ],
+    ['a deleted user', null, `${MARKER}\nbody`, false],
+  ])('%s → %s', (_, user, body, ours) => {
+    expect(isOurComment({ body, user: user as never }, MARKER)).toBe(ours);
+  });
+});
+
+describe('commentAction', () => {
+  it.each([
+    ['never', false, false, 'none'],
+    ['never', false, true, 'none'],
+    ['always', true, false, 'create'],
+    ['always', false, true, 'update'],
+    ['failure', false, false, 'create'],
+    ['failure', false, true, 'update'],
+    // Green with no red comment before: nothing to say.
+    ['failure', true, false, 'none'],
+    // Green after a red comment: it is edited to say so, not deleted.
+    ['failure', true, true, 'update'],
+  ] as const)('%s, succeeded %s, existing %s → %s', (mode, succeeded, existing, action) => {
+    expect(commentAction(mode, succeeded, existing)).toBe(action);
+  });
+});
+
+describe('commentBody', () => {
+  const outcome = describeBatch(
+    batch('FAILED', [
+      group('build', 'SUCCEEDED'),
+      group('unit', 'FAILED', { prior: 1 }),
+      group('e2e', 'STOPPED', { dependsOn: ['unit'] }),
+      group('lint', 'FAILED', { ignoreFailure: true }),
+    ]),
+  );
+
+  it('begins with the marker, then a headline, the groups (status, tests, attempts) and links', () => {
+    const body = commentBody({
+      marker: MARKER,
+      outcome,
+      headline: 'Retried 1 time (RETRY_FAILED_BUILDS); the batch ended FAILED.',
+      runUrl: RUN,
+      diagnosis: {
+        groups: {
+          unit: {
+            identifier: 'unit',
+            failingCases: [],
+            moreCases: 0,
+            tests: { total: 9, passed: 7, failed: 2, skipped: 0 },
+          },
+        },
+        artifacts: [],
+      },
+    });
+    const lines = body.split('\n');
+    expect(lines[0]).toBe(MARKER);
+    expect(lines[1]).toMatch(
+      /^<h3>❌ CodeBuild batch <a href="https:\/\/us-east-1\.console\.aws\.amazon\.com\/codesuite\/codebuild\/123456789012\/projects\/web-app\/batch\/web-app%3A[^"]+">web-app #\u206042<\/a>: FAILED<\/h3>$/,
+    );
+    expect(lines[2]).toBe(
+      '<p>Retried 1 time &#40;RETRY&#95;FAILED&#95;BUILDS&#41;; the batch ended FAILED.</p>',
+    );
+    expect(body).toContain(
+      '<tr><th>Build group</th><th>Status</th><th>Tests</th><th>Attempts</th></tr>',
+    );
+    expect(body).toContain(
+      '<tr><td><code>unit</code></td><td>❌ FAILED</td><td>7 passed · 2 failed</td><td>2</td></tr>',
+    );
+    expect(body).toContain('<td>⏹️ STOPPED &#40;not run&#41;</td>');
+    expect(body).toContain('<td>⚠️ FAILED &#40;ignore-failure&#41;</td>');
+    expect(body).toContain(`<a href="${RUN}">Workflow run</a>`);
+    expect(body).toContain('>Batch in the CodeBuild console</a>');
+    expect(body).not.toContain('green now');
+  });
+
+  it('says a batch is green now when the comment had said it was red', () => {
+    const green = describeBatch(batch('SUCCEEDED', [group('unit', 'SUCCEEDED', { prior: 1 })]));
+    const body = commentBody({ marker: MARKER, outcome: green, headline: 'ok', greenNow: true });
+    expect(body.split('\n')[1]).toMatch(/^<h3>✅ .*: SUCCEEDED — green now<\/h3>$/);
+  });
+
+  it('lets no service text mention anyone, link anything or close the marker', () => {
+    const hostile = describeBatch(batch('FAILED', [group('@admin <!-- -->', 'FAILED')]));
+    const body = commentBody({
+      marker: MARKER,
+      outcome: hostile,
+      headline: 'ping @admin, see [x](y) #3',
+    });
+    expect(body.indexOf('-->')).toBe(MARKER.length - 3);
+    expect(body).not.toMatch(/@admin|#3|\]\(/);
+  });
+
+  it('stays within 65,536 characters: the groups that succeeded are counted, then the rest are cut', () => {
+    const many = describeBatch(
+      batch(
+        'FAILED',
+        Array.from({ length: 3000 }, (_, i) =>
+          group(`shard_${'x'.repeat(20)}_${i}`, i % 3 === 0 ? 'FAILED' : 'SUCCEEDED'),
+        ),
+      ),
+    );
+    const body = commentBody({ marker: MARKER, outcome: many, headline: 'h', runUrl: RUN });
+    expect(body.length).toBeLessThanOrEqual(COMMENT_MAX_CHARS);
+    expect(body).toContain('<p>2000 more build groups succeeded.</p>');
+    expect(body).toMatch(
+      /<p>… and \d+ more build groups that did not succeed \(see the job summary\)\.<\/p>/,
+    );
+    expect(body.startsWith(`${MARKER}\n`)).toBe(true);
+    expect(body).toContain(`<a href="${RUN}">Workflow run</a>`);
+  });
+});

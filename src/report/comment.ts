@@ -1,0 +1,139 @@
+import type { getOctokit } from '@actions/github';
+import type { PrComment } from '../config/github-inputs.js';
+import type { Diagnosis } from './diagnosis.js';
+import { batchConsoleUrl } from './links.js';
+import type { BatchOutcome, GroupOutcome } from './outcome.js';
+import { IGNORED_MARKER, statusMarker, testsCell } from './summary.js';
+import { escapeHtml, githubSafe } from './text.js';
+
+/**
+ * The pull request's comment: one per pull request and target, found again by a hidden marker, and
+ * edited in place by later attempts and runs. Pure: github/comment.ts lists, creates and edits.
+ */
+
+type Rest = ReturnType<typeof getOctokit>['rest'];
+/** An issue comment as the REST API lists it. */
+export type IssueComment = Awaited<ReturnType<Rest['issues']['listComments']>>['data'][number];
+
+/** A comment body may hold 65,536 characters. */
+export const COMMENT_MAX_CHARS = 65_536;
+
+/**
+ * The hidden first line that finds this comment again: the project and the job, percent-encoded so
+ * that nothing in them can end the HTML comment early.
+ */
+export function commentMarker(project: string, job: string): string {
+  return `<!-- codebuild-batch-retry project=${encodeURIComponent(project)} job=${encodeURIComponent(job)} -->`;
+}
+
+/**
+ * Whether a listed comment is this target's: its body begins with the marker, and a bot wrote it (the
+ * job's token writes as github-actions[bot], an app's as its own bot). A person's comment that
+ * quotes the marker is left alone.
+ */
+export function isOurComment(
+  comment: Pick<IssueComment, 'body' | 'user'>,
+  marker: string,
+): boolean {
+  return comment.user?.type === 'Bot' && (comment.body ?? '').startsWith(`${marker}\n`);
+}
+
+/**
+ * What to do with the comment: with `always`, write it; with `failure`, write it for a batch that did
+ * not succeed, and for one that did only edit a comment already there, to say it is green now.
+ */
+export function commentAction(
+  mode: PrComment,
+  succeeded: boolean,
+  existing: boolean,
+): 'create' | 'update' | 'none' {
+  if (mode === 'never' || (mode === 'failure' && succeeded && !existing)) return 'none';
+  return existing ? 'update' : 'create';
+}
+
+export interface CommentInput {
+  marker: string;
+  outcome: BatchOutcome;
+  /** The step's headline, as the summary shows it. */
+  headline: string;
+  /** A caveat about the group statuses, as the summary shows it. */
+  groupsNote?: string;
+  diagnosis?: Diagnosis;
+  /** This run's page, where its job summary is (GITHUB_SERVER_URL/owner/repo/actions/runs/ID/attempts/N). */
+  runUrl?: string;
+  /** The comment said the batch was red, and now it is green (pr-comment: failure). */
+  greenNow?: boolean;
+}
+
+function anchor(text: string, url: string | undefined): string {
+  return url ? `<a href="${escapeHtml(url)}">${githubSafe(text)}</a>` : githubSafe(text);
+}
+
+function statusCell(group: GroupOutcome): string {
+  const ignored = group.ignoreFailure && group.status !== 'SUCCEEDED';
+  const marker = ignored ? IGNORED_MARKER : statusMarker(group.status);
+  const note =
+    group.blockedBy.length > 0
+      ? ' (not run)'
+      : group.flaky
+        ? ' (flaky)'
+        : ignored
+          ? ' (ignore-failure)'
+          : '';
+  return `${marker} ${githubSafe(group.status + note)}`;
+}
+
+function row(group: GroupOutcome, diagnosis: Diagnosis | undefined): string {
+  const found =
+    diagnosis && Object.hasOwn(diagnosis.groups, group.identifier)
+      ? diagnosis.groups[group.identifier]
+      : undefined;
+  const cells = [
+    `<code>${githubSafe(group.identifier)}</code>`,
+    statusCell(group),
+    githubSafe(testsCell(found?.tests)),
+    String(group.attempts),
+  ];
+  return `<tr>${cells.map((c) => `<td>${c}</td>`).join('')}</tr>`;
+}
+
+const HEAD = '<tr><th>Build group</th><th>Status</th><th>Tests</th><th>Attempts</th></tr>';
+
+/**
+ * The comment: the marker, a headline, a compact table of the groups (status, tests, attempts) and
+ * links to the batch and the run. Within GitHub's 65,536 characters: when every group does not fit,
+ * the groups that succeeded are counted instead of listed, then the rest are cut with a count.
+ */
+export function commentBody(input: CommentInput): string {
+  const { outcome } = input;
+  const batchUrl = batchConsoleUrl(outcome.arn);
+  const name = `${outcome.projectName ?? outcome.id.split(':')[0] ?? ''} #${outcome.number ?? '?'}`;
+  const green = input.greenNow ? ' — green now' : '';
+  const head = [
+    input.marker,
+    `<h3>${statusMarker(outcome.status)} CodeBuild batch ${anchor(name, batchUrl)}: ${githubSafe(outcome.status)}${green}</h3>`,
+    `<p>${githubSafe(input.headline)}</p>`,
+    ...(input.groupsNote ? [`<p><em>${githubSafe(input.groupsNote)}</em></p>`] : []),
+  ].join('\n');
+  const links = [
+    batchUrl ? anchor('Batch in the CodeBuild console', batchUrl) : '',
+    input.runUrl ? anchor('Workflow run', input.runUrl) : '',
+  ].filter(Boolean);
+  const foot = `<p>${[...links, input.runUrl ? 'its job summary has each group’s reason, tests and log tail' : ''].filter(Boolean).join(' · ')}</p>`;
+  const table = (rows: GroupOutcome[], note = '') =>
+    `${head}\n<table>\n${HEAD}\n${rows.map((g) => row(g, input.diagnosis)).join('\n')}\n</table>${note}\n${foot}\n`;
+  const all = table(outcome.groups);
+  if (all.length <= COMMENT_MAX_CHARS) return all;
+  const red = outcome.groups.filter((g) => g.status !== 'SUCCEEDED');
+  const succeeded = `\n<p>${outcome.groups.length - red.length} more build groups succeeded.</p>`;
+  let shown = red.length;
+  for (;;) {
+    const cut = red.length - shown;
+    const body = table(
+      red.slice(0, shown),
+      `${succeeded}${cut > 0 ? `\n<p>… and ${cut} more build groups that did not succeed (see the job summary).</p>` : ''}`,
+    );
+    if (body.length <= COMMENT_MAX_CHARS || shown === 0) return body;
+    shown = Math.floor(shown / 2);
+  }
+}
