@@ -1,0 +1,168 @@
+// The client the action builds (getOctokit with the retry and throttling plugins) against the
+// simulator's GitHub side, and how its failures are told apart.
+import { startSimulator, type Simulator } from '../../simulator/server.mjs';
+
+const SHA = '0a1b2c3d4e5f60718293a4b5c6d7e8f901234567';
+const REPO = { owner: 'example', repo: 'web-app' };
+
+let sim: Simulator;
+let octokit: typeof import('../../src/github/octokit.js');
+
+beforeAll(async () => {
+  sim = await startSimulator();
+  // @actions/github reads GITHUB_API_URL when it is loaded, as a GitHub Enterprise Server runner sets it.
+  process.env.GITHUB_API_URL = sim.github.apiUrl;
+  octokit = await import('../../src/github/octokit.js');
+});
+afterAll(async () => {
+  delete process.env.GITHUB_API_URL;
+  await sim.close();
+});
+
+function client(fits: (ms: number) => boolean = () => true, debug: string[] = []) {
+  return octokit.createClient(sim.github.token, { fits, debug: (m) => debug.push(m) });
+}
+
+async function failure(call: Promise<unknown>) {
+  try {
+    await call;
+  } catch (error) {
+    return octokit.classify(error);
+  }
+  throw new Error('the call succeeded');
+}
+
+describe('createClient', () => {
+  it('reaches GitHub through GITHUB_API_URL, and writes without 1 s between writes', async () => {
+    const github = client();
+    const before = sim.github.calls('checks/create').length;
+    const started = performance.now();
+    for (let i = 0; i < 5; i++)
+      await github.rest.checks.create({ ...REPO, name: `ci/g${i}`, head_sha: SHA });
+    expect(performance.now() - started).toBeLessThan(2_000);
+    const calls = sim.github.calls('checks/create').slice(before);
+    expect(calls).toHaveLength(5);
+    expect(calls.map((c) => c.status)).toEqual([201, 201, 201, 201, 201]);
+  });
+
+  it('waits out a secondary limit when the wait fits, reading retry-after (429 included)', async () => {
+    const asked: number[] = [];
+    const github = client((ms) => (asked.push(ms), true));
+    sim.github.inject({
+      kind: 'secondary',
+      operation: 'checks/update',
+      status: 429,
+      retryAfter: 1,
+    });
+    const { data } = await github.rest.checks.create({
+      ...REPO,
+      name: 'ci/limited',
+      head_sha: SHA,
+    });
+    const started = performance.now();
+    await github.rest.checks.update({ ...REPO, check_run_id: data.id, status: 'in_progress' });
+    expect(performance.now() - started).toBeGreaterThanOrEqual(950);
+    expect(asked).toEqual([1_000]);
+    expect(
+      sim.github
+        .calls('checks/update')
+        .slice(-2)
+        .map((c) => c.status),
+    ).toEqual([429, 200]);
+  });
+
+  it('does not wait when the wait would outlast the budget: a rate-limit failure, with the reset time', async () => {
+    const github = client(() => false);
+    sim.github.inject({ kind: 'primary', resetInSeconds: 600 });
+    const started = performance.now();
+    const failed = await failure(
+      github.rest.checks.create({ ...REPO, name: 'ci/spent', head_sha: SHA }),
+    );
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(failed).toMatchObject({
+      kind: 'rate-limit',
+      detail: expect.stringMatching(
+        /^403 API rate limit exceeded for installation ID \d+\. \(request [0-9A-F:]+\)$/,
+      ),
+    });
+    expect(failed.kind === 'rate-limit' && failed.resetAt!.getTime() - Date.now()).toBeGreaterThan(
+      590_000,
+    );
+    // The window renews for the next test.
+    sim.github.rateLimit.used = 0;
+    sim.github.rateLimit.reset = Math.ceil(Date.now() / 1000) + 3600;
+  });
+
+  it('resends a 5xx with the retry plugin, as many times as the request allows', async () => {
+    const github = client();
+    sim.github.inject({ kind: '5xx', operation: 'checks/create', status: 502 });
+    const { status } = await github.rest.checks.create({ ...REPO, name: 'ci/5xx', head_sha: SHA });
+    expect(status).toBe(201);
+    sim.github.inject({ kind: '5xx', operation: 'checks/create', status: 502 });
+    const refused = await failure(
+      github.rest.checks.create({
+        ...REPO,
+        name: 'ci/5xx',
+        head_sha: SHA,
+        request: { retries: 0 },
+      }),
+    );
+    expect(refused).toMatchObject({
+      kind: 'other',
+      detail: expect.stringMatching(/^502 Server Error/),
+    });
+  });
+});
+
+describe('classify: what GitHub answered, as the user is told', () => {
+  it('a missing permission: 403 Resource not accessible by integration, with the request id', async () => {
+    sim.github.setPermissions({ contents: 'read' });
+    try {
+      const refused = await failure(
+        client().rest.checks.create({ ...REPO, name: 'ci/x', head_sha: SHA }),
+      );
+      expect(refused).toEqual({
+        kind: 'permission',
+        detail: expect.stringMatching(
+          /^403 Resource not accessible by integration \(request [0-9A-F:]+\)$/,
+        ),
+      });
+    } finally {
+      sim.github.setPermissions({ checks: 'write', 'pull-requests': 'write', issues: 'write' });
+    }
+  });
+
+  it('a token GitHub does not know: credentials', async () => {
+    const github = octokit.createClient('ghs_wrong', { fits: () => true, debug: () => undefined });
+    expect(
+      await failure(github.rest.checks.create({ ...REPO, name: 'ci/x', head_sha: SHA })),
+    ).toEqual({
+      kind: 'credentials',
+      detail: expect.stringMatching(/^401 Bad credentials/),
+    });
+  });
+
+  it('a call the step aborted: aborted, never a warning', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    let thrown: unknown;
+    await client()
+      .rest.checks.create({
+        ...REPO,
+        name: 'ci/x',
+        head_sha: SHA,
+        request: { signal: controller.signal, retries: 0 },
+      })
+      .catch((error: unknown) => (thrown = error));
+    expect(octokit.classify(thrown, controller.signal)).toEqual({ kind: 'aborted' });
+  });
+
+  it('a validation error: other, with its status and message', async () => {
+    expect(
+      await failure(client().rest.checks.create({ ...REPO, name: 'ci/x', head_sha: 'nope' })),
+    ).toEqual({
+      kind: 'other',
+      detail: expect.stringMatching(/^422 No commit found for SHA: nope/),
+    });
+  });
+});

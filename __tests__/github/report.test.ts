@@ -1,0 +1,313 @@
+import { RequestError } from '@octokit/request-error';
+import type { CheckRunApi } from '../../src/github/checks.js';
+import type { CommentApi } from '../../src/github/comment.js';
+import {
+  Budget,
+  CANCELLED_NOTE,
+  FINISH_BUDGET_MS,
+  GitHubReport,
+  openGitHubReport,
+  type GitHubEvent,
+} from '../../src/github/report.js';
+import type { GitHubSettings } from '../../src/config/github-inputs.js';
+import type { CheckRunBody } from '../../src/report/checks.js';
+import { describeBatch } from '../../src/report/outcome.js';
+import type { Io } from '../../src/steps/reporter.js';
+import { batch, group } from '../fixtures.js';
+
+const HEAD = 'a'.repeat(40);
+const PUSH: GitHubEvent = {
+  name: 'push',
+  repo: { owner: 'example', repo: 'web-app' },
+  sha: 'b'.repeat(40),
+  job: 'ci',
+  runUrl: 'https://github.com/example/web-app/actions/runs/7/attempts/1',
+};
+const PULL_REQUEST: GitHubEvent = {
+  ...PUSH,
+  name: 'pull_request',
+  headSha: HEAD,
+  pullRequest: { number: 5, fromFork: false },
+};
+
+/** GitHub's answer to a token without the permission, as Octokit throws it. */
+function forbidden(): RequestError {
+  return new RequestError(
+    'Resource not accessible by integration - https://docs.github.com/rest/checks/runs#create-a-check-run',
+    403,
+    {
+      request: { method: 'POST', url: 'https://api.github.com/x', headers: {} },
+      response: {
+        status: 403,
+        url: 'https://api.github.com/x',
+        headers: { 'x-github-request-id': 'AB12:CD34' },
+        data: { message: 'Resource not accessible by integration' },
+      },
+    },
+  );
+}
+
+class Fakes {
+  checkCalls: Array<{ sha: string; body: CheckRunBody } | { id: number; body: CheckRunBody }> = [];
+  commentCalls: string[] = [];
+  checksError?: Error;
+  commentError?: Error;
+  existing?: number;
+  /** A check-run call that never answers (until its signal aborts). */
+  hang = false;
+  lines = { debug: [] as string[], notice: [] as string[], warning: [] as string[] };
+  t = 0;
+  cancel = new AbortController();
+
+  io: Io = {
+    info: () => undefined,
+    debug: (m) => this.lines.debug.push(m),
+    notice: (m) => this.lines.notice.push(m),
+    warning: (m) => this.lines.warning.push(m),
+    error: () => undefined,
+    group: () => undefined,
+    setOutput: () => undefined,
+    saveState: () => undefined,
+    writeSummary: async () => undefined,
+  };
+  /** Time passes for a sleep that is not cut short; a real moment passes first, for the calls. */
+  clock = {
+    now: () => this.t,
+    sleep: async (ms: number, signal: AbortSignal) => {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      if (!signal.aborted) this.t += ms;
+    },
+  };
+
+  private async answer(signal: AbortSignal, error?: Error) {
+    if (this.hang)
+      await new Promise((_, reject) =>
+        signal.addEventListener('abort', () => reject(signal.reason)),
+      );
+    if (error) throw error;
+  }
+
+  report(settings: Partial<GitHubSettings>, event: GitHubEvent = PULL_REQUEST, started = false) {
+    const checks = (headSha: () => string): CheckRunApi => ({
+      create: async (body, signal) => {
+        await this.answer(signal, this.checksError);
+        this.checkCalls.push({ sha: headSha(), body });
+        return this.checkCalls.length;
+      },
+      update: async (id, body, signal) => {
+        await this.answer(signal, this.checksError);
+        this.checkCalls.push({ id, body });
+      },
+    });
+    const comment = (): CommentApi => ({
+      find: async (marker) => {
+        if (this.commentError) throw this.commentError;
+        this.commentCalls.push(`find ${marker}`);
+        return this.existing;
+      },
+      create: async (body) => void this.commentCalls.push(`create ${body}`),
+      update: async (id, body) => void this.commentCalls.push(`update ${id} ${body}`),
+    });
+    return new GitHubReport(
+      {
+        settings: { checks: false, token: 't', prComment: 'never', ...settings },
+        io: this.io,
+        clock: this.clock,
+        cancelled: this.cancel.signal,
+        started,
+        cancelBudgetMs: 5_000,
+      },
+      new Budget(this.clock),
+      { event, checks, comment },
+    );
+  }
+}
+
+const running = () =>
+  batch('IN_PROGRESS', [group('build', 'SUCCEEDED'), group('unit', 'IN_PROGRESS')], 6);
+const failedBatch = () =>
+  batch('FAILED', [group('build', 'SUCCEEDED'), group('unit', 'FAILED', { prior: 1 })], 8);
+const greenBatch = () =>
+  batch('SUCCEEDED', [group('build', 'SUCCEEDED'), group('unit', 'SUCCEEDED', { prior: 1 })], 8);
+const finish = (b = failedBatch()) => ({
+  batch: b,
+  outcome: describeBatch(b),
+  headline: `Retried 1 time; the batch ended ${b.buildBatchStatus}.`,
+});
+
+describe('GitHubReport: check runs and the comment, never the step’s result', () => {
+  it('puts the check runs on the pull request’s head commit', async () => {
+    const fakes = new Fakes();
+    const report = fakes.report({ checks: true });
+    report.seen(running());
+    await report.settle();
+    expect(fakes.checkCalls.map((c) => ('sha' in c ? c.sha : c.id))).toEqual([HEAD, HEAD]);
+  });
+
+  it('puts them on GITHUB_SHA for a push, and on the started batch’s commit for start-batch', async () => {
+    const push = new Fakes();
+    const onPush = push.report({ checks: true }, PUSH);
+    onPush.seen(running());
+    await onPush.settle();
+    expect(push.checkCalls[0]).toMatchObject({ sha: PUSH.sha });
+
+    const start = new Fakes();
+    const started = start.report({ checks: true }, PUSH, true);
+    started.seen({ ...running(), resolvedSourceVersion: 'c'.repeat(40) });
+    await started.settle();
+    expect(start.checkCalls[0]).toMatchObject({ sha: 'c'.repeat(40) });
+  });
+
+  it('creates no run for a batch started on a branch until CodeBuild has resolved its commit', async () => {
+    const fakes = new Fakes();
+    const report = fakes.report({ checks: true }, PUSH, true);
+    report.seen({ ...running(), sourceVersion: 'main' });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(fakes.checkCalls).toEqual([]);
+    report.seen({ ...running(), sourceVersion: 'main', resolvedSourceVersion: 'd'.repeat(40) });
+    await report.settle();
+    expect(fakes.checkCalls.map((c) => 'sha' in c && c.sha)).toEqual([
+      'd'.repeat(40),
+      'd'.repeat(40),
+    ]);
+  });
+
+  it('warns once, naming checks: write and the permissions: line, when the token may not write check runs', async () => {
+    const fakes = new Fakes();
+    fakes.checksError = forbidden();
+    const report = fakes.report({ checks: true, prComment: 'always' });
+    report.seen(running());
+    report.seen(failedBatch());
+    report.finished(finish());
+    await report.settle();
+    expect(fakes.lines.warning).toEqual([
+      'Check runs were not written: GitHub answered 403 Resource not accessible by integration (request AB12:CD34). The job\'s token needs "checks: write": add it to the job\'s "permissions:" (for example permissions: { contents: read, checks: write }).',
+    ]);
+    // The comment is another permission: it went on.
+    expect(fakes.commentCalls.map((c) => c.split(' ')[0])).toEqual(['find', 'create']);
+  });
+
+  it('names pull-requests: write when the comment is refused', async () => {
+    const fakes = new Fakes();
+    fakes.commentError = forbidden();
+    const report = fakes.report({ prComment: 'failure' });
+    report.finished(finish());
+    await report.settle();
+    expect(fakes.lines.warning).toEqual([
+      expect.stringMatching(
+        /^The pull request's comment was not written: GitHub answered 403 .*"pull-requests: write".*permissions: \{ contents: read, pull-requests: write \}/,
+      ),
+    ]);
+  });
+
+  it('gives one notice, not warnings, for a pull request from a fork (its token is read-only)', async () => {
+    const fakes = new Fakes();
+    fakes.checksError = forbidden();
+    fakes.commentError = forbidden();
+    const report = fakes.report(
+      { checks: true, prComment: 'always' },
+      { ...PULL_REQUEST, pullRequest: { number: 5, fromFork: true } },
+    );
+    report.seen(running());
+    report.finished(finish());
+    await report.settle();
+    expect(fakes.lines.warning).toEqual([]);
+    expect(fakes.lines.notice).toEqual([
+      expect.stringMatching(
+        /^No check runs or pull request comment: this pull request comes from a fork/,
+      ),
+    ]);
+  });
+
+  it('does nothing with pr-comment on other events, and says so once in the debug log', async () => {
+    const fakes = new Fakes();
+    const report = fakes.report({ prComment: 'always' }, PUSH);
+    report.finished(finish());
+    report.finished(finish());
+    await report.settle();
+    expect(fakes.commentCalls).toEqual([]);
+    expect(fakes.lines.debug).toEqual([
+      'pr-comment: always does nothing on push events: the comment goes on pull requests.',
+    ]);
+  });
+
+  it('with failure: writes nothing for a green batch, and edits a red comment to say it is green now', async () => {
+    const none = new Fakes();
+    const quiet = none.report({ prComment: 'failure' });
+    quiet.finished(finish(greenBatch()));
+    await quiet.settle();
+    expect(none.commentCalls.map((c) => c.split(' ')[0])).toEqual(['find']);
+
+    const red = new Fakes();
+    red.existing = 42;
+    const edited = red.report({ prComment: 'failure' });
+    edited.finished(finish(greenBatch()));
+    await edited.settle();
+    expect(red.commentCalls[1]).toMatch(
+      /^update 42 <!-- codebuild-batch-retry project=web-app job=ci -->\n/,
+    );
+    expect(red.commentCalls[1]).toContain('SUCCEEDED — green now');
+  });
+
+  it('on cancellation, completes the runs still in progress as cancelled, then settles within the budget', async () => {
+    const fakes = new Fakes();
+    const report = fakes.report({ checks: true });
+    report.seen(running());
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    fakes.cancel.abort();
+    await report.settle();
+    const last = fakes.checkCalls.at(-1)!;
+    expect(last).toMatchObject({ id: 2, body: { status: 'completed', conclusion: 'cancelled' } });
+    expect(last.body.output.summary).toContain(CANCELLED_NOTE.replace(/'/g, '&#39;'));
+    expect(fakes.t).toBe(0);
+  });
+
+  it('stops waiting for GitHub once the budget is spent, and says so', async () => {
+    const fakes = new Fakes();
+    fakes.hang = true;
+    const report = fakes.report({ checks: true });
+    report.seen(running());
+    await report.settle();
+    expect(fakes.t).toBe(FINISH_BUDGET_MS);
+    expect(fakes.lines.warning).toEqual([
+      expect.stringMatching(/^GitHub did not take the report's last calls within 60 s/),
+    ]);
+  });
+
+  it('an empty github-token: one warning, and nothing is sent', async () => {
+    const fakes = new Fakes();
+    const report = openGitHubReport({
+      settings: { checks: true, token: '', prComment: 'always' },
+      io: fakes.io,
+      clock: fakes.clock,
+      cancelled: fakes.cancel.signal,
+      started: false,
+      cancelBudgetMs: 5_000,
+    });
+    report.seen(running());
+    report.finished(finish());
+    await report.settle();
+    expect(fakes.lines.warning).toEqual([
+      'Input "github-token" is empty: no check runs or pull request comment. Leave it out to use the job\'s own token.',
+    ]);
+  });
+});
+
+describe('Budget', () => {
+  it('lets rate limits be waited out within 60 s while the step waits, then within what is left', () => {
+    let t = 0;
+    const budget = new Budget({ now: () => t });
+    expect(budget.fits(60_000)).toBe(true);
+    expect(budget.fits(61_000)).toBe(false);
+    expect(budget.retries()).toBeUndefined();
+    budget.finishing();
+    t += 50_000;
+    expect(budget.fits(10_000)).toBe(true);
+    expect(budget.fits(11_000)).toBe(false);
+    // The retry plugin's resends wait 1, 4 and 9 s: only those that fit.
+    expect(budget.retries()).toBe(2);
+    budget.cancel(5_000);
+    expect(budget.left()).toBe(4_500);
+    expect(budget.retries()).toBe(1);
+  });
+});

@@ -1,0 +1,178 @@
+import type { BuildBatch } from '@aws-sdk/client-codebuild';
+import {
+  checkRunBodies,
+  planCheckRuns,
+  type CheckRunBody,
+  type ChecksContext,
+} from '../report/checks.js';
+import { describeBatch, type BatchOutcome } from '../report/outcome.js';
+import type { GitHubClient } from './octokit.js';
+
+/** The two calls check runs take. */
+export interface CheckRunApi {
+  /** Creates a run on the commit; resolves with its id. */
+  create(body: CheckRunBody, signal: AbortSignal): Promise<number>;
+  update(id: number, body: CheckRunBody, signal: AbortSignal): Promise<void>;
+}
+
+/** The calls over Octokit, for one repository and commit. */
+export function checkRunApi(
+  octokit: GitHubClient,
+  repo: { owner: string; repo: string },
+  headSha: () => string,
+  retries: () => number | undefined,
+): CheckRunApi {
+  const request = (signal: AbortSignal) => {
+    const left = retries();
+    return { signal, ...(left === undefined ? {} : { retries: left }) };
+  };
+  return {
+    async create(body, signal) {
+      const { data } = await octokit.rest.checks.create({
+        ...repo,
+        head_sha: headSha(),
+        ...body,
+        request: request(signal),
+      });
+      return data.id;
+    },
+    async update(id, body, signal) {
+      await octokit.rest.checks.update({
+        ...repo,
+        check_run_id: id,
+        ...body,
+        request: request(signal),
+      });
+    },
+  };
+}
+
+export interface CheckRunsOptions {
+  api: CheckRunApi;
+  /** check-name; by default the project's name. */
+  checkName?: string;
+  /** The signal for the next call (ends with the step's budget). */
+  signal(): AbortSignal;
+  /**
+   * A call failed (not one the budget ended): `stop` ends the check runs for this step; otherwise the
+   * next change of the batch tries again.
+   */
+  failed(error: unknown): { stop: boolean };
+  /** Whether the commit is known: no run is created before (a started batch's is resolved later). */
+  ready?(): boolean;
+}
+
+/**
+ * The check runs of one step: what GitHub shows of each group (as last accepted) and what it should
+ * show, and one call at a time between them (GitHub asks for writes one at a time); when the batch
+ * changes faster than GitHub answers, only its newest state is sent. A read that shows the batch
+ * ended is held until the step reports it (the runs are completed with the diagnosis, one update
+ * each) or retries it (the ended state is sent, then the retry's reads move the runs back).
+ */
+export class CheckRuns {
+  private readonly ids = new Map<string, number>();
+  private readonly sent = new Map<string, CheckRunBody>();
+  private wanted = new Map<string, CheckRunBody>();
+  private checkName: string | undefined;
+  private held: BuildBatch | undefined;
+  private latest: BuildBatch | undefined;
+  private running = false;
+  private work: Promise<void> = Promise.resolve();
+  private stopped = false;
+  /** After a failed call, what was wanted then: the same again is not sent again. */
+  private failedAt: string | undefined;
+
+  constructor(private readonly options: CheckRunsOptions) {
+    this.checkName = options.checkName;
+  }
+
+  /** A believed state of the batch. */
+  seen(batch: BuildBatch): void {
+    this.latest = batch;
+    if (batch.complete === true) {
+      this.held = batch;
+      return;
+    }
+    this.held = undefined;
+    this.want(describeBatch(batch), {});
+  }
+
+  /** A retry was accepted: the ended state held is shown before the retry's reads replace it. */
+  retried(): void {
+    if (!this.held) return;
+    const ended = this.held;
+    this.held = undefined;
+    this.want(describeBatch(ended), {});
+  }
+
+  /** The step's cancellation: groups still running are completed as cancelled, with this note. */
+  cancelled(note: string): void {
+    const batch = this.held ?? this.latest;
+    this.held = undefined;
+    if (batch) this.want(describeBatch(batch, { interrupted: true }), { stepEnded: note });
+  }
+
+  /** The final report; `stepEnded` for groups the step stopped following before they ended. */
+  finished(
+    outcome: BatchOutcome,
+    context: Omit<ChecksContext, 'checkName'>,
+    batch: BuildBatch,
+  ): void {
+    this.held = undefined;
+    this.latest = batch;
+    this.want(outcome, context);
+  }
+
+  /** Resolves when nothing is being sent. */
+  idle(): Promise<void> {
+    return this.work;
+  }
+
+  /** No more calls in this step. */
+  stop(): void {
+    this.stopped = true;
+  }
+
+  private want(outcome: BatchOutcome, context: Omit<ChecksContext, 'checkName'>): void {
+    if (this.stopped || outcome.groups.length === 0) return;
+    this.checkName ??= outcome.projectName || outcome.id.split(':')[0] || 'CodeBuild';
+    this.wanted = checkRunBodies(outcome, { ...context, checkName: this.checkName });
+    if (this.failedAt !== undefined) {
+      if (this.failedAt === snapshot(this.wanted)) return;
+      this.failedAt = undefined;
+    }
+    if (!this.running) {
+      this.running = true;
+      this.work = this.drain();
+    }
+  }
+
+  /** One call at a time until GitHub shows what is wanted; what is wanted may change meanwhile. */
+  private async drain(): Promise<void> {
+    for (;;) {
+      const next = this.stopped ? undefined : planCheckRuns(this.sent, this.wanted)[0];
+      const signal = this.options.signal();
+      const waiting = next?.kind === 'create' && this.options.ready?.() === false;
+      if (!next || signal.aborted || waiting) {
+        this.running = false;
+        return;
+      }
+      try {
+        const id = this.ids.get(next.group);
+        if (next.kind === 'create' || id === undefined)
+          this.ids.set(next.group, await this.options.api.create(next.body, signal));
+        else await this.options.api.update(id, next.body, signal);
+        this.sent.set(next.group, next.body);
+      } catch (error) {
+        if (signal.aborted || this.options.failed(error).stop) this.stopped = true;
+        else this.failedAt = snapshot(this.wanted);
+        this.running = false;
+        return;
+      }
+    }
+  }
+}
+
+function snapshot(wanted: Map<string, CheckRunBody>): string {
+  return JSON.stringify([...wanted]);
+}

@@ -1,0 +1,105 @@
+import { getOctokit } from '@actions/github';
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
+import type { RequestError } from '@octokit/request-error';
+import Bottleneck from 'bottleneck/light.js';
+
+/** The REST client: @actions/github's Octokit (GITHUB_API_URL, the runner's proxy) with both plugins. */
+export type GitHubClient = ReturnType<typeof getOctokit>;
+
+/**
+ * The retry plugin's own list of statuses it never resends, and 429: a secondary limit answered 429
+ * names its wait in retry-after, which only the throttling plugin reads (the retry plugin would
+ * resend after its own 1 s).
+ */
+const DO_NOT_RETRY = [400, 401, 403, 404, 410, 422, 451, 429];
+/** A limit is waited out at most this many times for one request. */
+const LIMIT_RETRIES = 2;
+
+export interface ClientOptions {
+  /** Whether waiting this long for a rate limit still ends within the step's budget. */
+  fits(waitMs: number): boolean;
+  /** Octokit's own warnings (deprecations, a failing limit handler): to the debug log. */
+  debug(message: string): void;
+}
+
+/**
+ * getOctokit(token, options, retry, throttling). The throttling plugin waits out primary and
+ * secondary limits when the wait fits the budget; it writes one request at a time, but without its
+ * default 1 s between writes: the check runs of a batch's groups change together, and 1 s each
+ * would hold the end of the step for as many seconds as there are groups.
+ */
+export function createClient(token: string, options: ClientOptions): GitHubClient {
+  const log = (message: string) => options.debug(`Octokit: ${message}`);
+  const onLimit = (after: number, _request: unknown, _octokit: unknown, retries: number) =>
+    retries < LIMIT_RETRIES && options.fits(after * 1000);
+  return getOctokit(
+    token,
+    {
+      userAgent: 'codebuild-batch-retry',
+      log: { debug: () => undefined, info: () => undefined, warn: log, error: log },
+      retry: { doNotRetry: DO_NOT_RETRY },
+      throttle: {
+        write: new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 }),
+        onRateLimit: onLimit,
+        onSecondaryRateLimit: onLimit,
+      },
+    },
+    retry,
+    throttling,
+  );
+}
+
+/** Why a call to GitHub failed, as the user is told. */
+export type GitHubFailure =
+  /** 403 Resource not accessible by integration: the job's permissions lack a scope. */
+  | { kind: 'permission'; detail: string }
+  /** 401: the token is not valid. */
+  | { kind: 'credentials'; detail: string }
+  /** A rate limit whose wait would outlast the step's budget. */
+  | { kind: 'rate-limit'; detail: string; resetAt?: Date }
+  /** The step's cancellation or budget ended the call. */
+  | { kind: 'aborted' }
+  | { kind: 'other'; detail: string };
+
+function isRequestError(error: unknown): error is RequestError {
+  return error instanceof Error && typeof (error as Partial<RequestError>).status === 'number';
+}
+
+/** "403 Resource not accessible by integration (request 1A2B:…)": status, GitHub's message, request id. */
+function detailOf(error: RequestError): string {
+  const data = error.response?.data as { message?: unknown } | undefined;
+  const message = typeof data?.message === 'string' ? data.message : error.message;
+  const id = error.response?.headers['x-github-request-id'];
+  return `${error.status} ${message}${id ? ` (request ${id})` : ''}`;
+}
+
+export function classify(error: unknown, signal?: AbortSignal): GitHubFailure {
+  if (signal?.aborted || (error as { name?: unknown } | undefined)?.name === 'AbortError')
+    return { kind: 'aborted' };
+  if (!isRequestError(error))
+    return { kind: 'other', detail: error instanceof Error ? error.message : String(error) };
+  const detail = detailOf(error);
+  const headers = error.response?.headers ?? {};
+  const message = error.message;
+  if (error.status === 401) return { kind: 'credentials', detail };
+  if (
+    (error.status === 403 || error.status === 429) &&
+    (headers['x-ratelimit-remaining'] === '0' || /rate limit/i.test(message))
+  ) {
+    const reset = Number(headers['x-ratelimit-reset']);
+    return {
+      kind: 'rate-limit',
+      detail,
+      ...(headers['x-ratelimit-remaining'] === '0' && reset > 0
+        ? { resetAt: new Date(reset * 1000) }
+        : {}),
+    };
+  }
+  if (error.status === 403 && /not accessible by integration/i.test(message))
+    return { kind: 'permission', detail };
+  if (error.status === 500 && !error.response)
+    // Octokit's answer to a request that got no response: the network's message, not GitHub's.
+    return { kind: 'other', detail: `no answer: ${message}` };
+  return { kind: 'other', detail };
+}

@@ -1,0 +1,391 @@
+import type { BuildBatch } from '@aws-sdk/client-codebuild';
+import { context } from '@actions/github';
+import { INPUT_GITHUB_TOKEN, type GitHubSettings } from '../config/github-inputs.js';
+import { messageOf } from '../config/errors.js';
+import { checksCommit } from '../report/checks.js';
+import { commentMarker } from '../report/comment.js';
+import type { FinishedReport, Io, ReportSink } from '../steps/reporter.js';
+import type { Clock } from '../steps/wait.js';
+import { CheckRuns, checkRunApi, type CheckRunApi } from './checks.js';
+import { commentApi, writeComment, type CommentApi } from './comment.js';
+import { classify, createClient } from './octokit.js';
+
+/**
+ * Where people look besides the summary: a check run per build group on the commit, and a comment on
+ * the pull request. Loaded (with Octokit) only when checks or pr-comment asks for it. Whatever GitHub
+ * answers, the step's result stays as the batch made it: a failure is one warning (or one notice).
+ */
+
+/**
+ * The report's last calls (completions, the comment) take at most this long once the step has
+ * reported. GitHub's secondary limits ask for 60 s when they name no wait: one such wait fits.
+ */
+export const FINISH_BUDGET_MS = 60_000;
+/** Of the step's budget after cancellation, this much is left for the summary and the exit. */
+const CANCEL_RESERVE_MS = 500;
+/** The retry plugin waits 1, 4, then 9 s before its resends. */
+const RESEND_WAITS_MS = [1_000, 4_000, 9_000];
+
+export const CANCELLED_NOTE =
+  'The workflow was cancelled while this build group had not ended: the step stopped following it.';
+
+/** The workflow's event and run, as far as check runs and the comment need them. */
+export interface GitHubEvent {
+  name?: string;
+  repo?: { owner: string; repo: string };
+  /** GITHUB_SHA. */
+  sha?: string;
+  /** The head commit when the event carries a pull request. */
+  headSha?: string;
+  /** The pull request a comment goes on: pull request events only. */
+  pullRequest?: { number: number; fromFork: boolean };
+  /** This run attempt's page, where its job summary is. */
+  runUrl?: string;
+  job?: string;
+}
+
+/** The event from @actions/github's context (GITHUB_* variables and the event file). */
+export function eventFromContext(): GitHubEvent {
+  const payload = context.payload;
+  const pr = payload.pull_request;
+  let repo: GitHubEvent['repo'];
+  try {
+    repo = context.repo;
+  } catch {
+    repo = undefined;
+  }
+  const baseRepo = pr?.base?.repo?.full_name ?? payload.repository?.full_name;
+  const headSha = typeof pr?.head?.sha === 'string' ? pr.head.sha : undefined;
+  const onPullRequest =
+    (context.eventName ?? '').startsWith('pull_request') && typeof pr?.number === 'number';
+  const attempt = Number.isInteger(context.runAttempt) ? `/attempts/${context.runAttempt}` : '';
+  return {
+    name: context.eventName,
+    repo,
+    sha: context.sha || undefined,
+    headSha,
+    pullRequest: onPullRequest
+      ? { number: pr!.number, fromFork: (pr?.head?.repo?.full_name ?? '') !== baseRepo }
+      : undefined,
+    runUrl:
+      repo && Number.isInteger(context.runId)
+        ? `${context.serverUrl}/${repo.owner}/${repo.repo}/actions/runs/${context.runId}${attempt}`
+        : undefined,
+    job: context.job || undefined,
+  };
+}
+
+export interface GitHubReportOptions {
+  settings: GitHubSettings;
+  io: Io;
+  clock: Pick<Clock, 'now' | 'sleep'>;
+  /** Aborts when the workflow is cancelled. */
+  cancelled: AbortSignal;
+  /** This step starts the batch (start-batch): its check runs go on the commit CodeBuild builds. */
+  started: boolean;
+  /** From cancellation, the time the step has left to finish in (the runner allows 7.5 s). */
+  cancelBudgetMs: number;
+}
+
+/** The step's time for GitHub: none left after cancellation's budget, or after the finish budget. */
+export class Budget {
+  private end: number | undefined;
+  private readonly stopAll = new AbortController();
+
+  constructor(private readonly clock: Pick<Clock, 'now'>) {}
+
+  /** The workflow is cancelled: what is left of the step's budget, less the summary's reserve. */
+  cancel(budgetMs: number): void {
+    this.until(this.clock.now() + budgetMs - CANCEL_RESERVE_MS);
+  }
+
+  /** The step has reported: its last calls now have FINISH_BUDGET_MS. */
+  finishing(): void {
+    this.until(this.clock.now() + FINISH_BUDGET_MS);
+  }
+
+  private until(end: number): void {
+    this.end = this.end === undefined ? end : Math.min(this.end, end);
+  }
+
+  /** Time left, once a deadline is set. */
+  left(): number | undefined {
+    return this.end === undefined ? undefined : Math.max(0, this.end - this.clock.now());
+  }
+
+  /** Whether a wait for a rate limit ends in time; while the step waits, within FINISH_BUDGET_MS. */
+  fits(waitMs: number): boolean {
+    return waitMs <= (this.left() ?? FINISH_BUDGET_MS);
+  }
+
+  /** The resends of a 5xx whose waits fit (all of them while the step waits for the batch). */
+  retries(): number | undefined {
+    const left = this.left();
+    if (left === undefined) return undefined;
+    let total = 0;
+    return RESEND_WAITS_MS.filter((wait) => (total += wait) <= left).length;
+  }
+
+  /** Every call's signal: aborted once the budget is spent. */
+  get signal(): AbortSignal {
+    return this.stopAll.signal;
+  }
+
+  abort(): void {
+    this.stopAll.abort();
+  }
+}
+
+type Feature = 'checks' | 'comment';
+const WHAT: Record<Feature, string> = {
+  checks: 'Check runs were',
+  comment: "The pull request's comment was",
+};
+const PERMISSION: Record<Feature, string> = {
+  checks: 'checks: write',
+  comment: 'pull-requests: write',
+};
+
+/** The edges GitHubReport calls: the event, and the calls check runs and the comment take. */
+export interface GitHubReportEdges {
+  event: GitHubEvent;
+  checks(headSha: () => string, retries: () => number | undefined): CheckRunApi;
+  comment(pullRequest: number, retries: () => number | undefined): CommentApi;
+}
+
+export class GitHubReport implements ReportSink {
+  private readonly checks?: CheckRuns;
+  private readonly commentTo?: CommentApi;
+  private comment: Promise<void> = Promise.resolve();
+  private latest: BuildBatch | undefined;
+  private sha: string | undefined;
+  private reported = false;
+  private readonly said = new Set<string>();
+
+  constructor(
+    private readonly options: GitHubReportOptions,
+    private readonly budget: Budget,
+    private readonly edges: GitHubReportEdges,
+  ) {
+    const { settings, io, cancelled } = options;
+    const { event } = edges;
+    const retries = () => this.budget.retries();
+    if (settings.checks) {
+      if (!event.repo || (!event.sha && !event.headSha && !options.started))
+        io.warning(
+          'Check runs were not written: the repository or commit is unknown (GITHUB_REPOSITORY and GITHUB_SHA are not set).',
+        );
+      else
+        this.checks = new CheckRuns({
+          api: edges.checks(() => this.headSha(), retries),
+          checkName: settings.checkName,
+          signal: () => this.budget.signal,
+          failed: (error) => this.failed('checks', error),
+          ready: () => this.commitKnown(),
+        });
+    }
+    if (settings.prComment !== 'never') {
+      if (!event.pullRequest || !event.repo)
+        io.debug(
+          `pr-comment: ${settings.prComment} does nothing on ${event.name ?? 'this'} events: the comment goes on pull requests.`,
+        );
+      else this.commentTo = edges.comment(event.pullRequest.number, retries);
+    }
+    const onCancel = () => {
+      this.budget.cancel(options.cancelBudgetMs);
+      this.guard(() => this.checks?.cancelled(CANCELLED_NOTE));
+    };
+    if (cancelled.aborted) onCancel();
+    else cancelled.addEventListener('abort', onCancel, { once: true });
+  }
+
+  seen(batch: BuildBatch): void {
+    this.latest = batch;
+    this.guard(() => this.checks?.seen(batch));
+  }
+
+  retried(): void {
+    this.guard(() => this.checks?.retried());
+  }
+
+  finished(report: FinishedReport): void {
+    this.latest = report.batch;
+    this.reported = true;
+    const cancelled = this.options.cancelled.aborted;
+    const stepEnded = cancelled
+      ? CANCELLED_NOTE
+      : report.outcome.complete
+        ? undefined
+        : report.headline;
+    this.guard(() =>
+      this.checks?.finished(
+        report.outcome,
+        { diagnosis: report.diagnosis, stepEnded },
+        report.batch,
+      ),
+    );
+    const to = this.commentTo;
+    if (!to) return;
+    // After cancellation the check runs come first: there may be no time for both.
+    const after = cancelled ? (this.checks?.idle() ?? Promise.resolve()) : Promise.resolve();
+    this.comment = after.then(() => this.writeComment(to, report));
+  }
+
+  async settle(): Promise<void> {
+    this.budget.finishing();
+    const done = Promise.all([this.checks?.idle(), this.comment]).then(() => true);
+    const timer = new AbortController();
+    const inTime = await Promise.race([
+      done,
+      this.options.clock.sleep(this.budget.left() ?? 0, timer.signal).then(() => false),
+    ]);
+    timer.abort();
+    if (inTime) return;
+    this.budget.abort();
+    this.checks?.stop();
+    if (!this.options.cancelled.aborted)
+      this.options.io.warning(
+        `GitHub did not take the report's last calls within ${FINISH_BUDGET_MS / 1000} s: the check runs or the pull request's comment may not show the end of the batch.`,
+      );
+  }
+
+  /**
+   * A batch this step started on a branch or tag: its commit is known once CodeBuild has resolved it
+   * (after DOWNLOAD_SOURCE), or, at the latest, when the step reports.
+   */
+  private commitKnown(): boolean {
+    if (this.sha || !this.options.started || this.reported) return true;
+    return checksCommit({ started: this.latest }) !== undefined;
+  }
+
+  /** The commit of the check runs, fixed at the first: see checksCommit. */
+  private headSha(): string {
+    this.sha ??= checksCommit({
+      started: this.options.started ? this.latest : undefined,
+      headSha: this.edges.event.headSha,
+      sha: this.edges.event.sha,
+    });
+    if (!this.sha) throw new Error('no commit to put them on (GITHUB_SHA is not set)');
+    return this.sha;
+  }
+
+  private async writeComment(to: CommentApi, report: FinishedReport): Promise<void> {
+    const { outcome } = report;
+    if (outcome.groups.length === 0 || this.budget.signal.aborted) return;
+    const { event } = this.edges;
+    try {
+      const did = await writeComment(
+        to,
+        this.options.settings.prComment,
+        {
+          marker: commentMarker(
+            outcome.projectName || outcome.id.split(':')[0] || '',
+            event.job ?? '',
+          ),
+          outcome,
+          headline: report.headline,
+          groupsNote: report.groupsNote,
+          diagnosis: report.diagnosis,
+          runUrl: event.runUrl,
+          succeeded: outcome.status === 'SUCCEEDED',
+        },
+        this.budget.signal,
+      );
+      this.options.io.debug(`pr-comment: ${did} on pull request #${event.pullRequest?.number}.`);
+    } catch (error) {
+      this.failed('comment', error);
+    }
+  }
+
+  /** One warning (or notice) per feature and kind of failure; whether the feature stops. */
+  private failed(feature: Feature, error: unknown): { stop: boolean } {
+    const failure = classify(error, this.budget.signal);
+    const { io } = this.options;
+    const once = (key: string, say: () => void) => {
+      if (this.said.has(key)) return;
+      this.said.add(key);
+      say();
+    };
+    const what = WHAT[feature];
+    switch (failure.kind) {
+      case 'aborted':
+        io.debug(`${what} not finished: the step's time for GitHub ran out.`);
+        return { stop: true };
+      case 'permission':
+        if (this.edges.event.pullRequest?.fromFork)
+          once('fork', () =>
+            io.notice(
+              `No check runs or pull request comment: this pull request comes from a fork, and GitHub gives its workflows a read-only token (GitHub answered ${failure.detail}).`,
+            ),
+          );
+        else
+          once(`${feature}:permission`, () =>
+            io.warning(
+              `${what} not written: GitHub answered ${failure.detail}. The job's token needs "${PERMISSION[feature]}": add it to the job's "permissions:" (for example permissions: { contents: read, ${PERMISSION[feature]} }).`,
+            ),
+          );
+        return { stop: true };
+      case 'credentials':
+        once('credentials', () =>
+          io.warning(
+            `${what} not written: GitHub refused the token (${failure.detail}). Check the "${INPUT_GITHUB_TOKEN}" input; by default it is the job's own token.`,
+          ),
+        );
+        return { stop: true };
+      case 'rate-limit':
+        once(`${feature}:rate-limit`, () =>
+          io.warning(
+            `${what} not brought up to date: GitHub's rate limit for this token ${failure.resetAt ? `is spent until ${failure.resetAt.toISOString()}` : 'asks for a wait'}, longer than the step can wait (${failure.detail}).${feature === 'checks' ? ' They are tried again at the batch’s next change.' : ''}`,
+          ),
+        );
+        return { stop: false };
+      default:
+        once(`${feature}:other`, () =>
+          io.warning(
+            `${what} not written: ${failure.detail.startsWith('no commit') ? failure.detail : `GitHub answered ${failure.detail}`}.${feature === 'checks' ? ' They are tried again at the batch’s next change.' : ''}`,
+          ),
+        );
+        return { stop: false };
+    }
+  }
+
+  /** A fault in this code must not fail the step either. */
+  private guard(call: () => void): void {
+    try {
+      call();
+    } catch (error) {
+      this.options.io.warning(`Check runs: ${messageOf(error)}`);
+    }
+  }
+}
+
+/** What the step gets when github-token is empty: nothing goes anywhere. */
+const NOWHERE: ReportSink = {
+  seen: () => undefined,
+  retried: () => undefined,
+  finished: () => undefined,
+  settle: async () => undefined,
+};
+
+/** The report over @actions/github's context and Octokit, as the runner edge opens it. */
+export function openGitHubReport(options: GitHubReportOptions): ReportSink {
+  const { settings, io } = options;
+  if (settings.token === '') {
+    io.warning(
+      `Input "${INPUT_GITHUB_TOKEN}" is empty: no check runs or pull request comment. Leave it out to use the job's own token.`,
+    );
+    return NOWHERE;
+  }
+  const budget = new Budget(options.clock);
+  const octokit = createClient(settings.token, {
+    fits: (ms) => budget.fits(ms),
+    debug: (message) => io.debug(message),
+  });
+  const event = eventFromContext();
+  const repo = event.repo ?? { owner: '', repo: '' };
+  return new GitHubReport(options, budget, {
+    event,
+    checks: (headSha, retries) => checkRunApi(octokit, repo, headSha, retries),
+    comment: (number, retries) => commentApi(octokit, { ...repo, issue_number: number }, retries),
+  });
+}
