@@ -13,6 +13,8 @@ import { ServiceError } from '../src/aws/errors.js';
 import { retryAndReport as run } from '../src/main.js';
 import type { Deps } from '../src/steps/context.js';
 import type { Io } from '../src/github/io.js';
+import type { ReportSink } from '../src/steps/reporter.js';
+import type { GitHubSettings } from '../src/config/github-inputs.js';
 import { BATCH_ARN, BATCH_ID, batch, group } from './fixtures.js';
 
 /** A CodeBuild that answers reads from a script (the last answer repeats) and records calls. */
@@ -820,5 +822,76 @@ describe('explainCredentials', () => {
     expect((explainCredentials(expired, 61 * 60_000) as Error).message).toBe(
       "The AWS credentials expired after 1h 1m of waiting (ExpiredTokenException, request id req-5): set role-to-assume so that this action assumes the role itself and renews the credentials while it waits, or raise role-duration-seconds of aws-actions/configure-aws-credentials (and the role's maximum session duration) above the batch's duration.",
     );
+  });
+});
+
+describe('run: check runs and the pull request comment (Deps.github)', () => {
+  /** A sink that records what the story told it, and when it was asked to settle. */
+  function recordingSink(order: string[]) {
+    const told: string[] = [];
+    const sink: ReportSink = {
+      seen: (b) => void told.push(`seen ${b.buildBatchStatus} ${b.phases?.length}`),
+      retried: () => void told.push('retried'),
+      finished: (r) =>
+        void told.push(`finished ${r.outcome.status} ${r.diagnosis ? 'diagnosed' : 'undiagnosed'}`),
+      settle: async () => void order.push('settle'),
+    };
+    return { sink, told };
+  }
+
+  it('is not opened, and Octokit not loaded, when checks and pr-comment are off', async () => {
+    const opened: GitHubSettings[] = [];
+    const { deps } = setup(
+      new FakeCodeBuild([failed(), succeeded()]),
+      { 'batch-id': BATCH_ID },
+      {
+        github: async (settings) => {
+          opened.push(settings);
+          return recordingSink([]).sink;
+        },
+      },
+    );
+    await run(deps);
+    expect(opened).toEqual([]);
+  });
+
+  it('is told each believed read, the retry, and the final report with its diagnosis; the step waits for it before it ends', async () => {
+    const order: string[] = [];
+    const { sink, told } = recordingSink(order);
+    const opened: Array<{ settings: GitHubSettings; started: boolean; cancelBudgetMs: number }> =
+      [];
+    const { deps, seen } = setup(
+      new FakeCodeBuild([failed(), running(), failedAgain()]),
+      { 'batch-id': BATCH_ID, checks: 'true', 'pr-comment': 'failure', 'github-token': 'ghs_x' },
+      {
+        github: async (settings, step) => {
+          opened.push({ settings, started: step.started, cancelBudgetMs: step.cancelBudgetMs });
+          return sink;
+        },
+      },
+    );
+    const saveState = deps.io.saveState;
+    deps.io.saveState = (name, value) => {
+      order.push(`state ${name}=${value}`);
+      saveState(name, value);
+    };
+    await expect(run(deps)).rejects.toThrow(ActionError);
+    expect(opened).toEqual([
+      {
+        settings: { checks: true, checkName: undefined, token: 'ghs_x', prComment: 'failure' },
+        started: false,
+        cancelBudgetMs: 5_000,
+      },
+    ]);
+    // The retry's answer (5 phases, old group statuses) is not told.
+    expect(told).toEqual([
+      'seen FAILED 4',
+      'retried',
+      'seen IN_PROGRESS 6',
+      'seen FAILED 8',
+      'finished FAILED diagnosed',
+    ]);
+    expect(order.slice(-2)).toEqual(['settle', 'state running-batch-id=']);
+    expect(seen.summary).toContain('ended FAILED');
   });
 });

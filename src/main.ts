@@ -6,6 +6,8 @@ import { runnerDeps } from './github/deps.js';
 import { fail } from './github/io.js';
 import { isPostStep, markMainStep, RUNNING_BATCH_STATE, stopLeftoverBatch } from './github/post.js';
 import { Reporter } from './steps/reporter.js';
+import { wantsGitHub } from './config/github-inputs.js';
+import { INTERRUPT_BUDGET_MS } from './steps/interrupt.js';
 import { beginStep, type Deps, type Step } from './steps/context.js';
 import { findBatch } from './steps/find.js';
 import { cancelBudget } from './steps/interrupt.js';
@@ -43,6 +45,8 @@ export async function retryAndReport(deps: Deps): Promise<void> {
     await reporter.failed(messageOf(failure), elapsedMs);
     throw failure;
   } finally {
+    // The check runs' last updates and the comment, within their own budget; never a failure.
+    await reporter.settle();
     // The step told its own story to the end: the post step has no batch to stop. Only a step
     // killed before this line leaves the state set.
     deps.io.saveState(RUNNING_BATCH_STATE, '');
@@ -54,6 +58,16 @@ async function retryAndWait(deps: Deps, reporter: Reporter, startedAt: number): 
   const step = beginStep(deps, reporter, startedAt);
   const { config } = step;
   const target = config.target;
+  if (deps.github && wantsGitHub(config.github))
+    reporter.attach(
+      await deps.github(config.github, {
+        io: deps.io,
+        clock: deps.clock,
+        cancelled: deps.cancelled,
+        started: target.kind === 'start',
+        cancelBudgetMs: INTERRUPT_BUDGET_MS,
+      }),
+    );
   const start = target.kind === 'start' ? await startBatch(step, target) : undefined;
   if (start && !config.wait) {
     const number = start.batch.buildBatchNumber ?? '?';

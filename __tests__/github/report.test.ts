@@ -12,7 +12,7 @@ import {
 import type { GitHubSettings } from '../../src/config/github-inputs.js';
 import type { CheckRunBody } from '../../src/report/checks.js';
 import { describeBatch } from '../../src/report/outcome.js';
-import type { Io } from '../../src/steps/reporter.js';
+import type { Io } from '../../src/github/io.js';
 import { batch, group } from '../fixtures.js';
 
 const HEAD = 'a'.repeat(40);

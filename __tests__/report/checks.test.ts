@@ -24,6 +24,8 @@ function groupOf(status: string, extra: Partial<GroupOutcome> = {}): GroupOutcom
     dependsOn: [],
     flaky: false,
     blockedBy: [],
+    notRun: false,
+    ranBefore: false,
     ...extra,
   };
 }

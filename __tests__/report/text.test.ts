@@ -1,4 +1,3 @@
-import { DOTNET_WHITESPACE, FORGED_COMMANDS, runnerCommands } from '../runner-commands.js';
 import {
   cutLine,
   escapeHtml,
@@ -7,6 +6,7 @@ import {
   oneLine,
   stripAnsi,
 } from '../../src/report/text.js';
+import { DOTNET_WHITESPACE, FORGED_COMMANDS, runnerCommands } from '../runner-commands.js';
 
 /** What the runner would read as a command: `::` after leading whitespace, or `##[` anywhere. */
 const isCommand = (line: string) => /^\s*::/.test(line) || line.includes('##[');
@@ -109,6 +109,9 @@ describe('oneLine and escapeHtml: the summary shows forged commands as text', ()
 
   it('puts text broken by \\r, NEL, LINE and PARAGRAPH SEPARATOR on one line', () => {
     expect(oneLine('a\rb\u2028c\u2029 d')).toBe('a b c d');
+  });
+});
+
 describe('githubSafe: service text in a check run or a pull request comment', () => {
   it.each([
     ['@octocat please look', '@\u2060octocat please look'],

@@ -38,5 +38,8 @@ export function runnerDeps(): Deps {
     wallClock: Date.now,
     cancelled: cancellationSignal((line) => runnerIo.info(line)),
     io: runnerIo,
+    // Octokit and @actions/github's client load here, for a step that asks for check runs or a comment.
+    github: (settings, step) =>
+      import('./report.js').then((m) => m.openGitHubReport({ settings, ...step })),
   };
 }

@@ -4,7 +4,8 @@ import { INPUT_GITHUB_TOKEN, type GitHubSettings } from '../config/github-inputs
 import { messageOf } from '../config/errors.js';
 import { checksCommit } from '../report/checks.js';
 import { commentMarker } from '../report/comment.js';
-import type { FinishedReport, Io, ReportSink } from '../steps/reporter.js';
+import type { FinishedReport, ReportSink } from '../steps/reporter.js';
+import type { Io } from './io.js';
 import type { Clock } from '../steps/wait.js';
 import { CheckRuns, checkRunApi, type CheckRunApi } from './checks.js';
 import { commentApi, writeComment, type CommentApi } from './comment.js';

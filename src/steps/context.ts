@@ -5,6 +5,8 @@ import type { RunEvent } from '../github/event.js';
 import type { Io } from '../github/io.js';
 import type { InputSource } from '../config/inputs.js';
 import type { RunIdentity } from '../config/token.js';
+import type { GitHubSettings } from '../config/github-inputs.js';
+import type { ReportSink } from './reporter.js';
 import type { Reporter } from './reporter.js';
 import { persist, type Clock } from './wait.js';
 
@@ -23,6 +25,22 @@ export interface Deps {
   /** Aborts when the workflow is cancelled. */
   cancelled: AbortSignal;
   io: Io;
+  /**
+   * Check runs and the pull request's comment, opened only when checks or pr-comment asks for them
+   * (the runner edge loads Octokit then, not before).
+   */
+  github?: (settings: GitHubSettings, step: GitHubStep) => Promise<ReportSink>;
+}
+
+/** What the check runs and the comment need of the step besides their inputs. */
+export interface GitHubStep {
+  io: Io;
+  clock: Clock;
+  cancelled: AbortSignal;
+  /** The step starts the batch: its check runs go on the commit CodeBuild builds. */
+  started: boolean;
+  /** From cancellation, the time the step has left (interrupt's budget). */
+  cancelBudgetMs: number;
 }
 
 /** What every step of the story works with: the outside world, the inputs, CodeBuild, the record. */

@@ -19,6 +19,32 @@ import {
   type AttemptRecord,
 } from '../report/summary.js';
 
+/** The report as the step ends, for the other places it goes. */
+export interface FinishedReport {
+  batch: BuildBatch;
+  outcome: BatchOutcome;
+  /** The sentence under the summary's title. */
+  headline: string;
+  diagnosis?: Diagnosis;
+  /** A caveat about the group statuses (a retry's answer, when the step does not wait). */
+  groupsNote?: string;
+}
+
+/**
+ * Another place the report goes (the check runs, the pull request's comment), told as the step learns.
+ * It never throws and never changes the step's result; settle() waits for it within its own budget.
+ */
+export interface ReportSink {
+  /** A believed state of the batch: a read, the start's answer; never the answer to a retry. */
+  seen(batch: BuildBatch): void;
+  /** A retry was accepted: the state last seen has ended, and the batch runs again. */
+  retried(): void;
+  /** The final report, once. */
+  finished(report: FinishedReport): void;
+  /** Resolves once what it sends is sent, or its budget is spent. */
+  settle(): Promise<void>;
+}
+
 /** The caveat on a retry response: CodeBuild answers a retry with the groups' previous outcomes. */
 export const RETRY_RESPONSE_NOTE =
   'Build group statuses are from before the retry: CodeBuild answers a retry with the previous outcomes.';
@@ -55,9 +81,20 @@ export class Reporter {
   private newest: BuildBatch | undefined;
   private newestNote: string | undefined;
   private reported = false;
+  private readonly sinks: ReportSink[] = [];
   readonly attempts: AttemptRecord[] = [];
 
   constructor(private readonly io: Io) {}
+
+  /** From now on the report also goes there (check runs, the pull request's comment). */
+  attach(sink: ReportSink): void {
+    this.sinks.push(sink);
+  }
+
+  /** Waits for the other places the report goes, each within its own budget. */
+  async settle(): Promise<void> {
+    await Promise.all(this.sinks.map((sink) => sink.settle()));
+  }
 
   /**
    * Called with the newest state of the batch: every believed read, and the answer to a retry (with
@@ -70,6 +107,8 @@ export class Reporter {
     }
     this.newest = batch;
     this.newestNote = note;
+    // With a note, the groups' statuses are older than the batch (a retry's answer): not told.
+    if (note === undefined) for (const sink of this.sinks) sink.seen(batch);
   }
 
   /** The newest state of the batch seen so far. */
@@ -80,6 +119,7 @@ export class Reporter {
   /** Records an accepted RetryBuildBatch call. */
   retried(): void {
     this.attempts.push({ attempt: this.attempts.length + 1, result: 'IN_PROGRESS' });
+    for (const sink of this.sinks) sink.retried();
   }
 
   /** Records how the latest retry ended. */
@@ -125,6 +165,14 @@ export class Reporter {
     if (diagnosis) this.io.setOutput('test-results', JSON.stringify(testResults(diagnosis)));
     if (outcome.complete && report.annotateGroups !== false) this.annotate(outcome, diagnosis);
     if (diagnosis) this.logTails(outcome, diagnosis);
+    for (const sink of this.sinks)
+      sink.finished({
+        batch: report.batch,
+        outcome,
+        headline: report.headline,
+        diagnosis,
+        groupsNote: report.groupsNote,
+      });
 
     await this.write(summaryParts({ outcome, ...report, attempts: this.attempts, diagnosis }));
     return outcome;
