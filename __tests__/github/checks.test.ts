@@ -193,6 +193,28 @@ describe('CheckRuns: one run per group, one call per change, one call at a time'
     expect(api.log).toEqual(['create build completed/success', 'create unit in_progress']);
   });
 
+  it('after a rate limit, sends nothing before its reset, whatever changes', async () => {
+    const api = new FakeApi();
+    let now = 1_000;
+    const runs = new CheckRuns({
+      api,
+      signal: () => new AbortController().signal,
+      failed: () => ({ stop: false, notBefore: 61_000 }),
+      now: () => now,
+    });
+    api.fail = new Error('403 API rate limit exceeded');
+    runs.seen(running('PENDING'));
+    await runs.idle();
+    api.fail = undefined;
+    runs.seen(running('IN_PROGRESS'));
+    await runs.idle();
+    expect(api.calls).toEqual([]);
+    now = 61_000;
+    runs.seen(running('IN_PROGRESS', 7));
+    await runs.idle();
+    expect(api.log).toEqual(['create build completed/success', 'create unit in_progress']);
+  });
+
   it('stops for the step when told to (a missing permission), and when the budget ends the call', async () => {
     const api = new FakeApi();
     const { runs } = writer(api, () => ({ stop: true }));

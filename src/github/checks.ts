@@ -55,9 +55,11 @@ export interface CheckRunsOptions {
   signal(): AbortSignal;
   /**
    * A call failed (not one the budget ended): `stop` ends the check runs for this step; otherwise the
-   * next change of the batch tries again.
+   * next change of the batch tries again, not before `notBefore` (epoch ms: a rate limit's reset).
    */
-  failed(error: unknown): { stop: boolean };
+  failed(error: unknown): { stop: boolean; notBefore?: number };
+  /** The wall clock, to compare with GitHub's reset times. */
+  now?(): number;
   /** Whether the commit is known: no run is created before (a started batch's is resolved later). */
   ready?(): boolean;
 }
@@ -81,6 +83,8 @@ export class CheckRuns {
   private stopped = false;
   /** After a failed call, what was wanted then: the same again is not sent again. */
   private failedAt: string | undefined;
+  /** After a rate limit: no call before its reset (epoch ms). */
+  private notBefore = 0;
 
   constructor(private readonly options: CheckRunsOptions) {
     this.checkName = options.checkName;
@@ -139,6 +143,7 @@ export class CheckRuns {
     this.wanted = checkRunBodies(outcome, { ...context, checkName: this.checkName });
     if (this.failedAt !== undefined) {
       if (this.failedAt === snapshot(this.wanted)) return;
+      if ((this.options.now ?? Date.now)() < this.notBefore) return;
       this.failedAt = undefined;
     }
     if (!this.running) {
@@ -164,8 +169,12 @@ export class CheckRuns {
         else await this.options.api.update(id, next.body, signal);
         this.sent.set(next.group, next.body);
       } catch (error) {
-        if (signal.aborted || this.options.failed(error).stop) this.stopped = true;
-        else this.failedAt = snapshot(this.wanted);
+        const failure = signal.aborted ? { stop: true } : this.options.failed(error);
+        if (failure.stop) this.stopped = true;
+        else {
+          this.failedAt = snapshot(this.wanted);
+          this.notBefore = failure.notBefore ?? 0;
+        }
         this.running = false;
         return;
       }

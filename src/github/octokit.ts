@@ -56,7 +56,7 @@ export type GitHubFailure =
   | { kind: 'permission'; detail: string }
   /** 401: the token is not valid. */
   | { kind: 'credentials'; detail: string }
-  /** A rate limit whose wait would outlast the step's budget. */
+  /** A rate limit whose wait would outlast the step's budget; resetAt: when it ends, if GitHub says. */
   | { kind: 'rate-limit'; detail: string; resetAt?: Date }
   /** The step's cancellation or budget ended the call. */
   | { kind: 'aborted' }
@@ -88,13 +88,14 @@ export function classify(error: unknown, signal?: AbortSignal): GitHubFailure {
     (headers['x-ratelimit-remaining'] === '0' || /rate limit/i.test(message))
   ) {
     const reset = Number(headers['x-ratelimit-reset']);
-    return {
-      kind: 'rate-limit',
-      detail,
-      ...(headers['x-ratelimit-remaining'] === '0' && reset > 0
-        ? { resetAt: new Date(reset * 1000) }
-        : {}),
-    };
+    const after = Number(headers['retry-after']);
+    const resetAt =
+      headers['x-ratelimit-remaining'] === '0' && reset > 0
+        ? new Date(reset * 1000)
+        : after > 0
+          ? new Date(Date.now() + after * 1000)
+          : undefined;
+    return { kind: 'rate-limit', detail, ...(resetAt ? { resetAt } : {}) };
   }
   if (error.status === 403 && /not accessible by integration/i.test(message))
     return { kind: 'permission', detail };

@@ -299,7 +299,7 @@ export class GitHubReport implements ReportSink {
   }
 
   /** One warning (or notice) per feature and kind of failure; whether the feature stops. */
-  private failed(feature: Feature, error: unknown): { stop: boolean } {
+  private failed(feature: Feature, error: unknown): { stop: boolean; notBefore?: number } {
     const failure = classify(error, this.budget.signal);
     const { io } = this.options;
     const once = (key: string, say: () => void) => {
@@ -336,10 +336,10 @@ export class GitHubReport implements ReportSink {
       case 'rate-limit':
         once(`${feature}:rate-limit`, () =>
           io.warning(
-            `${what} not brought up to date: GitHub's rate limit for this token ${failure.resetAt ? `is spent until ${failure.resetAt.toISOString()}` : 'asks for a wait'}, longer than the step can wait (${failure.detail}).${feature === 'checks' ? ' They are tried again at the batch’s next change.' : ''}`,
+            `${what} not brought up to date: GitHub's rate limit for this token ${failure.resetAt ? `is spent until ${failure.resetAt.toISOString()}` : 'asks for a wait'}, longer than the step can wait (${failure.detail}).${feature === 'checks' ? ' They are tried again at the batch’s next change after that.' : ''}`,
           ),
         );
-        return { stop: false };
+        return { stop: false, notBefore: failure.resetAt?.getTime() };
       default:
         once(`${feature}:other`, () =>
           io.warning(
