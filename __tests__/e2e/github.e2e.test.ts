@@ -1,0 +1,348 @@
+// Where people look (issue 23): the bundle against the simulator's GitHub side, reached through
+// GITHUB_API_URL on GitHub Enterprise Server's /api/v3 path: a check run per build group on the
+// commit built, one living comment on the pull request, and GitHub's answers never changing the
+// step's result.
+import { createHash } from 'node:crypto';
+import {
+  act,
+  annotations,
+  cancelLikeRunner,
+  logged,
+  simulators,
+  startAct,
+  type ActionRun,
+  type Simulator,
+} from './helpers.js';
+
+const start = simulators();
+
+/** run-action.mjs's GITHUB_SHA, and a pull request's head commit. */
+const PUSH_SHA = '0a1b2c3d4e5f60718293a4b5c6d7e8f901234567';
+const HEAD_SHA = 'feedfacefeedfacefeedfacefeedfacefeedface';
+
+function pullRequest(number = 1, headRepo = 'example/web-app') {
+  return {
+    eventName: 'pull_request',
+    event: {
+      number,
+      pull_request: {
+        number,
+        head: { sha: HEAD_SHA, repo: { full_name: headRepo } },
+        base: { repo: { full_name: 'example/web-app' } },
+      },
+      repository: { full_name: 'example/web-app' },
+    },
+  };
+}
+
+const withGitHub = (sim: Simulator, inputs: Record<string, string> = {}) => ({
+  checks: 'true',
+  'github-token': sim.github.token,
+  ...inputs,
+});
+
+/** Each check run, by name: its commit, status, conclusion, and its history as sent. */
+function runsOf(sim: Simulator) {
+  return new Map(
+    sim.github.checkRuns.map((r) => [
+      r.name,
+      {
+        sha: r.head_sha,
+        status: r.status,
+        conclusion: r.conclusion,
+        output: r.output,
+        detailsUrl: r.details_url,
+        history: r.history.map(
+          (h) => `${h.operation.split('/')[1]} ${h.after!.conclusion ?? h.after!.status}`,
+        ),
+      },
+    ]),
+  );
+}
+
+/** Every update changes what GitHub shows: status, conclusion or output. None while nothing changes. */
+function expectNoIdleUpdates(sim: Simulator) {
+  for (const run of sim.github.checkRuns) {
+    const shown = run.history.map((h) =>
+      JSON.stringify([h.after!.status, h.after!.conclusion, h.after!.output]),
+    );
+    for (let i = 1; i < shown.length; i++) expect(shown[i]).not.toBe(shown[i - 1]);
+  }
+}
+
+function expectNoTokenAnywhere(run: ActionRun, sim: Simulator) {
+  for (const text of [run.stdout, run.stderr, run.summary, JSON.stringify(run.outputs)])
+    expect(text).not.toContain(sim.github.token);
+}
+
+/** The summary without what differs between two simulators (ids, log times, durations). */
+const comparable = (summary: string) =>
+  summary
+    .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, 'UUID')
+    .replace(/\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d\.\d+/g, 'WHEN')
+    .replace(/\b\d+(\.\d)?s\b|\b\d+m \d+s\b/g, 'T');
+
+describe('check runs, on a push', () => {
+  it('one per build group on GITHUB_SHA, created once, completed with the right conclusion', async () => {
+    const sim = await start('retry-succeeds');
+    const run = await act(sim, withGitHub(sim, { 'pr-comment': 'always' }));
+    expect(run.code).toBe(0);
+    const runs = runsOf(sim);
+    expect([...runs.keys()].sort()).toEqual(
+      [
+        'DOWNLOAD_SOURCE',
+        'build',
+        'lint',
+        'unit_tests',
+        'integration_tests',
+        'e2e_tests',
+        'package',
+      ]
+        .map((g) => `web-app/${g}`)
+        .sort(),
+    );
+    for (const [, r] of runs) {
+      expect(r).toMatchObject({ sha: PUSH_SHA, status: 'completed', conclusion: 'success' });
+      expect(r.history.filter((h) => h.startsWith('create'))).toHaveLength(1);
+      expect(r.detailsUrl).toMatch(
+        /^https:\/\/us-east-1\.console\.aws\.amazon\.com\/codesuite\/codebuild\/\d+\/projects\/web-app\/build\/web-app%3A/,
+      );
+    }
+    // Groups that ran again show it; a flaky one says so.
+    expect(runs.get('web-app/integration_tests')!.output.title).toBe(
+      'Succeeded after failing earlier in this batch (build 2)',
+    );
+    expect(sim.github.calls('checks/create')).toHaveLength(7);
+    expectNoIdleUpdates(sim);
+    // A push has no pull request: the comment input does nothing, said once in the debug log.
+    expect(sim.github.calls('issues/list-comments')).toHaveLength(0);
+    expect(run.stdout).toContain(
+      '::debug::pr-comment: always does nothing on push events: the comment goes on pull requests.',
+    );
+    expectNoTokenAnywhere(run, sim);
+  });
+
+  it('a retry within the step updates the same runs back to in progress and completes them again', async () => {
+    // start-batch on a branch: the runs go on the commit CodeBuild resolved it to, not GITHUB_SHA.
+    const sim = await start('start-flaky');
+    const run = await runActionStarted(sim);
+    expect(run.code).toBe(0);
+    const resolved = createHash('sha1').update('release').digest('hex');
+    const runs = runsOf(sim);
+    for (const [, r] of runs) expect(r.sha).toBe(resolved);
+    const tests = runs.get('web-app/integration_tests')!;
+    expect(tests.history[0]).toMatch(/^create /);
+    expect(tests.history.filter((h) => h.startsWith('create'))).toHaveLength(1);
+    const failedAt = tests.history.indexOf('update failure');
+    expect(failedAt).toBeGreaterThan(0);
+    expect(tests.history.slice(failedAt + 1)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^update (queued|in_progress)$/)]),
+    );
+    expect(tests.history.at(-1)).toBe('update success');
+    expect(tests.conclusion).toBe('success');
+    expect(sim.github.calls('checks/create')).toHaveLength(runs.size);
+    expectNoIdleUpdates(sim);
+  });
+});
+
+function runActionStarted(sim: Simulator) {
+  return act(
+    sim,
+    withGitHub(sim, {
+      'batch-id': '',
+      'start-batch': 'true',
+      'project-name': 'web-app',
+      'source-version': 'release',
+      'poll-interval-seconds': '0.3',
+    }),
+  );
+}
+
+describe('check runs and the comment, on a pull request', () => {
+  it('runs on the head commit with each conclusion, the diagnosis in their output; one comment, edited by the next run', async () => {
+    const sim = await start('diagnosis');
+    const first = await act(
+      sim,
+      withGitHub(sim, { 'pr-comment': 'failure', 'check-name': 'CodeBuild' }),
+      pullRequest(),
+    );
+    expect(first.code).toBe(1);
+    const runs = runsOf(sim);
+    const conclusions = Object.fromEntries(
+      [...runs].map(([name, r]) => [name.replace('CodeBuild/', ''), r.conclusion]),
+    );
+    expect(conclusions).toEqual({
+      DOWNLOAD_SOURCE: 'success',
+      build: 'success',
+      lint: 'neutral',
+      unit_tests: 'success',
+      integration_tests: 'failure',
+      e2e_tests: 'skipped',
+      package: 'skipped',
+      docs: 'neutral',
+    });
+    for (const [, r] of runs) expect(r.sha).toBe(HEAD_SHA);
+    const failed = runs.get('CodeBuild/integration_tests')!;
+    expect(failed.output.title).toBe(
+      'FAILED: BUILD — COMMAND_EXECUTION_ERROR: Error while executing command: npm run test:integration. Reason: exit status 1',
+    );
+    expect(failed.output.summary).toContain(
+      '<p>Tests: 97 passed · 4 failed · 1 skipped · 81.4% lines</p>',
+    );
+    expect(failed.output.summary).toContain('<code>orders › rejects an empty cart</code>');
+    // The log tail, escaped: nothing the build printed becomes HTML.
+    expect(failed.output.text).toContain(
+      '&#60;script&#62;alert(&#34;build output&#34;)&#60;/script&#62;',
+    );
+    expect(failed.output.text).not.toContain('<script>');
+    expect(runs.get('CodeBuild/e2e_tests')!.output.title).toBe('Not run: integration_tests failed');
+    expectNoIdleUpdates(sim);
+
+    const comments = sim.github.commentsOn(1);
+    expect(comments).toHaveLength(1);
+    const [comment] = comments;
+    expect(comment!.user.login).toBe('github-actions[bot]');
+    expect(comment!.body.split('\n')[0]).toBe(
+      '<!-- codebuild-batch-retry project=web-app job=retry -->',
+    );
+    expect(comment!.body).toContain(': FAILED</h3>');
+    expect(comment!.body).toContain(
+      '<tr><td><code>integration&#95;tests</code></td><td>❌ FAILED</td><td>97 passed · 4 failed · 1 skipped · 81.4% lines</td><td>2</td></tr>',
+    );
+    expect(comment!.body).toContain(
+      '<a href="https://github.com/example/web-app/actions/runs/7012345678/attempts/1">Workflow run</a>',
+    );
+
+    // The workflow runs again (a re-run, attempt 2): the same comment is edited, not a second one.
+    const second = await act(
+      sim,
+      withGitHub(sim, { 'pr-comment': 'failure', 'check-name': 'CodeBuild' }),
+      { ...pullRequest(), env: { ...sim.clientEnv(), GITHUB_RUN_ATTEMPT: '2' } },
+    );
+    expect(second.code).toBe(1);
+    const after = sim.github.commentsOn(1);
+    expect(after).toHaveLength(1);
+    expect(after[0]!.id).toBe(comment!.id);
+    expect(after[0]!.body).toContain('/actions/runs/7012345678/attempts/2');
+    expect(sim.github.calls('issues/create-comment')).toHaveLength(1);
+    expect(sim.github.calls('issues/update-comment')).toHaveLength(1);
+    expectNoTokenAnywhere(second, sim);
+  });
+
+  it('with pr-comment: failure, a later green run edits the comment to say the batch is green now', async () => {
+    const sim = await start('flaky-twice');
+    sim.github.seedComment(1, 'Looks flaky to me', { login: 'octocat' });
+    const red = await act(
+      sim,
+      withGitHub(sim, { checks: 'false', 'pr-comment': 'failure' }),
+      pullRequest(),
+    );
+    expect(red.code).toBe(1);
+    const green = await act(sim, withGitHub(sim, { checks: 'false', 'pr-comment': 'failure' }), {
+      ...pullRequest(),
+      env: { ...sim.clientEnv(), GITHUB_RUN_ATTEMPT: '2' },
+    });
+    expect(green.code).toBe(0);
+    const comments = sim.github.commentsOn(1);
+    expect(comments.map((c) => c.user.login)).toEqual(['octocat', 'github-actions[bot]']);
+    expect(comments[1]!.body).toContain(': SUCCEEDED — green now</h3>');
+    expect(sim.github.calls('checks/create')).toHaveLength(0);
+  });
+});
+
+describe('GitHub never changes the step’s result', () => {
+  it('a token without checks: write: the same result, outputs and summary, and one warning naming the permission', async () => {
+    const plain = await start('fails-again');
+    const without = await act(plain, {}, pullRequest());
+
+    const sim = await start('fails-again');
+    sim.github.setPermissions({ contents: 'read', 'pull-requests': 'write' });
+    const run = await act(sim, withGitHub(sim, { 'pr-comment': 'always' }), pullRequest());
+
+    expect(run.code).toBe(without.code);
+    expect(run.code).toBe(1);
+    expect(comparable(run.summary)).toBe(comparable(without.summary));
+    const outputs = (r: ActionRun) =>
+      comparable(JSON.stringify({ ...r.outputs, 'batch-id': '', 'batch-arn': '' }));
+    expect(outputs(run)).toBe(outputs(without));
+    expect(annotations(run, 'error').map(comparable)).toEqual(
+      annotations(without, 'error').map(comparable),
+    );
+    const added = annotations(run, 'warning').filter(
+      (w) => !annotations(without, 'warning').includes(w),
+    );
+    expect(added).toEqual([
+      expect.stringMatching(
+        /^Check runs were not written: GitHub answered 403 Resource not accessible by integration \(request [0-9A-F:]+\)\. The job's token needs "checks: write": add it to the job's "permissions:" \(for example permissions: \{ contents: read, checks: write \}\)\.$/,
+      ),
+    ]);
+    // One refused create, then no more calls for check runs; the comment, allowed, was written.
+    expect(sim.github.calls('checks/create').map((c) => c.status)).toEqual([403]);
+    expect(sim.github.calls('checks/update')).toHaveLength(0);
+    expect(sim.github.commentsOn(1)).toHaveLength(1);
+  });
+
+  it('a secondary rate limit is waited out (retry-after), a spent budget past the step’s is one warning', async () => {
+    const sim = await start('retry-succeeds');
+    sim.github.inject({ kind: 'secondary', operation: 'checks/create', retryAfter: 1 });
+    const run = await act(sim, withGitHub(sim));
+    expect(run.code).toBe(0);
+    expect(annotations(run, 'warning')).toEqual([]);
+    const creates = sim.github.calls('checks/create');
+    expect(creates.slice(0, 2).map((c) => c.status)).toEqual([403, 201]);
+    expect(creates[1]!.at - creates[0]!.answeredAt).toBeGreaterThanOrEqual(1_000);
+    expect(sim.github.checkRuns.every((r) => r.conclusion === 'success')).toBe(true);
+
+    const spent = await start('retry-succeeds');
+    spent.github.exhaust(3_600);
+    const limited = await act(spent, withGitHub(spent));
+    expect(limited.code).toBe(0);
+    expect(annotations(limited, 'warning')).toEqual([
+      expect.stringMatching(
+        /^Check runs were not brought up to date: GitHub's rate limit for this token is spent until \S+Z, longer than the step can wait \(403 API rate limit exceeded/,
+      ),
+    ]);
+    expect(limited.summary).toContain('SUCCEEDED');
+    // Nothing more is sent before the reset: one refused call, not one per change of the batch.
+    expect(spent.github.requests.map((r) => `${r.operation} ${r.status}`)).toEqual([
+      'checks/create 403',
+    ]);
+  });
+
+  it('a fork’s read-only token: one notice, no warning, the same result', async () => {
+    const sim = await start('retry-succeeds');
+    sim.github.setPermissions('read-all');
+    const run = await act(
+      sim,
+      withGitHub(sim, { 'pr-comment': 'always' }),
+      pullRequest(1, 'someone/web-app'),
+    );
+    expect(run.code).toBe(0);
+    expect(annotations(run, 'warning')).toEqual([]);
+    expect(annotations(run, 'notice')).toEqual([
+      expect.stringMatching(
+        /^No check runs or pull request comment: this pull request comes from a fork/,
+      ),
+    ]);
+    expect(sim.github.checkRuns).toEqual([]);
+  });
+});
+
+describe('cancellation', () => {
+  it('completes the runs left in progress as cancelled, and exits well inside the runner’s 7.5 s', async () => {
+    const sim = await start('long-running');
+    const step = startAct(sim, withGitHub(sim), pullRequest());
+    await logged(step.child, /integration_tests: IN_PROGRESS/);
+    // Let the runs of the retry's first reads reach GitHub.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const { run, exitAfterMs } = await cancelLikeRunner(step);
+    expect(run.code).toBe(1);
+    expect(exitAfterMs).toBeLessThan(5_000);
+    const runs = runsOf(sim);
+    const tests = runs.get('web-app/integration_tests')!;
+    expect(tests).toMatchObject({ status: 'completed', conclusion: 'cancelled' });
+    expect(tests.output.title).toBe('Cancelled: the step stopped following it');
+    for (const [, r] of runs) expect(r.status).toBe('completed');
+    expect(sim.calls('StopBuildBatch')).toHaveLength(1);
+  });
+});
