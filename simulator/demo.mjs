@@ -19,6 +19,8 @@ if (args.includes('--list') || args.includes('--help') || !scenarios[name]) {
 }
 
 const scenario = scenarios[name];
+const PULL_REQUEST = 1;
+const HEAD_SHA = 'feedfacefeedfacefeedfacefeedfacefeedface';
 const bold = (s) => (process.stdout.isTTY ? `\x1b[1m${s}\x1b[0m` : s);
 const dim = (s) => (process.stdout.isTTY ? `\x1b[2m${s}\x1b[0m` : s);
 
@@ -34,6 +36,10 @@ const inputs = {
       ? { 'project-name': scenario.project }
       : { 'batch-id': sim.batch.id }),
   'poll-interval-seconds': '1',
+  // Where people look besides the summary: a check run per group and the pull request's comment.
+  checks: 'true',
+  'pr-comment': 'always',
+  'github-token': sim.github.token,
   ...(name === 'flaky-twice' ? { 'max-attempts': '3' } : {}),
   ...(name === 'long-running' || name === 'start-long-running' ? { 'timeout-minutes': '0.1' } : {}),
 };
@@ -44,8 +50,13 @@ console.log(
     `Local CodeBuild simulator on ${sim.endpoint} (region ${sim.region}, account ${sim.account}).`,
   ),
 );
-console.log(dim('Running node dist/index.js as a GitHub runner would, with these inputs:'));
-for (const [key, value] of Object.entries(inputs)) console.log(dim(`  ${key}: ${value}`));
+console.log(
+  dim(
+    `Running node dist/index.js as a GitHub runner would, for pull request #${PULL_REQUEST} (GitHub's REST API: ${sim.github.apiUrl}), with these inputs:`,
+  ),
+);
+for (const [key, value] of Object.entries(inputs))
+  console.log(dim(`  ${key}: ${key === 'github-token' ? '***' : value}`));
 console.log(bold('\n── Step log ──'));
 
 // Show the log as the Actions UI does: debug lines hidden, annotations spelled out.
@@ -64,6 +75,16 @@ let pending = '';
 const { done } = startAction({
   inputs,
   env: sim.clientEnv(),
+  eventName: 'pull_request',
+  event: {
+    number: PULL_REQUEST,
+    pull_request: {
+      number: PULL_REQUEST,
+      head: { sha: HEAD_SHA, repo: { full_name: sim.github.repository } },
+      base: { repo: { full_name: sim.github.repository } },
+    },
+    repository: { full_name: sim.github.repository },
+  },
   onOutput: (chunk) => {
     const lines = (pending + chunk).split('\n');
     pending = lines.pop();
@@ -72,6 +93,13 @@ const { done } = startAction({
 });
 const run = await done;
 if (pending) showLine(pending);
+// The commit the check runs went on: the pull request's head, or a started batch's own commit.
+const sha = sim.github.checkRuns.at(-1)?.head_sha ?? HEAD_SHA;
+const github = {
+  // In the order the batch lists its groups (the API lists the newest first).
+  checkRuns: sim.github.checkRunsFor(sha).reverse(),
+  comments: sim.github.commentsOn(PULL_REQUEST),
+};
 await sim.close();
 
 console.log(
@@ -88,13 +116,25 @@ for (const [key, value] of Object.entries(run.outputs)) {
 }
 console.log(bold('\n── Job summary ──'));
 console.log(summaryAsText(run.summary));
+console.log(bold(`\n── Check runs on ${sha.slice(0, 7)} ──`));
+for (const r of github.checkRuns)
+  console.log(
+    `  ${r.name.padEnd(30)} ${(r.conclusion ?? r.status).padEnd(12)} ${r.output.title ?? ''}`,
+  );
+console.log(
+  bold(
+    `\n── Pull request #${PULL_REQUEST}: ${github.comments.length} comment(s) from the action ──`,
+  ),
+);
 
 const dir = resolve('.demo');
 mkdirSync(dir, { recursive: true });
 writeFileSync(resolve(dir, 'summary.md'), run.summary);
-const page = writePreview(dir, run.summary, `codebuild-batch-retry demo: ${name}`);
+const page = writePreview(dir, run.summary, `codebuild-batch-retry demo: ${name}`, github);
 writeFileSync(resolve(dir, 'outputs.json'), `${JSON.stringify(run.outputs, null, 2)}\n`);
-console.log(`\nThe summary as GitHub will render it (works offline): ${page}`);
+console.log(
+  `\nThe summary, the check runs and the comment as GitHub will render them (works offline): ${page}`,
+);
 console.log(
   dim(`Markdown: ${resolve(dir, 'summary.md')} · outputs: ${resolve(dir, 'outputs.json')}`),
 );

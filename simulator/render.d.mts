@@ -1,7 +1,12 @@
 export const MERMAID_FILE: string;
 export function summaryAsText(markdown: string): string;
-export function summaryAsHtml(markdown: string, title: string): string;
-export function writePreview(dir: string, markdown: string, title: string): string;
+export function summaryAsHtml(markdown: string, title: string, aside?: string): string;
+export function writePreview(
+  dir: string,
+  markdown: string,
+  title: string,
+  github?: Parameters<typeof githubAsHtml>[0],
+): string;
 export function githubAsHtml(github?: {
   checkRuns?: Array<{
     name: string;

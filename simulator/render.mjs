@@ -78,9 +78,15 @@ function markdownAsHtml(markdown) {
   );
 }
 
-/** A standalone page: the summary's HTML as is, Mermaid drawn by the mermaid.min.js next to it. */
-export function summaryAsHtml(markdown, title) {
-  const body = markdownAsHtml(markdown);
+/**
+ * A standalone page: the summary's HTML as is, Mermaid drawn by the mermaid.min.js next to it; with
+ * `aside` (githubAsHtml's fragment), the pull request's checks and comments beside it.
+ */
+export function summaryAsHtml(markdown, title, aside) {
+  const summary = markdownAsHtml(markdown);
+  const body = aside
+    ? `<div class="columns"><div><p>The job summary:</p><div class="frame">\n${summary}\n</div></div>\n<div><p>The pull request's checks box and conversation:</p>\n${aside}\n</div></div>`
+    : `<p>Preview of the job summary GitHub shows for this step.</p><div class="frame">\n${summary}\n</div>`;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${title}</title>
 <style>
@@ -88,10 +94,10 @@ body { font: 14px/1.5 -apple-system, BlinkMacSystemFont, "Segoe UI", Helvetica, 
 table { border-collapse: collapse; } th, td { border: 1px solid #d1d9e0; padding: 6px 13px; text-align: left; vertical-align: top; }
 tr:nth-child(2n) { background: #f6f8fa; } code { background: #eff1f3; padding: .2em .4em; border-radius: 6px; font-size: 85%; }
 a { color: #0969da; } h2 { border-bottom: 1px solid #d1d9e0; padding-bottom: .3em; } .frame { border: 1px solid #d1d9e0; border-radius: 6px; padding: 16px 24px; }
+.columns { display: flex; gap: 24px; align-items: flex-start; } .columns > div { flex: 1 1 0; min-width: 0; } body:has(.columns) { max-width: 1800px; }
+@media (max-width: 1200px) { .columns { flex-direction: column; } }
 </style></head>
-<body><p>Preview of the job summary GitHub shows for this step.</p><div class="frame">
-${body}
-</div>
+<body>${body}
 <script src="${MERMAID_FILE}"></script>
 <script>
 if (window.mermaid) mermaid.initialize({ startOnLoad: true });
@@ -190,12 +196,15 @@ ${notes.join('\n')}
 </section>`;
 }
 
-/** Writes summary.html and the mermaid.min.js it loads into dir; returns the page's path. */
-export function writePreview(dir, markdown, title) {
+/**
+ * Writes summary.html and the mermaid.min.js it loads into dir; returns the page's path. With
+ * `github` ({ checkRuns, comments } as the REST API returns them), they are drawn beside the summary.
+ */
+export function writePreview(dir, markdown, title, github) {
   mkdirSync(dir, { recursive: true });
   const require = createRequire(import.meta.url);
   copyFileSync(require.resolve(`mermaid/dist/${MERMAID_FILE}`), join(dir, MERMAID_FILE));
   const page = join(dir, 'summary.html');
-  writeFileSync(page, summaryAsHtml(markdown, title));
+  writeFileSync(page, summaryAsHtml(markdown, title, github && githubAsHtml(github)));
   return page;
 }

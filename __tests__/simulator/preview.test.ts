@@ -39,3 +39,36 @@ describe('the demo preview page', () => {
     expect(page).toContain('href="https://console.aws.amazon.com/codesuite/codebuild"');
   });
 });
+
+describe('the demo preview with the GitHub side', () => {
+  it('draws the check runs and the comment beside the summary', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'preview-'));
+    const page = readFileSync(
+      writePreview(dir, markdown, 'demo', {
+        checkRuns: [
+          {
+            name: 'web-app/unit',
+            status: 'completed',
+            conclusion: 'failure',
+            output: { title: 'FAILED', summary: '<p>unit failed</p>', text: '<pre>log</pre>' },
+          },
+        ],
+        comments: [
+          {
+            body: '<!-- codebuild-batch-retry project=web-app job=ci -->\n<h3>❌ CodeBuild batch</h3>',
+            user: { login: 'github-actions[bot]', type: 'Bot' },
+          },
+        ],
+      }),
+      'utf8',
+    );
+    const columns = page.indexOf('<div class="columns">');
+    expect(columns).toBeGreaterThan(0);
+    expect(page.indexOf('CodeBuild batch <a')).toBeGreaterThan(columns);
+    expect(page.indexOf('<strong>web-app/unit</strong>')).toBeGreaterThan(
+      page.indexOf('CodeBuild batch <a'),
+    );
+    expect(page).toContain('<p>unit failed</p>');
+    expect(page).toContain('<h3>❌ CodeBuild batch</h3>');
+  });
+});
