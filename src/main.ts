@@ -8,7 +8,7 @@ import { isPostStep, markMainStep, RUNNING_BATCH_STATE, stopLeftoverBatch } from
 import { Reporter } from './steps/reporter.js';
 import { wantsGitHub } from './config/github-inputs.js';
 import { INTERRUPT_BUDGET_MS } from './steps/interrupt.js';
-import { beginStep, type Deps, type Step } from './steps/context.js';
+import { beginStep, type Deps, type GitHubStep, type Step } from './steps/context.js';
 import { findBatch } from './steps/find.js';
 import { cancelBudget } from './steps/interrupt.js';
 import { retryWhileRed } from './steps/retry.js';
@@ -58,16 +58,9 @@ async function retryAndWait(deps: Deps, reporter: Reporter, startedAt: number): 
   const step = beginStep(deps, reporter, startedAt);
   const { config } = step;
   const target = config.target;
+  // Check runs and the pull request's comment: Octokit is loaded only when one is asked for.
   if (deps.github && wantsGitHub(config.github))
-    reporter.attach(
-      await deps.github(config.github, {
-        io: deps.io,
-        clock: deps.clock,
-        cancelled: deps.cancelled,
-        started: target.kind === 'start',
-        cancelBudgetMs: INTERRUPT_BUDGET_MS,
-      }),
-    );
+    reporter.attach(await deps.github(config.github, githubStep(deps, target.kind === 'start')));
   const start = target.kind === 'start' ? await startBatch(step, target) : undefined;
   if (start && !config.wait) {
     const number = start.batch.buildBatchNumber ?? '?';
@@ -118,4 +111,10 @@ async function conclude(step: Step, batch: BuildBatch, start?: StartedBatch): Pr
     if (config.failOnBatchFailure) throw new ActionError(sentence);
     io.warning(`${sentence} The step succeeds because fail-on-batch-failure is false.`);
   }
+}
+
+/** What the check runs and the comment get of the step. */
+function githubStep(deps: Deps, started: boolean): GitHubStep {
+  const { io, clock, cancelled } = deps;
+  return { io, clock, cancelled, started, cancelBudgetMs: INTERRUPT_BUDGET_MS };
 }

@@ -3,6 +3,10 @@
 // commit built, one living comment on the pull request, and GitHub's answers never changing the
 // step's result.
 import { createHash } from 'node:crypto';
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ACTION_ENTRY } from '../../simulator/run-action.mjs';
 import {
   act,
   annotations,
@@ -325,6 +329,23 @@ describe('GitHub never changes the step’s result', () => {
       ),
     ]);
     expect(sim.github.checkRuns).toEqual([]);
+  });
+});
+
+describe('a bundle that cannot load Octokit (its chunk missing)', () => {
+  it('reports the batch as ever, with one warning', async () => {
+    const dist = join(ACTION_ENTRY, '..');
+    const copy = mkdtempSync(join(tmpdir(), 'cbr-entry-only-'));
+    for (const file of ['index.js', 'package.json'])
+      copyFileSync(join(dist, file), join(copy, file));
+    const sim = await start('retry-succeeds');
+    const run = await act(sim, withGitHub(sim), { entry: join(copy, 'index.js') });
+    expect(run.code).toBe(0);
+    expect(run.outputs['batch-status']).toBe('SUCCEEDED');
+    expect(annotations(run, 'warning')).toEqual([
+      expect.stringMatching(/^No check runs or pull request comment: /),
+    ]);
+    expect(sim.github.requests).toEqual([]);
   });
 });
 

@@ -1,6 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import * as core from '@actions/core';
 import { connectCodeBuild } from '../aws/connect.js';
+import { messageOf } from '../config/errors.js';
 import type { Deps } from '../steps/context.js';
 import type { Clock } from '../steps/wait.js';
 import { eventOf, runIdentity } from './event.js';
@@ -38,8 +39,14 @@ export function runnerDeps(): Deps {
     wallClock: Date.now,
     cancelled: cancellationSignal((line) => runnerIo.info(line)),
     io: runnerIo,
-    // Octokit and @actions/github's client load here, for a step that asks for check runs or a comment.
+    // Octokit and @actions/github's client load here, for a step that asks for check runs or a
+    // comment; a bundle that cannot load them still reports the batch.
     github: (settings, step) =>
-      import('./report.js').then((m) => m.openGitHubReport({ settings, ...step })),
+      import('./report.js')
+        .then((m) => m.openGitHubReport({ settings, ...step }))
+        .catch((error: unknown) => {
+          runnerIo.warning(`No check runs or pull request comment: ${messageOf(error)}`);
+          return undefined;
+        }),
   };
 }

@@ -29,7 +29,7 @@ export interface Deps {
    * Check runs and the pull request's comment, opened only when checks or pr-comment asks for them
    * (the runner edge loads Octokit then, not before).
    */
-  github?: (settings: GitHubSettings, step: GitHubStep) => Promise<ReportSink>;
+  github?: (settings: GitHubSettings, step: GitHubStep) => Promise<ReportSink | undefined>;
 }
 
 /** What the check runs and the comment need of the step besides their inputs. */

@@ -86,9 +86,9 @@ export class Reporter {
 
   constructor(private readonly io: Io) {}
 
-  /** From now on the report also goes there (check runs, the pull request's comment). */
-  attach(sink: ReportSink): void {
-    this.sinks.push(sink);
+  /** From now on the report also goes there (check runs, the pull request's comment), if anywhere. */
+  attach(sink: ReportSink | undefined): void {
+    if (sink) this.sinks.push(sink);
   }
 
   /** Waits for the other places the report goes, each within its own budget. */
