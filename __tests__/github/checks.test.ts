@@ -114,7 +114,7 @@ describe('CheckRuns: one run per group, one call per change, one call at a time'
     expect(api.calls[2]!.body.output.title).toBe('FAILED: BUILD — exit 1');
   });
 
-  it('on a retry, completes the runs first, then moves them back to in progress; never a second create', async () => {
+  it('on a retry, completes the runs first, even when the retry’s reads come at once, then moves them back; never a second create', async () => {
     const { runs, api } = writer();
     // The batch to retry, found already failed: nothing is shown until the step decides.
     const failed = batch('FAILED', [g('build', 'SUCCEEDED'), g('unit', 'FAILED')], 4);
@@ -122,7 +122,6 @@ describe('CheckRuns: one run per group, one call per change, one call at a time'
     await runs.idle();
     expect(api.log).toEqual([]);
     runs.retried();
-    await runs.idle();
     const rerun = (status: string, phases: number) =>
       batch('IN_PROGRESS', [g('build', 'SUCCEEDED'), g('unit', status, 2, { prior: 1 })], phases);
     runs.seen(rerun('PENDING', 6));
@@ -136,7 +135,6 @@ describe('CheckRuns: one run per group, one call per change, one call at a time'
     );
     runs.seen(again);
     runs.retried();
-    await runs.idle();
     runs.seen(
       batch(
         'IN_PROGRESS',

@@ -69,7 +69,7 @@ export interface CheckRunsOptions {
  * show, and one call at a time between them (GitHub asks for writes one at a time); when the batch
  * changes faster than GitHub answers, only its newest state is sent. A read that shows the batch
  * ended is held until the step reports it (the runs are completed with the diagnosis, one update
- * each) or retries it (the ended state is sent, then the retry's reads move the runs back).
+ * each) or retries it (the ended state is sent whole, then the retry's reads move the runs back).
  */
 export class CheckRuns {
   private readonly ids = new Map<string, number>();
@@ -85,6 +85,9 @@ export class CheckRuns {
   private failedAt: string | undefined;
   /** After a rate limit: no call before its reset (epoch ms). */
   private notBefore = 0;
+  /** An attempt's end is being sent whole; the retry's reads wait in `queued`. */
+  private ended = false;
+  private queued: Map<string, CheckRunBody> | undefined;
 
   constructor(private readonly options: CheckRunsOptions) {
     this.checkName = options.checkName;
@@ -98,21 +101,25 @@ export class CheckRuns {
       return;
     }
     this.held = undefined;
-    this.want(describeBatch(batch), {});
+    this.want(describeBatch(batch), {}, 'after-ended');
   }
 
-  /** A retry was accepted: the ended state held is shown before the retry's reads replace it. */
+  /**
+   * A retry was accepted: the ended state held is shown, all of it, before the retry's reads move
+   * the runs back (they wait until then), so each run completes once per attempt.
+   */
   retried(): void {
     if (!this.held) return;
     const ended = this.held;
     this.held = undefined;
-    this.want(describeBatch(ended), {});
+    this.want(describeBatch(ended), {}, 'ended');
   }
 
   /** The step's cancellation: groups still running are completed as cancelled, with this note. */
   cancelled(note: string): void {
     const batch = this.held ?? this.latest;
     this.held = undefined;
+    this.release();
     if (batch) this.want(describeBatch(batch, { interrupted: true }), { stepEnded: note });
   }
 
@@ -124,6 +131,7 @@ export class CheckRuns {
   ): void {
     this.held = undefined;
     this.latest = batch;
+    this.release();
     this.want(outcome, context);
   }
 
@@ -137,10 +145,23 @@ export class CheckRuns {
     this.stopped = true;
   }
 
-  private want(outcome: BatchOutcome, context: Omit<ChecksContext, 'checkName'>): void {
+  /**
+   * What is wanted now. `ended`: an attempt's end, sent whole before what comes `after-ended`
+   * (which waits in `queued` meanwhile).
+   */
+  private want(
+    outcome: BatchOutcome,
+    context: Omit<ChecksContext, 'checkName'>,
+    order?: 'ended' | 'after-ended',
+  ): void {
     if (this.stopped || outcome.groups.length === 0) return;
     this.checkName ??= outcome.projectName || outcome.id.split(':')[0] || 'CodeBuild';
-    this.wanted = checkRunBodies(outcome, { ...context, checkName: this.checkName });
+    const bodies = checkRunBodies(outcome, { ...context, checkName: this.checkName });
+    if (this.ended && order === 'after-ended') {
+      this.queued = bodies;
+      return;
+    }
+    this.wanted = bodies;
     if (this.failedAt !== undefined) {
       if (this.failedAt === snapshot(this.wanted)) return;
       if ((this.options.now ?? Date.now)() < this.notBefore) return;
@@ -150,6 +171,14 @@ export class CheckRuns {
       this.running = true;
       this.work = this.drain();
     }
+    if (order === 'ended') this.ended = true;
+  }
+
+  /** The ended state need not be sent whole any more: what came after it is wanted now. */
+  private release(): void {
+    this.ended = false;
+    if (this.queued) this.wanted = this.queued;
+    this.queued = undefined;
   }
 
   /** One call at a time until GitHub shows what is wanted; what is wanted may change meanwhile. */
@@ -158,7 +187,13 @@ export class CheckRuns {
       const next = this.stopped ? undefined : planCheckRuns(this.sent, this.wanted)[0];
       const signal = this.options.signal();
       const waiting = next?.kind === 'create' && this.options.ready?.() === false;
+      if (!next && this.ended && !signal.aborted) {
+        // The attempt's end is shown: now the retry's reads.
+        this.release();
+        continue;
+      }
       if (!next || signal.aborted || waiting) {
+        this.release();
         this.running = false;
         return;
       }
@@ -175,6 +210,7 @@ export class CheckRuns {
           this.failedAt = snapshot(this.wanted);
           this.notBefore = failure.notBefore ?? 0;
         }
+        this.release();
         this.running = false;
         return;
       }
