@@ -1,6 +1,6 @@
 import type { BuildBatch, BuildGroup } from '@aws-sdk/client-codebuild';
 import { ActionError } from '../src/config/errors.js';
-import type { InputSource } from '../src/config/inputs.js';
+import type { InputSource } from '../src/config/input-source.js';
 
 export const BATCH_ID = 'web-app:0b8e4f3a-5c2d-4e1f-9a7b-6c5d4e3f2a1b';
 export const BATCH_ARN = `arn:aws:codebuild:us-east-1:123456789012:build-batch/${BATCH_ID}`;

@@ -1,4 +1,4 @@
-import { shown } from '../config/inputs.js';
+import { shown } from '../config/input-source.js';
 
 /**
  * Setup mistakes a new user makes (no credentials, no region, an endpoint variable left pointing at

@@ -1,5 +1,6 @@
+import { Inputs } from './names.js';
 import { ActionError } from './errors.js';
-import type { InputSource } from './inputs.js';
+import type { InputSource } from './input-source.js';
 
 /** pr-comment: when the pull request gets its comment. */
 export type PrComment = 'never' | 'failure' | 'always';
@@ -15,10 +16,10 @@ export interface GitHubSettings {
   prComment: PrComment;
 }
 
-export const INPUT_CHECKS = 'checks';
-export const INPUT_CHECK_NAME = 'check-name';
-export const INPUT_GITHUB_TOKEN = 'github-token';
-export const INPUT_PR_COMMENT = 'pr-comment';
+export const INPUT_CHECKS = Inputs.Checks;
+export const INPUT_CHECK_NAME = Inputs.CheckName;
+export const INPUT_GITHUB_TOKEN = Inputs.GithubToken;
+export const INPUT_PR_COMMENT = Inputs.PrComment;
 
 const PR_COMMENT: readonly PrComment[] = ['never', 'failure', 'always'];
 /** GitHub cuts nothing here, but a check run's name is a line in the checks box: keep it one. */

@@ -1,6 +1,8 @@
 import type { RetryBuildBatchType } from '@aws-sdk/client-codebuild';
 import { ActionError } from './errors.js';
 import { parseArn, partitionOf } from '../aws/arn.js';
+import { invalid, readBoolean, readNumber, shown, type InputSource } from './input-source.js';
+import { Inputs, type InputName } from './names.js';
 import { readStartInputs, type StartInputs } from './start-inputs.js';
 import { readGitHubSettings, type GitHubSettings } from './github-inputs.js';
 
@@ -43,14 +45,6 @@ export interface RoleConfig {
   audience: string;
 }
 
-/** How inputs are read: backed by @actions/core in the action, by a plain object in tests. */
-export interface InputSource {
-  /** The trimmed value, '' when not given. */
-  get(name: string): string;
-  /** YAML 1.2 core-schema boolean; throws on anything else. */
-  getBoolean(name: string): boolean;
-}
-
 const RETRY_TYPES: readonly RetryBuildBatchType[] = ['RETRY_FAILED_BUILDS', 'RETRY_ALL_BUILDS'];
 // Project names: the service model's ProjectName (2 to 150 characters).
 const BATCH_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{1,149}:[A-Za-z0-9-]{1,128}$/;
@@ -60,48 +54,19 @@ const REGION = /^[a-z]{2,4}(-[a-z]+)+-\d{1,2}$/;
 /** Poll interval bounds: a tenth of a second (the simulator) to a day. */
 const MIN_POLL_SECONDS = 0.1;
 const MAX_POLL_SECONDS = 86_400;
-const DECIMAL = /^(\d+(\.\d*)?|\.\d+)$/;
 const MAX_ATTEMPTS = 100;
 const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
 const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
 const MAX_LOG_LINES = 1000;
 
 /** Inputs a workflow_dispatch event may supply when the step leaves them empty. */
-const DISPATCH_INPUTS = ['batch-id', 'project-name', 'retry-type'] as const;
+const DISPATCH_INPUTS: readonly InputName[] = [
+  Inputs.BatchId,
+  Inputs.ProjectName,
+  Inputs.RetryType,
+];
 /** The dispatch inputs that choose the batch. */
-const TARGET_INPUTS: readonly string[] = ['batch-id', 'project-name'];
-
-/** Shows a value the user gave, safely: quoted, escaped, and short. */
-export function shown(value: string): string {
-  return JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value);
-}
-
-function invalid(name: string, value: string, accepted: string): ActionError {
-  return new ActionError(`Input "${name}" is ${shown(value)}, but it must be ${accepted}.`);
-}
-
-function readNumber(
-  source: InputSource,
-  name: string,
-  fallback: number,
-  accepted: string,
-  valid: (n: number) => boolean,
-): number {
-  const raw = source.get(name);
-  if (raw === '') return fallback;
-  const n = DECIMAL.test(raw) ? Number(raw) : NaN;
-  if (!Number.isFinite(n) || !valid(n)) throw invalid(name, raw, accepted);
-  return n;
-}
-
-function readBoolean(source: InputSource, name: string, fallback: boolean): boolean {
-  if (source.get(name) === '') return fallback;
-  try {
-    return source.getBoolean(name);
-  } catch {
-    throw invalid(name, source.get(name), '"true" or "false"');
-  }
-}
+const TARGET_INPUTS: readonly InputName[] = [Inputs.BatchId, Inputs.ProjectName];
 
 function readTarget(
   batchInput: string,
@@ -110,17 +75,17 @@ function readTarget(
 ): { target: Target; region?: string } {
   if (startBatch && batchInput !== '') {
     throw new ActionError(
-      'Inputs "batch-id" and "start-batch" are both set: remove "batch-id" to start a new batch of "project-name", or "start-batch" to retry that batch.',
+      `Inputs "${Inputs.BatchId}" and "${Inputs.StartBatch}" are both set: remove "${Inputs.BatchId}" to start a new batch of "${Inputs.ProjectName}", or "${Inputs.StartBatch}" to retry that batch.`,
     );
   }
   if (startBatch && projectInput === '') {
     throw new ActionError(
-      'Input "start-batch" is true but "project-name" is empty: set "project-name" to the CodeBuild project to start.',
+      `Input "${Inputs.StartBatch}" is true but "${Inputs.ProjectName}" is empty: set "${Inputs.ProjectName}" to the CodeBuild project to start.`,
     );
   }
   if (batchInput !== '' && projectInput !== '') {
     throw new ActionError(
-      'Inputs "batch-id" and "project-name" are both set, but they are two ways to choose the batch: keep "batch-id" to retry that batch, or "project-name" to retry the newest failed batch of the project.',
+      `Inputs "${Inputs.BatchId}" and "${Inputs.ProjectName}" are both set, but they are two ways to choose the batch: keep "${Inputs.BatchId}" to retry that batch, or "${Inputs.ProjectName}" to retry the newest failed batch of the project.`,
     );
   }
   if (batchInput !== '') {
@@ -128,7 +93,7 @@ function readTarget(
       const arn = parseArn(batchInput);
       if (arn?.service === 'codebuild' && arn.resourceType === 'build') {
         throw new ActionError(
-          `Input "batch-id" is ${shown(batchInput)}, a build ARN (":build/"), not a batch build ARN (":build-batch/"): give the ARN of the batch the build belongs to (its buildBatchArn).`,
+          `Input "${Inputs.BatchId}" is ${shown(batchInput)}, a build ARN (":build/"), not a batch build ARN (":build-batch/"): give the ARN of the batch the build belongs to (its buildBatchArn).`,
         );
       }
       if (
@@ -138,7 +103,7 @@ function readTarget(
         !BATCH_ID.test(arn.resourceId)
       ) {
         throw invalid(
-          'batch-id',
+          Inputs.BatchId,
           batchInput,
           'a batch build id (project:uuid) or a batch build ARN (arn:aws:codebuild:REGION:ACCOUNT:build-batch/project:uuid)',
         );
@@ -146,7 +111,7 @@ function readTarget(
       const regionPartition = partitionOf(arn.region);
       if (!REGION.test(arn.region) || regionPartition !== arn.partition) {
         throw new ActionError(
-          `Input "batch-id" is ${shown(batchInput)}, whose partition ${arn.partition} does not hold region ${arn.region} (that region is in ${regionPartition}): copy the ARN again from the batch.`,
+          `Input "${Inputs.BatchId}" is ${shown(batchInput)}, whose partition ${arn.partition} does not hold region ${arn.region} (that region is in ${regionPartition}): copy the ARN again from the batch.`,
         );
       }
       return {
@@ -155,14 +120,18 @@ function readTarget(
       };
     }
     if (!BATCH_ID.test(batchInput)) {
-      throw invalid('batch-id', batchInput, 'a batch build id (project:uuid) or a batch build ARN');
+      throw invalid(
+        Inputs.BatchId,
+        batchInput,
+        'a batch build id (project:uuid) or a batch build ARN',
+      );
     }
     return { target: { kind: 'batch', batchId: batchInput } };
   }
   if (projectInput !== '') {
     if (!PROJECT_NAME.test(projectInput)) {
       throw invalid(
-        'project-name',
+        Inputs.ProjectName,
         projectInput,
         'a CodeBuild project name (2 to 150 letters, digits, "-" or "_")',
       );
@@ -170,7 +139,7 @@ function readTarget(
     return { target: { kind: 'project', projectName: projectInput } };
   }
   throw new ActionError(
-    'No batch to retry: set "batch-id" to a batch build id or ARN, or "project-name" to retry the newest failed batch of that project.',
+    `No batch to retry: set "${Inputs.BatchId}" to a batch build id or ARN, or "${Inputs.ProjectName}" to retry the newest failed batch of that project.`,
   );
 }
 
@@ -187,16 +156,16 @@ export function withDispatchInputs(
   // A step that chose its batch itself (batch-id, project-name or start-batch) takes no target from
   // the form: a form's batch-id must not collide with the step's project-name.
   const stepChoseTarget =
-    source.get('batch-id') !== '' ||
-    source.get('project-name') !== '' ||
-    /^(true|True|TRUE)$/.test(source.get('start-batch'));
+    source.get(Inputs.BatchId) !== '' ||
+    source.get(Inputs.ProjectName) !== '' ||
+    /^(true|True|TRUE)$/.test(source.get(Inputs.StartBatch));
   return {
     get(name) {
       const own = source.get(name);
       const fromEvent = dispatchInputs[name];
       if (
         own === '' &&
-        (DISPATCH_INPUTS as readonly string[]).includes(name) &&
+        DISPATCH_INPUTS.includes(name) &&
         !(stepChoseTarget && TARGET_INPUTS.includes(name)) &&
         typeof fromEvent === 'string'
       ) {
@@ -210,24 +179,24 @@ export function withDispatchInputs(
 
 /** role-to-assume and its companions; undefined when no role is to be assumed. Also read by the post step. */
 export function readRole(source: InputSource): RoleConfig | undefined {
-  const arn = source.get('role-to-assume');
+  const arn = source.get(Inputs.RoleToAssume);
   if (arn === '') return undefined;
   if (!ROLE_ARN.test(arn))
     throw invalid(
-      'role-to-assume',
+      Inputs.RoleToAssume,
       arn,
       'an IAM role ARN such as arn:aws:iam::123456789012:role/ci',
     );
-  const sessionName = source.get('role-session-name');
+  const sessionName = source.get(Inputs.RoleSessionName);
   if (sessionName !== '' && !SESSION_NAME.test(sessionName))
     throw invalid(
-      'role-session-name',
+      Inputs.RoleSessionName,
       sessionName,
       '2 to 64 letters, digits or any of _+=,.@- (as STS accepts)',
     );
   const durationSeconds = readNumber(
     source,
-    'role-duration-seconds',
+    Inputs.RoleDurationSeconds,
     3600,
     'a whole number of seconds from 900 to 43200',
     (n) => Number.isInteger(n) && n >= 900 && n <= 43_200,
@@ -236,16 +205,16 @@ export function readRole(source: InputSource): RoleConfig | undefined {
     arn,
     sessionName: sessionName || undefined,
     durationSeconds,
-    audience: source.get('audience') || 'sts.amazonaws.com',
+    audience: source.get(Inputs.Audience) || 'sts.amazonaws.com',
   };
 }
 
 /** Reads and validates every input, before anything touches AWS. Throws ActionError naming the input. */
 export function readConfig(source: InputSource): Config {
-  const startBatch = readBoolean(source, 'start-batch', false);
+  const startBatch = readBoolean(source, Inputs.StartBatch, false);
   const { target: found, region: arnRegion } = readTarget(
-    source.get('batch-id'),
-    source.get('project-name'),
+    source.get(Inputs.BatchId),
+    source.get(Inputs.ProjectName),
     startBatch,
   );
   const target: Target =
@@ -253,34 +222,34 @@ export function readConfig(source: InputSource): Config {
       ? { kind: 'start', projectName: found.projectName, start: readStartInputs(source) }
       : found;
 
-  const regionInput = source.get('aws-region');
+  const regionInput = source.get(Inputs.AwsRegion);
   if (regionInput !== '' && !REGION.test(regionInput)) {
-    throw invalid('aws-region', regionInput, 'an AWS region such as us-east-1');
+    throw invalid(Inputs.AwsRegion, regionInput, 'an AWS region such as us-east-1');
   }
   if (regionInput !== '' && arnRegion && regionInput !== arnRegion) {
     throw new ActionError(
-      `Input "aws-region" is ${shown(regionInput)}, but "batch-id" is an ARN in ${arnRegion}: remove "aws-region" or make them agree.`,
+      `Input "${Inputs.AwsRegion}" is ${shown(regionInput)}, but "${Inputs.BatchId}" is an ARN in ${arnRegion}: remove "${Inputs.AwsRegion}" or make them agree.`,
     );
   }
 
-  const retryRaw = source.get('retry-type');
+  const retryRaw = source.get(Inputs.RetryType);
   const retryType = (
     retryRaw === '' ? 'RETRY_FAILED_BUILDS' : retryRaw.toUpperCase()
   ) as RetryBuildBatchType;
   if (!RETRY_TYPES.includes(retryType)) {
-    throw invalid('retry-type', retryRaw, 'RETRY_FAILED_BUILDS or RETRY_ALL_BUILDS');
+    throw invalid(Inputs.RetryType, retryRaw, 'RETRY_FAILED_BUILDS or RETRY_ALL_BUILDS');
   }
 
   const pollSeconds = readNumber(
     source,
-    'poll-interval-seconds',
+    Inputs.PollIntervalSeconds,
     15,
     `a number of seconds from ${MIN_POLL_SECONDS} to ${MAX_POLL_SECONDS}, such as 15 or 30`,
     (n) => n >= MIN_POLL_SECONDS && n <= MAX_POLL_SECONDS,
   );
   const timeoutMinutes = readNumber(
     source,
-    'timeout-minutes',
+    Inputs.TimeoutMinutes,
     0,
     'a number of minutes, 0 for no limit, such as 30 or 1.5',
     (n) => n >= 0,
@@ -289,27 +258,27 @@ export function readConfig(source: InputSource): Config {
   const fewestAttempts = startBatch ? 0 : 1;
   const maxAttempts = readNumber(
     source,
-    'max-attempts',
+    Inputs.MaxAttempts,
     1,
     `a whole number from ${fewestAttempts} to ${MAX_ATTEMPTS}`,
     (n) => Number.isInteger(n) && n >= fewestAttempts && n <= MAX_ATTEMPTS,
   );
-  const wait = readBoolean(source, 'wait', true);
+  const wait = readBoolean(source, Inputs.Wait, true);
   if (!wait && maxAttempts > 1) {
     throw new ActionError(
-      `Input "max-attempts" is ${maxAttempts} but "wait" is false: retrying again needs the outcome of the previous retry, so set "wait: true" or "max-attempts: 1".`,
+      `Input "${Inputs.MaxAttempts}" is ${maxAttempts} but "${Inputs.Wait}" is false: retrying again needs the outcome of the previous retry, so set "${Inputs.Wait}: true" or "${Inputs.MaxAttempts}: 1".`,
     );
   }
 
   const logLines = readNumber(
     source,
-    'log-lines',
+    Inputs.LogLines,
     30,
     `a whole number from 0 (no log tails) to ${MAX_LOG_LINES}`,
     (n) => Number.isInteger(n) && n >= 0 && n <= MAX_LOG_LINES,
   );
 
-  const token = source.get('idempotency-token');
+  const token = source.get(Inputs.IdempotencyToken);
   return {
     target,
     region: regionInput || arnRegion,
@@ -318,8 +287,8 @@ export function readConfig(source: InputSource): Config {
     wait,
     pollIntervalMs: pollSeconds * 1000,
     timeoutMs: timeoutMinutes * 60_000,
-    failOnBatchFailure: readBoolean(source, 'fail-on-batch-failure', true),
-    stopOnCancel: readBoolean(source, 'stop-on-cancel', true),
+    failOnBatchFailure: readBoolean(source, Inputs.FailOnBatchFailure, true),
+    stopOnCancel: readBoolean(source, Inputs.StopOnCancel, true),
     maxAttempts,
     role: readRole(source),
     logLines,

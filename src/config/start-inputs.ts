@@ -1,6 +1,7 @@
 import type { StartBuildBatchCommandInput } from '@aws-sdk/client-codebuild';
 import { ActionError } from './errors.js';
-import { shown, type InputSource } from './inputs.js';
+import { readBoolean, shown, type InputSource } from './input-source.js';
+import { Inputs } from './names.js';
 
 /** Members of StartBuildBatch's request that start-overrides may set (the others belong to inputs). */
 export type StartOverrides = Omit<Partial<StartBuildBatchCommandInput>, OwnedMember>;
@@ -24,10 +25,10 @@ export interface StartInputs {
  * start-overrides may). Typed against the SDK, so a member the SDK adds or drops fails the type check.
  */
 const START_MEMBERS: Record<keyof StartBuildBatchCommandInput, string | undefined> = {
-  projectName: 'the input "project-name"',
-  sourceVersion: 'the inputs "source-version" and "disable-source-override"',
-  environmentVariablesOverride: 'the inputs "env-vars-for-codebuild" and "disable-github-env-vars"',
-  buildspecOverride: 'the input "buildspec-override"',
+  projectName: `the input "${Inputs.ProjectName}"`,
+  sourceVersion: `the inputs "${Inputs.SourceVersion}" and "${Inputs.DisableSourceOverride}"`,
+  environmentVariablesOverride: `the inputs "${Inputs.EnvVarsForCodebuild}" and "${Inputs.DisableGithubEnvVars}"`,
+  buildspecOverride: `the input "${Inputs.BuildspecOverride}"`,
   idempotencyToken:
     'the workflow run (run, attempt, job and step), so a resent start starts one batch',
   secondarySourcesOverride: undefined,
@@ -75,7 +76,7 @@ function readEnvNames(raw: string): string[] {
   const bad = names.find((n) => !ENV_NAME.test(n));
   if (bad !== undefined) {
     throw new ActionError(
-      `Input "env-vars-for-codebuild" lists ${shown(bad)}, which is not an environment variable name: list names such as DEPLOY_ENV, separated by commas or new lines.`,
+      `Input "${Inputs.EnvVarsForCodebuild}" lists ${shown(bad)}, which is not an environment variable name: list names such as DEPLOY_ENV, separated by commas or new lines.`,
     );
   }
   return [...new Set(names)];
@@ -92,12 +93,12 @@ function readOverrides(raw: string): StartOverrides {
     parsed = JSON.parse(raw);
   } catch (error) {
     throw new ActionError(
-      `Input "start-overrides" is not valid JSON (${(error as Error).message.split('\n')[0]}): give a JSON object such as {"computeTypeOverride": "BUILD_GENERAL1_LARGE"}.`,
+      `Input "${Inputs.StartOverrides}" is not valid JSON (${(error as Error).message.split('\n')[0]}): give a JSON object such as {"computeTypeOverride": "BUILD_GENERAL1_LARGE"}.`,
     );
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw new ActionError(
-      `Input "start-overrides" must be a JSON object of StartBuildBatch members, such as {"computeTypeOverride": "BUILD_GENERAL1_LARGE"}.`,
+      `Input "${Inputs.StartOverrides}" must be a JSON object of StartBuildBatch members, such as {"computeTypeOverride": "BUILD_GENERAL1_LARGE"}.`,
     );
   }
   for (const member of Object.keys(parsed)) {
@@ -107,7 +108,7 @@ function readOverrides(raw: string): StartOverrides {
           m.toLowerCase() === member.toLowerCase() || (member.length > 3 && m.startsWith(member)),
       );
       throw new ActionError(
-        `Input "start-overrides" sets ${shown(member)}, which StartBuildBatch does not have` +
+        `Input "${Inputs.StartOverrides}" sets ${shown(member)}, which StartBuildBatch does not have` +
           (near ? ` (did you mean "${near}"?)` : '') +
           ': see the StartBuildBatch API reference for its members.',
       );
@@ -115,40 +116,29 @@ function readOverrides(raw: string): StartOverrides {
     const owner = START_MEMBERS[member as keyof StartBuildBatchCommandInput];
     if (owner) {
       throw new ActionError(
-        `Input "start-overrides" sets "${member}", which the action sets from ${owner}: leave it out of start-overrides.`,
+        `Input "${Inputs.StartOverrides}" sets "${member}", which the action sets from ${owner}: leave it out of ${Inputs.StartOverrides}.`,
       );
     }
   }
   return parsed as StartOverrides;
 }
 
-function readFlag(source: InputSource, name: string): boolean {
-  if (source.get(name) === '') return false;
-  try {
-    return source.getBoolean(name);
-  } catch {
-    throw new ActionError(
-      `Input "${name}" is ${shown(source.get(name))}, but it must be "true" or "false".`,
-    );
-  }
-}
-
 /** Reads and validates the inputs of start-batch. Throws ActionError naming the input. */
 export function readStartInputs(source: InputSource): StartInputs {
-  const sourceVersion = source.get('source-version');
-  const overrideSource = !readFlag(source, 'disable-source-override');
+  const sourceVersion = source.get(Inputs.SourceVersion);
+  const overrideSource = !readBoolean(source, Inputs.DisableSourceOverride, false);
   if (sourceVersion !== '' && !overrideSource) {
     throw new ActionError(
-      'Inputs "source-version" and "disable-source-override" are both set: remove one (disable-source-override sends no source version at all).',
+      `Inputs "${Inputs.SourceVersion}" and "${Inputs.DisableSourceOverride}" are both set: remove one (${Inputs.DisableSourceOverride} sends no source version at all).`,
     );
   }
-  const buildspec = source.get('buildspec-override');
+  const buildspec = source.get(Inputs.BuildspecOverride);
   return {
     sourceVersion: sourceVersion || undefined,
     overrideSource,
-    envVarNames: readEnvNames(source.get('env-vars-for-codebuild')),
-    githubEnvVars: !readFlag(source, 'disable-github-env-vars'),
+    envVarNames: readEnvNames(source.get(Inputs.EnvVarsForCodebuild)),
+    githubEnvVars: !readBoolean(source, Inputs.DisableGithubEnvVars, false),
     buildspecOverride: buildspec || undefined,
-    overrides: readOverrides(source.get('start-overrides')),
+    overrides: readOverrides(source.get(Inputs.StartOverrides)),
   };
 }

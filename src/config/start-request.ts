@@ -1,5 +1,6 @@
 import type { EnvironmentVariable, StartBuildBatchCommandInput } from '@aws-sdk/client-codebuild';
 import { ActionError } from './errors.js';
+import { Inputs } from './names.js';
 import type { StartInputs } from './start-inputs.js';
 
 /** The GitHub context a started build gets unless disable-github-env-vars is true. */
@@ -38,7 +39,7 @@ function environmentVariables(start: StartInputs, env: RunContext['env']): Envir
   const missing = start.envVarNames.filter((name) => env[name] === undefined);
   if (missing.length > 0) {
     throw new ActionError(
-      `Input "env-vars-for-codebuild" names ${missing.join(', ')}, not set in the step's environment: set ${missing.length > 1 ? 'them' : 'it'} under the step's env:, or leave ${missing.length > 1 ? 'them' : 'it'} out.`,
+      `Input "${Inputs.EnvVarsForCodebuild}" names ${missing.join(', ')}, not set in the step's environment: set ${missing.length > 1 ? 'them' : 'it'} under the step's env:, or leave ${missing.length > 1 ? 'them' : 'it'} out.`,
     );
   }
   const values = new Map<string, string>();

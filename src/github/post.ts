@@ -3,11 +3,12 @@ import { connectCodeBuild } from '../aws/connect.js';
 import { parseArn } from '../aws/arn.js';
 import { messageOf } from '../config/errors.js';
 import { readRole } from '../config/inputs.js';
+import { Inputs, State } from '../config/names.js';
 import { runnerIo } from './io.js';
 
 /** The ARN (or id) of the batch the main step waits on, so the post step can stop a batch left running. */
-export const RUNNING_BATCH_STATE = 'running-batch-id';
-const POST_MARKER = 'main-step-started';
+export const RUNNING_BATCH_STATE = State.RunningBatchId;
+const POST_MARKER = State.MainStepStarted;
 
 /** The runner runs dist/index.js again as the post step, with the state the main step saved. */
 export function isPostStep(): boolean {
@@ -27,7 +28,7 @@ export async function stopLeftoverBatch(): Promise<void> {
   const batchId = arn?.resourceId ?? saved;
   io.info(`The main step ended while waiting for ${batchId}: stopping it.`);
   try {
-    const region = arn?.region ?? (core.getInput('aws-region') || undefined);
+    const region = arn?.region ?? (core.getInput(Inputs.AwsRegion) || undefined);
     const role = readRole({
       get: (name) => core.getInput(name),
       getBoolean: (name) => core.getBooleanInput(name),

@@ -3,7 +3,7 @@ import { formatDuration } from '../report/outcome.js';
 import { readConfig, withDispatchInputs, type Config } from '../config/inputs.js';
 import type { RunEvent } from '../github/event.js';
 import type { Io } from '../github/io.js';
-import type { InputSource } from '../config/inputs.js';
+import type { InputSource } from '../config/input-source.js';
 import type { RunIdentity } from '../config/token.js';
 import type { GitHubSettings } from '../config/github-inputs.js';
 import type { ReportSink } from './reporter.js';

@@ -2,6 +2,7 @@ import type { BuildBatch } from '@aws-sdk/client-codebuild';
 import type { CodeBuild } from '../aws/codebuild.js';
 import { ActionError } from '../config/errors.js';
 import type { Config } from '../config/inputs.js';
+import { Outputs } from '../config/names.js';
 import type { Step } from './context.js';
 
 /** A project search reads at most this many ids per failed status. */
@@ -30,7 +31,7 @@ export async function findBatch(
   const batch = await step.patiently(() => step.codebuild.getBatch(batchId));
   // Set once CodeBuild knows the batch: later steps guarded on it must not act on a wrong id.
   if (batch) {
-    step.deps.io.setOutput('batch-id', batchId);
+    step.deps.io.setOutput(Outputs.BatchId, batchId);
     return batch;
   }
   const account = target.kind === 'batch' && target.account ? ` of account ${target.account}` : '';
@@ -80,8 +81,12 @@ async function newestFailedBatch(step: Step, projectName: string): Promise<strin
     io.notice(
       `Project ${projectName} has no failed, faulted or timed-out batch build in ${await codebuild.region()}: nothing to retry.`,
     );
-    io.setOutput('attempts', '0');
-    for (const name of ['failed-build-groups', 'not-run-build-groups', 'ignored-build-groups'])
+    io.setOutput(Outputs.Attempts, '0');
+    for (const name of [
+      Outputs.FailedBuildGroups,
+      Outputs.NotRunBuildGroups,
+      Outputs.IgnoredBuildGroups,
+    ])
       io.setOutput(name, '[]');
     return undefined;
   }

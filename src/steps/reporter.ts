@@ -9,6 +9,7 @@ import {
 } from '../report/diagnosis.js';
 import { messageOf } from '../config/errors.js';
 import type { Io } from '../github/io.js';
+import { Outputs } from '../config/names.js';
 import { problemWarning, readEvidence, type EvidenceSource } from './evidence.js';
 import { describeBatch, failureBreakdown, type BatchOutcome } from '../report/outcome.js';
 import {
@@ -102,8 +103,8 @@ export class Reporter {
    */
   seen(batch: BuildBatch, note?: string): void {
     if (!this.newest) {
-      this.io.setOutput('batch-arn', batch.arn ?? '');
-      this.io.setOutput('build-batch-number', String(batch.buildBatchNumber ?? ''));
+      this.io.setOutput(Outputs.BatchArn, batch.arn ?? '');
+      this.io.setOutput(Outputs.BuildBatchNumber, String(batch.buildBatchNumber ?? ''));
     }
     this.newest = batch;
     this.newestNote = note;
@@ -158,11 +159,11 @@ export class Reporter {
 
     const finished = outcome.complete || report.interrupted === true;
     // Known from the batch alone: set before the reads, which a cancellation may cut short.
-    if (finished) this.io.setOutput('artifacts', JSON.stringify(artifactsOf(report.batch)));
+    if (finished) this.io.setOutput(Outputs.Artifacts, JSON.stringify(artifactsOf(report.batch)));
     const diagnosis =
       finished && report.builds ? await this.diagnose(outcome, report, report.builds) : undefined;
     // Only when the reports could be read.
-    if (diagnosis) this.io.setOutput('test-results', JSON.stringify(testResults(diagnosis)));
+    if (diagnosis) this.io.setOutput(Outputs.TestResults, JSON.stringify(testResults(diagnosis)));
     if (outcome.complete && report.annotateGroups !== false) this.annotate(outcome, diagnosis);
     if (diagnosis) this.logTails(outcome, diagnosis);
     for (const sink of this.sinks)
@@ -188,10 +189,10 @@ export class Reporter {
   }
 
   private setOutputs(outcome: BatchOutcome, attempts: number): void {
-    this.io.setOutput('batch-status', outcome.status);
-    this.io.setOutput('attempts', String(attempts));
+    this.io.setOutput(Outputs.BatchStatus, outcome.status);
+    this.io.setOutput(Outputs.Attempts, String(attempts));
     this.io.setOutput(
-      'build-groups',
+      Outputs.BuildGroups,
       JSON.stringify(
         outcome.groups.map(
           ({ identifier, status, attempts: builds, ignoreFailure, dependsOn, buildArn }) => ({
@@ -206,10 +207,10 @@ export class Reporter {
       ),
     );
     const { failed, notRun, ignored } = failureBreakdown(outcome);
-    this.io.setOutput('failed-build-groups', JSON.stringify(failed));
-    this.io.setOutput('not-run-build-groups', JSON.stringify(notRun));
-    this.io.setOutput('ignored-build-groups', JSON.stringify(ignored));
-    this.io.setOutput('flaky-build-groups', JSON.stringify(outcome.flakyGroups));
+    this.io.setOutput(Outputs.FailedBuildGroups, JSON.stringify(failed));
+    this.io.setOutput(Outputs.NotRunBuildGroups, JSON.stringify(notRun));
+    this.io.setOutput(Outputs.IgnoredBuildGroups, JSON.stringify(ignored));
+    this.io.setOutput(Outputs.FlakyBuildGroups, JSON.stringify(outcome.flakyGroups));
   }
 
   /** Within GitHub's budget of error annotations: one is kept for the step's own failure message. */

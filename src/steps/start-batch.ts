@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { BuildBatch } from '@aws-sdk/client-codebuild';
 import { ActionError } from '../config/errors.js';
 import type { Config } from '../config/inputs.js';
+import { Outputs } from '../config/names.js';
 import { batchConsoleUrl } from '../report/links.js';
 import { startToken } from '../config/token.js';
 import type { Step } from './context.js';
@@ -53,7 +54,7 @@ export async function startBatch(
   const sentAt = deps.wallClock();
   // A resend carries the same token: CodeBuild starts one batch however often it is sent.
   const batch = await step.patiently(() => codebuild.startBatch(request));
-  io.setOutput('batch-id', batch.id ?? '');
+  io.setOutput(Outputs.BatchId, batch.id ?? '');
   reporter.seen(batch);
   const link = batchConsoleUrl(batch.arn) ?? batch.id;
   const followed = startedBefore(batch, sentAt);
