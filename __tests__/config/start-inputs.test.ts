@@ -157,4 +157,24 @@ describe('readConfig with start-batch', () => {
   it.each(rejected)('rejects %s with one sentence naming the input', (_, values, message) => {
     expectOneSentence(() => config(values), message);
   });
+
+  it.each([
+    ['a word', 'oops', "(Unexpected token 'o')"],
+    ['a long line', `{"a": x${'y'.repeat(100)}}`, "(Unexpected token 'x')"],
+    ['several lines', '{\n  "computeTypeOverride":\n  LARGE\n}', "(Unexpected token 'L')"],
+    ['a trailing comma', '{"gitCloneDepthOverride": 1,}', '(Expected double-quoted property name'],
+  ])('says once that start-overrides is not valid JSON, given %s', (_, value, why) => {
+    expectOneSentence(
+      () => config({ 'start-overrides': value }),
+      /^Input "start-overrides" is not valid JSON \(.+\): give a JSON object such as \{"computeTypeOverride": "BUILD_GENERAL1_LARGE"\}\.$/,
+    );
+    let message = '';
+    try {
+      config({ 'start-overrides': value });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message.split('not valid JSON')).toHaveLength(2);
+    expect(message).toContain(why);
+  });
 });

@@ -83,6 +83,18 @@ function readEnvNames(raw: string): string[] {
 }
 
 /**
+ * What JSON.parse found wrong, without the quote of the input V8 appends (`Unexpected token 'o',
+ * "oops" is not valid JSON`): the sentence already says so, and the quote may span lines.
+ */
+function jsonProblem(error: Error): string {
+  const problem = error.message
+    .replace(/,?\s*(\.\.\.)?"[\s\S]*"(\.\.\.)?\s+is not valid JSON$/, '')
+    .split('\n')[0]!
+    .trim();
+  return problem || 'not a JSON value';
+}
+
+/**
  * start-overrides: a JSON object of StartBuildBatch members. The SDK silently drops members it does
  * not know, so an unknown one is an error here; values are left to CodeBuild to judge.
  */
@@ -93,7 +105,7 @@ function readOverrides(raw: string): StartOverrides {
     parsed = JSON.parse(raw);
   } catch (error) {
     throw new ActionError(
-      `Input "${Inputs.StartOverrides}" is not valid JSON (${(error as Error).message.split('\n')[0]}): give a JSON object such as {"computeTypeOverride": "BUILD_GENERAL1_LARGE"}.`,
+      `Input "${Inputs.StartOverrides}" is not valid JSON (${jsonProblem(error as Error)}): give a JSON object such as {"computeTypeOverride": "BUILD_GENERAL1_LARGE"}.`,
     );
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
