@@ -53,9 +53,35 @@ describe('readConfig with start-batch', () => {
     expect(c.target.kind === 'start' && c.target.start.overrideSource).toBe(false);
   });
 
-  it('leaves the start inputs alone without start-batch', () => {
+  it.each([
+    [
+      { 'source-version': 'x' },
+      /^Input "source-version" applies only with "start-batch: true", which is not set: set "start-batch: true" to start a new batch of "project-name", or remove "source-version" to retry a batch\.$/,
+    ],
+    [
+      { 'start-overrides': 'not even JSON', 'source-version': 'x', 'buildspec-override': 'b.yml' },
+      /^Inputs "source-version", "buildspec-override" and "start-overrides" apply only with "start-batch: true", which is not set: .+, or remove them to retry a batch\.$/,
+    ],
+    [
+      { 'disable-source-override': 'true', 'env-vars-for-codebuild': 'A' },
+      /^Inputs "disable-source-override" and "env-vars-for-codebuild" apply only with "start-batch: true"/,
+    ],
+    [{ 'disable-github-env-vars': 'yes' }, /^Input "disable-github-env-vars" applies only with/],
+  ])('refuses start inputs without start-batch, naming them: %j', (values, message) => {
+    expectOneSentence(() => readConfig(source({ 'batch-id': BATCH_ID, ...values })), message);
+    expectOneSentence(
+      () => readConfig(source({ 'project-name': 'web-app', 'start-batch': 'false', ...values })),
+      message,
+    );
+  });
+
+  it("takes the start flags' defaults (false) without start-batch, as the runner passes them", () => {
     const c = readConfig(
-      source({ 'batch-id': BATCH_ID, 'start-overrides': 'not even JSON', 'source-version': 'x' }),
+      source({
+        'batch-id': BATCH_ID,
+        'disable-source-override': 'false',
+        'disable-github-env-vars': 'False',
+      }),
     );
     expect(c.target).toEqual({ kind: 'batch', batchId: BATCH_ID });
   });

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import {
   type Simulator,
+  FAST,
   act,
   annotations,
   groupsOf,
@@ -10,6 +11,7 @@ import {
   simulators,
   startAct,
 } from './helpers.js';
+import { parse } from 'yaml';
 import { PLAINTEXT_SECRET } from '../../simulator/scenarios.mjs';
 
 const start = simulators();
@@ -469,5 +471,29 @@ describe('start-batch: matrix legs (one run, job and step)', () => {
         attempts: 2,
       });
     }
+describe('start inputs without start-batch', () => {
+  it('refuses them before any call, naming each, instead of retrying a batch they do not describe', async () => {
+    const sim = await start('retry-succeeds');
+    const run = await act(sim, { 'source-version': 'pr/123', 'buildspec-override': 'other.yml' });
+    expect(run.code).toBe(1);
+    expect(sim.calls()).toHaveLength(0);
+    expect(annotations(run, 'error')).toEqual([
+      'Inputs "source-version" and "buildspec-override" apply only with "start-batch: true", which is not set: set "start-batch: true" to start a new batch of "project-name", or remove them to retry a batch.',
+    ]);
+  });
+
+  it("accepts every input at action.yml's default, as the runner passes them", async () => {
+    const action = parse(readFileSync('action.yml', 'utf8')) as {
+      inputs: Record<string, { default?: string }>;
+    };
+    const defaults = Object.fromEntries(
+      Object.entries(action.inputs).flatMap(([name, input]) =>
+        input.default === undefined ? [] : [[name, String(input.default)]],
+      ),
+    );
+    const sim = await start('retry-succeeds');
+    const run = await act(sim, { ...defaults, ...FAST });
+    expect(run.code).toBe(0);
+    expect(sim.calls('RetryBuildBatch')).toHaveLength(1);
   });
 });

@@ -3,7 +3,7 @@ import { ActionError } from './errors.js';
 import { parseArn, partitionOf } from '../aws/arn.js';
 import { invalid, readBoolean, readNumber, shown, type InputSource } from './input-source.js';
 import { Inputs, type InputName } from './names.js';
-import { readStartInputs, type StartInputs } from './start-inputs.js';
+import { readStartInputs, refuseStartInputs, type StartInputs } from './start-inputs.js';
 import { readGitHubSettings, type GitHubSettings } from './github-inputs.js';
 
 /**
@@ -212,6 +212,7 @@ export function readRole(source: InputSource): RoleConfig | undefined {
 /** Reads and validates every input, before anything touches AWS. Throws ActionError naming the input. */
 export function readConfig(source: InputSource): Config {
   const startBatch = readBoolean(source, Inputs.StartBatch, false);
+  if (!startBatch) refuseStartInputs(source);
   const { target: found, region: arnRegion } = readTarget(
     source.get(Inputs.BatchId),
     source.get(Inputs.ProjectName),

@@ -1,7 +1,7 @@
 import type { StartBuildBatchCommandInput } from '@aws-sdk/client-codebuild';
 import { ActionError } from './errors.js';
 import { readBoolean, shown, type InputSource } from './input-source.js';
-import { Inputs } from './names.js';
+import { Inputs, type InputName } from './names.js';
 
 /** Members of StartBuildBatch's request that start-overrides may set (the others belong to inputs). */
 export type StartOverrides = Omit<Partial<StartBuildBatchCommandInput>, OwnedMember>;
@@ -133,6 +133,41 @@ function readOverrides(raw: string): StartOverrides {
     }
   }
   return parsed as StartOverrides;
+}
+
+/** The inputs only start-batch reads, and whether each is a flag (given when not false, its default). */
+const START_ONLY: ReadonlyArray<[InputName, 'flag' | 'text']> = [
+  [Inputs.SourceVersion, 'text'],
+  [Inputs.DisableSourceOverride, 'flag'],
+  [Inputs.EnvVarsForCodebuild, 'text'],
+  [Inputs.DisableGithubEnvVars, 'flag'],
+  [Inputs.BuildspecOverride, 'text'],
+  [Inputs.StartOverrides, 'text'],
+];
+const FALSE = /^(false|False|FALSE)$/;
+
+/** "a", "a" and "b", "a", "b" and "c" */
+function quotedList(names: readonly string[]): string {
+  const quoted = names.map((n) => `"${n}"`);
+  return quoted.length < 2
+    ? quoted.join('')
+    : `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}`;
+}
+
+/**
+ * Without start-batch, a start input would be ignored: the batch retried is not the one the user
+ * meant to build (another source version, buildspec or compute type). Throws naming each one given.
+ */
+export function refuseStartInputs(source: InputSource): void {
+  const given = START_ONLY.filter(([name, kind]) => {
+    const value = source.get(name);
+    return value !== '' && !(kind === 'flag' && FALSE.test(value));
+  }).map(([name]) => name);
+  if (given.length === 0) return;
+  const one = given.length === 1;
+  throw new ActionError(
+    `${one ? 'Input' : 'Inputs'} ${quotedList(given)} ${one ? 'applies' : 'apply'} only with "${Inputs.StartBatch}: true", which is not set: set "${Inputs.StartBatch}: true" to start a new batch of "${Inputs.ProjectName}", or remove ${one ? quotedList(given) : 'them'} to retry a batch.`,
+  );
 }
 
 /** Reads and validates the inputs of start-batch. Throws ActionError naming the input. */
