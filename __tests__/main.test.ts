@@ -15,6 +15,7 @@ import type { Deps } from '../src/steps/context.js';
 import type { Io } from '../src/github/io.js';
 import type { ReportSink } from '../src/steps/reporter.js';
 import type { GitHubSettings } from '../src/config/github-inputs.js';
+import { escapeHtml } from '../src/report/text.js';
 import { BATCH_ARN, BATCH_ID, batch, group } from './fixtures.js';
 
 /** A CodeBuild that answers reads from a script (the last answer repeats) and records calls. */
@@ -603,6 +604,19 @@ describe('run: start-batch', () => {
     expect(codebuild.starts[0]!.idempotencyToken).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it.each([
+    ['an input error', { 'max-attempts': 'two' }, 'Input "max-attempts" is "two"'],
+    ['a start input error', { 'start-overrides': '[]' }, 'Input "start-overrides" must be'],
+  ])('heads the summary of %s with the start, not a retry', async (_, inputs, sentence) => {
+    const codebuild = new FakeCodeBuild([succeeded()]);
+    const { deps, seen } = setup(codebuild, { ...START, ...inputs });
+    await expect(run(deps)).rejects.toThrow(ActionError);
+    expect(seen.summary).toContain('<h2>❌ CodeBuild batch start failed</h2>');
+    expect(seen.summary).not.toContain('retry');
+    expect(seen.summary).toContain(escapeHtml(sentence));
+    expect(codebuild.starts).toEqual([]);
+  });
+
   it('passes a refused start on, in the summary too', async () => {
     const codebuild = new FakeCodeBuild([succeeded()]);
     codebuild.startError = new ServiceError(
@@ -617,6 +631,7 @@ describe('run: start-batch', () => {
       'CodeBuild StartBuildBatch failed: ResourceNotFoundException: Project cannot be found (request id req-1)',
     );
     expect(seen.summary).toContain('Project cannot be found');
+    expect(seen.summary).toContain('<h2>❌ CodeBuild batch start failed</h2>');
     expect(codebuild.reads).toBe(0);
   });
 });

@@ -1,6 +1,7 @@
 import type { BuildBatch } from '@aws-sdk/client-codebuild';
 import { ActionError, messageOf } from './config/errors.js';
 import { explainCredentials } from './report/explain.js';
+import { startRequested } from './config/inputs.js';
 import { failureSentence } from './report/outcome.js';
 import { runnerDeps } from './github/deps.js';
 import { fail } from './github/io.js';
@@ -42,7 +43,11 @@ export async function retryAndReport(deps: Deps): Promise<void> {
     // Whatever went wrong, the summary says it, with what is known of the batch.
     const elapsedMs = deps.clock.now() - startedAt;
     const failure = explainCredentials(error, elapsedMs);
-    await reporter.failed(messageOf(failure), elapsedMs);
+    await reporter.failed(
+      messageOf(failure),
+      elapsedMs,
+      startRequested(deps.inputs) ? 'start' : 'retry',
+    );
     throw failure;
   } finally {
     // The check runs' last updates and the comment, within their own budget; never a failure.

@@ -271,6 +271,7 @@ describe('start-batch: start-overrides', () => {
     expect(sim.calls()).toHaveLength(0);
     expect(annotations(run, 'error')).toHaveLength(1);
     expect(annotations(run, 'error')[0]).toMatch(message);
+    expect(run.summary).toMatch(/^<h2>❌ CodeBuild batch start failed<\/h2>/);
   });
 
   it("passes CodeBuild's refusal of a value on, with its code, message and request id", async () => {

@@ -2,6 +2,7 @@ import { describeBatch, type BatchOutcome } from '../../src/report/outcome.js';
 import type { BuildBatch } from '@aws-sdk/client-codebuild';
 import type { Diagnosis, GroupDiagnosis, TestTotals } from '../../src/report/diagnosis.js';
 import {
+  renderFailure,
   renderGraph,
   renderSummary,
   summaryParts,
@@ -133,6 +134,17 @@ describe('renderGraph', () => {
 describe('escapeHtml', () => {
   it('escapes markup and folds line breaks', () => {
     expect(escapeHtml(`<a href='x'>&"\r\n\n`)).toBe('&#60;a href=&#39;x&#39;&#62;&#38;&#34; ');
+  });
+});
+
+describe('renderFailure', () => {
+  it.each([
+    ['start', '<h2>❌ CodeBuild batch start failed</h2>'],
+    ['retry', '<h2>❌ CodeBuild batch retry failed</h2>'],
+  ] as const)('heads a failure of a %s step with what it was asked to do', (mode, heading) => {
+    expect(renderFailure('Input "x" is "<b>".', 61_000, mode)).toBe(
+      `${heading}\n<p>${escapeHtml('Input "x" is "<b>".')}</p>\n<p>step time 1m 1s</p>\n`,
+    );
   });
 });
 

@@ -143,6 +143,16 @@ function readTarget(
   );
 }
 
+const TRUE = /^(true|True|TRUE)$/;
+
+/**
+ * Whether the step was asked to start a batch, read without failing: a failure's summary says what
+ * the step was doing even when the failure is a bad input, this one included.
+ */
+export function startRequested(source: InputSource): boolean {
+  return TRUE.test(source.get(Inputs.StartBatch));
+}
+
 /**
  * Under workflow_dispatch, inputs the step leaves empty are taken from the dispatch form's inputs of
  * the same name, so the smallest re-run workflow needs no `with:` wiring.
@@ -158,7 +168,7 @@ export function withDispatchInputs(
   const stepChoseTarget =
     source.get(Inputs.BatchId) !== '' ||
     source.get(Inputs.ProjectName) !== '' ||
-    /^(true|True|TRUE)$/.test(source.get(Inputs.StartBatch));
+    startRequested(source);
   return {
     get(name) {
       const own = source.get(name);

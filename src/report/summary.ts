@@ -446,9 +446,15 @@ export function summaryParts(input: SummaryInput, limitBytes = SUMMARY_LIMIT_BYT
   return [cut(rows)];
 }
 
-/** The summary of a step that failed before it could read the batch: the sentence it failed with. */
-export function renderFailure(sentence: string, elapsedMs: number): string {
-  return `<h2>❌ CodeBuild batch retry failed</h2>\n<p>${escapeHtml(sentence)}</p>\n<p>step time ${formatDuration(elapsedMs)}</p>\n`;
+/** What the step was asked to do: start a batch (start-batch) or retry one. */
+export type StepMode = 'start' | 'retry';
+
+/**
+ * The summary of a step that failed before it could read the batch: the sentence it failed with,
+ * under a heading that names what the step was asked to do.
+ */
+export function renderFailure(sentence: string, elapsedMs: number, mode: StepMode): string {
+  return `<h2>❌ CodeBuild batch ${mode} failed</h2>\n<p>${escapeHtml(sentence)}</p>\n<p>step time ${formatDuration(elapsedMs)}</p>\n`;
 }
 
 /** A commit as people write it (7 characters); a branch, tag or pr/N as it is. */

@@ -18,6 +18,7 @@ import {
   renderNothing,
   summaryParts,
   type AttemptRecord,
+  type StepMode,
 } from '../report/summary.js';
 
 /** The report as the step ends, for the other places it goes. */
@@ -129,7 +130,7 @@ export class Reporter {
   }
 
   /** After a failure: the outputs and summary with what is known, unless the step already reported. */
-  async failed(sentence: string, elapsedMs: number): Promise<void> {
+  async failed(sentence: string, elapsedMs: number, mode: StepMode): Promise<void> {
     if (this.reported) return;
     if (this.newest) {
       await this.finish({
@@ -142,7 +143,7 @@ export class Reporter {
       return;
     }
     this.reported = true;
-    await this.write([renderFailure(sentence, elapsedMs)]);
+    await this.write([renderFailure(sentence, elapsedMs, mode)]);
   }
 
   /** Nothing to retry and no batch to show (a project without a failed batch): a short summary. */
