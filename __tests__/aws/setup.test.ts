@@ -31,7 +31,7 @@ describe('unreachableEndpoint', () => {
       name: 'AWS_ENDPOINT_URL',
       value: 'http://ci:s3cret@localhost:4566',
     });
-    expect(message).toContain('"http://localhost:4566/"');
+    expect(message).toContain('"http://localhost:4566"');
     expect(message).not.toContain('s3cret');
   });
 

@@ -297,6 +297,28 @@ describe('setup mistakes without role-to-assume', () => {
     },
   );
 
+  it.each([
+    ['AWS_ENDPOINT_URL_CODEBUILD', 'not-a-url', '"not-a-url"'],
+    ['AWS_ENDPOINT_URL_CLOUDWATCH_LOGS', 'localhost:4566', '"localhost:4566"'],
+    ['AWS_ENDPOINT_URL_STS', 'ftp://127.0.0.1:21', '"ftp://127.0.0.1:21"'],
+    // A colon left out: not a URL, and the password in it is still not shown.
+    ['AWS_ENDPOINT_URL', 'http//ci:hunter2@127.0.0.1:4566', '"http//127.0.0.1:4566"'],
+  ])(
+    'an endpoint variable that is not an http(s) URL (%s): names it before any call',
+    async (variable, value, shownValue) => {
+      const sim = await start('retry-succeeds');
+      const run = await runAction({
+        inputs: { 'batch-id': sim.batch.id, ...FAST },
+        env: { ...bareHome(), ...sim.clientEnv(), [variable]: value },
+      });
+      expect(failedWith(run)).toBe(
+        `${variable} is ${shownValue}, which is not an http(s) URL: set it to the endpoint's URL, such as http://127.0.0.1:4566, or remove it so the SDK reaches AWS.`,
+      );
+      expect(sim.requests).toHaveLength(0);
+      expect(`${run.stdout}${run.stderr}${run.summary}`).not.toContain('hunter2');
+    },
+  );
+
   it('keys CodeBuild does not know are refused as the service refuses them', async () => {
     const sim = await start('retry-succeeds');
     const job = sim.issueTemporary(900);

@@ -1,3 +1,4 @@
+import { withoutUserInfo, type EndpointOverride } from '../config/endpoint-variables.js';
 import { shown } from '../config/input-source.js';
 
 /**
@@ -8,34 +9,8 @@ import { shown } from '../config/input-source.js';
 
 export type Env = Record<string, string | undefined>;
 
-export interface EndpointOverride {
-  /** The variable in effect, e.g. AWS_ENDPOINT_URL_CODEBUILD. */
-  name: string;
-  value: string;
-}
-
-/**
- * The endpoint variable the SDK uses for a service (its SDK id, upper-case with underscores, e.g.
- * CODEBUILD, STS): the service's own variable first, then AWS_ENDPOINT_URL.
- */
-export function endpointOverride(env: Env, serviceId: string): EndpointOverride | undefined {
-  if (/^true$/i.test(env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS ?? '')) return undefined;
-  for (const name of [`AWS_ENDPOINT_URL_${serviceId}`, 'AWS_ENDPOINT_URL']) {
-    const value = env[name];
-    if (value) return { name, value };
-  }
-  return undefined;
-}
-
-/** A URL as it may be shown: a user name and password in it (http://user:pass@host) are left out. */
-function withoutUserInfo(value: string): string {
-  if (!URL.canParse(value)) return value;
-  const url = new URL(value);
-  if (!url.username && !url.password) return value;
-  url.username = '';
-  url.password = '';
-  return url.href;
-}
+// Read from the environment as the SDK reads them, and checked, by config (before any call).
+export { endpointOverride, type EndpointOverride } from '../config/endpoint-variables.js';
 
 /** Network error codes that mean nothing answers at that address. */
 const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH']);

@@ -1,5 +1,6 @@
 import type { CodeBuild } from '../aws/codebuild.js';
 import { formatDuration } from '../report/outcome.js';
+import { checkEndpointVariables } from '../config/endpoint-variables.js';
 import { readConfig, withDispatchInputs, type Config } from '../config/inputs.js';
 import type { RunEvent } from '../github/event.js';
 import type { Io } from '../github/io.js';
@@ -62,6 +63,7 @@ export interface Step {
 export function beginStep(deps: Deps, reporter: Reporter, startedAt: number): Step {
   const { io, clock } = deps;
   const config = readConfig(withDispatchInputs(deps.inputs, deps.event.name, deps.event.inputs));
+  checkEndpointVariables(deps.env);
   return {
     deps,
     config,

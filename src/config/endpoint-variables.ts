@@ -1,0 +1,59 @@
+import { ActionError } from './errors.js';
+import { shown } from './input-source.js';
+
+/**
+ * AWS_ENDPOINT_URL_<SERVICE> and AWS_ENDPOINT_URL, as the SDK reads them: the endpoint a local
+ * stand-in or a proxy answers at. The SDK turns one that is not a URL into "TypeError: Invalid URL"
+ * at the first call, naming nothing; here it is refused before any call, by name.
+ */
+
+export interface EndpointOverride {
+  /** The variable in effect, e.g. AWS_ENDPOINT_URL_CODEBUILD. */
+  name: string;
+  value: string;
+}
+
+/** The services the action calls, by their SDK id: CodeBuild, CloudWatch Logs (log tails), STS (role-to-assume). */
+export const CALLED_SERVICES = ['CODEBUILD', 'CLOUDWATCH_LOGS', 'STS'] as const;
+
+/**
+ * The endpoint variable the SDK uses for a service (its SDK id, upper-case with underscores, e.g.
+ * CODEBUILD, STS): the service's own variable first, then AWS_ENDPOINT_URL.
+ */
+export function endpointOverride(
+  env: Record<string, string | undefined>,
+  serviceId: string,
+): EndpointOverride | undefined {
+  if (/^true$/i.test(env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS ?? '')) return undefined;
+  for (const name of [`AWS_ENDPOINT_URL_${serviceId}`, 'AWS_ENDPOINT_URL']) {
+    const value = env[name];
+    if (value) return { name, value };
+  }
+  return undefined;
+}
+
+/**
+ * A URL as it may be shown: a user name and password in it (http://user:pass@host) are left out,
+ * also when the value is not a URL at all (a missing colon, no scheme), up to its last "@".
+ */
+export function withoutUserInfo(value: string): string {
+  return value.replace(/(^|\/)[^/?#]*@/, '$1');
+}
+
+function isHttpUrl(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const { protocol, host } = new URL(value);
+  return (protocol === 'http:' || protocol === 'https:') && host !== '';
+}
+
+/** Throws naming the first endpoint variable in effect for a called service that is not an http(s) URL. */
+export function checkEndpointVariables(env: Record<string, string | undefined>): void {
+  for (const service of CALLED_SERVICES) {
+    const override = endpointOverride(env, service);
+    if (override && !isHttpUrl(override.value)) {
+      throw new ActionError(
+        `${override.name} is ${shown(withoutUserInfo(override.value))}, which is not an http(s) URL: set it to the endpoint's URL, such as http://127.0.0.1:4566, or remove it so the SDK reaches AWS.`,
+      );
+    }
+  }
+}
