@@ -15,6 +15,7 @@ describe('readConfig with start-batch', () => {
         sourceVersion: undefined,
         overrideSource: true,
         envVarNames: [],
+        referencedEnvVars: [],
         githubEnvVars: true,
         buildspecOverride: undefined,
         overrides: {},
@@ -28,6 +29,9 @@ describe('readConfig with start-batch', () => {
       'source-version': 'pr/123',
       'env-vars-for-codebuild': ' DEPLOY_KEY, TARGET_ENV\nDEPLOY_KEY,,\n _UNDERSCORE_1 ',
       'disable-github-env-vars': 'true',
+      'parameter-store-env-vars':
+        ' DB_PASSWORD = /ci/db-password \n\nAPI_URL=arn:aws:ssm:us-east-1:123456789012:parameter/ci/api',
+      'secrets-manager-env-vars': 'DOCKER_TOKEN=ci/docker:token::\nB64=x/y=z==',
       'buildspec-override': 'version: 0.2\nphases: {}',
       'start-overrides':
         '{"computeTypeOverride": "BUILD_GENERAL1_LARGE", "gitCloneDepthOverride": 1}',
@@ -40,6 +44,16 @@ describe('readConfig with start-batch', () => {
         sourceVersion: 'pr/123',
         overrideSource: true,
         envVarNames: ['DEPLOY_KEY', 'TARGET_ENV', '_UNDERSCORE_1'],
+        referencedEnvVars: [
+          { name: 'DB_PASSWORD', value: '/ci/db-password', type: 'PARAMETER_STORE' },
+          {
+            name: 'API_URL',
+            value: 'arn:aws:ssm:us-east-1:123456789012:parameter/ci/api',
+            type: 'PARAMETER_STORE',
+          },
+          { name: 'DOCKER_TOKEN', value: 'ci/docker:token::', type: 'SECRETS_MANAGER' },
+          { name: 'B64', value: 'x/y=z==', type: 'SECRETS_MANAGER' },
+        ],
         githubEnvVars: false,
         buildspecOverride: 'version: 0.2\nphases: {}',
         overrides: { computeTypeOverride: 'BUILD_GENERAL1_LARGE', gitCloneDepthOverride: 1 },
@@ -67,6 +81,10 @@ describe('readConfig with start-batch', () => {
       /^Inputs "disable-source-override" and "env-vars-for-codebuild" apply only with "start-batch: true"/,
     ],
     [{ 'disable-github-env-vars': 'yes' }, /^Input "disable-github-env-vars" applies only with/],
+    [
+      { 'parameter-store-env-vars': 'A=/a', 'secrets-manager-env-vars': 'B=b' },
+      /^Inputs "parameter-store-env-vars" and "secrets-manager-env-vars" apply only with/,
+    ],
   ])('refuses start inputs without start-batch, naming them: %j', (values, message) => {
     expectOneSentence(() => readConfig(source({ 'batch-id': BATCH_ID, ...values })), message);
     expectOneSentence(
@@ -130,6 +148,41 @@ describe('readConfig with start-batch', () => {
       /^Input "env-vars-for-codebuild" lists "TOKEN=abc"/,
     ],
     [
+      'a parameter without a name',
+      { 'parameter-store-env-vars': '/ci/db-password' },
+      /^Input "parameter-store-env-vars" has the line "\/ci\/db-password", which is not NAME=parameter: write one variable per line, such as DB_PASSWORD=\/ci\/db-password\.$/,
+    ],
+    [
+      'a secret without a reference',
+      { 'secrets-manager-env-vars': 'TOKEN=' },
+      /^Input "secrets-manager-env-vars" has the line "TOKEN=", which is not NAME=secret: write one variable per line, such as DOCKER_TOKEN=ci\/docker:token\.$/,
+    ],
+    [
+      'a bad variable name',
+      { 'secrets-manager-env-vars': 'MY-TOKEN=ci/docker' },
+      /^Input "secrets-manager-env-vars" has the line "MY-TOKEN=ci\/docker", which is not NAME=secret/,
+    ],
+    [
+      'commas between parameters',
+      { 'parameter-store-env-vars': 'A=/a, B=/b' },
+      /^Input "parameter-store-env-vars" has the line "A=\/a, B=\/b", which is not NAME=parameter/,
+    ],
+    [
+      'a variable twice in one input',
+      { 'parameter-store-env-vars': 'A=/a\nA=/b' },
+      /^Input "parameter-store-env-vars" sets A twice: keep one\.$/,
+    ],
+    [
+      'a variable in two inputs',
+      { 'env-vars-for-codebuild': 'A', 'secrets-manager-env-vars': 'A=ci/a' },
+      /^Inputs "env-vars-for-codebuild" and "secrets-manager-env-vars" both set A: keep it in one\.$/,
+    ],
+    [
+      'a variable from both stores',
+      { 'parameter-store-env-vars': 'A=/a', 'secrets-manager-env-vars': 'A=ci/a' },
+      /^Inputs "parameter-store-env-vars" and "secrets-manager-env-vars" both set A: keep it in one\.$/,
+    ],
+    [
       'start-overrides not JSON',
       { 'start-overrides': '{computeTypeOverride: LARGE}' },
       /^Input "start-overrides" is not valid JSON \(.+\): give a JSON object/,
@@ -173,6 +226,11 @@ describe('readConfig with start-batch', () => {
       'buildspecOverride',
       { 'start-overrides': '{"buildspecOverride": "x.yml"}' },
       /sets "buildspecOverride", which the action sets from the input "buildspec-override"/,
+    ],
+    [
+      'environmentVariablesOverride',
+      { 'start-overrides': '{"environmentVariablesOverride": []}' },
+      /sets "environmentVariablesOverride", which the action sets from the inputs "env-vars-for-codebuild", "parameter-store-env-vars", "secrets-manager-env-vars" and "disable-github-env-vars": leave it out of start-overrides\.$/,
     ],
     [
       'idempotencyToken',

@@ -14,6 +14,7 @@ const HEAD = 'c0ffee0000000000000000000000000000000001';
 const inputs = (extra: Partial<StartInputs> = {}): StartInputs => ({
   overrideSource: true,
   envVarNames: [],
+  referencedEnvVars: [],
   githubEnvVars: false,
   overrides: {},
   ...extra,
@@ -99,6 +100,31 @@ describe('startRequest', () => {
         projectName: 'web-app',
         sourceVersion: SHA,
         environmentVariablesOverride: [{ name: 'GITHUB_SHA', value: SHA, type: 'PLAINTEXT' }],
+      },
+    ],
+    [
+      'Parameter Store and Secrets Manager variables by name, after the PLAINTEXT ones, over the GitHub context',
+      {
+        githubEnvVars: true,
+        envVarNames: ['DEPLOY_ENV'],
+        referencedEnvVars: [
+          { name: 'DB_PASSWORD', value: '/ci/db-password', type: 'PARAMETER_STORE' },
+          { name: 'GITHUB_REF', value: '/ci/ref', type: 'PARAMETER_STORE' },
+          { name: 'DOCKER_TOKEN', value: 'ci/docker:token', type: 'SECRETS_MANAGER' },
+        ],
+      },
+      { env: { GITHUB_SHA: SHA, GITHUB_REF: 'refs/heads/main', DEPLOY_ENV: 'staging' } },
+      {
+        projectName: 'web-app',
+        sourceVersion: SHA,
+        environmentVariablesOverride: [
+          { name: 'GITHUB_SHA', value: SHA, type: 'PLAINTEXT' },
+          { name: 'GITHUB_REF', value: '/ci/ref', type: 'PARAMETER_STORE' },
+          { name: 'DEPLOY_ENV', value: 'staging', type: 'PLAINTEXT' },
+          { name: 'DB_PASSWORD', value: '/ci/db-password', type: 'PARAMETER_STORE' },
+          { name: 'DOCKER_TOKEN', value: 'ci/docker:token', type: 'SECRETS_MANAGER' },
+        ],
+        idempotencyToken: 'gh-token',
       },
     ],
     [

@@ -216,6 +216,41 @@ describe('start-batch: environment variables', () => {
     ]);
   });
 
+  it('sends Parameter Store and Secrets Manager variables by reference, beside the PLAINTEXT ones', async () => {
+    const sim = await start('start-succeeds');
+    const run = await starting(
+      sim,
+      {
+        'env-vars-for-codebuild': 'DEPLOY_KEY',
+        'parameter-store-env-vars': 'DB_PASSWORD=/ci/db-password\nAPI_URL = /ci/api-url',
+        'secrets-manager-env-vars': 'DOCKER_TOKEN=ci/docker:token',
+        'disable-github-env-vars': 'true',
+      },
+      { DEPLOY_KEY: VALUE },
+    );
+    expect(run.code).toBe(0);
+    expect(startRequest(sim).environmentVariablesOverride).toEqual([
+      { name: 'DEPLOY_KEY', value: VALUE, type: 'PLAINTEXT' },
+      { name: 'DB_PASSWORD', value: '/ci/db-password', type: 'PARAMETER_STORE' },
+      { name: 'API_URL', value: '/ci/api-url', type: 'PARAMETER_STORE' },
+      { name: 'DOCKER_TOKEN', value: 'ci/docker:token', type: 'SECRETS_MANAGER' },
+    ]);
+    expect(everything(run)).not.toContain(VALUE);
+  });
+
+  it('refuses environmentVariablesOverride in start-overrides, naming the inputs that set it', async () => {
+    const sim = await start('start-succeeds');
+    const run = await starting(sim, {
+      'start-overrides':
+        '{"environmentVariablesOverride": [{"name": "A", "value": "/a", "type": "PARAMETER_STORE"}]}',
+    });
+    expect(run.code).toBe(1);
+    expect(sim.calls()).toHaveLength(0);
+    expect(annotations(run, 'error')).toEqual([
+      'Input "start-overrides" sets "environmentVariablesOverride", which the action sets from the inputs "env-vars-for-codebuild", "parameter-store-env-vars", "secrets-manager-env-vars" and "disable-github-env-vars": leave it out of start-overrides.',
+    ]);
+  });
+
   it('fails before any call when a named variable is not set', async () => {
     const sim = await start('start-succeeds');
     const run = await starting(sim, { 'env-vars-for-codebuild': 'DEPLOY_KEY, NOT_SET_ANYWHERE' });

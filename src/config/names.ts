@@ -10,6 +10,8 @@ export const Inputs = {
   SourceVersion: 'source-version',
   DisableSourceOverride: 'disable-source-override',
   EnvVarsForCodebuild: 'env-vars-for-codebuild',
+  ParameterStoreEnvVars: 'parameter-store-env-vars',
+  SecretsManagerEnvVars: 'secrets-manager-env-vars',
   DisableGithubEnvVars: 'disable-github-env-vars',
   BuildspecOverride: 'buildspec-override',
   StartOverrides: 'start-overrides',

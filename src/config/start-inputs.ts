@@ -1,4 +1,8 @@
-import type { StartBuildBatchCommandInput } from '@aws-sdk/client-codebuild';
+import type {
+  EnvironmentVariable,
+  EnvironmentVariableType,
+  StartBuildBatchCommandInput,
+} from '@aws-sdk/client-codebuild';
 import { ActionError } from './errors.js';
 import { readBoolean, shown, type InputSource } from './input-source.js';
 import { Inputs, type InputName } from './names.js';
@@ -14,6 +18,11 @@ export interface StartInputs {
   overrideSource: boolean;
   /** env-vars-for-codebuild: names whose values are read from the step's environment. */
   envVarNames: string[];
+  /**
+   * parameter-store-env-vars and secrets-manager-env-vars: each value is the name of a parameter or
+   * secret, which CodeBuild reads when the build starts. Not secrets themselves.
+   */
+  referencedEnvVars: EnvironmentVariable[];
   /** False with disable-github-env-vars. */
   githubEnvVars: boolean;
   buildspecOverride?: string;
@@ -27,7 +36,7 @@ export interface StartInputs {
 const START_MEMBERS: Record<keyof StartBuildBatchCommandInput, string | undefined> = {
   projectName: `the input "${Inputs.ProjectName}"`,
   sourceVersion: `the inputs "${Inputs.SourceVersion}" and "${Inputs.DisableSourceOverride}"`,
-  environmentVariablesOverride: `the inputs "${Inputs.EnvVarsForCodebuild}" and "${Inputs.DisableGithubEnvVars}"`,
+  environmentVariablesOverride: `the inputs "${Inputs.EnvVarsForCodebuild}", "${Inputs.ParameterStoreEnvVars}", "${Inputs.SecretsManagerEnvVars}" and "${Inputs.DisableGithubEnvVars}"`,
   buildspecOverride: `the input "${Inputs.BuildspecOverride}"`,
   idempotencyToken:
     'the workflow run (run, attempt, job and step), so a resent start starts one batch',
@@ -80,6 +89,69 @@ function readEnvNames(raw: string): string[] {
     );
   }
   return [...new Set(names)];
+}
+
+/** The inputs of variables CodeBuild reads from a store, one NAME=reference per line. */
+const REFERENCED: ReadonlyArray<{
+  input: InputName;
+  type: Extract<EnvironmentVariableType, 'PARAMETER_STORE' | 'SECRETS_MANAGER'>;
+  what: string;
+  example: string;
+}> = [
+  {
+    input: Inputs.ParameterStoreEnvVars,
+    type: 'PARAMETER_STORE',
+    what: 'parameter',
+    example: 'DB_PASSWORD=/ci/db-password',
+  },
+  {
+    input: Inputs.SecretsManagerEnvVars,
+    type: 'SECRETS_MANAGER',
+    what: 'secret',
+    example: 'DOCKER_TOKEN=ci/docker:token',
+  },
+];
+// Parameter names, secret ids and ARNs hold neither spaces nor commas: a comma means two on one line.
+const REFERENCE_LINE = /^([A-Za-z_][A-Za-z0-9_]*)\s*=\s*([^\s,]+)$/;
+
+/** One variable per line, NAME=reference; blank lines are skipped. */
+function readReferenced(
+  source: InputSource,
+  kind: (typeof REFERENCED)[number],
+): EnvironmentVariable[] {
+  const variables: EnvironmentVariable[] = [];
+  for (const line of source
+    .get(kind.input)
+    .split('\n')
+    .map((l) => l.trim())) {
+    if (line === '') continue;
+    const match = REFERENCE_LINE.exec(line);
+    if (!match) {
+      throw new ActionError(
+        `Input "${kind.input}" has the line ${shown(line)}, which is not NAME=${kind.what}: write one variable per line, such as ${kind.example}.`,
+      );
+    }
+    const [, name, value] = match as unknown as [string, string, string];
+    if (variables.some((v) => v.name === name)) {
+      throw new ActionError(`Input "${kind.input}" sets ${name} twice: keep one.`);
+    }
+    variables.push({ name, value, type: kind.type });
+  }
+  return variables;
+}
+
+/** A variable set by two inputs would leave CodeBuild to pick one: refused, naming both. */
+function refuseTwice(sets: ReadonlyArray<[InputName, readonly string[]]>): void {
+  const seen = new Map<string, InputName>();
+  for (const [input, names] of sets) {
+    for (const name of names) {
+      const other = seen.get(name);
+      if (other) {
+        throw new ActionError(`Inputs "${other}" and "${input}" both set ${name}: keep it in one.`);
+      }
+      seen.set(name, input);
+    }
+  }
 }
 
 /**
@@ -140,6 +212,8 @@ const START_ONLY: ReadonlyArray<[InputName, 'flag' | 'text']> = [
   [Inputs.SourceVersion, 'text'],
   [Inputs.DisableSourceOverride, 'flag'],
   [Inputs.EnvVarsForCodebuild, 'text'],
+  [Inputs.ParameterStoreEnvVars, 'text'],
+  [Inputs.SecretsManagerEnvVars, 'text'],
   [Inputs.DisableGithubEnvVars, 'flag'],
   [Inputs.BuildspecOverride, 'text'],
   [Inputs.StartOverrides, 'text'],
@@ -180,10 +254,21 @@ export function readStartInputs(source: InputSource): StartInputs {
     );
   }
   const buildspec = source.get(Inputs.BuildspecOverride);
+  const envVarNames = readEnvNames(source.get(Inputs.EnvVarsForCodebuild));
+  const [parameters, secrets] = REFERENCED.map((kind) => readReferenced(source, kind)) as [
+    EnvironmentVariable[],
+    EnvironmentVariable[],
+  ];
+  refuseTwice([
+    [Inputs.EnvVarsForCodebuild, envVarNames],
+    [Inputs.ParameterStoreEnvVars, parameters.map((v) => v.name!)],
+    [Inputs.SecretsManagerEnvVars, secrets.map((v) => v.name!)],
+  ]);
   return {
     sourceVersion: sourceVersion || undefined,
     overrideSource,
-    envVarNames: readEnvNames(source.get(Inputs.EnvVarsForCodebuild)),
+    envVarNames,
+    referencedEnvVars: [...parameters, ...secrets],
     githubEnvVars: !readBoolean(source, Inputs.DisableGithubEnvVars, false),
     buildspecOverride: buildspec || undefined,
     overrides: readOverrides(source.get(Inputs.StartOverrides)),

@@ -34,7 +34,11 @@ export function defaultSourceVersion(context: RunContext): string | undefined {
   return (pullRequest ? context.headSha : undefined) || context.sha || undefined;
 }
 
-/** PLAINTEXT overrides: the GitHub context (when set and not empty), then the names listed. */
+/**
+ * The variables sent: the GitHub context (when set and not empty), then the PLAINTEXT names listed,
+ * then those CodeBuild reads from Parameter Store and Secrets Manager. A variable an input names
+ * replaces the GitHub context's of that name.
+ */
 function environmentVariables(start: StartInputs, env: RunContext['env']): EnvironmentVariable[] {
   const missing = start.envVarNames.filter((name) => env[name] === undefined);
   if (missing.length > 0) {
@@ -42,12 +46,15 @@ function environmentVariables(start: StartInputs, env: RunContext['env']): Envir
       `Input "${Inputs.EnvVarsForCodebuild}" names ${missing.join(', ')}, not set in the step's environment: set ${missing.length > 1 ? 'them' : 'it'} under the step's env:, or leave ${missing.length > 1 ? 'them' : 'it'} out.`,
     );
   }
-  const values = new Map<string, string>();
+  const variables = new Map<string, EnvironmentVariable>();
+  const plain = (name: string, value: string) =>
+    variables.set(name, { name, value, type: 'PLAINTEXT' });
   if (start.githubEnvVars) {
-    for (const name of GITHUB_ENV_VARS) if (env[name]) values.set(name, env[name]);
+    for (const name of GITHUB_ENV_VARS) if (env[name]) plain(name, env[name]);
   }
-  for (const name of start.envVarNames) values.set(name, env[name]!);
-  return [...values].map(([name, value]) => ({ name, value, type: 'PLAINTEXT' }));
+  for (const name of start.envVarNames) plain(name, env[name]!);
+  for (const variable of start.referencedEnvVars) variables.set(variable.name!, variable);
+  return [...variables.values()];
 }
 
 /**
