@@ -54,8 +54,11 @@ class FakeCodeBuild implements CodeBuild {
     this.stops.push(id);
     return { ...batch('STOPPED', [group('build', 'IN_PROGRESS')]) };
   }
-  async listBatchIds() {
-    return { ids: this.listed.map((b) => b.id!), more: false };
+  listings: string[] = [];
+  async listBatchIds(_project: string, status: string) {
+    this.listings.push(status);
+    const ids = this.listed.filter((b) => b.buildBatchStatus === status).map((b) => b.id!);
+    return { ids, more: false };
   }
   async getBatches(ids: string[]) {
     return this.listed.filter((b) => ids.includes(b.id!));
@@ -653,6 +656,60 @@ describe('run: project-name', () => {
     await run(deps);
     expect(codebuild.retries[0]!.id).toBe('web-app:9');
     expect(seen.outputs['batch-id']).toBe('web-app:9');
+  });
+
+  it('retries nothing when a newer batch succeeded, naming both', async () => {
+    const codebuild = new FakeCodeBuild([numbered(9)], undefined, [
+      numbered(3),
+      numbered(9),
+      numbered(8, 'SUCCEEDED'),
+      numbered(11, 'SUCCEEDED'),
+      numbered(10, 'IN_PROGRESS'),
+    ]);
+    // A minute's limit: a wrong retry of a batch these fakes never move past ends instead of spinning.
+    const { deps, seen } = setup(codebuild, { 'project-name': 'web-app', 'timeout-minutes': '1' });
+    await run(deps);
+    const sentence =
+      'The newest failed batch build of web-app, #9 (web-app:9), is obsolete: the newer #11 (web-app:11) succeeded, so there is nothing to retry.';
+    expect(seen.notices).toEqual([sentence]);
+    expect(seen.summary).toContain('nothing to retry</h2>');
+    expect(seen.summary).toContain(sentence);
+    expect(seen.outputs).toEqual({ attempts: '0', 'failed-build-groups': '[]' });
+    expect(codebuild.retries).toEqual([]);
+  });
+
+  it('retries nothing when a newer batch is running, saying why', async () => {
+    const codebuild = new FakeCodeBuild([numbered(9)], undefined, [
+      numbered(9),
+      numbered(7, 'SUCCEEDED'),
+      numbered(10, 'IN_PROGRESS'),
+    ]);
+    const { deps, seen } = setup(codebuild, { 'project-name': 'web-app', 'timeout-minutes': '1' });
+    await run(deps);
+    expect(seen.notices).toEqual([
+      'The newest failed batch build of web-app, #9 (web-app:9), is older than #10 (web-app:10), which is running: nothing was retried, as a retry of #9 would build older source beside #10 and race it; whoever started #10 owns its outcome (set batch-id to web-app:9 to retry it anyway).',
+    ]);
+    expect(seen.outputs).toEqual({ attempts: '0', 'failed-build-groups': '[]' });
+    expect(codebuild.retries).toEqual([]);
+    expect(codebuild.reads).toBe(0);
+  });
+
+  it('retries the newest failed batch when the newer ones were stopped or are older successes', async () => {
+    const codebuild = new FakeCodeBuild([numbered(9), succeeded()], undefined, [
+      numbered(9),
+      numbered(8, 'SUCCEEDED'),
+      numbered(10, 'STOPPED'),
+    ]);
+    const { deps } = setup(codebuild, { 'project-name': 'web-app' });
+    await run(deps);
+    expect(codebuild.retries.map((r) => r.id)).toEqual(['web-app:9']);
+  });
+
+  it('reads no successes when the project has no failed batch', async () => {
+    const codebuild = new FakeCodeBuild([undefined], undefined, [numbered(2, 'SUCCEEDED')]);
+    const { deps } = setup(codebuild, { 'project-name': 'web-app' });
+    await run(deps);
+    expect(codebuild.listings).toEqual(['FAILED', 'FAULT', 'TIMED_OUT']);
   });
 
   it('succeeds with a notice when the project has no failed batch', async () => {

@@ -1,5 +1,6 @@
 // max-attempts, project-name and failure reasons, end to end against the simulator.
 import { act, annotations, groupsOf, simulators } from './helpers.js';
+import { scenarios } from '../../simulator/scenarios.mjs';
 
 const start = simulators();
 
@@ -41,6 +42,45 @@ describe('project-name', () => {
       filter: { status: 'FAILED' },
     });
     expect(run.outputs).toMatchObject({ 'batch-id': newest.id, 'build-batch-number': '4' });
+  });
+
+  // The project's batches: #1 failed, then #2 as given (the newest, the simulator's main batch).
+  const newerThanFailed = (initial: object) => ({
+    ...scenarios['project-history'],
+    history: [{ initial: { groups: { integration_tests: 'FAILED' } } }],
+    initial,
+  });
+
+  it('retries nothing when a newer batch of the project succeeded, naming both', async () => {
+    const sim = await start(newerThanFailed({ groups: {} }));
+    const [failed, green] = [1, 2].map((n) => sim.batches.find((b) => b.number === n)!);
+    const run = await act(sim, { 'batch-id': '', 'project-name': 'web-app' });
+    expect(run.code).toBe(0);
+    const sentence = `The newest failed batch build of web-app, #1 (${failed!.id}), is obsolete: the newer #2 (${green!.id}) succeeded, so there is nothing to retry.`;
+    expect(annotations(run, 'notice')).toEqual([sentence]);
+    expect(run.summary).toContain(sentence);
+    expect(sim.calls('RetryBuildBatch')).toHaveLength(0);
+    expect(sim.calls('ListBuildBatchesForProject').map((c) => c.body!.filter)).toEqual(
+      ['FAILED', 'FAULT', 'TIMED_OUT', 'SUCCEEDED', 'IN_PROGRESS'].map((status) => ({ status })),
+    );
+    expect(run.outputs).toEqual({ attempts: '0', 'failed-build-groups': '[]' });
+  });
+
+  it('retries nothing while a newer batch of the project runs, saying why', async () => {
+    const sim = await start(
+      newerThanFailed({
+        running: true,
+        groups: { integration_tests: { status: 'SUCCEEDED', ms: 60_000 } },
+      }),
+    );
+    const [failed, running] = [1, 2].map((n) => sim.batches.find((b) => b.number === n)!);
+    const run = await act(sim, { 'batch-id': '', 'project-name': 'web-app' });
+    expect(run.code).toBe(0);
+    expect(annotations(run, 'notice')).toEqual([
+      `The newest failed batch build of web-app, #1 (${failed!.id}), is older than #2 (${running!.id}), which is running: nothing was retried, as a retry of #1 would build older source beside #2 and race it; whoever started #2 owns its outcome (set batch-id to ${failed!.id} to retry it anyway).`,
+    ]);
+    expect(sim.calls('RetryBuildBatch')).toHaveLength(0);
+    expect(run.elapsedMs).toBeLessThan(30_000);
   });
 
   it('succeeds with a notice when the project has no failed batch', async () => {

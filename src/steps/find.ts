@@ -1,37 +1,48 @@
-import type { BuildBatch } from '@aws-sdk/client-codebuild';
+import type { BuildBatch, StatusType } from '@aws-sdk/client-codebuild';
 import type { CodeBuild } from '../aws/codebuild.js';
 import { ActionError } from '../config/errors.js';
 import type { Config } from '../config/inputs.js';
 import { Outputs } from '../config/names.js';
+import { choiceSentence, chooseProjectBatch, newestBatch } from './choose-batch.js';
 import type { Step } from './context.js';
 
-/** A project search reads at most this many ids per failed status. */
+/** A project search reads at most this many ids per status. */
 const MAX_LISTED_BATCHES = 1_000;
 /** The statuses of a batch that failed on its own (STOPPED means somebody stopped it). */
-const FAILED_STATUSES = ['FAILED', 'FAULT', 'TIMED_OUT'] as const;
+const FAILED_STATUSES: readonly StatusType[] = ['FAILED', 'FAULT', 'TIMED_OUT'];
+/** The statuses of a newer batch that make the newest failed one not worth retrying. */
+const NEWER_STATUSES: readonly StatusType[] = ['SUCCEEDED', 'IN_PROGRESS'];
 
 /**
  * The batch to retry as it is now: the one batch-id names, or the newest failed batch of
- * project-name. Undefined (with a notice and a short summary) when the project has none.
+ * project-name while no newer batch succeeded or runs. Undefined (with a notice and a short
+ * summary) when there is nothing to retry.
  */
 export async function findBatch(
   step: Step,
   target: Exclude<Config['target'], { kind: 'start' }>,
 ): Promise<BuildBatch | undefined> {
   const { reporter } = step;
-  const batchId =
-    target.kind === 'batch' ? target.batchId : await newestFailedBatch(step, target.projectName);
-  if (!batchId) {
-    await reporter.nothingToRetry(
-      `Project ${target.kind === 'project' ? target.projectName : batchId} has no failed, faulted or timed-out batch build: nothing to retry.`,
-      step.elapsed(),
-    );
+  const { io } = step.deps;
+  const chosen =
+    target.kind === 'batch' ? target.batchId : await projectBatch(step, target.projectName);
+  if (typeof chosen !== 'string') {
+    io.notice(chosen.notice);
+    io.setOutput(Outputs.Attempts, '0');
+    for (const name of [
+      Outputs.FailedBuildGroups,
+      Outputs.NotRunBuildGroups,
+      Outputs.IgnoredBuildGroups,
+    ])
+      io.setOutput(name, '[]');
+    await reporter.nothingToRetry(chosen.summary, step.elapsed());
     return undefined;
   }
+  const batchId = chosen;
   const batch = await step.patiently(() => step.codebuild.getBatch(batchId));
   // Set once CodeBuild knows the batch: later steps guarded on it must not act on a wrong id.
   if (batch) {
-    step.deps.io.setOutput(Outputs.BatchId, batchId);
+    io.setOutput(Outputs.BatchId, batchId);
     return batch;
   }
   const account = target.kind === 'batch' && target.account ? ` of account ${target.account}` : '';
@@ -56,42 +67,55 @@ async function notFoundHint(codebuild: CodeBuild, id: string): Promise<string> {
   return 'check "batch-id" (a batch build id, from the project\'s Batch history, not a build id) and the region (aws-region, or the ARN\'s).';
 }
 
-/** The newest batch of a project that failed on its own (FAILED, FAULT or TIMED_OUT), by number. */
-async function newestFailedBatch(step: Step, projectName: string): Promise<string | undefined> {
+/** Nothing to retry in a project: the notice for the log and the summary's sentence. */
+interface NothingToRetry {
+  notice: string;
+  summary: string;
+}
+
+/**
+ * The id of the newest batch of a project that failed on its own (FAILED, FAULT or TIMED_OUT), or
+ * why there is nothing to retry: no such batch, or a newer one that succeeded or is running.
+ */
+async function projectBatch(step: Step, projectName: string): Promise<string | NothingToRetry> {
+  const { codebuild } = step;
+  const { io } = step.deps;
+  const failed = newestBatch(await listedBatches(step, projectName, FAILED_STATUSES));
+  if (!failed?.id) {
+    return {
+      notice: `Project ${projectName} has no failed, faulted or timed-out batch build in ${await codebuild.region()}: nothing to retry.`,
+      summary: `Project ${projectName} has no failed, faulted or timed-out batch build: nothing to retry.`,
+    };
+  }
+  io.info(
+    `Newest failed batch build of ${projectName}: ${failed.id} (#${failed.buildBatchNumber}, ${failed.buildBatchStatus}).`,
+  );
+  // Only a failure that is still the project's latest word is retried.
+  const others = await listedBatches(step, projectName, NEWER_STATUSES);
+  const choice = chooseProjectBatch(failed, others);
+  if (choice.kind === 'retry') return failed.id;
+  const sentence = choiceSentence(projectName, choice);
+  return { notice: sentence, summary: sentence };
+}
+
+/** The project's batches in these statuses, read whole (their numbers tell which is newest). */
+async function listedBatches(
+  step: Step,
+  projectName: string,
+  statuses: readonly StatusType[],
+): Promise<BuildBatch[]> {
   const { codebuild, patiently } = step;
   const { io } = step.deps;
   const ids: string[] = [];
-  for (const status of FAILED_STATUSES) {
+  for (const status of statuses) {
     const listed = await patiently(() =>
       codebuild.listBatchIds(projectName, status, MAX_LISTED_BATCHES),
     );
     if (listed.more)
       io.warning(
-        `Project ${projectName} has more than ${MAX_LISTED_BATCHES} ${status} batch builds; the newest is chosen among the first ${MAX_LISTED_BATCHES} listed.`,
+        `Project ${projectName} has more than ${MAX_LISTED_BATCHES} ${status} batch builds; only the first ${MAX_LISTED_BATCHES} listed (by id, not age) are compared.`,
       );
     ids.push(...listed.ids);
   }
-  // The service lists by identifier, not by age: the batch number tells which is newest.
-  const batches = await patiently(() => codebuild.getBatches(ids));
-  const newest = batches.reduce<BuildBatch | undefined>(
-    (best, b) => ((b.buildBatchNumber ?? 0) > (best?.buildBatchNumber ?? -1) ? b : best),
-    undefined,
-  );
-  if (!newest?.id) {
-    io.notice(
-      `Project ${projectName} has no failed, faulted or timed-out batch build in ${await codebuild.region()}: nothing to retry.`,
-    );
-    io.setOutput(Outputs.Attempts, '0');
-    for (const name of [
-      Outputs.FailedBuildGroups,
-      Outputs.NotRunBuildGroups,
-      Outputs.IgnoredBuildGroups,
-    ])
-      io.setOutput(name, '[]');
-    return undefined;
-  }
-  io.info(
-    `Newest failed batch build of ${projectName}: ${newest.id} (#${newest.buildBatchNumber}, ${newest.buildBatchStatus}).`,
-  );
-  return newest.id;
+  return ids.length === 0 ? [] : await patiently(() => codebuild.getBatches(ids));
 }
