@@ -382,6 +382,33 @@ describe('start-batch: cancellation, timeout and resends', () => {
   });
 });
 
+describe('start inputs without start-batch', () => {
+  it('refuses them before any call, naming each, instead of retrying a batch they do not describe', async () => {
+    const sim = await start('retry-succeeds');
+    const run = await act(sim, { 'source-version': 'pr/123', 'buildspec-override': 'other.yml' });
+    expect(run.code).toBe(1);
+    expect(sim.calls()).toHaveLength(0);
+    expect(annotations(run, 'error')).toEqual([
+      'Inputs "source-version" and "buildspec-override" apply only with "start-batch: true", which is not set: set "start-batch: true" to start a new batch of "project-name", or remove them to retry a batch.',
+    ]);
+  });
+
+  it("accepts every input at action.yml's default, as the runner passes them", async () => {
+    const action = parse(readFileSync('action.yml', 'utf8')) as {
+      inputs: Record<string, { default?: string }>;
+    };
+    const defaults = Object.fromEntries(
+      Object.entries(action.inputs).flatMap(([name, input]) =>
+        input.default === undefined ? [] : [[name, String(input.default)]],
+      ),
+    );
+    const sim = await start('retry-succeeds');
+    const run = await act(sim, { ...defaults, ...FAST });
+    expect(run.code).toBe(0);
+    expect(sim.calls('RetryBuildBatch')).toHaveLength(1);
+  });
+});
+
 // Legs of a matrix share GITHUB_RUN_ID, GITHUB_RUN_ATTEMPT, GITHUB_JOB and GITHUB_ACTION: two action
 // processes with the runner's same identity (run-action.mjs sets it), running at once.
 describe('start-batch: matrix legs (one run, job and step)', () => {
@@ -507,29 +534,5 @@ describe('start-batch: matrix legs (one run, job and step)', () => {
         attempts: 2,
       });
     }
-describe('start inputs without start-batch', () => {
-  it('refuses them before any call, naming each, instead of retrying a batch they do not describe', async () => {
-    const sim = await start('retry-succeeds');
-    const run = await act(sim, { 'source-version': 'pr/123', 'buildspec-override': 'other.yml' });
-    expect(run.code).toBe(1);
-    expect(sim.calls()).toHaveLength(0);
-    expect(annotations(run, 'error')).toEqual([
-      'Inputs "source-version" and "buildspec-override" apply only with "start-batch: true", which is not set: set "start-batch: true" to start a new batch of "project-name", or remove them to retry a batch.',
-    ]);
-  });
-
-  it("accepts every input at action.yml's default, as the runner passes them", async () => {
-    const action = parse(readFileSync('action.yml', 'utf8')) as {
-      inputs: Record<string, { default?: string }>;
-    };
-    const defaults = Object.fromEntries(
-      Object.entries(action.inputs).flatMap(([name, input]) =>
-        input.default === undefined ? [] : [[name, String(input.default)]],
-      ),
-    );
-    const sim = await start('retry-succeeds');
-    const run = await act(sim, { ...defaults, ...FAST });
-    expect(run.code).toBe(0);
-    expect(sim.calls('RetryBuildBatch')).toHaveLength(1);
   });
 });
