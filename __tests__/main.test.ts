@@ -674,7 +674,12 @@ describe('run: project-name', () => {
     expect(seen.notices).toEqual([sentence]);
     expect(seen.summary).toContain('nothing to retry</h2>');
     expect(seen.summary).toContain(sentence);
-    expect(seen.outputs).toEqual({ attempts: '0', 'failed-build-groups': '[]' });
+    expect(seen.outputs).toEqual({
+      attempts: '0',
+      'failed-build-groups': '[]',
+      'not-run-build-groups': '[]',
+      'ignored-build-groups': '[]',
+    });
     expect(codebuild.retries).toEqual([]);
   });
 
@@ -689,7 +694,12 @@ describe('run: project-name', () => {
     expect(seen.notices).toEqual([
       'The newest failed batch build of web-app, #9 (web-app:9), is older than #10 (web-app:10), which is running: nothing was retried, as a retry of #9 would build older source beside #10 and race it; whoever started #10 owns its outcome (set batch-id to web-app:9 to retry it anyway).',
     ]);
-    expect(seen.outputs).toEqual({ attempts: '0', 'failed-build-groups': '[]' });
+    expect(seen.outputs).toEqual({
+      attempts: '0',
+      'failed-build-groups': '[]',
+      'not-run-build-groups': '[]',
+      'ignored-build-groups': '[]',
+    });
     expect(codebuild.retries).toEqual([]);
     expect(codebuild.reads).toBe(0);
   });

@@ -124,7 +124,6 @@ describe('startRequest', () => {
           { name: 'DB_PASSWORD', value: '/ci/db-password', type: 'PARAMETER_STORE' },
           { name: 'DOCKER_TOKEN', value: 'ci/docker:token', type: 'SECRETS_MANAGER' },
         ],
-        idempotencyToken: 'gh-token',
       },
     ],
     [
