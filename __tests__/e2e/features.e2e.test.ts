@@ -63,7 +63,12 @@ describe('project-name', () => {
     expect(sim.calls('ListBuildBatchesForProject').map((c) => c.body!.filter)).toEqual(
       ['FAILED', 'FAULT', 'TIMED_OUT', 'SUCCEEDED', 'IN_PROGRESS'].map((status) => ({ status })),
     );
-    expect(run.outputs).toEqual({ attempts: '0', 'failed-build-groups': '[]' });
+    expect(run.outputs).toEqual({
+      attempts: '0',
+      'failed-build-groups': '[]',
+      'not-run-build-groups': '[]',
+      'ignored-build-groups': '[]',
+    });
   });
 
   it('retries nothing while a newer batch of the project runs, saying why', async () => {
