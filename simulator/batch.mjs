@@ -48,12 +48,13 @@ function resolve(version) {
 const epoch = (ms) => Math.round(ms) / 1000;
 
 /**
- * A plan entry is 'FAILED' or { status, ms, reason, log, tests, coverage, artifacts }:
+ * A plan entry is 'FAILED' or { status, ms, reason, log, tests, coverage, artifacts, deleted }:
  * - log: the build's log lines (default: a short CodeBuild-like log ending in the failure);
  * - tests: { passed, skipped, failed: [case], error: [case] } with case { suite, name, message, ms }
  *   (or failed/error as a number of generated cases): a TEST report;
  * - coverage: a line coverage percentage: a CODE_COVERAGE report;
- * - artifacts: true for a primary S3 artifact, or { secondary: ['name', …] } for more.
+ * - artifacts: true for a primary S3 artifact, or { secondary: ['name', …] } for more;
+ * - deleted: the build was deleted (BatchDeleteBuilds): BatchGetBuilds lists it in buildsNotFound.
  */
 function normalise(entry, durationMs, scale = 1) {
   const plan = typeof entry === 'string' ? { status: entry } : { ...(entry ?? {}) };
@@ -170,7 +171,12 @@ export class SimulatedBatch {
       );
       const plan = def.synthetic
         ? normalise('SUCCEEDED', 60)
-        : normalise(plans[def.identifier], this.durationMs, this.scale);
+        : // Group identifiers are service text: own keys only (a group may be named constructor).
+          normalise(
+            Object.hasOwn(plans, def.identifier) ? plans[def.identifier] : undefined,
+            this.durationMs,
+            this.scale,
+          );
       const build = this.newBuild(def.identifier, t0);
       const entry = blocked
         ? { ...build, startAt: depsEnd, endAt: depsEnd, status: 'STOPPED', ranPhases: false }
@@ -183,6 +189,7 @@ export class SimulatedBatch {
             ranPhases: true,
           };
       if (!blocked && !def.synthetic) this.attachDiagnosis(entry, def, plan);
+      if (plan.deleted) entry.deleted = true;
       this.entries.get(def.identifier).push(entry);
       this.builds.set(entry.arn, entry);
       run.endAt = Math.max(run.endAt, entry.endAt);
@@ -632,7 +639,7 @@ export class SimulatedBatch {
   build(arnOrId, t) {
     const entry =
       this.builds.get(arnOrId) ?? [...this.builds.values()].find((b) => b.id === arnOrId);
-    if (!entry) return undefined;
+    if (!entry || entry.deleted) return undefined;
     const status = this.entryStatus(entry, t);
     const final = FINAL.has(status);
     const settings = this.settings(t);

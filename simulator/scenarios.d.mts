@@ -4,3 +4,4 @@ export const scenarios: Record<
   string,
   { description: string; project: string; [key: string]: unknown }
 >;
+export const PROTOTYPE_NAMES: string[];

@@ -179,6 +179,46 @@ function oversize() {
 }
 const big = oversize();
 
+/** Build group names that are members of Object.prototype: service text a plain object would mistake. */
+export const PROTOTYPE_NAMES = [
+  'constructor',
+  'toString',
+  'valueOf',
+  'hasOwnProperty',
+  '__proto__',
+];
+
+/**
+ * unit, then one group per PROTOTYPE_NAMES entry depending on it: toString logs to S3 only, valueOf
+ * keeps no log. Plans are built with Object.fromEntries, so that __proto__ is an own key.
+ */
+function prototypeNames(failed) {
+  const groups = [
+    { identifier: 'unit', dependsOn: [] },
+    ...PROTOTYPE_NAMES.map((identifier) => ({
+      identifier,
+      dependsOn: ['unit'],
+      ...(identifier === 'toString' ? { logging: { kind: 's3' } } : {}),
+      ...(identifier === 'valueOf' ? { logging: { kind: 'off' } } : {}),
+    })),
+  ];
+  const status = failed ? 'FAILED' : 'SUCCEEDED';
+  const plan = Object.fromEntries([
+    ['unit', { tests: { passed: 10 }, artifacts: true }],
+    // BatchGetBuilds does not return constructor's build (deleted), nor valueOf's on a green batch.
+    ['constructor', { status, deleted: true }],
+    ['toString', { status, tests: { passed: 3, failed: failed ? 2 : 0 }, artifacts: true }],
+    ['valueOf', failed ? { status, artifacts: true } : { status, deleted: true }],
+    ['hasOwnProperty', { status, tests: { passed: 4, failed: failed ? 1 : 0 } }],
+    [
+      '__proto__',
+      { status, tests: { passed: 5, failed: failed ? 1 : 0 }, coverage: 90, artifacts: true },
+    ],
+  ]);
+  return { groups, plan };
+}
+const prototypeRed = prototypeNames(true);
+
 export const scenarios = {
   'retry-succeeds': {
     ...base,
@@ -318,6 +358,23 @@ export const scenarios = {
       { kind: 'denied', operation: 'GetLogEvents', count: 1_000 },
       { kind: 'denied', operation: 'DescribeTestCases', count: 1_000 },
     ],
+  },
+  'prototype-names': {
+    project: 'web-app',
+    description:
+      "Groups named constructor, toString, valueOf, hasOwnProperty and __proto__ fail again on the retry; constructor's builds are deleted.",
+    groups: prototypeRed.groups,
+    environmentVariables,
+    initial: { groups: prototypeRed.plan },
+    retries: [prototypeRed.plan],
+  },
+  'prototype-names-green': {
+    project: 'web-app',
+    description:
+      'A batch that succeeded with groups named constructor, toString, valueOf, hasOwnProperty and __proto__; the builds of constructor and valueOf are deleted.',
+    groups: prototypeNames(false).groups,
+    environmentVariables,
+    initial: { groups: prototypeNames(false).plan },
   },
   'diagnosis-oversize': {
     project: 'monorepo',
