@@ -14,6 +14,7 @@ import {
 } from '../../src/report/diagnosis.js';
 import { describeBatch } from '../../src/report/outcome.js';
 import { batch, group } from '../fixtures.js';
+import { PROTOTYPE_NAMES } from '../../simulator/scenarios.mjs';
 
 const cloudWatch = (stream: string): Build['logs'] => ({
   groupName: '/aws/codebuild/web-app',
@@ -238,16 +239,19 @@ describe('diagnose', () => {
       { arn: 'r-cov', type: 'CODE_COVERAGE', codeCoverageSummary: { lineCoveragePercentage: 80 } },
       report('r-unit', { SUCCEEDED: 5, FAILED: 30 }),
     ],
-    cases: {
-      'r-unit': Array.from({ length: 25 }, (_, i) => ({
-        name: `case ${i}`,
-        testSuiteName: 'suite',
-        status: 'FAILED',
-        message: `\u001b[31mexpected ${i}\u001b[0m\n    at line ${i}`,
-        durationInNanoSeconds: 2_000_000,
-      })),
-    },
-    tails: { unit: ['one', 'two', 'three'] },
+    cases: new Map([
+      [
+        'r-unit',
+        Array.from({ length: 25 }, (_, i) => ({
+          name: `case ${i}`,
+          testSuiteName: 'suite',
+          status: 'FAILED',
+          message: `\u001b[31mexpected ${i}\u001b[0m\n    at line ${i}`,
+          durationInNanoSeconds: 2_000_000,
+        })),
+      ],
+    ]),
+    tails: new Map([['unit', ['one', 'two', 'three']]]),
   };
 
   it.each<[string, number, GroupDiagnosis['log']]>([
@@ -257,7 +261,7 @@ describe('diagnose', () => {
     ['build', 30, undefined],
     ['unit', 0, undefined],
   ])('the log of %s with log-lines %i', (id, lines, log) => {
-    expect(diagnose(outcome, b, evidence, lines).groups[id]!.log).toEqual(log);
+    expect(diagnose(outcome, b, evidence, lines).groups.get(id)!.log).toEqual(log);
   });
 
   it('says the stream is empty, the logs are off, or the read did not happen', () => {
@@ -270,13 +274,17 @@ describe('diagnose', () => {
           s3Logs: { status: 'DISABLED' as const },
         },
       })),
-      tails: {},
+      tails: new Map(),
     };
-    expect(diagnose(outcome, b, off, 30).groups.unit!.log).toEqual({ kind: 'off' });
+    expect(diagnose(outcome, b, off, 30).groups.get('unit')!.log).toEqual({ kind: 'off' });
     expect(
-      diagnose(outcome, b, { ...evidence, tails: { unit: undefined } }, 30).groups.unit!.log,
+      diagnose(outcome, b, { ...evidence, tails: new Map([['unit', undefined]]) }, 30).groups.get(
+        'unit',
+      )!.log,
     ).toEqual({ kind: 'empty' });
-    expect(diagnose(outcome, b, { ...evidence, tails: {} }, 30).groups.unit!.log).toEqual({
+    expect(
+      diagnose(outcome, b, { ...evidence, tails: new Map() }, 30).groups.get('unit')!.log,
+    ).toEqual({
       kind: 'unread',
     });
   });
@@ -284,48 +292,57 @@ describe('diagnose', () => {
   const found = diagnose(outcome, b, evidence, 30);
 
   it('lists at most 20 failing cases, the first message line without colours, and counts the rest', () => {
-    expect(found.groups.unit!.failingCases).toHaveLength(20);
-    expect(found.groups.unit!.failingCases[3]).toEqual({
+    expect(found.groups.get('unit')!.failingCases).toHaveLength(20);
+    expect(found.groups.get('unit')!.failingCases[3]).toEqual({
       suite: 'suite',
       name: 'case 3',
       status: 'FAILED',
       message: 'expected 3',
       durationMs: 2,
     });
-    expect(found.groups.unit!.moreCases).toBe(10);
+    expect(found.groups.get('unit')!.moreCases).toBe(10);
   });
 
   it('gives a not-run group no duration and no logs link, a failed one its reason', () => {
-    expect(found.groups.e2e!.durationMs).toBeUndefined();
-    expect(found.groups.e2e!.logsLink).toBeUndefined();
-    expect(found.groups.unit).toMatchObject({
+    expect(found.groups.get('e2e')!.durationMs).toBeUndefined();
+    expect(found.groups.get('e2e')!.logsLink).toBeUndefined();
+    expect(found.groups.get('unit')).toMatchObject({
       reason: 'BUILD — COMMAND_EXECUTION_ERROR: exit status 1',
       durationMs: 30_000,
       logsLink: expect.stringContaining('stream=u'),
     });
-    expect(found.groups.build!.reason).toBeUndefined();
+    expect(found.groups.get('build')!.reason).toBeUndefined();
   });
 
   it('marks a build that never started as not run: no log (not even an empty one), duration or logs link', () => {
     const { b, outcome, builds } = neverStartedBatch();
     // Had the streams been asked for, they would not exist.
-    const tails = { unit: ['boom'], queued: undefined, waiting: undefined };
-    const groups = diagnose(outcome, b, { builds, reports: [], cases: {}, tails }, 30).groups;
+    const tails = new Map([
+      ['unit', ['boom']],
+      ['queued', undefined],
+      ['waiting', undefined],
+    ]);
+    const groups = diagnose(
+      outcome,
+      b,
+      { builds, reports: [], cases: new Map(), tails },
+      30,
+    ).groups;
     for (const id of ['queued', 'waiting']) {
-      expect(groups[id]).toMatchObject({ notRun: true, log: undefined });
-      expect(groups[id]!.durationMs).toBeUndefined();
-      expect(groups[id]!.logsLink).toBeUndefined();
+      expect(groups.get(id)).toMatchObject({ notRun: true, log: undefined });
+      expect(groups.get(id)!.durationMs).toBeUndefined();
+      expect(groups.get(id)!.logsLink).toBeUndefined();
     }
-    expect(groups.unit).toMatchObject({
+    expect(groups.get('unit')).toMatchObject({
       log: { kind: 'tail', lines: ['boom'] },
       durationMs: 30_000,
     });
-    expect(groups.unit!.notRun).toBeUndefined();
+    expect(groups.get('unit')!.notRun).toBeUndefined();
   });
 
   it('annotates a build that never started as not run, after the failures', () => {
     const { b, outcome, builds } = neverStartedBatch();
-    const d = diagnose(outcome, b, { builds, reports: [], cases: {}, tails: {} }, 30);
+    const d = diagnose(outcome, b, { builds, reports: [], cases: new Map(), tails: new Map() }, 30);
     expect(planAnnotations(outcome, d, 9).map((a) => a.message)).toEqual([
       'Build group unit ended FAILED: BUILD — FAILED',
       'Build group queued did not run (STOPPED before it started): QUEUED — STOPPED',
@@ -345,20 +362,23 @@ describe('planAnnotations', () => {
   const { outcome } = redBatch();
   const withCases = (n: number, more = 0): Diagnosis => ({
     artifacts: [],
-    groups: {
-      unit: {
-        identifier: 'unit',
-        reason: 'BUILD — exit status 1',
-        failingCases: Array.from({ length: n }, (_, i) => ({
-          suite: 's',
-          name: `c${i}`,
-          status: 'FAILED',
-          message: 'boom',
-          durationMs: 1500,
-        })),
-        moreCases: more,
-      },
-    },
+    groups: new Map([
+      [
+        'unit',
+        {
+          identifier: 'unit',
+          reason: 'BUILD — exit status 1',
+          failingCases: Array.from({ length: n }, (_, i) => ({
+            suite: 's',
+            name: `c${i}`,
+            status: 'FAILED',
+            message: 'boom',
+            durationMs: 1500,
+          })),
+          moreCases: more,
+        },
+      ],
+    ]),
   });
   const errors = (d: Diagnosis | undefined, budget: number) =>
     planAnnotations(outcome, d, budget)
@@ -414,6 +434,61 @@ describe('planAnnotations', () => {
     const warnings = planAnnotations(outcome, undefined, 1).filter((a) => a.kind === 'warning');
     expect(warnings.map((w) => w.message)).toEqual([
       'Build group lint ended FAILED (ignore-failure, so the batch does not fail for it)',
+    ]);
+  });
+});
+
+// Group identifiers are service text: a name that is a member of Object.prototype is a name like any.
+describe.each(PROTOTYPE_NAMES)('a group named %s', (name) => {
+  const b = batch('FAILED', [group(name, 'FAILED'), group('unit', 'FAILED')]);
+  const outcome = describeBatch(b);
+  const [named, unit] = outcome.groups as [(typeof outcome.groups)[0], (typeof outcome.groups)[0]];
+  const build = (arn: string | undefined, stream: string): Build => ({
+    arn,
+    logs: cloudWatch(stream),
+    reportArns: [`r-${stream}`],
+  });
+
+  it('is diagnosed, in test-results and annotated when its build was read', () => {
+    const found = diagnose(
+      outcome,
+      b,
+      {
+        builds: [build(named.buildArn, name)],
+        reports: [report(`r-${name}`, { SUCCEEDED: 1, FAILED: 1 })],
+        cases: new Map([[`r-${name}`, [{ name: 'c', status: 'FAILED' }]]]),
+        tails: new Map([[name, ['last line']]]),
+      },
+      30,
+    );
+    expect([...found.groups.keys()]).toEqual([name]);
+    expect(found.groups.get(name)).toMatchObject({
+      log: { kind: 'tail', lines: ['last line'] },
+      failingCases: [{ name: 'c', status: 'FAILED' }],
+    });
+    expect(testResults(found)).toEqual([
+      { identifier: name, total: 2, passed: 1, failed: 1, skipped: 0 },
+    ]);
+    expect(planAnnotations(outcome, found, 9).map((a) => a.message)).toEqual([
+      `Build group ${name} ended FAILED`,
+      'Build group unit ended FAILED',
+      `c FAILED in build group ${name}`,
+    ]);
+  });
+
+  it('is left out, and breaks nothing, when its build was not read', () => {
+    const found = diagnose(
+      outcome,
+      b,
+      { builds: [build(unit.buildArn, 'unit')], reports: [], cases: new Map(), tails: new Map() },
+      30,
+    );
+    expect([...found.groups.keys()]).toEqual(['unit']);
+    expect(found.groups.get('unit')!.log).toEqual({ kind: 'unread' });
+    expect(testResults(found)).toEqual([]);
+    expect(planAnnotations(outcome, found, 9).map((a) => a.message)).toEqual([
+      `Build group ${name} ended FAILED`,
+      'Build group unit ended FAILED',
     ]);
   });
 });

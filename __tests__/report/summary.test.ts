@@ -12,6 +12,7 @@ import {
 } from '../../src/report/summary.js';
 import { escapeHtml } from '../../src/report/text.js';
 import { batch, group } from '../fixtures.js';
+import { PROTOTYPE_NAMES } from '../../simulator/scenarios.mjs';
 
 function input(outcome: BatchOutcome, extra: Partial<SummaryInput> = {}): SummaryInput {
   return {
@@ -35,8 +36,8 @@ const graph = describeBatch(
 describe('renderSummary', () => {
   const text = renderSummary(
     input(graph, {
-      reasons: { unit: 'BUILD — COMMAND_EXECUTION_ERROR: exit status 1' },
-      durations: { unit: 125_000 },
+      reasons: new Map([['unit', 'BUILD — COMMAND_EXECUTION_ERROR: exit status 1']]),
+      durations: new Map([['unit', 125_000]]),
     }),
   );
 
@@ -76,7 +77,7 @@ describe('renderSummary', () => {
     );
     const out = renderSummary(
       input(hostile, {
-        reasons: { '<img src=x onerror=alert(1)>': 'line one\n\n# heading\n<b>x</b>' },
+        reasons: new Map([['<img src=x onerror=alert(1)>', 'line one\n\n# heading\n<b>x</b>']]),
       }),
     );
     expect(out).not.toMatch(/<img|<script>|<b>x/);
@@ -206,25 +207,28 @@ describe('the diagnosis in the summary', () => {
   /** unit: `lines` log lines of `width` characters and `cases` failing cases. */
   const diagnosis = (lines: number, width: number, cases: number): Diagnosis => ({
     artifacts: [{ identifier: 'batch', location: 'arn:aws-cn:s3:::bucket/out.zip', type: 'S3' }],
-    groups: {
-      build: groupOf('build', { tests: { total: 10, passed: 10, failed: 0, skipped: 0 } }),
-      unit: groupOf('unit', {
-        logsLink: 'https://console.aws.amazon.com/cloudwatch/home#logEvent:group=x;stream=y',
-        log: {
-          kind: 'tail',
-          lines: Array.from({ length: lines }, (_, i) => `${i}:${'<'.repeat(width)}`),
-        },
-        tests: { total: 12, passed: 9, failed: cases, skipped: 0, lineCoverage: 71.2 },
-        failingCases: Array.from({ length: cases }, (_, i) => ({
-          suite: 'suite',
-          name: `case ${i} ${'y'.repeat(100)}`,
-          status: 'FAILED',
-          message: 'boom',
-          durationMs: 10,
-        })),
-      }),
-      lint: groupOf('lint', { log: { kind: 's3', link: 'https://s3.example/lint.gz' } }),
-    },
+    groups: new Map([
+      ['build', groupOf('build', { tests: { total: 10, passed: 10, failed: 0, skipped: 0 } })],
+      [
+        'unit',
+        groupOf('unit', {
+          logsLink: 'https://console.aws.amazon.com/cloudwatch/home#logEvent:group=x;stream=y',
+          log: {
+            kind: 'tail',
+            lines: Array.from({ length: lines }, (_, i) => `${i}:${'<'.repeat(width)}`),
+          },
+          tests: { total: 12, passed: 9, failed: cases, skipped: 0, lineCoverage: 71.2 },
+          failingCases: Array.from({ length: cases }, (_, i) => ({
+            suite: 'suite',
+            name: `case ${i} ${'y'.repeat(100)}`,
+            status: 'FAILED',
+            message: 'boom',
+            durationMs: 10,
+          })),
+        }),
+      ],
+      ['lint', groupOf('lint', { log: { kind: 's3', link: 'https://s3.example/lint.gz' } })],
+    ]),
   });
   const rows = (text: string) => text.split('\n').filter((l) => l.startsWith('<tr><td><code>'));
 
@@ -274,11 +278,11 @@ describe('the diagnosis in the summary', () => {
       input(notRun, {
         diagnosis: {
           artifacts: [],
-          groups: {
-            e2e: groupOf('e2e'),
-            api: groupOf('api'),
-            queued: groupOf('queued', { notRun: true }),
-          },
+          groups: new Map([
+            ['e2e', groupOf('e2e')],
+            ['api', groupOf('api')],
+            ['queued', groupOf('queued', { notRun: true })],
+          ]),
         },
       }),
     );
@@ -294,7 +298,7 @@ describe('the diagnosis in the summary', () => {
 
   it('keeps a blank log line from ending the HTML block', () => {
     const d = diagnosis(0, 0, 0);
-    d.groups.unit!.log = { kind: 'tail', lines: ['a', '', '   ', 'b'] };
+    d.groups.get('unit')!.log = { kind: 'tail', lines: ['a', '', '   ', 'b'] };
     const text = renderSummary(input(outcome, { diagnosis: d }));
     const table = text.slice(text.indexOf('<table>'), text.indexOf('</table>'));
     expect(table).not.toMatch(/\n\s*\n/);
@@ -336,5 +340,54 @@ describe('the diagnosis in the summary', () => {
     // Cut to the first step that fits: five cases per group (the rest counted).
     expect(casesCut.match(/<li><code>suite › case/g)).toHaveLength(5);
     expect(rows(casesCut)).toHaveLength(4);
+  });
+});
+
+// Identifiers and statuses are service text: a member of Object.prototype is a name like any other.
+describe.each(PROTOTYPE_NAMES)('a group, and a status, named %s', (name) => {
+  const outcome = describeBatch(
+    batch('FAILED', [group('unit', name), group(name, 'FAILED', { dependsOn: ['unit'] })]),
+  );
+  const diagnosis: Diagnosis = {
+    artifacts: [{ identifier: name, location: 'arn:aws:s3:::bucket/out.zip', type: 'S3' }],
+    groups: new Map([
+      [
+        name,
+        {
+          identifier: name,
+          log: { kind: 'tail', lines: ['the last line'] },
+          tests: { total: 2, passed: 1, failed: 1, skipped: 0 },
+          failingCases: [{ name: 'a case', status: 'FAILED' }],
+          moreCases: 0,
+        },
+      ],
+    ]),
+  };
+
+  it.each([
+    ['with the diagnosis of that group only', { diagnosis }],
+    ['with reasons and durations', { reasons: new Map([[name, 'why']]), durations: new Map() }],
+    ['with nothing read', {}],
+  ])('renders every row %s', (_, extra: Partial<SummaryInput>) => {
+    const text = renderSummary(input(outcome, extra));
+    const rows = text.split('\n').filter((l) => l.startsWith('<tr><td><code>'));
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toContain(`<td><code>unit</code></td><td>❔ ${name}</td>`);
+    expect(rows[1]).toContain(`<td><code>${name}</code></td><td>❌ FAILED`);
+    expect(text).toContain(`["unit ${name}"]:::RUNNING`);
+    expect(text).not.toMatch(/native code|undefined|function/);
+  });
+
+  it('shows its tests, failing case, log tail and artifact', () => {
+    const text = renderSummary(input(outcome, { diagnosis }));
+    expect(text).toContain('<td>1 passed · 1 failed</td>');
+    expect(text).toContain('<li><code>a case</code></li>');
+    expect(text).toContain('<pre>the last line</pre>');
+    expect(text).toContain(`<li><code>${name}</code>: <a href=`);
+  });
+
+  it('takes the reason given for it', () => {
+    const text = renderSummary(input(outcome, { reasons: new Map([[name, 'why']]) }));
+    expect(text).toContain('❌ FAILED<br><sub>why</sub>');
   });
 });

@@ -93,8 +93,8 @@ describe('readEvidence', () => {
       'DescribeTestCases report-g0 FAILED 20',
       'DescribeTestCases report-g0 ERROR 5',
     ]);
-    expect(evidence!.cases['report-g0']).toHaveLength(20);
-    expect(Object.keys(evidence!.tails).sort()).toEqual(['g0', 'g1', 'g2', 'g3', 'g4', 'g5']);
+    expect(evidence!.cases.get('report-g0')).toHaveLength(20);
+    expect([...evidence!.tails.keys()].sort()).toEqual(['g0', 'g1', 'g2', 'g3', 'g4', 'g5']);
     // The logs client is made once, in the CodeBuild client's region.
     expect(s.loaded).toEqual(['eu-west-1']);
     expect(s.maxInFlight()).toBeLessThanOrEqual(4 * 2);
@@ -139,7 +139,7 @@ describe('readEvidence', () => {
       signal: controller.signal,
       concurrency: 1,
     });
-    expect(Object.keys(evidence!.tails).length).toBeLessThan(8);
+    expect(evidence!.tails.size).toBeLessThan(8);
     expect(problemWarning(problems)).toMatch(/did not fit in the time allowed/);
   });
 

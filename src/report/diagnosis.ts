@@ -85,8 +85,10 @@ export interface GroupDiagnosis {
   notRun?: true;
 }
 
+// Maps, never objects, wherever service text is the key: a group may be named constructor or __proto__.
 export interface Diagnosis {
-  groups: Record<string, GroupDiagnosis>;
+  /** By group identifier. */
+  groups: ReadonlyMap<string, GroupDiagnosis>;
   artifacts: ArtifactLocation[];
 }
 
@@ -95,9 +97,9 @@ export interface Evidence {
   builds: Build[];
   reports: Report[];
   /** Failing test cases by report ARN. */
-  cases: Record<string, TestCase[]>;
+  cases: Map<string, TestCase[]>;
   /** Log lines by group identifier, as read (undefined: the stream does not exist). */
-  tails: Record<string, string[] | undefined>;
+  tails: Map<string, string[] | undefined>;
 }
 
 /** A log stream to tail. */
@@ -207,8 +209,8 @@ function logView(
   if (group.status === SUCCEEDED || neverStarted(group, build) || !build || logLines <= 0)
     return undefined;
   const logs = build.logs;
-  if (group.identifier in evidence.tails) {
-    const lines = evidence.tails[group.identifier];
+  if (evidence.tails.has(group.identifier)) {
+    const lines = evidence.tails.get(group.identifier);
     if (!lines || lines.length === 0) return { kind: 'empty' };
     return { kind: 'tail', lines: lines.slice(-logLines).map(cleanLogLine) };
   }
@@ -259,7 +261,7 @@ export function diagnose(
 ): Diagnosis {
   const buildByArn = new Map(evidence.builds.map((b) => [b.arn, b]));
   const reportByArn = new Map(evidence.reports.map((r) => [r.arn, r]));
-  const groups: Record<string, GroupDiagnosis> = {};
+  const groups = new Map<string, GroupDiagnosis>();
   for (const group of outcome.groups) {
     const build = group.buildArn ? buildByArn.get(group.buildArn) : undefined;
     if (!build) continue;
@@ -267,12 +269,12 @@ export function diagnose(
       .map((arn) => reportByArn.get(arn))
       .filter((r): r is Report => !!r);
     const tests = testTotals(reports);
-    const cases = reports.flatMap((r) => evidence.cases[r.arn ?? ''] ?? []).map(failingCase);
+    const cases = reports.flatMap((r) => evidence.cases.get(r.arn ?? '') ?? []).map(failingCase);
     const listed = cases.slice(0, CASES_PER_GROUP);
     const notRun = neverStarted(group, build);
     const duration = notRun ? undefined : buildDurationMs(build);
     const reason = group.status !== SUCCEEDED ? failureReason(build) : undefined;
-    groups[group.identifier] = {
+    groups.set(group.identifier, {
       identifier: group.identifier,
       ...(reason ? { reason } : {}),
       ...(duration !== undefined ? { durationMs: duration } : {}),
@@ -282,14 +284,14 @@ export function diagnose(
       failingCases: listed,
       moreCases: Math.max(0, (tests?.failed ?? 0) - listed.length),
       ...(notRun ? { notRun: true as const } : {}),
-    };
+    });
   }
   return { groups, artifacts: artifactsOf(batch) };
 }
 
 /** The test-results output: one object per group with reports. */
 export function testResults(diagnosis: Diagnosis): Array<{ identifier: string } & TestTotals> {
-  return Object.values(diagnosis.groups).flatMap((g) =>
+  return [...diagnosis.groups.values()].flatMap((g) =>
     g.tests ? [{ identifier: g.identifier, ...g.tests }] : [],
   );
 }
@@ -322,7 +324,7 @@ export function planAnnotations(
   const notRun: Annotation[] = [];
   for (const id of outcome.failedGroups) {
     const group = outcome.groups.find((g) => g.identifier === id)!;
-    const reason = diagnosis?.groups[id]?.reason;
+    const reason = diagnosis?.groups.get(id)?.reason;
     if (group.ignoreFailure) {
       warnings.push({
         kind: 'warning',
@@ -334,7 +336,7 @@ export function planAnnotations(
         message: `Build group ${id} did not run: ${group.blockedBy.join(', ')} failed`,
         title: `Build group ${id} not run`,
       });
-    } else if (group.notRun || diagnosis?.groups[id]?.notRun) {
+    } else if (group.notRun || diagnosis?.groups.get(id)?.notRun) {
       notRun.push({
         kind: 'error',
         message: `Build group ${id} did not run (${group.status} before it started)${reason ? `: ${reason}` : ''}`,
@@ -351,7 +353,7 @@ export function planAnnotations(
   const cases: Annotation[] = [];
   let unlisted = 0;
   for (const id of outcome.failedGroups) {
-    const found = diagnosis?.groups[id];
+    const found = diagnosis?.groups.get(id);
     if (!found) continue;
     unlisted += found.moreCases;
     for (const c of found.failingCases) {

@@ -17,9 +17,9 @@ export interface SummaryInput {
   headline: string;
   attempts: AttemptRecord[];
   /** Why each failed group failed (identifier → reason); by default the diagnosis's. */
-  reasons?: Record<string, string>;
+  reasons?: ReadonlyMap<string, string>;
   /** How long each group's current build ran (identifier → ms); by default the diagnosis's. */
-  durations?: Record<string, number>;
+  durations?: ReadonlyMap<string, number>;
   /** Wall time this step spent. */
   elapsedMs: number;
   /** A caveat shown above the groups table. */
@@ -45,22 +45,23 @@ export const SUMMARY_LIMIT_BYTES = 512 * 1024;
 /** Above this many groups a graph is unreadable. */
 export const GRAPH_MAX_NODES = 50;
 
-const MARKERS: Record<string, string> = {
-  SUCCEEDED: '✅',
-  FAILED: '❌',
-  FAULT: '💥',
-  TIMED_OUT: '⏱️',
-  STOPPED: '⏹️',
-  IN_PROGRESS: '🔄',
-  PENDING: '⏳',
-  CANCELLED: '🚫',
-};
+// By status, which is service text: a Map, so that a status named constructor is just unknown.
+const MARKERS = new Map([
+  ['SUCCEEDED', '✅'],
+  ['FAILED', '❌'],
+  ['FAULT', '💥'],
+  ['TIMED_OUT', '⏱️'],
+  ['STOPPED', '⏹️'],
+  ['IN_PROGRESS', '🔄'],
+  ['PENDING', '⏳'],
+  ['CANCELLED', '🚫'],
+]);
 
 /** A failed ignore-failure group: not the red of a failure that fails the batch. */
 export const IGNORED_MARKER = '⚠️';
 
 export function statusMarker(status: string): string {
-  return MARKERS[status] ?? '❔';
+  return MARKERS.get(status) ?? '❔';
 }
 
 function anchor(text: string, url: string | undefined): string {
@@ -98,10 +99,12 @@ export function testsCell(tests: TestTotals | undefined): string {
 }
 
 function groupRow(group: GroupOutcome, input: SummaryInput, withLinks: boolean): string {
-  const found = input.diagnosis?.groups[group.identifier];
-  const reason = input.reasons?.[group.identifier] ?? found?.reason;
+  const found = input.diagnosis?.groups.get(group.identifier);
+  const reason = input.reasons?.get(group.identifier) ?? found?.reason;
   const notRun = group.notRun || found?.notRun === true;
-  const duration = notRun ? undefined : (input.durations?.[group.identifier] ?? found?.durationMs);
+  const duration = notRun
+    ? undefined
+    : (input.durations?.get(group.identifier) ?? found?.durationMs);
   const links = withLinks
     ? [
         group.buildArn ? anchor('build', buildConsoleUrl(group.buildArn)) : '',
@@ -221,7 +224,7 @@ function detailRow(
   detail: Detail,
   memo = newMemo(),
 ): string {
-  const found = input.diagnosis?.groups[group.identifier];
+  const found = input.diagnosis?.groups.get(group.identifier);
   if (!found) return '';
   const cases = remembered(memo.cases, `${detail.cases}\n${group.identifier}`, () =>
     casesPart(found, detail),
@@ -281,25 +284,26 @@ function artifactsSection(input: SummaryInput): string | undefined {
   return `<h3>Artifacts</h3>\n<ul>\n${items.join('\n')}\n</ul>`;
 }
 
-const GRAPH_CLASSES: Record<string, string> = {
-  SUCCEEDED: 'fill:#dafbe1,stroke:#1a7f37,color:#1f2328',
-  FAILED: 'fill:#ffebe9,stroke:#cf222e,color:#1f2328',
-  FAULT: 'fill:#ffebe9,stroke:#cf222e,color:#1f2328',
-  TIMED_OUT: 'fill:#fff8c5,stroke:#9a6700,color:#1f2328',
-  STOPPED: 'fill:#eaeef2,stroke:#656d76,color:#1f2328',
-  RUNNING: 'fill:#ddf4ff,stroke:#0969da,color:#1f2328',
+// Looked up by status (service text) too: a Map.
+const GRAPH_CLASSES = new Map([
+  ['SUCCEEDED', 'fill:#dafbe1,stroke:#1a7f37,color:#1f2328'],
+  ['FAILED', 'fill:#ffebe9,stroke:#cf222e,color:#1f2328'],
+  ['FAULT', 'fill:#ffebe9,stroke:#cf222e,color:#1f2328'],
+  ['TIMED_OUT', 'fill:#fff8c5,stroke:#9a6700,color:#1f2328'],
+  ['STOPPED', 'fill:#eaeef2,stroke:#656d76,color:#1f2328'],
+  ['RUNNING', 'fill:#ddf4ff,stroke:#0969da,color:#1f2328'],
   // Failed but ignore-failure: not the red of a failure that fails the batch.
-  IGNORED: 'fill:#fff1e5,stroke:#bc4c00,stroke-dasharray:5,color:#1f2328',
-  FLAKY: 'fill:#dafbe1,stroke:#bf8700,stroke-width:3px,color:#1f2328',
-  NOT_RUN: 'fill:#f6f8fa,stroke:#8c959f,stroke-dasharray:5,color:#656d76',
-};
+  ['IGNORED', 'fill:#fff1e5,stroke:#bc4c00,stroke-dasharray:5,color:#1f2328'],
+  ['FLAKY', 'fill:#dafbe1,stroke:#bf8700,stroke-width:3px,color:#1f2328'],
+  ['NOT_RUN', 'fill:#f6f8fa,stroke:#8c959f,stroke-dasharray:5,color:#656d76'],
+]);
 
 function graphClass(group: GroupOutcome): string {
   if (group.notRun) return 'NOT_RUN';
   if (group.ignoreFailure && group.status !== 'SUCCEEDED') return 'IGNORED';
   if (group.flaky) return 'FLAKY';
   const status = group.status;
-  return status in GRAPH_CLASSES && status !== 'RUNNING' && status !== 'IGNORED'
+  return GRAPH_CLASSES.has(status) && status !== 'RUNNING' && status !== 'IGNORED'
     ? status
     : 'RUNNING';
 }
@@ -329,7 +333,7 @@ export function renderGraph(groups: GroupOutcome[]): string | undefined {
     (g) => `  ${ids.get(g.identifier)}["${mermaidLabel(graphLabel(g))}"]:::${graphClass(g)}`,
   );
   const used = new Set(groups.map(graphClass));
-  const classes = [...used].map((name) => `  classDef ${name} ${GRAPH_CLASSES[name]}`);
+  const classes = [...used].map((name) => `  classDef ${name} ${GRAPH_CLASSES.get(name)}`);
   return ['```mermaid', 'flowchart LR', ...classes, ...nodes, ...edges, '```'].join('\n');
 }
 
@@ -399,7 +403,7 @@ export function summaryParts(input: SummaryInput, limitBytes = SUMMARY_LIMIT_BYT
   const whole = (text: string) => (size(text) <= limitBytes ? [text] : undefined);
 
   // Log tails share what is left once everything else is in, the newest lines of each kept.
-  const tailLines = Object.values(input.diagnosis?.groups ?? {}).flatMap((g) =>
+  const tailLines = [...(input.diagnosis?.groups.values() ?? [])].flatMap((g) =>
     g.log?.kind === 'tail' ? [g.log.lines] : [],
   );
   const tails = tailLines.length;

@@ -72,7 +72,7 @@ export async function readEvidence(
   const arns = outcome.groups.flatMap((g) => (g.buildArn ? [g.buildArn] : []));
   if (arns.length === 0) return { problems };
 
-  const evidence: Evidence = { builds: [], reports: [], cases: {}, tails: {} };
+  const evidence: Evidence = { builds: [], reports: [], cases: new Map(), tails: new Map() };
   try {
     evidence.builds = await source.getBuilds(arns, signal);
   } catch (error) {
@@ -122,11 +122,9 @@ async function readTails(
   const skipped = await pool(
     requests.map((r) => async () => {
       try {
-        evidence.tails[r.identifier] = await logs.tail(
-          r.groupName,
-          r.streamName,
-          options.logLines,
-          options.signal,
+        evidence.tails.set(
+          r.identifier,
+          await logs.tail(r.groupName, r.streamName, options.logLines, options.signal),
         );
       } catch (error) {
         failure ??= error;
@@ -183,7 +181,7 @@ async function readReports(
                 room,
                 options.signal,
               );
-              (evidence.cases[arn] ??= []).push(...cases);
+              evidence.cases.set(arn, [...(evidence.cases.get(arn) ?? []), ...cases]);
               room -= cases.length;
             } catch (error) {
               failure ??= error;

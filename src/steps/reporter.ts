@@ -225,7 +225,7 @@ export class Reporter {
   /** The log tail of each group that did not succeed, one collapsible group each in the step log. */
   private logTails(outcome: BatchOutcome, diagnosis: Diagnosis): void {
     for (const id of outcome.failedGroups) {
-      const log = diagnosis.groups[id]?.log;
+      const log = diagnosis.groups.get(id)?.log;
       if (log?.kind === 'tail')
         this.io.group(`Build group ${id}: ${lastLines(log.lines.length)}`, () => {
           for (const line of log.lines) this.io.info(line);
