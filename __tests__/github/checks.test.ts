@@ -97,9 +97,12 @@ describe('CheckRuns: one run per group, one call per change, one call at a time'
       describeBatch(ended),
       {
         diagnosis: {
-          groups: {
-            unit: { identifier: 'unit', reason: 'BUILD — exit 1', failingCases: [], moreCases: 0 },
-          },
+          groups: new Map([
+            [
+              'unit',
+              { identifier: 'unit', reason: 'BUILD — exit 1', failingCases: [], moreCases: 0 },
+            ],
+          ]),
           artifacts: [],
         },
       },

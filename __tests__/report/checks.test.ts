@@ -106,7 +106,7 @@ describe('checkRunBody', () => {
       moreCases: 3,
       log: { kind: 'tail', lines: ['npm test', '', 'exit 1'] },
     };
-    const diagnosis: Diagnosis = { groups: { unit: found }, artifacts: [] };
+    const diagnosis: Diagnosis = { groups: new Map([['unit', found]]), artifacts: [] };
     const body = checkRunBody(outcome.groups[0]!, outcome, { checkName: 'ci', diagnosis });
     expect(body).toMatchObject({ status: 'completed', conclusion: 'failure' });
     expect(body.output.title).toBe('FAILED: BUILD — COMMAND_EXECUTION_ERROR: exit status 1');
@@ -167,7 +167,7 @@ describe('checkRunBody', () => {
     };
     const body = checkRunBody(outcome.groups[0]!, outcome, {
       checkName: 'ci',
-      diagnosis: { groups: { unit: found }, artifacts: [] },
+      diagnosis: { groups: new Map([['unit', found]]), artifacts: [] },
     });
     const { summary, text } = body.output;
     expect(`${summary}\n${text}`).not.toMatch(/<img|<script|<!--|<\/pre></);
@@ -187,14 +187,17 @@ describe('checkRunBody', () => {
     const body = checkRunBody(outcome.groups[0]!, outcome, {
       checkName: 'ci',
       diagnosis: {
-        groups: {
-          unit: {
-            identifier: 'unit',
-            failingCases: [],
-            moreCases: 0,
-            log: { kind: 'tail', lines },
-          },
-        },
+        groups: new Map([
+          [
+            'unit',
+            {
+              identifier: 'unit',
+              failingCases: [],
+              moreCases: 0,
+              log: { kind: 'tail', lines },
+            },
+          ],
+        ]),
         artifacts: [],
       },
     });
@@ -211,7 +214,7 @@ describe('checkRunBody', () => {
     const outcome = outcomeOf('FAILED', [group('__proto__', 'FAILED')]);
     const body = checkRunBody(outcome.groups[0]!, outcome, {
       checkName: 'ci',
-      diagnosis: { groups: {}, artifacts: [] },
+      diagnosis: { groups: new Map(), artifacts: [] },
     });
     expect(body.name).toBe('ci/__proto__');
     expect(body.output.title).toBe('FAILED');

@@ -75,14 +75,17 @@ describe('commentBody', () => {
       headline: 'Retried 1 time (RETRY_FAILED_BUILDS); the batch ended FAILED.',
       runUrl: RUN,
       diagnosis: {
-        groups: {
-          unit: {
-            identifier: 'unit',
-            failingCases: [],
-            moreCases: 0,
-            tests: { total: 9, passed: 7, failed: 2, skipped: 0 },
-          },
-        },
+        groups: new Map([
+          [
+            'unit',
+            {
+              identifier: 'unit',
+              failingCases: [],
+              moreCases: 0,
+              tests: { total: 9, passed: 7, failed: 2, skipped: 0 },
+            },
+          ],
+        ]),
         artifacts: [],
       },
     });

@@ -73,7 +73,7 @@ export function checkState(
 
 /** The diagnosis of one group; service text is never used as a plain object's key. */
 function diagnosisOf(diagnosis: Diagnosis | undefined, id: string): GroupDiagnosis | undefined {
-  return diagnosis && Object.hasOwn(diagnosis.groups, id) ? diagnosis.groups[id] : undefined;
+  return diagnosis?.groups.get(id);
 }
 
 function title(

@@ -84,10 +84,7 @@ function statusCell(group: GroupOutcome): string {
 }
 
 function row(group: GroupOutcome, diagnosis: Diagnosis | undefined): string {
-  const found =
-    diagnosis && Object.hasOwn(diagnosis.groups, group.identifier)
-      ? diagnosis.groups[group.identifier]
-      : undefined;
+  const found = diagnosis?.groups.get(group.identifier);
   const cells = [
     `<code>${githubSafe(group.identifier)}</code>`,
     statusCell(group),
