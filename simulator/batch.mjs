@@ -49,7 +49,8 @@ const epoch = (ms) => Math.round(ms) / 1000;
 
 /**
  * A plan entry is 'FAILED' or { status, ms, reason, log, tests, coverage, artifacts, deleted }:
- * - log: the build's log lines (default: a short CodeBuild-like log ending in the failure);
+ * - log: the build's log lines (default: a short CodeBuild-like log ending in the failure), or a
+ *   function of the group's identifier that makes them at each read (a large log held nowhere);
  * - tests: { passed, skipped, failed: [case], error: [case] } with case { suite, name, message, ms }
  *   (or failed/error as a number of generated cases): a TEST report;
  * - coverage: a line coverage percentage: a CODE_COVERAGE report;
@@ -345,7 +346,9 @@ export class SimulatedBatch {
   logEvents(groupName, streamName, t) {
     const stream = this.logStreams.get(`${groupName}\n${streamName}`);
     if (!stream || t < stream.entry.startAt) return undefined;
-    const { entry, lines } = stream;
+    const { entry } = stream;
+    const lines =
+      typeof stream.lines === 'function' ? stream.lines(entry.identifier) : stream.lines;
     const step = Math.max(1, entry.endAt - entry.startAt) / Math.max(1, lines.length);
     return lines
       .map((line, i) => ({

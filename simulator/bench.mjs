@@ -211,27 +211,33 @@ async function measure(node) {
   }
 
   // Memory: peak RSS of whole runs, with GNU time when the machine has it.
-  async function peakRss(scenario, entry = ACTION_ENTRY) {
+  async function peakRss(scenario, entry = ACTION_ENTRY, inputs = {}) {
     if (!existsSync('/usr/bin/time')) return undefined;
     const sim = await startSimulator({ scenario });
     const run = await startAction({
       entry,
-      inputs: { 'batch-id': sim.batch.id, 'poll-interval-seconds': '0.2' },
+      inputs: { 'batch-id': sim.batch.id, 'poll-interval-seconds': '0.2', ...inputs },
       env: sim.clientEnv(),
       wrapper: ['/usr/bin/time', '-f', 'maxrss=%M'],
     }).done;
     await sim.close();
     return Number(/maxrss=(\d+)/.exec(run.stderr)?.[1]) / 1024;
   }
-  for (const [label, scenario, limit] of [
+  for (const [label, scenario, limit, inputs] of [
     ['retry-and-wait run', 'retry-succeeds', 70],
     [
       '120-group batch, 30 failed groups with log tails and test reports',
       'diagnosis-oversize',
       100,
     ],
+    [
+      '500 failed groups, 1,000 log lines of 1 KB each, log-lines 1000',
+      'large-red-batch',
+      150,
+      { 'log-lines': '1000' },
+    ],
   ]) {
-    const mb = await peakRss(scenario);
+    const mb = await peakRss(scenario, ACTION_ENTRY, inputs);
     row(
       `memory: peak RSS, ${label}`,
       mb === undefined ? 'n/a (no /usr/bin/time)' : `${mb.toFixed(1)} MB`,

@@ -219,6 +219,25 @@ function prototypeNames(failed) {
 }
 const prototypeRed = prototypeNames(true);
 
+/**
+ * A large red batch: `count` groups fail, twice, each log `lines` lines of about `width` bytes (line
+ * break included), made at each read so that the simulator holds none of it.
+ */
+function largeRedBatch(count, lines, width) {
+  const groups = Array.from({ length: count }, (_, i) => ({
+    identifier: `group_${String(i + 1).padStart(3, '0')}`,
+    dependsOn: [],
+  }));
+  const log = (identifier) =>
+    Array.from({ length: lines }, (_, i) => {
+      const head = `[${identifier}] line ${i + 1} of ${lines}: `;
+      return head + 'x'.repeat(Math.max(0, width - 1 - head.length));
+    });
+  const plan = Object.fromEntries(groups.map((g) => [g.identifier, { status: 'FAILED', log }]));
+  return { groups, plan };
+}
+const large = largeRedBatch(500, 1_000, 1_000);
+
 export const scenarios = {
   'retry-succeeds': {
     ...base,
@@ -375,6 +394,15 @@ export const scenarios = {
     groups: prototypeNames(false).groups,
     environmentVariables,
     initial: { groups: prototypeNames(false).plan },
+  },
+  'large-red-batch': {
+    project: 'monorepo',
+    description:
+      '500 build groups fail, again on the retry, each with 1,000 log lines of 1 KB (with log-lines 1000: 500 MB of log tails).',
+    groups: large.groups,
+    environmentVariables,
+    initial: { groups: large.plan },
+    retries: [large.plan],
   },
   'diagnosis-oversize': {
     project: 'monorepo',
