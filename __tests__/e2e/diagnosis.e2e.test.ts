@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { ACTION_ENTRY } from '../../simulator/run-action.mjs';
 import { HOSTILE_LOG_LINES, PLAINTEXT_SECRET } from '../../simulator/scenarios.mjs';
 import { SUMMARY_LIMIT_BYTES } from '../../src/report/summary.js';
+import { STEP_LOG_BUDGET_BYTES } from '../../src/steps/step-log.js';
 import { act, annotations, simulators, type ActionRun, type Simulator } from './helpers.js';
 
 const start = simulators();
@@ -296,7 +297,15 @@ describe('the limits', () => {
     expect(errors[8]).toMatch(
       /^22 more build groups and 750 more failing test cases not annotated .*: see the job summary\.$/,
     );
-    expect(logGroup(run, 'Build group shard_001: last 1000 log lines')).toHaveLength(1000);
+    // The step log shares its budget among the 30 tails: each group's newest lines, a line on the rest.
+    const title = run.stdout.match(/^::group::(Build group shard_001: last (\d+) log lines)$/m)!;
+    expect(Number(title[2])).toBeLessThan(1000);
+    const lines = logGroup(run, title[1]!)!;
+    expect(lines[0]).toMatch(
+      /^Build group shard_001: earlier log lines are left out of the step log .*: https:\/\/console\.aws\.amazon\.com\/cloudwatch\//,
+    );
+    expect(lines.at(-1)).toMatch(/^line 999 /);
+    expect(Buffer.byteLength(run.stdout)).toBeLessThanOrEqual(STEP_LOG_BUDGET_BYTES + 100_000);
   }, 120_000);
 
   it('log-lines 0 reads no logs; test results still show', async () => {

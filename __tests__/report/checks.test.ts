@@ -104,7 +104,7 @@ describe('checkRunBody', () => {
         { name: 'connects', status: 'ERROR' },
       ],
       moreCases: 3,
-      log: { kind: 'tail', lines: ['npm test', '', 'exit 1'] },
+      log: { kind: 'tail', lines: ['npm test', '', 'exit 1'], read: 3 },
     };
     const diagnosis: Diagnosis = { groups: new Map([['unit', found]]), artifacts: [] };
     const body = checkRunBody(outcome.groups[0]!, outcome, { checkName: 'ci', diagnosis });
@@ -163,7 +163,7 @@ describe('checkRunBody', () => {
       reason: hostile,
       failingCases: [{ name: hostile, status: 'FAILED', message: hostile }],
       moreCases: 0,
-      log: { kind: 'tail', lines: [hostile, '</pre><script>x</script>'] },
+      log: { kind: 'tail', lines: [hostile, '</pre><script>x</script>'], read: 2 },
     };
     const body = checkRunBody(outcome.groups[0]!, outcome, {
       checkName: 'ci',
@@ -194,7 +194,7 @@ describe('checkRunBody', () => {
               identifier: 'unit',
               failingCases: [],
               moreCases: 0,
-              log: { kind: 'tail', lines },
+              log: { kind: 'tail', lines, read: lines.length },
             },
           ],
         ]),

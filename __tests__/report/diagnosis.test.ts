@@ -4,6 +4,8 @@ import {
   cleanLogLine,
   diagnose,
   failingReports,
+  linesPerTail,
+  logLeftOut,
   planAnnotations,
   tailRequests,
   testResults,
@@ -124,13 +126,82 @@ describe('tailRequests', () => {
   it('tails only groups that did not succeed, ran, and log to CloudWatch Logs', () => {
     const { outcome, builds } = redBatch();
     expect(tailRequests(outcome, builds)).toEqual([
-      { identifier: 'unit', groupName: '/aws/codebuild/web-app', streamName: 'u' },
+      {
+        identifier: 'unit',
+        groupName: '/aws/codebuild/web-app',
+        streamName: 'u',
+        logsLink: 'https://console.aws.amazon.com/cloudwatch/home#logEvent:stream=u',
+      },
     ]);
   });
 
   it('does not tail a build that never started: stopped in the queue, or still pending', () => {
     const { outcome, builds } = neverStartedBatch();
     expect(tailRequests(outcome, builds).map((t) => t.identifier)).toEqual(['unit']);
+  });
+
+  it("links the build's console page when the build gives no CloudWatch link", () => {
+    const { outcome, builds } = redBatch();
+    const unlinked = builds.map((b) => ({ ...b, logs: { ...b.logs, deepLink: undefined } }));
+    expect(tailRequests(outcome, unlinked)[0]!.logsLink).toMatch(
+      /^https:\/\/us-east-1\.console\.aws\.amazon\.com\/codesuite\/codebuild\/123456789012\/projects\/web-app\/build\/web-app%3A/,
+    );
+  });
+});
+
+describe('linesPerTail', () => {
+  const MiB = 1024 * 1024;
+  it.each([
+    ['one tail: log-lines', 1000, 1, 8 * MiB, 1000],
+    ['16 tails of 1,000 lines of 503 bytes fit in 8 MiB', 1000, 16, 8 * MiB, 1000],
+    ['20 tails: each gets its share', 1000, 20, 8 * MiB, 831],
+    ['500 tails', 1000, 500, 8 * MiB, 31],
+    ['500 tails at the default 30 lines', 30, 500, 8 * MiB, 30],
+    ['more tails than bytes: still one line each', 30, 100_000, 8 * MiB, 1],
+    ['no budget', 1000, 500, Infinity, 1000],
+  ])('%s: %i lines, %i tails, %d bytes → %i', (_, logLines, tails, budget, expected) => {
+    expect(linesPerTail(logLines, tails, budget)).toBe(expected);
+    // At their longest (500 characters, "…" included, and the line break), with room for the rest.
+    if (expected < logLines && expected > 1)
+      expect(expected * 503 * tails).toBeLessThanOrEqual(budget);
+  });
+});
+
+describe('logLeftOut', () => {
+  const base = {
+    identifier: 'unit',
+    link: 'https://console.aws.amazon.com/cloudwatch/home#logEvent:stream=u',
+    budgetBytes: 8 * 1024 * 1024,
+  };
+  it.each([
+    [
+      'lines cut by the budget',
+      { count: 12, shown: 30, capped: false },
+      'Build group unit: the 12 earlier log lines are left out of the step log (it holds at most 8 MiB of build logs); the whole log: https://console.aws.amazon.com/cloudwatch/home#logEvent:stream=u',
+    ],
+    [
+      'one line',
+      { count: 1, shown: 30, capped: false },
+      'Build group unit: the 1 earlier log line is left out of the step log (it holds at most 8 MiB of build logs); the whole log: https://console.aws.amazon.com/cloudwatch/home#logEvent:stream=u',
+    ],
+    [
+      'fewer lines read than log-lines',
+      { count: 0, shown: 31, capped: true },
+      'Build group unit: earlier log lines are left out of the step log (it holds at most 8 MiB of build logs); the whole log: https://console.aws.amazon.com/cloudwatch/home#logEvent:stream=u',
+    ],
+    [
+      'nothing shown',
+      { count: 31, shown: 0, capped: true },
+      'Build group unit: its log tail is left out of the step log (it holds at most 8 MiB of build logs); the whole log: https://console.aws.amazon.com/cloudwatch/home#logEvent:stream=u',
+    ],
+  ])('%s', (_, part, line) => {
+    expect(logLeftOut({ ...base, ...part })).toBe(line);
+  });
+
+  it("names the build's console page when there is no link", () => {
+    expect(logLeftOut({ ...base, link: undefined, count: 1, shown: 0, capped: false })).toMatch(
+      /the whole log: on the build's page in the CodeBuild console$/,
+    );
   });
 });
 
@@ -251,11 +322,11 @@ describe('diagnose', () => {
         })),
       ],
     ]),
-    tails: new Map([['unit', ['one', 'two', 'three']]]),
+    tails: new Map([['unit', { lines: ['one', 'two', 'three'], read: 3 }]]),
   };
 
   it.each<[string, number, GroupDiagnosis['log']]>([
-    ['unit', 2, { kind: 'tail', lines: ['two', 'three'] }],
+    ['unit', 2, { kind: 'tail', lines: ['two', 'three'], read: 2 }],
     ['lint', 30, { kind: 's3', link: 'https://s3.console.aws.amazon.com/s3/object/logs/lint.gz' }],
     ['e2e', 30, undefined],
     ['build', 30, undefined],
@@ -318,7 +389,7 @@ describe('diagnose', () => {
     const { b, outcome, builds } = neverStartedBatch();
     // Had the streams been asked for, they would not exist.
     const tails = new Map([
-      ['unit', ['boom']],
+      ['unit', { lines: ['boom'], read: 1 }],
       ['queued', undefined],
       ['waiting', undefined],
     ]);
@@ -334,7 +405,7 @@ describe('diagnose', () => {
       expect(groups.get(id)!.logsLink).toBeUndefined();
     }
     expect(groups.get('unit')).toMatchObject({
-      log: { kind: 'tail', lines: ['boom'] },
+      log: { kind: 'tail', lines: ['boom'], read: 1 },
       durationMs: 30_000,
     });
     expect(groups.get('unit')!.notRun).toBeUndefined();
@@ -457,13 +528,13 @@ describe.each(PROTOTYPE_NAMES)('a group named %s', (name) => {
         builds: [build(named.buildArn, name)],
         reports: [report(`r-${name}`, { SUCCEEDED: 1, FAILED: 1 })],
         cases: new Map([[`r-${name}`, [{ name: 'c', status: 'FAILED' }]]]),
-        tails: new Map([[name, ['last line']]]),
+        tails: new Map([[name, { lines: ['last line'], read: 1 }]]),
       },
       30,
     );
     expect([...found.groups.keys()]).toEqual([name]);
     expect(found.groups.get(name)).toMatchObject({
-      log: { kind: 'tail', lines: ['last line'] },
+      log: { kind: 'tail', lines: ['last line'], read: 1 },
       failingCases: [{ name: 'c', status: 'FAILED' }],
     });
     expect(testResults(found)).toEqual([

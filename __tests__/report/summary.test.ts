@@ -216,6 +216,7 @@ describe('the diagnosis in the summary', () => {
           log: {
             kind: 'tail',
             lines: Array.from({ length: lines }, (_, i) => `${i}:${'<'.repeat(width)}`),
+            read: lines,
           },
           tests: { total: 12, passed: 9, failed: cases, skipped: 0, lineCoverage: 71.2 },
           failingCases: Array.from({ length: cases }, (_, i) => ({
@@ -298,7 +299,7 @@ describe('the diagnosis in the summary', () => {
 
   it('keeps a blank log line from ending the HTML block', () => {
     const d = diagnosis(0, 0, 0);
-    d.groups.get('unit')!.log = { kind: 'tail', lines: ['a', '', '   ', 'b'] };
+    d.groups.get('unit')!.log = { kind: 'tail', lines: ['a', '', '   ', 'b'], read: 4 };
     const text = renderSummary(input(outcome, { diagnosis: d }));
     const table = text.slice(text.indexOf('<table>'), text.indexOf('</table>'));
     expect(table).not.toMatch(/\n\s*\n/);
@@ -355,7 +356,7 @@ describe.each(PROTOTYPE_NAMES)('a group, and a status, named %s', (name) => {
         name,
         {
           identifier: name,
-          log: { kind: 'tail', lines: ['the last line'] },
+          log: { kind: 'tail', lines: ['the last line'], read: 1 },
           tests: { total: 2, passed: 1, failed: 1, skipped: 0 },
           failingCases: [{ name: 'a case', status: 'FAILED' }],
           moreCases: 0,

@@ -5,7 +5,9 @@ import {
   readEvidence,
   type EvidenceSource,
   type Problem,
+  type ReadTail,
 } from '../../src/steps/evidence.js';
+import { SUMMARY_LIMIT_BYTES } from '../../src/report/summary.js';
 import type { Logs } from '../../src/aws/logs.js';
 import { describeBatch } from '../../src/report/outcome.js';
 import { batch, group } from '../fixtures.js';
@@ -189,6 +191,73 @@ describe('readEvidence', () => {
     expect(problemWarning(problems)).toBe(
       'Failure reasons, durations, log tails and test results are left out: the role may not call codebuild:BatchGetBuilds. Add that permission to see them.',
     );
+  });
+});
+
+describe('log tails, as they are read', () => {
+  /** `failed` groups whose streams hold `lines` lines of `width` characters, with colour codes. */
+  function large(failed: number, lines: number, width: number) {
+    const s = setup(failed);
+    const asked: number[] = [];
+    s.logs.tail = async (_, stream, count) => {
+      asked.push(count);
+      return Array.from(
+        { length: Math.min(lines, count) },
+        (_, i) => `\u001b[31m${stream} ${i} ${'x'.repeat(width)}\u001b[0m`,
+      );
+    };
+    return { ...s, asked };
+  }
+
+  it('hands each over as soon as it is read, cleaned, counting those still to come', async () => {
+    const s = large(3, 5, 10);
+    const handed: ReadTail[] = [];
+    await readEvidence(s.outcome, s.source, {
+      logLines: 30,
+      signal: new AbortController().signal,
+      concurrency: 1,
+      onTail: (tail) => handed.push(tail),
+    });
+    expect(handed.map((t) => [t.request.identifier, t.left, t.capped])).toEqual([
+      ['g0', 3, false],
+      ['g1', 2, false],
+      ['g2', 1, false],
+    ]);
+    expect(handed[0]!.lines).toHaveLength(5);
+    expect(handed[0]!.lines![4]).toBe(`g0 4 ${'x'.repeat(10)}`);
+  });
+
+  it('reads fewer lines of each when log-lines of all would not fit their budget, and says so', async () => {
+    const s = large(500, 1000, 1000);
+    const handed: ReadTail[] = [];
+    const { evidence } = await readEvidence(s.outcome, s.source, {
+      logLines: 1000,
+      signal: new AbortController().signal,
+      tailBudgetBytes: 8 * 1024 * 1024,
+      onTail: (tail) => handed.push(tail),
+    });
+    expect(new Set(s.asked)).toEqual(new Set([31]));
+    expect(handed).toHaveLength(500);
+    expect(handed.every((t) => t.capped && t.lines!.length === 31)).toBe(true);
+    expect(evidence!.tails.get('g0')!.read).toBe(31);
+  });
+
+  it('keeps of all tails only what the summary can show, and how many lines each had', async () => {
+    const s = large(100, 1000, 400);
+    const { evidence } = await readEvidence(s.outcome, s.source, {
+      logLines: 1000,
+      signal: new AbortController().signal,
+    });
+    expect(s.asked.every((n) => n === 1000)).toBe(true);
+    const kept = [...evidence!.tails.values()];
+    expect(kept).toHaveLength(100);
+    expect(kept.every((t) => t!.read === 1000)).toBe(true);
+    const held = kept.reduce(
+      (n, t) => n + t!.lines.reduce((m, l) => m + Buffer.byteLength(l) + 1, 0),
+      0,
+    );
+    expect(held).toBeLessThanOrEqual(SUMMARY_LIMIT_BYTES);
+    expect(held).toBeGreaterThan(SUMMARY_LIMIT_BYTES * 0.9);
   });
 });
 

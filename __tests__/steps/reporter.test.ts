@@ -3,6 +3,7 @@ import type { EvidenceSource } from '../../src/steps/evidence.js';
 import type { Logs } from '../../src/aws/logs.js';
 import type { Io } from '../../src/github/io.js';
 import { Reporter } from '../../src/steps/reporter.js';
+import { lineBytes, STEP_LOG_BUDGET_BYTES } from '../../src/steps/step-log.js';
 import { batch, group } from '../fixtures.js';
 
 /** An Io that records what the step would print, with groups spelled out as the runner shows them. */
@@ -93,6 +94,35 @@ describe('Reporter.finish with a diagnosis', () => {
     expect(r.log).toContainEqual(expect.stringMatching(/^boom in /));
     expect(r.summary()).toContain('<summary>Last log line</summary>');
     expect(r.outputs['test-results']).toBe('[]');
+  });
+
+  it('shares the step log among many failed groups: their newest lines, and where the rest is', async () => {
+    const r = recorder();
+    const ids = Array.from({ length: 40 }, (_, i) => `g${i}`);
+    const b = batch(
+      'FAILED',
+      ids.map((id) => group(id, 'FAILED')),
+    );
+    const logs: Logs = {
+      tail: async (_, stream, lines) =>
+        Array.from({ length: lines }, (_, i) => `${stream} ${i} ${'x'.repeat(1000)}`),
+    };
+    await new Reporter(r.io).finish({
+      batch: b,
+      headline: 'Failed.',
+      elapsedMs: 1000,
+      builds: source(async () => logs),
+      logLines: 1000,
+    });
+    const titles = r.log.filter((l) => l.startsWith('::group::'));
+    expect(titles).toHaveLength(40);
+    const notes = r.log.filter((l) => l.includes('left out of the step log'));
+    expect(notes).toHaveLength(40);
+    expect(notes[0]).toMatch(
+      /^Build group g\d+: earlier log lines are left out of the step log \(it holds at most 2 MiB of build logs\); the whole log: https:\/\/us-east-1\.console\.aws\.amazon\.com\/codesuite\/codebuild\/123456789012\/projects\/web-app\/build\//,
+    );
+    const tails = r.log.slice(r.log.indexOf(titles[0]!), r.log.lastIndexOf('::endgroup::') + 1);
+    expect(tails.reduce((n, l) => n + lineBytes(l), 0)).toBeLessThanOrEqual(STEP_LOG_BUDGET_BYTES);
   });
 
   it('reads nothing after an interruption once the caller’s signal has aborted, and still reports', async () => {

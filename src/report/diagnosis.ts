@@ -6,6 +6,7 @@ import type {
   ResolvedArtifact,
   TestCase,
 } from '@aws-sdk/client-codebuild';
+import { buildConsoleUrl } from './links.js';
 import {
   buildDurationMs,
   failureReason,
@@ -29,8 +30,11 @@ export const ERROR_ANNOTATIONS = 10;
 
 /** Where a group's log stands. */
 export type LogView =
-  /** The newest lines of its CloudWatch Logs stream (cleaned: no ANSI, cut at LOG_LINE_MAX). */
-  | { kind: 'tail'; lines: string[] }
+  /**
+   * The newest lines of its CloudWatch Logs stream (cleaned: no ANSI, cut at LOG_LINE_MAX), as many
+   * as the summary may show of the `read` lines read.
+   */
+  | { kind: 'tail'; lines: string[]; read: number }
   /** CloudWatch Logs is off for the build, but S3 logs are on: a link, no tail. */
   | { kind: 's3'; link?: string }
   /** Neither CloudWatch Logs nor S3 logs: the build kept no log. */
@@ -98,8 +102,14 @@ export interface Evidence {
   reports: Report[];
   /** Failing test cases by report ARN. */
   cases: Map<string, TestCase[]>;
-  /** Log lines by group identifier, as read (undefined: the stream does not exist). */
-  tails: Map<string, string[] | undefined>;
+  /** Log tails by group identifier (undefined: the stream does not exist). */
+  tails: ReadonlyMap<string, TailRead | undefined>;
+}
+
+/** A log tail as kept: its newest lines, cleaned (cleanLogLine), of `read` lines read. */
+export interface TailRead {
+  lines: string[];
+  read: number;
 }
 
 /** A log stream to tail. */
@@ -107,6 +117,8 @@ export interface TailRequest {
   identifier: string;
   groupName: string;
   streamName: string;
+  /** Where the whole log is: its CloudWatch Logs console page, else the build's console page. */
+  logsLink?: string;
 }
 
 /** Phases a build has before it runs anything of its own. */
@@ -133,11 +145,61 @@ export function tailRequests(outcome: BatchOutcome, builds: Build[]): TailReques
     const logs = build?.logs;
     if (!logs?.groupName || !logs.streamName || logs.cloudWatchLogs?.status === 'DISABLED')
       return [];
+    const logsLink = logs.deepLink || buildConsoleUrl(group.buildArn);
     return [
-      { identifier: group.identifier, groupName: logs.groupName, streamName: logs.streamName },
+      {
+        identifier: group.identifier,
+        groupName: logs.groupName,
+        streamName: logs.streamName,
+        ...(logsLink ? { logsLink } : {}),
+      },
     ];
   });
 }
+
+/**
+ * A tail line's size in the step log at its longest: LOG_LINE_MAX characters (ASCII) ending in "…"
+ * (3 bytes), and the line break.
+ */
+const TAIL_LINE_BYTES = LOG_LINE_MAX - 1 + 3 + 1;
+/** A tail's group title, end and note on what was left out, with a long console link. */
+const TAIL_OVERHEAD_BYTES = 1024;
+
+/**
+ * How many lines to read of each of `tails` log tails: log-lines, or fewer when that many lines of
+ * each, at their longest, would not fit in `budgetBytes` together (at least 1). What cannot be shown
+ * is not read: 500 tails of 1,000 lines of 1 KB are 500 MB; 500 × 6 lines of 500 characters fill 2 MiB.
+ */
+export function linesPerTail(logLines: number, tails: number, budgetBytes: number): number {
+  if (tails <= 0 || budgetBytes === Infinity) return logLines;
+  const fit = Math.floor((budgetBytes / tails - TAIL_OVERHEAD_BYTES) / TAIL_LINE_BYTES);
+  return Math.max(1, Math.min(logLines, fit));
+}
+
+/**
+ * The one line that says which of a group's log lines the step log left out, and where the whole log
+ * is: `count` lines left out, `shown` shown, `capped` when fewer lines than log-lines were read.
+ */
+export function logLeftOut(part: {
+  identifier: string;
+  count: number;
+  shown: number;
+  capped: boolean;
+  link?: string;
+  budgetBytes: number;
+}): string {
+  const { count } = part;
+  const what =
+    part.shown === 0
+      ? 'its log tail is'
+      : part.capped
+        ? 'earlier log lines are'
+        : `the ${count} earlier log line${count === 1 ? ' is' : 's are'}`;
+  const where = part.link ?? "on the build's page in the CodeBuild console";
+  return `Build group ${part.identifier}: ${what} left out of the step log (it holds at most ${formatMiB(part.budgetBytes)} of build logs); the whole log: ${where}`;
+}
+
+const formatMiB = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MiB`;
 
 const count = (report: Report, status: string) => report.testSummary?.statusCounts?.[status] ?? 0;
 
@@ -210,9 +272,13 @@ function logView(
     return undefined;
   const logs = build.logs;
   if (evidence.tails.has(group.identifier)) {
-    const lines = evidence.tails.get(group.identifier);
-    if (!lines || lines.length === 0) return { kind: 'empty' };
-    return { kind: 'tail', lines: lines.slice(-logLines).map(cleanLogLine) };
+    const tail = evidence.tails.get(group.identifier);
+    if (!tail || tail.read === 0) return { kind: 'empty' };
+    return {
+      kind: 'tail',
+      lines: tail.lines.slice(-logLines),
+      read: Math.min(tail.read, logLines),
+    };
   }
   const cloudWatch = logs?.cloudWatchLogs?.status !== 'DISABLED' && logs?.groupName;
   if (!cloudWatch && (logs?.s3Logs?.status === 'ENABLED' || logs?.s3DeepLink))

@@ -166,12 +166,13 @@ function logPart(found: GroupDiagnosis, detail: Detail): string {
   const log = found.log;
   switch (log?.kind) {
     case 'tail': {
+      // Lines read beyond those kept (kept-tails.ts) are left out to fit the summary too.
       const shown = fitTail(log.lines, detail.tailBytes);
       if (shown.length === 0)
-        return `<p><em>The log tail (${log.lines.length} lines) is left out to keep the summary under GitHub's size limit.</em></p>`;
+        return `<p><em>The log tail (${log.read} lines) is left out to keep the summary under GitHub's size limit.</em></p>`;
       const cut =
-        shown.length < log.lines.length
-          ? ` (${log.lines.length - shown.length} earlier lines left out to fit the summary)`
+        shown.length < log.read
+          ? ` (${log.read - shown.length} earlier lines left out to fit the summary)`
           : '';
       return `<details><summary>${capitalised(lastLines(shown.length))}${cut}</summary>\n<pre>${shown.join('\n')}</pre>\n</details>`;
     }

@@ -2,11 +2,14 @@ import type { Report, TestCase } from '@aws-sdk/client-codebuild';
 import type { CodeBuild } from '../aws/codebuild.js';
 import {
   CASES_PER_GROUP,
+  cleanLogLine,
   failingReports,
+  linesPerTail,
   tailRequests,
   type Evidence,
   type TailRequest,
 } from '../report/diagnosis.js';
+import { KeptTails } from '../report/kept-tails.js';
 import { messageOf } from '../config/errors.js';
 import { ServiceError } from '../aws/errors.js';
 import type { Logs } from '../aws/logs.js';
@@ -17,7 +20,8 @@ import type { BatchOutcome } from '../report/outcome.js';
  * BatchGetReports per 100 reports, DescribeTestCases for reports with failures (one call per status
  * counted, FAILED then ERROR, as its filter takes one status), one GetLogEvents per failed group; a few
  * at a time, all under one AbortSignal. A read that fails or does not fit in time
- * leaves its part out and is recorded as a problem; nothing here throws.
+ * leaves its part out and is recorded as a problem; nothing here throws (but onTail may).
+ * Each log tail is handed over as soon as it is read, and only what the summary can show is kept.
  */
 
 export type EvidenceSource = Pick<
@@ -40,6 +44,24 @@ export interface EvidenceOptions {
   signal: AbortSignal;
   /** Reads in flight at once. */
   concurrency?: number;
+  /**
+   * The bytes all tails' lines may take together where they are shown (the step log's budget): of
+   * each, fewer than log-lines are read when that many would not fit. Default: no bound.
+   */
+  tailBudgetBytes?: number;
+  /** Each log tail as soon as it is read, one at a time (the step log writes it then). */
+  onTail?: (tail: ReadTail) => void;
+}
+
+/** A log tail, as soon as it is read. */
+export interface ReadTail {
+  request: TailRequest;
+  /** The newest lines, cleaned (cleanLogLine); undefined: the stream does not exist. */
+  lines: string[] | undefined;
+  /** Fewer lines than log-lines were asked for, and that many came: earlier ones may exist. */
+  capped: boolean;
+  /** Tails not yet handed over, this one included. */
+  left: number;
 }
 
 /** Runs tasks with at most `limit` in flight; a task not started when the signal aborts is skipped. */
@@ -119,20 +141,33 @@ async function readTails(
     return;
   }
   let failure: unknown;
+  const asked = linesPerTail(
+    options.logLines,
+    requests.length,
+    options.tailBudgetBytes ?? Infinity,
+  );
+  // Only what the summary can show is held: the step log gets each tail whole as it comes.
+  const kept = new KeptTails();
+  let left = requests.length;
   const skipped = await pool(
     requests.map((r) => async () => {
+      let read: string[] | undefined;
       try {
-        evidence.tails.set(
-          r.identifier,
-          await logs.tail(r.groupName, r.streamName, options.logLines, options.signal),
-        );
+        read = await logs.tail(r.groupName, r.streamName, asked, options.signal);
       } catch (error) {
         failure ??= error;
+        left -= 1;
+        return;
       }
+      const lines = read?.map(cleanLogLine);
+      kept.add(r.identifier, lines);
+      const capped = asked < options.logLines && (lines?.length ?? 0) >= asked;
+      options.onTail?.({ request: r, lines, capped, left: left-- });
     }),
     limit,
     options.signal,
   );
+  evidence.tails = kept.read;
   if (failure !== undefined)
     problems.push({ part: 'log tails', permission: 'logs:GetLogEvents', error: failure });
   else if (skipped > 0)

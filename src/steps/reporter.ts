@@ -3,6 +3,7 @@ import {
   artifactsOf,
   diagnose,
   ERROR_ANNOTATIONS,
+  logLeftOut,
   planAnnotations,
   testResults,
   type Diagnosis,
@@ -10,7 +11,8 @@ import {
 import { messageOf } from '../config/errors.js';
 import type { Io } from '../github/io.js';
 import { Outputs } from '../config/names.js';
-import { problemWarning, readEvidence, type EvidenceSource } from './evidence.js';
+import { problemWarning, readEvidence, type EvidenceSource, type ReadTail } from './evidence.js';
+import { StepLog } from './step-log.js';
 import { describeBatch, failureBreakdown, type BatchOutcome } from '../report/outcome.js';
 import {
   lastLines,
@@ -161,12 +163,16 @@ export class Reporter {
     const finished = outcome.complete || report.interrupted === true;
     // Known from the batch alone: set before the reads, which a cancellation may cut short.
     if (finished) this.io.setOutput(Outputs.Artifacts, JSON.stringify(artifactsOf(report.batch)));
+    // Build logs in the step log share one budget: tails are written as they are read.
+    const stepLog = new StepLog(this.io);
     const diagnosis =
-      finished && report.builds ? await this.diagnose(outcome, report, report.builds) : undefined;
+      finished && report.builds
+        ? await this.diagnose(outcome, report, report.builds, stepLog)
+        : undefined;
     // Only when the reports could be read.
     if (diagnosis) this.io.setOutput(Outputs.TestResults, JSON.stringify(testResults(diagnosis)));
     if (outcome.complete && report.annotateGroups !== false) this.annotate(outcome, diagnosis);
-    if (diagnosis) this.logTails(outcome, diagnosis);
+    if (diagnosis) this.logElsewhere(outcome, diagnosis, stepLog);
     for (const sink of this.sinks)
       sink.finished({
         batch: report.batch,
@@ -222,18 +228,39 @@ export class Reporter {
     }
   }
 
-  /** The log tail of each group that did not succeed, one collapsible group each in the step log. */
-  private logTails(outcome: BatchOutcome, diagnosis: Diagnosis): void {
+  /**
+   * A failed group's log tail, as soon as it is read: a collapsible group in the step log, with an
+   * even share of what is left of its budget.
+   */
+  private logTail(stepLog: StepLog, tail: ReadTail): void {
+    const { request, lines, capped, left } = tail;
+    if (!lines || lines.length === 0) return;
+    const identifier = request.identifier;
+    stepLog.write({
+      title: (shown) => `Build group ${identifier}: ${lastLines(shown)}`,
+      lines,
+      partial: capped,
+      maxBytes: stepLog.share(left),
+      leftOut: (count, shown) =>
+        logLeftOut({
+          identifier,
+          count,
+          shown,
+          capped,
+          link: request.logsLink,
+          budgetBytes: stepLog.budgetBytes,
+        }),
+    });
+  }
+
+  /** Where the log of a failed group is when it is not in CloudWatch Logs. */
+  private logElsewhere(outcome: BatchOutcome, diagnosis: Diagnosis, stepLog: StepLog): void {
     for (const id of outcome.failedGroups) {
       const log = diagnosis.groups.get(id)?.log;
-      if (log?.kind === 'tail')
-        this.io.group(`Build group ${id}: ${lastLines(log.lines.length)}`, () => {
-          for (const line of log.lines) this.io.info(line);
-        });
-      else if (log?.kind === 's3')
-        this.io.info(`Build group ${id}: its log is in S3 only${log.link ? `: ${log.link}` : ''}.`);
+      if (log?.kind === 's3')
+        stepLog.line(`Build group ${id}: its log is in S3 only${log.link ? `: ${log.link}` : ''}.`);
       else if (log?.kind === 'off')
-        this.io.info(
+        stepLog.line(
           `Build group ${id}: its build kept no log (CloudWatch Logs and S3 logs are off).`,
         );
     }
@@ -248,6 +275,7 @@ export class Reporter {
     outcome: BatchOutcome,
     report: FinalReport,
     source: EvidenceSource,
+    stepLog: StepLog,
   ): Promise<Diagnosis | undefined> {
     const timeout = AbortSignal.timeout(
       report.interrupted && !report.signal
@@ -259,6 +287,8 @@ export class Reporter {
     const { evidence, problems } = await readEvidence(outcome, source, {
       logLines,
       signal,
+      tailBudgetBytes: stepLog.budgetBytes,
+      onTail: (tail) => this.logTail(stepLog, tail),
     });
     const warning = problemWarning(problems);
     if (warning) this.io.warning(warning);

@@ -1,0 +1,90 @@
+// A large red batch within a runner's means: 500 failed groups, log-lines 1000, 1,000 lines of 1 KB per
+// stream. The action's peak RSS, its step log and its job summary stay bounded; every group still gets
+// its newest lines, or one line saying what was left out and where it is. dist/index.js against the
+// simulator.
+import { act, annotations, simulators, type ActionRun, type Simulator } from './helpers.js';
+
+const start = simulators();
+
+/** Runners with 2 GB are common; the action must leave the job most of it. */
+const PEAK_RSS_MB = 150;
+const STEP_LOG_MAX_BYTES = 10_000_000;
+/** The runner drops a step's summary above 1 MiB. */
+const SUMMARY_MAX_BYTES = 1024 * 1024;
+const GROUPS = 500;
+const LINES = 1_000;
+
+/** Preloaded into the action's node: its peak resident set (getrusage, KiB), on stderr at exit. */
+const REPORT_PEAK_RSS = `data:text/javascript;base64,${Buffer.from(
+  "import { writeSync } from 'node:fs';\nprocess.on('exit', () => writeSync(2, `\\npeak-rss-kib=${process.resourceUsage().maxRSS}\\n`));\n",
+).toString('base64')}`;
+const peakRssMb = (run: ActionRun) =>
+  Number(/peak-rss-kib=(\d+)/.exec(run.stderr)?.[1] ?? NaN) / 1024;
+
+describe(`a red batch of ${GROUPS} failed groups with ${LINES} lines of 1 KB each, log-lines ${LINES}`, () => {
+  let sim: Simulator;
+  let run: ActionRun;
+  let lines: string[];
+  beforeAll(async () => {
+    sim = await start('large-red-batch');
+    run = await act(
+      sim,
+      { 'log-lines': String(LINES) },
+      { nodeArgs: ['--import', REPORT_PEAK_RSS] },
+    );
+    lines = run.stdout.split('\n');
+  }, 120_000);
+
+  it(`keeps the action's peak RSS at most ${PEAK_RSS_MB} MB`, () => {
+    expect(peakRssMb(run)).toBeLessThanOrEqual(PEAK_RSS_MB);
+  });
+
+  it('writes at most 10 MB to the step log, and a summary under 1 MiB', () => {
+    expect(Buffer.byteLength(run.stdout)).toBeLessThanOrEqual(STEP_LOG_MAX_BYTES);
+    expect(Buffer.byteLength(run.summary)).toBeLessThanOrEqual(SUMMARY_MAX_BYTES);
+    for (let i = 1; i <= GROUPS; i++)
+      expect(run.summary).toContain(`<tr><td><code>group_${String(i).padStart(3, '0')}</code>`);
+  });
+
+  it('fails the step with the sentence naming the failed groups', () => {
+    expect(run.code).toBe(1);
+    expect(annotations(run, 'error').at(-1)).toMatch(
+      new RegExp(
+        `^Batch build ${sim.batch.id} ended FAILED; failed build groups: group_001, group_002, `,
+      ),
+    );
+  });
+
+  it("reads every group's tail", () => {
+    expect(sim.calls('GetLogEvents')).toHaveLength(GROUPS);
+    expect(annotations(run, 'warning')).toEqual([]);
+  });
+
+  it('gives every group its newest lines in a group of its own, with one line on the rest', () => {
+    const shown = new Map<string, string[]>();
+    for (let i = 0; i < lines.length; i++) {
+      const title = /^::group::Build group (group_\d{3}): last \d+ log lines$/.exec(lines[i]!);
+      if (!title) continue;
+      const end = lines.indexOf('::endgroup::', i);
+      shown.set(title[1]!, lines.slice(i + 1, end));
+      i = end;
+    }
+    expect(shown.size).toBe(GROUPS);
+    for (const [id, [note, ...body]] of shown) {
+      // What was left out and where it is: the build's log in the CloudWatch console.
+      expect(note).toMatch(
+        new RegExp(
+          `^Build group ${id}: earlier log lines are left out of the step log \\(it holds at most [\\d.]+ MiB of build logs\\); the whole log: https://console\\.aws\\.amazon\\.com/cloudwatch/home\\?region=us-east-1#logEvent:group=%2Faws%2Fcodebuild%2Fmonorepo;stream=[0-9a-f-]{36}$`,
+        ),
+      );
+      // Never interleaved: only this group's lines, the newest, cleaned and cut as the summary shows them.
+      expect(body.length).toBeGreaterThan(0);
+      body.forEach((line, i) =>
+        expect(line).toMatch(
+          new RegExp(`^\\[${id}\\] line ${LINES - body.length + i + 1} of ${LINES}: x+…$`),
+        ),
+      );
+      expect(body.at(-1)).toHaveLength(500);
+    }
+  });
+});
