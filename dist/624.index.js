@@ -73,7 +73,7 @@ function checkState(group, batch, stepEnded) {
 }
 /** The diagnosis of one group; service text is never used as a plain object's key. */
 function diagnosisOf(diagnosis, id) {
-    return diagnosis && Object.hasOwn(diagnosis.groups, id) ? diagnosis.groups[id] : undefined;
+    return diagnosis?.groups.get(id);
 }
 function title(group, state, found) {
     const build = group.attempts > 1 ? ` (build ${group.attempts})` : '';
@@ -291,9 +291,7 @@ function statusCell(group) {
     return `${marker} ${(0,report_text/* githubSafe */.Fv)(group.status + note)}`;
 }
 function row(group, diagnosis) {
-    const found = diagnosis && Object.hasOwn(diagnosis.groups, group.identifier)
-        ? diagnosis.groups[group.identifier]
-        : undefined;
+    const found = diagnosis?.groups.get(group.identifier);
     const cells = [
         `<code>${(0,report_text/* githubSafe */.Fv)(group.identifier)}</code>`,
         statusCell(group),
