@@ -2,8 +2,15 @@ import type { getOctokit } from '@actions/github';
 import { caseName, type Diagnosis, type GroupDiagnosis } from './diagnosis.js';
 import { batchConsoleUrl, buildConsoleUrl } from './links.js';
 import { CANCELLED, formatDuration, type BatchOutcome, type GroupOutcome } from './outcome.js';
-import { IGNORED_MARKER, lastLines, statusMarker, testsCell } from './summary.js';
-import { cutLine, escapeHtml, githubSafe, oneLine, stripAnsi } from './text.js';
+import { IGNORED_MARKER, lastLines, logElsewhere, statusMarker, testsCell } from './summary.js';
+import {
+  cutLine,
+  escapeHtml,
+  githubAnchor as anchor,
+  githubSafe,
+  oneLine,
+  stripAnsi,
+} from './text.js';
 
 /**
  * One check run per build group, on the commit built: what each should show, and the calls that take
@@ -101,10 +108,6 @@ function title(
   return cutLine(oneLine(stripAnsi(text)), TITLE_MAX);
 }
 
-function anchor(text: string, url: string | undefined): string {
-  return url ? `<a href="${escapeHtml(url)}">${githubSafe(text)}</a>` : githubSafe(text);
-}
-
 const code = (text: string) => `<code>${githubSafe(text)}</code>`;
 
 /** The failing cases listed (at most `max`), then how many more there are. */
@@ -122,18 +125,6 @@ function casesPart(found: GroupDiagnosis, max: number): string {
 }
 
 /** Notes on the log a summary can hold; the tail itself goes in the text. */
-function logNote(found: GroupDiagnosis | undefined): string {
-  switch (found?.log?.kind) {
-    case 's3':
-      return `<p>The log is in S3 only${found.log.link ? `: ${anchor('open it in the S3 console', found.log.link)}` : ''}.</p>`;
-    case 'off':
-      return '<p>This build kept no log: CloudWatch Logs and S3 logs are off for the project.</p>';
-    case 'empty':
-      return '<p>The build wrote no log lines.</p>';
-    default:
-      return '';
-  }
-}
 
 /** The status line, the reason and notes, tests, failing cases (at most `cases`), links. */
 function summary(
@@ -173,7 +164,7 @@ function summary(
     ...notes.map((n) => `<p>${githubSafe(n)}</p>`),
     tests ? `<p>Tests: ${githubSafe(tests)}</p>` : '',
     found && cases > 0 ? casesPart(found, cases) : '',
-    logNote(found),
+    logElsewhere(found?.log, anchor),
     links.length > 0 ? `<p>${links.join(' · ')}</p>` : '',
   ]
     .filter(Boolean)

@@ -4,7 +4,7 @@ import type { Diagnosis } from './diagnosis.js';
 import { batchConsoleUrl } from './links.js';
 import type { BatchOutcome, GroupOutcome } from './outcome.js';
 import { IGNORED_MARKER, statusMarker, testsCell } from './summary.js';
-import { escapeHtml, githubSafe } from './text.js';
+import { githubAnchor as anchor, githubSafe } from './text.js';
 
 /**
  * The pull request's comment: one per pull request and target, found again by a hidden marker, and
@@ -63,10 +63,6 @@ export interface CommentInput {
   runUrl?: string;
   /** The comment said the batch was red, and now it is green (pr-comment: failure). */
   greenNow?: boolean;
-}
-
-function anchor(text: string, url: string | undefined): string {
-  return url ? `<a href="${escapeHtml(url)}">${githubSafe(text)}</a>` : githubSafe(text);
 }
 
 function statusCell(group: GroupOutcome): string {

@@ -1,5 +1,11 @@
 import type { BuildBatch } from '@aws-sdk/client-codebuild';
-import { caseName, type Diagnosis, type GroupDiagnosis, type TestTotals } from './diagnosis.js';
+import {
+  caseName,
+  type Diagnosis,
+  type GroupDiagnosis,
+  type LogView,
+  type TestTotals,
+} from './diagnosis.js';
 import { batchConsoleUrl, buildConsoleUrl, s3ConsoleUrl } from './links.js';
 import { formatDuration, type BatchOutcome, type GroupOutcome } from './outcome.js';
 import { escapeHtml } from './text.js';
@@ -176,8 +182,22 @@ function logPart(found: GroupDiagnosis, detail: Detail): string {
           : '';
       return `<details><summary>${capitalised(lastLines(shown.length))}${cut}</summary>\n<pre>${shown.join('\n')}</pre>\n</details>`;
     }
+    default:
+      return logElsewhere(log, anchor);
+  }
+}
+
+/**
+ * A group's log when there is no tail to show (S3 only, off, empty), as the summary and the check
+ * runs say it; `link` makes the S3 console link in the escaping of the place it goes.
+ */
+export function logElsewhere(
+  log: LogView | undefined,
+  link: (text: string, url: string) => string,
+): string {
+  switch (log?.kind) {
     case 's3':
-      return `<p>The log is in S3 only${log.link ? `: ${anchor('open it in the S3 console', log.link)}` : ''}.</p>`;
+      return `<p>The log is in S3 only${log.link ? `: ${link('open it in the S3 console', log.link)}` : ''}.</p>`;
     case 'off':
       return '<p>This build kept no log: CloudWatch Logs and S3 logs are off for the project.</p>';
     case 'empty':

@@ -73,3 +73,8 @@ export function githubSafe(text: string): string {
     (c) => `&#${c.charCodeAt(0)};`,
   );
 }
+
+/** A link in a check run or a pull request comment: its text made safe there, its URL escaped. */
+export function githubAnchor(text: string, url: string | undefined): string {
+  return url ? `<a href="${escapeHtml(url)}">${githubSafe(text)}</a>` : githubSafe(text);
+}
