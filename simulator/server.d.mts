@@ -78,6 +78,8 @@ export interface Simulator {
   violations: Array<ModelViolation & { operation: string; requestId: string }>;
   batch: SimulatedBatch & { project: string };
   batches: SimulatedBatch[];
+  /** Adds a batch (as a scenario describes one) to the account: many workflows, one simulator. */
+  addBatch(spec: object): SimulatedBatch;
   inject(fault: Fault): void;
   calls(operation?: string): RecordedRequest[];
   /** GitHub's REST API on the same port, under /api/v3. */
@@ -103,4 +105,6 @@ export function startSimulator(options?: {
   keepResponses?: boolean;
   identity?: IdentityOptions;
   github?: Omit<GitHubOptions, 'onRequest'>;
+  /** One token bucket for every CodeBuild request to the account: beyond it, ThrottlingException. */
+  accountBudget?: { ratePerSecond: number; burst?: number };
 }): Promise<Simulator>;

@@ -9,6 +9,7 @@ import { scenarios } from './scenarios.mjs';
 import { requestError, tryLoadModel, validate, validateError } from './model.mjs';
 import { startBuildBatchHandler } from './start-batch.mjs';
 import { createGitHub } from './github.mjs';
+import { createAccountBudget } from './account-budget.mjs';
 
 export const TEST_CREDENTIALS = Object.freeze({
   accessKeyId: 'AKIASIMULATOR0000001',
@@ -91,6 +92,8 @@ function modelViolations(service, operation, status, payload) {
  * @param {boolean} [options.keepResponses]  keep each answer's body in its request record (`response`)
  * @param {object} [options.identity]  OIDC and STS: role, trust conditions, credential lifetime (see identity.mjs)
  * @param {object} [options.github]  GitHub's REST API under /api/v3: repository, token, permissions, rate limit (see github.mjs)
+ * @param {{ ratePerSecond: number, burst?: number }} [options.accountBudget]  one token bucket for every
+ *   CodeBuild request to this account, whoever sends it: beyond it, ThrottlingException (see account-budget.mjs)
  */
 export async function startSimulator(options = {}) {
   const region = options.region ?? 'us-east-1';
@@ -104,6 +107,7 @@ export async function startSimulator(options = {}) {
   const batches = [];
   const violations = [];
   const checkModel = options.checkModel ?? true;
+  const budget = options.accountBudget && createAccountBudget(options.accountBudget, Date.now());
   let staleSnapshot;
 
   function addBatch(spec, number) {
@@ -521,6 +525,11 @@ export async function startSimulator(options = {}) {
         });
       }
 
+      // The account's budget is spent by every caller alike; CloudWatch Logs has quotas of its own.
+      if (budget && service === 'codebuild' && !budget.take(record.at)) {
+        record.fault = 'throttle';
+        return fail(FAULTS.throttle);
+      }
       const fault = takeFault(operation, [
         'throttle',
         '5xx',
@@ -589,6 +598,15 @@ export async function startSimulator(options = {}) {
     /** The scenario's batch. */
     batch: main,
     batches,
+    /**
+     * Adds a batch of the scenario's kind (spec as a scenario's: project, groups, initial, retries,
+     * durationMs): one account serves many workflows, each waiting on its own batch.
+     */
+    addBatch(spec) {
+      const project = spec.project ?? scenario?.project ?? 'web-app';
+      const number = batches.filter((b) => b.project === project).length + 1;
+      return addBatch({ groups: scenario?.groups, ...spec, project }, number);
+    },
     /** How the simulator's answers broke the service model: [{ operation, requestId, path, what, kind }]. */
     violations,
     /**
