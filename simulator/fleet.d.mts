@@ -1,0 +1,68 @@
+// Types for the TypeScript tests; the simulator itself is plain JavaScript run by node.
+import type { ActionRun } from './run-action.mjs';
+import type { Simulator, SimulatedBatch } from './server.mjs';
+
+export interface FleetStepPlan {
+  kind: 'succeeds' | 'retried' | 'fails';
+  code: number;
+  status: string;
+  attempts: number;
+  endMs: number;
+}
+export interface FleetStep {
+  kind: FleetStepPlan['kind'];
+  code: number | null;
+  status: string | undefined;
+  attempts: string | undefined;
+  /** Whether the step ended as planned: exit code, batch-status and attempts. */
+  right: boolean;
+  /** Whether the step's error named throttling. */
+  throttled: boolean;
+  /** Batch run complete (endAt, epoch ms) → the step acting on it (ms). */
+  detections: Array<{ endAt: number; ms: number }>;
+}
+export interface FleetFigures {
+  perSecond: Array<{ total: number; throttled: number }>;
+  startupMs: number;
+  windowSeconds: number;
+  settledAt: number | undefined;
+  thinsAt: number;
+  settledWhileAllWaitAt: number | undefined;
+  peak: number;
+  requests: number;
+  throttled: number;
+  meanRate: number;
+  seconds: number;
+  steps: FleetStep[];
+  wrong: number;
+  failedByThrottling: number;
+  detection: {
+    limitMs: number;
+    judged: number;
+    worstMs: number | undefined;
+    over: number;
+    medianMs: number;
+    worstAnyMs: number;
+  };
+}
+export function fleetPlan(options: {
+  steps: number;
+  firstEndMs: number;
+  lastEndMs: number;
+}): FleetStepPlan[];
+export function runFleet(options: {
+  steps: number;
+  budget: { ratePerSecond: number; burst?: number };
+  pollSeconds: number;
+  firstEndMs: number;
+  lastEndMs: number;
+  log?: (line: string) => void;
+  entry?: string;
+}): Promise<{
+  sim: Simulator;
+  plan: FleetStepPlan[];
+  runs: ActionRun[];
+  batches: SimulatedBatch[];
+  figures: FleetFigures;
+}>;
+export function perSecondLines(perSecond: FleetFigures['perSecond']): string[];
