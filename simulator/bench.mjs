@@ -17,6 +17,7 @@ import * as prettier from 'prettier';
 import ts from 'typescript';
 import { cachedNode24 } from '../scripts/node24.mjs';
 import { SimulatedBatch } from './batch.mjs';
+import { perSecondLines, runFleet } from './fleet.mjs';
 import { startAction, ACTION_ENTRY } from './run-action.mjs';
 import { scenarios } from './scenarios.mjs';
 import { startSimulator } from './server.mjs';
@@ -34,6 +35,8 @@ const RUNS = runs('BENCH_RUNS', 9);
 // its median is taken over more runs (a run costs well under a second).
 const START_RUNS = runs('BENCH_START_RUNS', process.env.BENCH_RUNS ? RUNS : 31);
 const WRITE_README = process.argv.includes('--write-readme');
+// BENCH_ONLY=fleet leaves out the per-node measures: the fleet (a few minutes) and the quick rows run.
+const FLEET_ONLY = process.env.BENCH_ONLY === 'fleet';
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const kB = (bytes) => `${Math.round(bytes / 1000).toLocaleString('en')} kB`;
 const distFiles = () => readdirSync(join(root, 'dist')).filter((f) => f.endsWith('.js'));
@@ -279,7 +282,7 @@ const versions = nodes.map((node) =>
   execFileSync(node, ['--version'], { encoding: 'utf8' }).trim(),
 );
 const perNode = [];
-for (const [i, node] of nodes.entries()) {
+for (const [i, node] of FLEET_ONLY ? [] : nodes.entries()) {
   console.error(`node ${versions[i]}:`);
   perNode.push(await measure(node));
 }
@@ -301,7 +304,9 @@ row(
 
 // Summary: render time and size for a 120-group batch, with the project's own renderer.
 {
-  const out = mkdtempSync(join(tmpdir(), 'bench-src-'));
+  // Inside the repository (.cache/), so that the transpiled modules resolve the packages they import.
+  mkdirSync(join(root, '.cache'), { recursive: true });
+  const out = mkdtempSync(join(root, '.cache', 'bench-src-'));
   // src/ and its folders (src/report/, src/steps/, …), as plain JavaScript beside each other.
   const sources = readdirSync(join(root, 'src'), { recursive: true }).filter((f) =>
     f.endsWith('.ts'),
@@ -352,11 +357,58 @@ row(
   );
 }
 
+// A fleet under one account's throttle: 40 steps polling every 2 s (20 requests/s wanted) against an
+// account budget of 10 requests/s, their batches ending one after another from 90 s after the start
+// to 180 s (a third fail and pass on retry, a third fail again). Run once, on the action's runtime.
+{
+  process.env.ACTION_NODE = node24 ?? process.execPath;
+  const STEPS = 40;
+  const RATE = 10;
+  const POLL_S = 2;
+  const { figures: f } = await runFleet({
+    steps: STEPS,
+    budget: { ratePerSecond: RATE, burst: RATE },
+    pollSeconds: POLL_S,
+    firstEndMs: 90_000,
+    lastEndMs: 180_000,
+    log: (line) => console.error(line),
+  });
+  console.error(`  CodeBuild requests per second from the first (all/throttled):`);
+  for (const line of perSecondLines(f.perSecond)) console.error(line);
+  const label = `fleet: ${STEPS} steps at ${POLL_S} s polls, one account allowing ${RATE} requests/s`;
+  row(
+    `${label}: steps that ended as their batch did`,
+    `${STEPS - f.wrong} of ${STEPS}; ${f.failedByThrottling} failed from throttling`,
+    'all; none from throttling',
+    f.wrong === 0 && f.failedByThrottling === 0,
+  );
+  row(
+    `${label}: CodeBuild requests`,
+    `${f.requests} in ${f.seconds} s (${f.meanRate.toFixed(1)}/s), ${f.throttled} throttled; busiest second ${f.peak}`,
+    '',
+    undefined,
+  );
+  row(
+    `${label}: request rate (throttled included) within the budget in every ${f.windowSeconds} s window, from`,
+    `${f.settledWhileAllWaitAt ?? 'never'} s after the first request while all ${STEPS} wait (the first batch ends at ${f.thinsAt.toFixed(0)} s); to the end: from ${f.settledAt ?? 'never'} s`,
+    '≤ 60 s, while all wait',
+    f.settledWhileAllWaitAt !== undefined && f.settledWhileAllWaitAt <= 60,
+  );
+  row(
+    `${label}: detection, batch complete → step acts (retry or exit), once under the budget`,
+    f.detection.judged === 0
+      ? 'none judged'
+      : `median ${(f.detection.medianMs / 1000).toFixed(1)} s, worst ${(f.detection.worstMs / 1000).toFixed(1)} s of ${f.detection.judged}`,
+    `≤ 2 × ${POLL_S} s + 5 s`,
+    f.detection.judged > 0 && f.detection.over === 0,
+  );
+}
+
 const mark = (ok) => (ok === undefined ? '' : ok ? ' ✅' : ' ❌');
 const lines = [
   `| Measure | ${versions.map((v) => `Node ${v}`).join(' | ')} | Target |`,
   `| --- | ${versions.map(() => '---').join(' | ')} | --- |`,
-  ...perNode[0].map(
+  ...(perNode[0] ?? []).map(
     (r, i) =>
       `| ${r.measure} | ${perNode.map((rows) => `${rows[i].value}${mark(rows[i].ok)}`).join(' | ')} | ${r.target} |`,
   ),
