@@ -97,9 +97,6 @@ function title(group, state, found) {
     }
     return (0,report_text/* cutLine */.Hh)((0,report_text/* oneLine */.TN)((0,report_text/* stripAnsi */.aJ)(text)), TITLE_MAX);
 }
-function checks_anchor(text, url) {
-    return url ? `<a href="${(0,report_text/* escapeHtml */.ZD)(url)}">${(0,report_text/* githubSafe */.Fv)(text)}</a>` : (0,report_text/* githubSafe */.Fv)(text);
-}
 const code = (text) => `<code>${(0,report_text/* githubSafe */.Fv)(text)}</code>`;
 /** The failing cases listed (at most `max`), then how many more there are. */
 function casesPart(found, max) {
@@ -116,18 +113,6 @@ function casesPart(found, max) {
     return items.length > 0 ? `<ul>\n${items.join('\n')}\n</ul>` : '';
 }
 /** Notes on the log a summary can hold; the tail itself goes in the text. */
-function logNote(found) {
-    switch (found?.log?.kind) {
-        case 's3':
-            return `<p>The log is in S3 only${found.log.link ? `: ${checks_anchor('open it in the S3 console', found.log.link)}` : ''}.</p>`;
-        case 'off':
-            return '<p>This build kept no log: CloudWatch Logs and S3 logs are off for the project.</p>';
-        case 'empty':
-            return '<p>The build wrote no log lines.</p>';
-        default:
-            return '';
-    }
-}
 /** The status line, the reason and notes, tests, failing cases (at most `cases`), links. */
 function checks_summary(group, outcome, state, found, context, cases) {
     const ignored = group.ignoreFailure && group.status !== 'SUCCEEDED';
@@ -137,7 +122,7 @@ function checks_summary(group, outcome, state, found, context, cases) {
         `${marker} <strong>${(0,report_text/* githubSafe */.Fv)(group.status)}</strong>`,
         `build group ${code(group.identifier)}`,
         group.attempts > 1 ? `build ${group.attempts} of this group in this batch` : '',
-        `batch ${checks_anchor(batch, (0,report_links/* batchConsoleUrl */.b7)(outcome.arn))}`,
+        `batch ${(0,report_text/* githubAnchor */.b0)(batch, (0,report_links/* batchConsoleUrl */.b7)(outcome.arn))}`,
     ].filter(Boolean);
     const notes = [
         found?.reason && !group.blockedBy.length ? found.reason : '',
@@ -150,16 +135,16 @@ function checks_summary(group, outcome, state, found, context, cases) {
     ].filter(Boolean);
     const tests = (0,summary/* testsCell */.g)(found?.tests);
     const links = [
-        group.buildArn ? checks_anchor('Build', (0,report_links/* buildConsoleUrl */.BG)(group.buildArn)) : '',
+        group.buildArn ? (0,report_text/* githubAnchor */.b0)('Build', (0,report_links/* buildConsoleUrl */.BG)(group.buildArn)) : '',
         // Read with the diagnosis, once the batch is final: a green group's run is not updated for it.
-        found?.logsLink && group.status !== 'SUCCEEDED' ? checks_anchor('Logs', found.logsLink) : '',
+        found?.logsLink && group.status !== 'SUCCEEDED' ? (0,report_text/* githubAnchor */.b0)('Logs', found.logsLink) : '',
     ].filter(Boolean);
     return [
         `<p>${line.join(' · ')}</p>`,
         ...notes.map((n) => `<p>${(0,report_text/* githubSafe */.Fv)(n)}</p>`),
         tests ? `<p>Tests: ${(0,report_text/* githubSafe */.Fv)(tests)}</p>` : '',
         found && cases > 0 ? casesPart(found, cases) : '',
-        logNote(found),
+        (0,summary/* logElsewhere */.L0)(found?.log, report_text/* githubAnchor */.b0),
         links.length > 0 ? `<p>${links.join(' · ')}</p>` : '',
     ]
         .filter(Boolean)
@@ -275,9 +260,6 @@ function commentAction(mode, succeeded, existing) {
         return 'none';
     return existing ? 'update' : 'create';
 }
-function comment_anchor(text, url) {
-    return url ? `<a href="${(0,report_text/* escapeHtml */.ZD)(url)}">${(0,report_text/* githubSafe */.Fv)(text)}</a>` : (0,report_text/* githubSafe */.Fv)(text);
-}
 function statusCell(group) {
     const ignored = group.ignoreFailure && group.status !== 'SUCCEEDED';
     const marker = ignored ? summary/* IGNORED_MARKER */.aI : (0,summary/* statusMarker */.Bs)(group.status);
@@ -313,13 +295,13 @@ function commentBody(input) {
     const green = input.greenNow ? ' — green now' : '';
     const head = [
         input.marker,
-        `<h3>${(0,summary/* statusMarker */.Bs)(outcome.status)} CodeBuild batch ${comment_anchor(name, batchUrl)}: ${(0,report_text/* githubSafe */.Fv)(outcome.status)}${green}</h3>`,
+        `<h3>${(0,summary/* statusMarker */.Bs)(outcome.status)} CodeBuild batch ${(0,report_text/* githubAnchor */.b0)(name, batchUrl)}: ${(0,report_text/* githubSafe */.Fv)(outcome.status)}${green}</h3>`,
         `<p>${(0,report_text/* githubSafe */.Fv)(input.headline)}</p>`,
         ...(input.groupsNote ? [`<p><em>${(0,report_text/* githubSafe */.Fv)(input.groupsNote)}</em></p>`] : []),
     ].join('\n');
     const links = [
-        batchUrl ? comment_anchor('Batch in the CodeBuild console', batchUrl) : '',
-        input.runUrl ? comment_anchor('Workflow run', input.runUrl) : '',
+        batchUrl ? (0,report_text/* githubAnchor */.b0)('Batch in the CodeBuild console', batchUrl) : '',
+        input.runUrl ? (0,report_text/* githubAnchor */.b0)('Workflow run', input.runUrl) : '',
     ].filter(Boolean);
     const foot = `<p>${[...links, input.runUrl ? 'its job summary has each group’s reason, tests and log tail' : ''].filter(Boolean).join(' · ')}</p>`;
     const table = (rows, note = '') => `${head}\n<table>\n${HEAD}\n${rows.map((g) => row(g, input.diagnosis)).join('\n')}\n</table>${note}\n${foot}\n`;
