@@ -14,13 +14,6 @@ export interface Clock {
   sleep(ms: number, signal: AbortSignal): Promise<void>;
 }
 
-/** A step's polling pace, carried from one wait to the next (after a retry) of the same step. */
-export interface Pace {
-  intervalMs?: number;
-  /** The clock's ms of the last throttled poll. */
-  throttledAt?: number;
-}
-
 export interface WaitOptions {
   /** One BatchGetBuildBatches call; undefined when the batch is not found. */
   describe: (signal: AbortSignal) => Promise<BuildBatch | undefined>;
@@ -43,15 +36,6 @@ export interface WaitOptions {
   onTransientError?: (error: ServiceError, nextIntervalMs: number) => void;
   /** How long polls may keep failing for passing reasons before the step gives up. */
   sustainedFailureMs?: number;
-  /**
-   * How many answers so far were throttling, those the SDK's retries got past included: a poll that
-   * got through only on a retry still tells that the account is over its budget.
-   */
-  throttledAttempts?: () => number;
-  /** The pace the step's previous wait ended with, updated as this one goes. */
-  pace?: Pace;
-  /** A number in [0, 1) for the jitter of throttled polls; Math.random unless a test fixes it. */
-  random?: () => number;
 }
 
 export type WaitResult =
@@ -75,30 +59,9 @@ export function widened(currentMs: number, baseMs: number): number {
   return Math.min(cap, Math.max(MIN_THROTTLED_MS, currentMs * 2));
 }
 
-/**
- * The budget that throttles a step is the account's, shared with every workflow that polls it, and
- * those go on polling for as long as their batches run: after a throttled poll the step keeps at
- * least its throttled pace until this long passes without another one.
- */
-export const THROTTLE_MEMORY_MS = 5 * 60_000;
-
-/**
- * The interval after a successful poll, quietMs after the last throttled one: halfway back towards
- * the configured one, but not faster than the throttled pace (widened from the configured one)
- * within THROTTLE_MEMORY_MS of throttling.
- */
-export function recovered(currentMs: number, baseMs: number, quietMs: number): number {
-  const floor = quietMs < THROTTLE_MEMORY_MS ? widened(baseMs, baseMs) : baseMs;
-  return Math.max(floor, currentMs / 2);
-}
-
-/**
- * How long to sleep for an interval: a widened one up to a quarter longer, at random, so that steps
- * throttled together do not come back together (never shorter: 5 s stays the least); the configured
- * one exactly.
- */
-export function jittered(intervalMs: number, baseMs: number, random: number): number {
-  return intervalMs > baseMs ? Math.round(intervalMs * (1 + random / 4)) : intervalMs;
+/** The interval after a successful poll: halfway back towards the configured one. */
+export function recovered(currentMs: number, baseMs: number): number {
+  return Math.max(baseMs, currentMs / 2);
 }
 
 /** A poll that found no batch: right after a retry or a start, reads may not see it yet. */
@@ -121,23 +84,18 @@ function notFound(): ServiceError {
 export async function waitForCompletion(options: WaitOptions): Promise<WaitResult> {
   const { clock, signal, intervalMs } = options;
   const sustainedMs = options.sustainedFailureMs ?? SUSTAINED_FAILURE_MS;
-  const random = options.random ?? Math.random;
-  const pace = options.pace ?? {};
-  let interval = pace.intervalMs ?? intervalMs;
-  let throttledAt = pace.throttledAt;
-  let sleep = jittered(interval, intervalMs, random());
+  let interval = intervalMs;
   let failingSince: number | undefined;
   let last: BuildBatch | undefined;
   let newest = options.known;
 
   for (;;) {
-    const remaining = options.deadline === undefined ? sleep : options.deadline - clock.now();
-    await clock.sleep(Math.max(0, Math.min(sleep, remaining)), signal);
+    const remaining = options.deadline === undefined ? interval : options.deadline - clock.now();
+    await clock.sleep(Math.max(0, Math.min(interval, remaining)), signal);
     if (signal.aborted) return { kind: 'cancelled', batch: last };
     if (options.deadline !== undefined && clock.now() >= options.deadline)
       return { kind: 'timeout', batch: last };
 
-    const throttledBefore = options.throttledAttempts?.() ?? 0;
     let batch: BuildBatch;
     try {
       batch = (await options.describe(signal)) ?? throwing(notFound());
@@ -150,30 +108,14 @@ export async function waitForCompletion(options: WaitOptions): Promise<WaitResul
           `Polling the batch failed for ${formatDuration(clock.now() - failingSince)} in a row; the last error was ${error.message}`,
         );
       }
-      if (error.kind === 'throttling') {
-        interval = widened(interval, intervalMs);
-        throttledAt = clock.now();
-      }
-      sleep = jittered(interval, intervalMs, random());
-      Object.assign(pace, { intervalMs: interval, throttledAt });
-      options.onTransientError?.(error, sleep);
+      if (error.kind === 'throttling') interval = widened(interval, intervalMs);
+      options.onTransientError?.(error, interval);
       options.onPoll?.();
       continue;
     }
 
     failingSince = undefined;
-    if ((options.throttledAttempts?.() ?? 0) > throttledBefore) {
-      interval = widened(interval, intervalMs);
-      throttledAt = clock.now();
-    } else {
-      interval = recovered(
-        interval,
-        intervalMs,
-        throttledAt === undefined ? Infinity : clock.now() - throttledAt,
-      );
-    }
-    sleep = jittered(interval, intervalMs, random());
-    Object.assign(pace, { intervalMs: interval, throttledAt });
+    interval = recovered(interval, intervalMs);
     const believed = !newest || !isOlder(batch, newest);
     if (believed) {
       newest = last = batch;
