@@ -1,6 +1,7 @@
 import type { BuildBatch, BuildGroup } from '@aws-sdk/client-codebuild';
 import { ActionError } from '../src/config/errors.js';
 import type { InputSource } from '../src/config/input-source.js';
+import type { Io } from '../src/github/io.js';
 
 export const BATCH_ID = 'web-app:0b8e4f3a-5c2d-4e1f-9a7b-6c5d4e3f2a1b';
 export const BATCH_ARN = `arn:aws:codebuild:us-east-1:123456789012:build-batch/${BATCH_ID}`;
@@ -82,4 +83,32 @@ export function expectOneSentence(act: () => unknown, message: RegExp): void {
   expect(text).toMatch(message);
   expect(text).not.toMatch(/\n|\s{2}at /);
   expect(text.length).toBeLessThan(400);
+}
+
+/** For a Logs fake whose whole logs no test here reads (step-log reads them as groups end). */
+export const noWholeLogs = async (): Promise<never> => {
+  throw new Error('a whole log was read, though no group ended while the step watched');
+};
+
+/** An Io that records what the step would print, with groups spelled out as the runner shows them. */
+export function recorder() {
+  const log: string[] = [];
+  const outputs: Record<string, string> = {};
+  let summary = '';
+  const io: Io = {
+    info: (m) => log.push(m),
+    debug: () => undefined,
+    notice: (m) => log.push(`notice: ${m}`),
+    warning: (m) => log.push(`warning: ${m}`),
+    error: (m) => log.push(`error: ${m}`),
+    group: (title, body) => {
+      log.push(`::group::${title}`);
+      body();
+      log.push('::endgroup::');
+    },
+    setOutput: (n, v) => (outputs[n] = v),
+    saveState: () => undefined,
+    writeSummary: async (parts) => void (summary += parts.join('')),
+  };
+  return { io, log, outputs, summary: () => summary };
 }

@@ -63,6 +63,9 @@ async function retryAndWait(deps: Deps, reporter: Reporter, startedAt: number): 
   const step = beginStep(deps, reporter, startedAt);
   const { config } = step;
   const target = config.target;
+  // step-log: only a waiting step sees groups end.
+  if (config.wait)
+    reporter.followLogs(config.stepLog, config.logLines, step.codebuild, deps.cancelled);
   // Check runs and the pull request's comment: Octokit is loaded only when one is asked for.
   if (deps.github && wantsGitHub(config.github))
     reporter.attach(await deps.github(config.github, githubStep(deps, target.kind === 'start')));

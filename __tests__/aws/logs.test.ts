@@ -71,3 +71,61 @@ describe('createLogs', () => {
     );
   });
 });
+
+describe('createLogs().read, a whole log from its end', () => {
+  /** A stream of `count` one-line events of `size` bytes, paged as CloudWatch Logs pages backwards. */
+  function stream(count: number, size = 10) {
+    const events = Array.from({ length: count }, (_, i) => ({
+      message: `${String(i).padStart(size - 1, '0')}\n`,
+    }));
+    mock.on(GetLogEventsCommand).callsFake(({ limit, nextToken }) => {
+      const end = nextToken ? Number(nextToken.slice(2)) : events.length;
+      const start = Math.max(0, end - (limit ?? 10_000));
+      // At the start of the stream, AWS gives the same backward token again, with no events.
+      return {
+        events: events.slice(start, end),
+        nextBackwardToken: `b/${start}`,
+        nextForwardToken: `f/${end}`,
+      };
+    });
+    return events.map((e) => e.message.trimEnd());
+  }
+  const bounds = { maxLines: 10_000, maxBytes: 1_000_000, lineBytes: 10 };
+
+  it('reads a log that fits whole, oldest line first, and says it is whole', async () => {
+    const all = stream(25_000);
+    const read = await logs().read('g', 's', { ...bounds, maxLines: 30_000 });
+    expect(read).toEqual({ lines: all, complete: true });
+    const limits = mock.commandCalls(GetLogEventsCommand).map((c) => c.args[0].input.limit);
+    // Pages of at most 10,000 events; the last finds no events before the start of the stream.
+    expect(limits).toEqual([10_000, 10_000, 10_000, 5_000]);
+  });
+
+  it.each([
+    ['lines', { maxLines: 100 }, 100],
+    ['bytes', { maxBytes: 250 }, 25],
+  ])(
+    'stops at the bound on %s, with the newest lines, and says earlier ones exist',
+    async (_, bound, kept) => {
+      const all = stream(1_000);
+      const read = await logs().read('g', 's', { ...bounds, ...bound });
+      expect(read).toEqual({ lines: all.slice(-kept), complete: false });
+      // Never more events asked for than the bounds let be shown.
+      expect(mock).toHaveReceivedCommandTimes(GetLogEventsCommand, 1);
+      expect(mock).toHaveReceivedCommandWith(GetLogEventsCommand, {
+        limit: kept,
+        startFromHead: false,
+      });
+    },
+  );
+
+  it('says a stream that does not exist is undefined, not a failure', async () => {
+    mock.on(GetLogEventsCommand).rejects(
+      new ResourceNotFoundException({
+        message: 'The specified log stream does not exist.',
+        $metadata: {},
+      }),
+    );
+    expect(await logs().read('g', 's', bounds)).toBeUndefined();
+  });
+});

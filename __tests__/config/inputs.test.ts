@@ -18,6 +18,7 @@ describe('readConfig', () => {
       stopOnCancel: true,
       maxAttempts: 1,
       logLines: 30,
+      stepLog: 'failed',
       github: { checks: false, checkName: undefined, token: '', prComment: 'never' },
     });
   });
@@ -28,6 +29,14 @@ describe('readConfig', () => {
     ['45', 45],
   ])('reads log-lines %s', (value, lines) => {
     expect(config({ 'batch-id': BATCH_ID, 'log-lines': value }).logLines).toBe(lines);
+  });
+
+  it.each([
+    ['failed', 'failed'],
+    ['all', 'all'],
+    ['None', 'none'],
+  ])('reads step-log %s', (value, mode) => {
+    expect(config({ 'batch-id': BATCH_ID, 'step-log': value }).stepLog).toBe(mode);
   });
 
   it('takes the id, region and account from a batch ARN', () => {
@@ -210,6 +219,10 @@ describe('readConfig', () => {
     ],
     [{ 'batch-id': BATCH_ID, 'log-lines': '2.5' }, /Input "log-lines" is "2.5"/],
     [{ 'batch-id': BATCH_ID, 'log-lines': '-1' }, /Input "log-lines" is "-1"/],
+    [
+      { 'batch-id': BATCH_ID, 'step-log': 'failures' },
+      /^Input "step-log" is "failures", but it must be failed, all or none\.$/,
+    ],
     [
       { 'batch-id': BATCH_ID, 'max-attempts': '2', wait: 'false' },
       /^Input "max-attempts" is 2 but "wait" is false/,

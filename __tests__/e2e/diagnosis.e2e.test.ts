@@ -35,7 +35,8 @@ describe('a red batch, diagnosed', () => {
   let run: ActionRun;
   beforeAll(async () => {
     sim = await start('diagnosis');
-    run = await act(sim, {});
+    // The end-of-run diagnosis alone: step-log.e2e.test.ts follows the logs written as groups end.
+    run = await act(sim, { 'step-log': 'none' });
   }, 60_000);
 
   it('fails the step as before, naming the cause, the groups not run and the ignored failures', () => {
@@ -278,7 +279,7 @@ describe('the limits', () => {
 
   it('a 120-group batch with long tails stays under the size limit, group table intact', async () => {
     const sim = await start('diagnosis-oversize');
-    const run = await act(sim, { 'log-lines': '1000' });
+    const run = await act(sim, { 'log-lines': '1000', 'step-log': 'none' });
     expect(run.code).toBe(1);
     const size = Buffer.byteLength(run.summary);
     expect(size).toBeLessThanOrEqual(SUMMARY_LIMIT_BYTES);
@@ -308,9 +309,9 @@ describe('the limits', () => {
     expect(Buffer.byteLength(run.stdout)).toBeLessThanOrEqual(STEP_LOG_BUDGET_BYTES + 100_000);
   }, 120_000);
 
-  it('log-lines 0 reads no logs; test results still show', async () => {
+  it('log-lines 0 and step-log none read no logs; test results still show', async () => {
     const sim = await start('diagnosis');
-    const run = await act(sim, { 'log-lines': '0' });
+    const run = await act(sim, { 'log-lines': '0', 'step-log': 'none' });
     expect(sim.calls('GetLogEvents')).toHaveLength(0);
     expect(run.summary).not.toContain('log lines</summary>');
     expect(run.summary).toContain('<code>orders › rejects an empty cart</code>');

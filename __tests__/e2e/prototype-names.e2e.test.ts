@@ -116,10 +116,10 @@ describe('a failed batch, with groups named after Object.prototype members', () 
     expect(errors).toContainEqual(expect.stringMatching(/FAILED in build group hasOwnProperty: /));
   });
 
-  it('prints each log where it is: tails in groups, S3 and no log in a line', () => {
+  it('prints each log where it is: whole logs in groups as they end, S3 and no log in a line', () => {
     for (const id of ['hasOwnProperty', '__proto__'])
       expect(run.stdout).toMatch(
-        new RegExp(`^::group::Build group ${id}: last \\d+ log lines$`, 'm'),
+        new RegExp(`^::group::Build group ${id} FAILED: its whole log, \\d+ lines$`, 'm'),
       );
     expect(run.stdout).toContain('Build group toString: its log is in S3 only: https://');
     expect(run.stdout).toContain('Build group valueOf: its build kept no log');

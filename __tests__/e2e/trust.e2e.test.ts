@@ -113,7 +113,8 @@ describe('cancelled while the red batch is being read', () => {
     const sim = await start('diagnosis');
     // The batch is final; its log tail answers after 12 s, past SIGTERM (7.5 s) and the kill (10 s).
     sim.inject({ kind: 'slow', operation: 'GetLogEvents', ms: 12_000 });
-    const step = startAct(sim, {});
+    // The final reads alone (with step-log, the first GetLogEvents comes as a group ends).
+    const step = startAct(sim, { 'step-log': 'none' });
     await requested(sim, 'GetLogEvents');
 
     const { run, exitAfterMs } = await cancelLikeRunner(step);

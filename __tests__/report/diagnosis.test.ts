@@ -128,6 +128,7 @@ describe('tailRequests', () => {
     expect(tailRequests(outcome, builds)).toEqual([
       {
         identifier: 'unit',
+        buildArn: outcome.groups.find((g) => g.identifier === 'unit')!.buildArn,
         groupName: '/aws/codebuild/web-app',
         streamName: 'u',
         logsLink: 'https://console.aws.amazon.com/cloudwatch/home#logEvent:stream=u',

@@ -10,7 +10,7 @@ import {
 import { SUMMARY_LIMIT_BYTES } from '../../src/report/summary.js';
 import type { Logs } from '../../src/aws/logs.js';
 import { describeBatch } from '../../src/report/outcome.js';
-import { batch, group } from '../fixtures.js';
+import { batch, group, noWholeLogs } from '../fixtures.js';
 
 const denied = (operation: string) =>
   new ServiceError(operation, 'AccessDeniedException', 'not authorized', 'req-1', 'other');
@@ -68,6 +68,7 @@ function setup(failed: number) {
     },
   };
   const logs: Logs & { failWith?: Error } = {
+    read: noWholeLogs,
     tail: async (groupName, streamName, lines) => {
       if (logs.failWith) throw logs.failWith;
       return track(`GetLogEvents ${streamName}`, [`last of ${streamName}`].slice(-lines));

@@ -1,33 +1,9 @@
 import type { Build } from '@aws-sdk/client-codebuild';
 import type { EvidenceSource } from '../../src/steps/evidence.js';
 import type { Logs } from '../../src/aws/logs.js';
-import type { Io } from '../../src/github/io.js';
 import { Reporter } from '../../src/steps/reporter.js';
 import { lineBytes, STEP_LOG_BUDGET_BYTES } from '../../src/steps/step-log.js';
-import { batch, group } from '../fixtures.js';
-
-/** An Io that records what the step would print, with groups spelled out as the runner shows them. */
-function recorder() {
-  const log: string[] = [];
-  const outputs: Record<string, string> = {};
-  let summary = '';
-  const io: Io = {
-    info: (m) => log.push(m),
-    debug: () => undefined,
-    notice: (m) => log.push(`notice: ${m}`),
-    warning: (m) => log.push(`warning: ${m}`),
-    error: (m) => log.push(`error: ${m}`),
-    group: (title, body) => {
-      log.push(`::group::${title}`);
-      body();
-      log.push('::endgroup::');
-    },
-    setOutput: (n, v) => (outputs[n] = v),
-    saveState: () => undefined,
-    writeSummary: async (parts) => void (summary += parts.join('')),
-  };
-  return { io, log, outputs, summary: () => summary };
-}
+import { batch, group, noWholeLogs, recorder } from '../fixtures.js';
 
 const red = () =>
   batch('FAILED', [
@@ -73,7 +49,10 @@ describe('Reporter.finish with a diagnosis', () => {
     const r = recorder();
     const b = red();
     const loaded: string[] = [];
-    const logs: Logs = { tail: async (_, stream) => [`\u001b[31mboom\u001b[0m in ${stream}`] };
+    const logs: Logs = {
+      tail: async (_, stream) => [`\u001b[31mboom\u001b[0m in ${stream}`],
+      read: noWholeLogs,
+    };
     await new Reporter(r.io).finish({
       batch: b,
       headline: 'Retried once; the batch ended FAILED.',
@@ -104,6 +83,7 @@ describe('Reporter.finish with a diagnosis', () => {
       ids.map((id) => group(id, 'FAILED')),
     );
     const logs: Logs = {
+      read: noWholeLogs,
       tail: async (_, stream, lines) =>
         Array.from({ length: lines }, (_, i) => `${stream} ${i} ${'x'.repeat(1000)}`),
     };

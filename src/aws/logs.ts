@@ -19,6 +19,31 @@ export interface Logs {
     lines: number,
     signal?: AbortSignal,
   ): Promise<string[] | undefined>;
+  /**
+   * A whole log, or its end when it is longer than the bounds: read from the newest events back, a
+   * page at a time, until the start of the stream or the bounds. Undefined when the stream does not exist.
+   */
+  read(
+    groupName: string,
+    streamName: string,
+    bounds: LogBounds,
+    signal?: AbortSignal,
+  ): Promise<WholeLog | undefined>;
+}
+
+export interface LogBounds {
+  maxLines: number;
+  /** Bytes of messages (line breaks included): reading stops once this many are read. */
+  maxBytes: number;
+  /** The most a line may take where it is shown: sizes each page's limit so no page is read in vain. */
+  lineBytes: number;
+}
+
+export interface WholeLog {
+  /** Oldest first. */
+  lines: string[];
+  /** The stream starts with the first of them. */
+  complete: boolean;
 }
 
 /** GetLogEvents returns at most this many events per call. */
@@ -31,6 +56,10 @@ export function eventLines(events: OutputLogEvent[], lines: number): string[] {
   const all = events.flatMap((e) => (e.message ?? '').replace(/\r?\n$/, '').split(/\r?\n/));
   return all.slice(Math.max(0, all.length - lines));
 }
+
+/** The lines of events read newest page first: `pages[0]` is the newest. */
+const linesOf = (pages: OutputLogEvent[][]): string[] =>
+  eventLines(pages.reverse().flat(), Infinity);
 
 export function createLogs(
   options: {
@@ -57,6 +86,48 @@ export function createLogs(
           { abortSignal: signal },
         );
         return eventLines(out.events ?? [], lines);
+      } catch (thrown) {
+        if ((thrown as Error).name === 'ResourceNotFoundException') return undefined;
+        throw toServiceError('GetLogEvents', thrown, { service: 'CloudWatch Logs' });
+      }
+    },
+
+    // Backwards, from the end: the paginator (paginateGetLogEvents) only follows nextForwardToken,
+    // which would read a long log from its start to reach the lines that matter, its end.
+    async read(logGroupName, logStreamName, bounds, signal) {
+      const pages: OutputLogEvent[][] = [];
+      let lines = 0;
+      let bytes = 0;
+      let token: string | undefined;
+      try {
+        for (;;) {
+          const wanted = Math.min(
+            bounds.maxLines - lines,
+            Math.ceil((bounds.maxBytes - bytes) / bounds.lineBytes),
+          );
+          if (wanted <= 0) return { lines: linesOf(pages), complete: false };
+          const out = await client.send(
+            new GetLogEventsCommand({
+              logGroupName,
+              logStreamName,
+              startFromHead: false,
+              limit: Math.min(MAX_EVENTS, wanted),
+              nextToken: token,
+            }),
+            { abortSignal: signal },
+          );
+          const events = out.events ?? [];
+          // The start of the stream: no events before these, or the token does not move (AWS answers
+          // the first page's backward token again).
+          const atStart = events.length === 0 || out.nextBackwardToken === token;
+          pages.push(events);
+          for (const e of events) {
+            lines += 1;
+            bytes += Buffer.byteLength(e.message ?? '') + 1;
+          }
+          if (atStart || !out.nextBackwardToken) return { lines: linesOf(pages), complete: true };
+          token = out.nextBackwardToken;
+        }
       } catch (thrown) {
         if ((thrown as Error).name === 'ResourceNotFoundException') return undefined;
         throw toServiceError('GetLogEvents', thrown, { service: 'CloudWatch Logs' });

@@ -33,6 +33,8 @@ export interface Config {
   role?: RoleConfig;
   /** Log lines shown per failed group; 0 reads no logs. */
   logLines: number;
+  /** Which groups' whole logs go into the step log as they end. */
+  stepLog: StepLogMode;
   /** checks, check-name, github-token, pr-comment. */
   github: GitHubSettings;
 }
@@ -44,6 +46,10 @@ export interface RoleConfig {
   durationSeconds: number;
   audience: string;
 }
+
+/** step-log: whose whole log the step log gets, as each group ends. */
+export type StepLogMode = 'failed' | 'all' | 'none';
+const STEP_LOG_MODES: readonly StepLogMode[] = ['failed', 'all', 'none'];
 
 const RETRY_TYPES: readonly RetryBuildBatchType[] = ['RETRY_FAILED_BUILDS', 'RETRY_ALL_BUILDS'];
 // Project names: the service model's ProjectName (2 to 150 characters).
@@ -289,6 +295,13 @@ export function readConfig(source: InputSource): Config {
     (n) => Number.isInteger(n) && n >= 0 && n <= MAX_LOG_LINES,
   );
 
+  const stepLogRaw = source.get(Inputs.StepLog);
+  const stepLog = (stepLogRaw === '' ? 'failed' : stepLogRaw.toLowerCase()) as StepLogMode;
+  if (!STEP_LOG_MODES.includes(stepLog))
+    throw new ActionError(
+      `Input "${Inputs.StepLog}" is ${JSON.stringify(stepLogRaw.slice(0, 80))}, but it must be failed, all or none.`,
+    );
+
   const token = source.get(Inputs.IdempotencyToken);
   return {
     target,
@@ -303,6 +316,7 @@ export function readConfig(source: InputSource): Config {
     maxAttempts,
     role: readRole(source),
     logLines,
+    stepLog,
     github: readGitHubSettings(source, wait),
   };
 }

@@ -24,6 +24,7 @@ export const Inputs = {
   StopOnCancel: 'stop-on-cancel',
   MaxAttempts: 'max-attempts',
   LogLines: 'log-lines',
+  StepLog: 'step-log',
   AwsRegion: 'aws-region',
   RoleToAssume: 'role-to-assume',
   RoleSessionName: 'role-session-name',

@@ -115,6 +115,8 @@ export interface TailRead {
 /** A log stream to tail. */
 export interface TailRequest {
   identifier: string;
+  /** The build whose log it is. */
+  buildArn: string;
   groupName: string;
   streamName: string;
   /** Where the whole log is: its CloudWatch Logs console page, else the build's console page. */
@@ -140,28 +142,32 @@ export function tailRequests(outcome: BatchOutcome, builds: Build[]): TailReques
   const byArn = new Map(builds.map((b) => [b.arn, b]));
   return outcome.groups.flatMap((group) => {
     if (group.status === SUCCEEDED || !group.buildArn) return [];
-    const build = byArn.get(group.buildArn);
-    if (neverStarted(group, build)) return [];
-    const logs = build?.logs;
-    if (!logs?.groupName || !logs.streamName || logs.cloudWatchLogs?.status === 'DISABLED')
-      return [];
-    const logsLink = logs.deepLink || buildConsoleUrl(group.buildArn);
-    return [
-      {
-        identifier: group.identifier,
-        groupName: logs.groupName,
-        streamName: logs.streamName,
-        ...(logsLink ? { logsLink } : {}),
-      },
-    ];
+    const request = logStream(group, byArn.get(group.buildArn));
+    return request ? [request] : [];
   });
 }
 
+/** Where a group's current build's log is in CloudWatch Logs; undefined when it never ran or kept none there. */
+export function logStream(group: GroupOutcome, build: Build | undefined): TailRequest | undefined {
+  if (!group.buildArn || neverStarted(group, build)) return undefined;
+  const logs = build?.logs;
+  if (!logs?.groupName || !logs.streamName || logs.cloudWatchLogs?.status === 'DISABLED')
+    return undefined;
+  const logsLink = logs.deepLink || buildConsoleUrl(group.buildArn);
+  return {
+    identifier: group.identifier,
+    buildArn: group.buildArn,
+    groupName: logs.groupName,
+    streamName: logs.streamName,
+    ...(logsLink ? { logsLink } : {}),
+  };
+}
+
 /**
- * A tail line's size in the step log at its longest: LOG_LINE_MAX characters (ASCII) ending in "…"
+ * A log line's size in the step log at its longest: LOG_LINE_MAX characters (ASCII) ending in "…"
  * (3 bytes), and the line break.
  */
-const TAIL_LINE_BYTES = LOG_LINE_MAX - 1 + 3 + 1;
+export const TAIL_LINE_BYTES = LOG_LINE_MAX - 1 + 3 + 1;
 /** A tail's group title, end and note on what was left out, with a long console link. */
 const TAIL_OVERHEAD_BYTES = 1024;
 

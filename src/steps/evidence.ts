@@ -51,6 +51,11 @@ export interface EvidenceOptions {
   tailBudgetBytes?: number;
   /** Each log tail as soon as it is read, one at a time (the step log writes it then). */
   onTail?: (tail: ReadTail) => void;
+  /**
+   * The newest `lines` lines of a build's log, cleaned, when they were read already (step-log read
+   * the log as its group ended): no second read.
+   */
+  readAlready?: (buildArn: string, lines: number) => string[] | undefined;
 }
 
 /** A log tail, as soon as it is read. */
@@ -151,15 +156,16 @@ async function readTails(
   let left = requests.length;
   const skipped = await pool(
     requests.map((r) => async () => {
-      let read: string[] | undefined;
+      let lines = options.readAlready?.(r.buildArn, asked);
       try {
-        read = await logs.tail(r.groupName, r.streamName, asked, options.signal);
+        lines ??= (await logs.tail(r.groupName, r.streamName, asked, options.signal))?.map(
+          cleanLogLine,
+        );
       } catch (error) {
         failure ??= error;
         left -= 1;
         return;
       }
-      const lines = read?.map(cleanLogLine);
       kept.add(r.identifier, lines);
       const capped = asked < options.logLines && (lines?.length ?? 0) >= asked;
       options.onTail?.({ request: r, lines, capped, left: left-- });

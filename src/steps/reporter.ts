@@ -13,6 +13,8 @@ import type { Io } from '../github/io.js';
 import { Outputs } from '../config/names.js';
 import { problemWarning, readEvidence, type EvidenceSource, type ReadTail } from './evidence.js';
 import { StepLog } from './step-log.js';
+import { GroupLogs } from './group-logs.js';
+import type { StepLogMode } from '../config/inputs.js';
 import { describeBatch, failureBreakdown, type BatchOutcome } from '../report/outcome.js';
 import {
   lastLines,
@@ -86,9 +88,25 @@ export class Reporter {
   private newestNote: string | undefined;
   private reported = false;
   private readonly sinks: ReportSink[] = [];
+  private groupLogs: GroupLogs | undefined;
+  /** Build logs in the step log (each group's as it ends, tails at the end) share one budget. */
+  private readonly stepLog: StepLog;
   readonly attempts: AttemptRecord[] = [];
 
-  constructor(private readonly io: Io) {}
+  constructor(private readonly io: Io) {
+    this.stepLog = new StepLog(io);
+  }
+
+  /** step-log: from now on, each group's log goes into the step log as the group ends. */
+  followLogs(
+    mode: StepLogMode,
+    logLines: number,
+    source: EvidenceSource,
+    cancelled: AbortSignal,
+  ): void {
+    if (mode !== 'none')
+      this.groupLogs = new GroupLogs(mode, logLines, source, this.stepLog, cancelled);
+  }
 
   /** From now on the report also goes there (check runs, the pull request's comment), if anywhere. */
   attach(sink: ReportSink | undefined): void {
@@ -112,7 +130,9 @@ export class Reporter {
     this.newest = batch;
     this.newestNote = note;
     // With a note, the groups' statuses are older than the batch (a retry's answer): not told.
-    if (note === undefined) for (const sink of this.sinks) sink.seen(batch);
+    if (note !== undefined) return;
+    this.groupLogs?.seen(batch);
+    for (const sink of this.sinks) sink.seen(batch);
   }
 
   /** The newest state of the batch seen so far. */
@@ -163,16 +183,17 @@ export class Reporter {
     const finished = outcome.complete || report.interrupted === true;
     // Known from the batch alone: set before the reads, which a cancellation may cut short.
     if (finished) this.io.setOutput(Outputs.Artifacts, JSON.stringify(artifactsOf(report.batch)));
-    // Build logs in the step log share one budget: tails are written as they are read.
-    const stepLog = new StepLog(this.io);
+    const reads = finished && report.builds ? this.readSignal(report) : AbortSignal.abort();
+    // The logs of groups that ended last, then the tails of the others.
+    await this.groupLogs?.drain(reads);
     const diagnosis =
       finished && report.builds
-        ? await this.diagnose(outcome, report, report.builds, stepLog)
+        ? await this.diagnose(outcome, report, report.builds, reads)
         : undefined;
     // Only when the reports could be read.
     if (diagnosis) this.io.setOutput(Outputs.TestResults, JSON.stringify(testResults(diagnosis)));
     if (outcome.complete && report.annotateGroups !== false) this.annotate(outcome, diagnosis);
-    if (diagnosis) this.logElsewhere(outcome, diagnosis, stepLog);
+    if (diagnosis) this.logElsewhere(outcome, diagnosis);
     for (const sink of this.sinks)
       sink.finished({
         batch: report.batch,
@@ -232,9 +253,12 @@ export class Reporter {
    * A failed group's log tail, as soon as it is read: a collapsible group in the step log, with an
    * even share of what is left of its budget.
    */
-  private logTail(stepLog: StepLog, tail: ReadTail): void {
+  private logTail(tail: ReadTail): void {
+    const { stepLog } = this;
     const { request, lines, capped, left } = tail;
     if (!lines || lines.length === 0) return;
+    // Written whole when its group ended (step-log).
+    if (this.groupLogs?.wrote(request.buildArn)) return;
     const identifier = request.identifier;
     stepLog.write({
       title: (shown) => `Build group ${identifier}: ${lastLines(shown)}`,
@@ -254,7 +278,8 @@ export class Reporter {
   }
 
   /** Where the log of a failed group is when it is not in CloudWatch Logs. */
-  private logElsewhere(outcome: BatchOutcome, diagnosis: Diagnosis, stepLog: StepLog): void {
+  private logElsewhere(outcome: BatchOutcome, diagnosis: Diagnosis): void {
+    const { stepLog } = this;
     for (const id of outcome.failedGroups) {
       const log = diagnosis.groups.get(id)?.log;
       if (log?.kind === 's3')
@@ -266,6 +291,16 @@ export class Reporter {
     }
   }
 
+  /** The signal that bounds the reads once the batch is final. */
+  private readSignal(report: FinalReport): AbortSignal {
+    const timeout = AbortSignal.timeout(
+      report.interrupted && !report.signal
+        ? INTERRUPTED_DIAGNOSIS_TIMEOUT_MS
+        : DIAGNOSIS_TIMEOUT_MS,
+    );
+    return report.signal ? AbortSignal.any([report.signal, timeout]) : timeout;
+  }
+
   /**
    * Builds, reports, failing test cases and log tails, read once the batch is final, within
    * DIAGNOSIS_TIMEOUT_MS and the caller's signal. A part that cannot be read is left out with one
@@ -275,20 +310,15 @@ export class Reporter {
     outcome: BatchOutcome,
     report: FinalReport,
     source: EvidenceSource,
-    stepLog: StepLog,
+    signal: AbortSignal,
   ): Promise<Diagnosis | undefined> {
-    const timeout = AbortSignal.timeout(
-      report.interrupted && !report.signal
-        ? INTERRUPTED_DIAGNOSIS_TIMEOUT_MS
-        : DIAGNOSIS_TIMEOUT_MS,
-    );
-    const signal = report.signal ? AbortSignal.any([report.signal, timeout]) : timeout;
     const logLines = report.logLines ?? DEFAULT_LOG_LINES;
     const { evidence, problems } = await readEvidence(outcome, source, {
       logLines,
       signal,
-      tailBudgetBytes: stepLog.budgetBytes,
-      onTail: (tail) => this.logTail(stepLog, tail),
+      tailBudgetBytes: this.stepLog.budgetBytes,
+      onTail: (tail) => this.logTail(tail),
+      readAlready: (buildArn, lines) => this.groupLogs?.tail(buildArn, lines),
     });
     const warning = problemWarning(problems);
     if (warning) this.io.warning(warning);

@@ -1,0 +1,194 @@
+import type { BuildBatch } from '@aws-sdk/client-codebuild';
+import type { StepLogMode } from '../config/inputs.js';
+import { messageOf } from '../config/errors.js';
+import type { Logs } from '../aws/logs.js';
+import { cleanLogLine, logStream, TAIL_LINE_BYTES } from '../report/diagnosis.js';
+import {
+  GROUP_LOG_MAX_LINES,
+  groupLogLeftOut,
+  groupLogTitle,
+  groupsEnded,
+  groupsToCome,
+} from '../report/group-log.js';
+import { describeGroups, type GroupOutcome } from '../report/outcome.js';
+import type { EvidenceSource } from './evidence.js';
+import type { StepLog } from './step-log.js';
+
+/**
+ * step-log: each build group's whole log in the step log as the group ends, one collapsed group at a
+ * time. Reads start only once a group has ended (never while it runs), one log at a time, and never
+ * change the step's result: a log that cannot be read is one line saying so.
+ */
+/** A group's log is written as it ends only when its share of the step log holds this many long lines. */
+const MIN_LINES = 32;
+
+export class GroupLogs {
+  /** Builds whose log was written, or that had ended before the step first saw the batch. */
+  private readonly done = new Set<string>();
+  /** Builds whose log (or the line saying it is left out) is in the step log. */
+  private readonly written = new Set<string>();
+  /** Builds whose log is to be read or being read: each is read once. */
+  private readonly queued = new Set<string>();
+  private pending: GroupOutcome[] = [];
+  private latest: GroupOutcome[] = [];
+  private first = true;
+  private running: Promise<void> | undefined;
+  private logs: Promise<Logs> | undefined;
+  private readonly stop = new AbortController();
+  /** The newest log-lines lines of each log read, for the summary's tail: read once. */
+  private readonly tails = new Map<string, { lines: string[]; whole: boolean }>();
+
+  constructor(
+    private readonly mode: StepLogMode,
+    /** log-lines: how many of each log's last lines the summary shows. */
+    private readonly logLines: number,
+    private readonly source: EvidenceSource,
+    private readonly stepLog: StepLog,
+    /** Aborts the reads: the workflow was cancelled. */
+    private readonly cancelled: AbortSignal,
+  ) {}
+
+  /** A believed state of the batch: the groups that ended since the last are read and written. */
+  seen(batch: BuildBatch): void {
+    this.latest = describeGroups(batch);
+    const ended = groupsEnded(this.latest, this.done, this.mode);
+    // Groups that had ended before the step looked belong to an earlier run: their tails come at the end.
+    if (this.first) {
+      this.first = false;
+      for (const g of ended) this.done.add(g.buildArn!);
+      return;
+    }
+    for (const g of ended) {
+      if (this.queued.has(g.buildArn!)) continue;
+      this.queued.add(g.buildArn!);
+      this.pending.push(g);
+    }
+    if (this.pending.length > 0) this.running ??= this.work();
+  }
+
+  /** Whether this build's log is in the step log already (its tail is not written again). */
+  wrote(buildArn: string): boolean {
+    return this.written.has(buildArn);
+  }
+
+  /** The newest `lines` lines of this build's log, when its read holds that many (or all there is). */
+  tail(buildArn: string, lines: number): string[] | undefined {
+    const read = this.tails.get(buildArn);
+    return read && (read.whole || read.lines.length >= lines)
+      ? read.lines.slice(-lines)
+      : undefined;
+  }
+
+  /** Waits for the logs of groups that have ended; when `signal` aborts, the rest are skipped. */
+  async drain(signal: AbortSignal): Promise<void> {
+    const onAbort = () => this.stop.abort(signal.reason);
+    if (signal.aborted) onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    const aborted = new Promise<void>((resolve) =>
+      this.stop.signal.addEventListener('abort', () => resolve()),
+    );
+    try {
+      // A read that ignored its abort would not hold the step.
+      while (this.running && !this.stop.signal.aborted) await Promise.race([this.running, aborted]);
+    } finally {
+      signal.removeEventListener('abort', onAbort);
+    }
+  }
+
+  private async work(): Promise<void> {
+    const signal = AbortSignal.any([this.cancelled, this.stop.signal]);
+    try {
+      while (this.pending.length > 0 && !signal.aborted) {
+        const groups = this.pending;
+        this.pending = [];
+        let builds;
+        try {
+          builds = await this.source.getBuilds(
+            groups.map((g) => g.buildArn!),
+            signal,
+          );
+        } catch (error) {
+          for (const g of groups) this.unread(g, error, signal);
+          continue;
+        }
+        const byArn = new Map(builds.map((b) => [b.arn, b]));
+        const streams = groups.map((group) => logStream(group, byArn.get(group.buildArn!)));
+        byArn.clear();
+        builds = undefined;
+        for (const [i, group] of groups.entries()) {
+          if (signal.aborted) break;
+          const stream = streams[i];
+          // No log in CloudWatch Logs (S3 only, off, never started): the summary says where it is.
+          if (stream && (await this.write(group, stream, signal)))
+            this.written.add(group.buildArn!);
+          this.done.add(group.buildArn!);
+        }
+      }
+    } finally {
+      this.running = undefined;
+    }
+  }
+
+  private async write(
+    group: GroupOutcome,
+    stream: NonNullable<ReturnType<typeof logStream>>,
+    signal: AbortSignal,
+  ): Promise<boolean> {
+    const { identifier } = group;
+    // An even share of what is left among the groups that may still write here or as a tail at the
+    // end (those skipped below, those that had ended before the step looked), this one included.
+    const room = this.stepLog.share(groupsToCome(this.latest, this.written, this.mode));
+    const leftOut = (_count: number, shown: number) =>
+      groupLogLeftOut({
+        identifier,
+        shown,
+        link: stream.logsLink,
+        budgetBytes: this.stepLog.budgetBytes,
+      });
+    // Too many groups share the step log for a log worth the name: the tails at the end, which
+    // read less, take their place (500 groups ending at once would otherwise cost 25 MB more RSS).
+    if (room < MIN_LINES * TAIL_LINE_BYTES) return false;
+    let read;
+    try {
+      this.logs ??= this.source.region().then(
+        (region) => this.source.openLogs(region),
+        () => this.source.openLogs(undefined),
+      );
+      const logs = await this.logs;
+      read = await logs.read(
+        stream.groupName,
+        stream.streamName,
+        { maxLines: GROUP_LOG_MAX_LINES, maxBytes: room, lineBytes: TAIL_LINE_BYTES },
+        signal,
+      );
+    } catch (error) {
+      this.logs = undefined;
+      this.unread(group, error, signal);
+      return false;
+    }
+    // The summary says the stream does not exist.
+    if (!read) return false;
+    const cut = read.lines.length > GROUP_LOG_MAX_LINES;
+    const lines = read.lines.slice(-GROUP_LOG_MAX_LINES).map(cleanLogLine);
+    const whole = read.complete && !cut;
+    this.tails.set(group.buildArn!, { lines: lines.slice(-this.logLines), whole: read.complete });
+    this.stepLog.write({
+      title: (shown) =>
+        groupLogTitle(identifier, group.status, shown, whole && shown === lines.length),
+      lines,
+      partial: !whole,
+      maxBytes: room,
+      leftOut,
+    });
+    return true;
+  }
+
+  private unread(group: GroupOutcome, error: unknown, signal: AbortSignal): void {
+    this.done.add(group.buildArn!);
+    // Cancelled or out of time: the end of the step says what was left out.
+    if (signal.aborted) return;
+    this.stepLog.line(
+      `Build group ${group.identifier} ${group.status}: its log could not be read: ${messageOf(error)}`,
+    );
+  }
+}
