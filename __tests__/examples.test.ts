@@ -44,7 +44,14 @@ function scripts(node: unknown): string[] {
 
 interface Job {
   'timeout-minutes'?: number;
-  steps: Array<{ uses?: string; with?: Record<string, unknown> }>;
+  environment?: string | { name: string };
+  steps: Array<{
+    id?: string;
+    if?: string;
+    uses?: string;
+    with?: Record<string, unknown>;
+    env?: Record<string, unknown>;
+  }>;
 }
 
 const examples = readdirSync('examples').filter((f) => f.endsWith('.yml'));
@@ -77,6 +84,22 @@ describe('examples/', () => {
     expect(all.length).toBeGreaterThan(0);
     for (const script of all) expect(script).not.toContain('${{');
   });
+
+  // The outputs are set even when the step fails (batch-id as soon as it is known): a step that reports
+  // them must run then too, and a step after a failed one is skipped unless its if: says always().
+  it.each(examples)(
+    "%s: steps that read this action's outputs run whatever its outcome",
+    (file) => {
+      const jobs = Object.values(parse(exampleText(file)).jobs as Record<string, Job>);
+      for (const job of jobs) {
+        const ids = job.steps.filter((s) => ourSteps([s]).length > 0 && s.id).map((s) => s.id!);
+        const readers = job.steps.filter((s) =>
+          ids.some((id) => JSON.stringify(s.env ?? {}).includes(`steps.${id}.outputs.`)),
+        );
+        for (const step of readers) expect(String(step.if ?? '')).toMatch(/\balways\(\)/);
+      }
+    },
+  );
 
   // The default one-hour session expires in the middle of a long wait.
   it.each(examples)('%s: a job timeout, and credentials that outlast it', (file) => {
