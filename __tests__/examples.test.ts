@@ -121,6 +121,111 @@ describe('examples/', () => {
   });
 });
 
+/**
+ * The OIDC subjects (token.actions.githubusercontent.com:sub) a workflow's jobs present, per GitHub's
+ * default subject format: a job with an environment presents that; otherwise a pull request presents
+ * `pull_request`, and a push, a dispatch or a schedule the ref it runs on (dispatches and schedules:
+ * the default branch, `main` in the examples). Throws for a trigger it does not know, so that a new
+ * example is documented on purpose.
+ */
+function subjectsOf(workflow: { on: unknown; jobs: Record<string, Job> }): string[] {
+  const repo = 'repo:OWNER/REPO';
+  const on = workflow.on;
+  const events: Record<string, unknown> =
+    typeof on === 'string'
+      ? { [on]: null }
+      : Array.isArray(on)
+        ? Object.fromEntries(on.map((e: string) => [e, null]))
+        : (on as Record<string, unknown>);
+  const byEvent = Object.entries(events).flatMap(([event, filter]) => {
+    const f = (filter ?? {}) as { branches?: string[]; tags?: string[] };
+    switch (event) {
+      case 'push':
+        if (!f.branches && !f.tags) throw new Error('push without branches: or tags: to name');
+        return [
+          ...(f.branches ?? []).map((b) => `${repo}:ref:refs/heads/${b}`),
+          ...(f.tags ?? []).map((t) => `${repo}:ref:refs/tags/${t}`),
+        ];
+      case 'pull_request':
+        return [`${repo}:pull_request`];
+      case 'workflow_dispatch':
+      case 'schedule':
+        return [`${repo}:ref:refs/heads/main`];
+      default:
+        throw new Error(`no subject known for the ${event} event`);
+    }
+  });
+  const subjects = Object.values(workflow.jobs)
+    .filter((job) => ourSteps(job.steps).length > 0)
+    .flatMap((job) => {
+      const environment =
+        typeof job.environment === 'string' ? job.environment : job.environment?.name;
+      return environment ? [`${repo}:environment:${environment}`] : byEvent;
+    });
+  return [...new Set(subjects)].sort();
+}
+
+/** The subjects an example documents: the `#   repo:OWNER/REPO:…` lines of its opening comment. */
+function documentedSubjects(text: string): string[] {
+  const opening = text.slice(0, text.search(/^[^#]/m));
+  return [...opening.matchAll(/^#\s+(repo:OWNER\/REPO:\S+)/gm)].map((m) => m[1]!).sort();
+}
+
+describe('OIDC trust-policy subjects', () => {
+  const job = (extra: Partial<Job> = {}): Record<string, Job> => ({
+    j: { steps: [{ uses: 'codebuild-batch-retry/codebuild-batch-retry@v1' }], ...extra },
+  });
+  it.each<[string, unknown, Partial<Job>, string[]]>([
+    [
+      'a push to main',
+      { push: { branches: ['main'] } },
+      {},
+      ['repo:OWNER/REPO:ref:refs/heads/main'],
+    ],
+    ['a tag push', { push: { tags: ['v1'] } }, {}, ['repo:OWNER/REPO:ref:refs/tags/v1']],
+    ['a pull request', 'pull_request', {}, ['repo:OWNER/REPO:pull_request']],
+    [
+      'a push and a pull request',
+      { push: { branches: ['main'] }, pull_request: null },
+      {},
+      ['repo:OWNER/REPO:pull_request', 'repo:OWNER/REPO:ref:refs/heads/main'],
+    ],
+    [
+      'a dispatch and a schedule: the default branch',
+      ['workflow_dispatch', 'schedule'],
+      {},
+      ['repo:OWNER/REPO:ref:refs/heads/main'],
+    ],
+    [
+      'a job with an environment, whatever the event',
+      { pull_request: null, push: { branches: ['main'] } },
+      { environment: 'production' },
+      ['repo:OWNER/REPO:environment:production'],
+    ],
+    [
+      'an environment given with its url',
+      'workflow_dispatch',
+      { environment: { name: 'staging' } },
+      ['repo:OWNER/REPO:environment:staging'],
+    ],
+  ])('%s', (_, on, extra, subjects) => {
+    expect(subjectsOf({ on, jobs: job(extra) })).toEqual(subjects);
+  });
+
+  it('refuses a trigger it has no subject for, so a new example is documented on purpose', () => {
+    expect(() => subjectsOf({ on: 'pull_request_target', jobs: job() })).toThrow(
+      'pull_request_target',
+    );
+  });
+
+  it.each(examples)('%s documents the subjects its triggers present', (file) => {
+    const text = exampleText(file);
+    const documented = documentedSubjects(text);
+    expect(documented.length).toBeGreaterThan(0);
+    expect(documented).toEqual(subjectsOf(parse(text)));
+  });
+});
+
 describe('README', () => {
   it('shows each workflow of examples/ as it is in its file (npm run docs copies them)', () => {
     expect([...yamlBlocks].sort()).toEqual(examples.map(exampleText).sort());
