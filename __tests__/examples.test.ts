@@ -1,7 +1,8 @@
 // The README's and examples/' workflows must stay true to action.yml: valid YAML, `uses:` pointing at
 // this action, only inputs and outputs that exist; safe and long-lived enough to copy (no expression in a
-// script, credentials that outlast the job); the README's copies equal the files. The README's IAM policy
-// must list exactly the CodeBuild and CloudWatch Logs actions the code calls.
+// script, credentials that outlast the job, reports that run whatever the outcome); each example names
+// the OIDC subjects its triggers present, and the README's trust policy allows ci.yml's. The README's
+// IAM policy must list exactly the CodeBuild and CloudWatch Logs actions the code calls.
 import { readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 
@@ -227,8 +228,15 @@ describe('OIDC trust-policy subjects', () => {
 });
 
 describe('README', () => {
-  it('shows each workflow of examples/ as it is in its file (npm run docs copies them)', () => {
-    expect([...yamlBlocks].sort()).toEqual(examples.map(exampleText).sort());
+  it('lists each workflow of examples/, with a link to it, once', () => {
+    const section = readme.slice(
+      readme.indexOf('## Examples'),
+      readme.indexOf('\n## ', readme.indexOf('## Examples') + 1),
+    );
+    const linked = [...section.matchAll(/^- \[`([\w.-]+\.yml)`\]\(examples\/\1\)/gm)].map(
+      (m) => m[1],
+    );
+    expect(linked.sort()).toEqual(examples.sort());
   });
 
   it.each(yamlBlocks.map((b, i) => [i + 1, b]))(
@@ -237,6 +245,18 @@ describe('README', () => {
       checkWorkflow(block as string);
     },
   );
+
+  it("shows a trust policy that allows the subjects examples/ci.yml's triggers present", () => {
+    const policies = [...readme.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => JSON.parse(m[1]!));
+    const trust = policies.find((p) => p.Statement[0].Action === 'sts:AssumeRoleWithWebIdentity');
+    const allowed = [
+      trust.Statement[0].Condition.StringLike['token.actions.githubusercontent.com:sub'],
+    ]
+      .flat()
+      .map((sub: string) => sub.replace('my-org/web-app', 'OWNER/REPO'))
+      .sort();
+    expect(allowed).toEqual(subjectsOf(parse(exampleText('ci.yml'))));
+  });
 
   it('asks for exactly the CodeBuild and CloudWatch Logs actions the code calls', () => {
     // Each operation is one SDK command (new XCommand) or paginator (paginateX) in the aws/ edge.
@@ -252,13 +272,5 @@ describe('README', () => {
     expect(sent).toContain('codebuild:DescribeTestCases');
     const policy = JSON.parse(/```json\n([\s\S]*?)```/.exec(readme)![1]!);
     expect([...new Set(sent)].sort()).toEqual([...policy.Statement[0].Action].sort());
-  });
-
-  it('quick start is the two commands', () => {
-    const quickStart = readme.slice(readme.indexOf('## Quick start'), readme.indexOf('## Usage'));
-    expect([...quickStart.matchAll(/```sh\n(.*)\n```/g)].map((m) => m[1])).toEqual([
-      'npm ci && npm run demo',
-      'npm ci && npm test',
-    ]);
   });
 });
