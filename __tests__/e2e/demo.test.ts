@@ -1,6 +1,6 @@
 // npm run demo is the first thing a newcomer runs: by default it must tell the story the action exists
 // for (a red batch retried to green); the red diagnosis story, hostile log lines defused, comes second.
-// Runs the bundle (dist/index.js) as the demo does, at real build durations (--time-scale 1).
+// Runs the bundle (dist/index.js, npm run build) as the demo does, at real build durations (--time-scale 1).
 import { execFile } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
