@@ -1,8 +1,11 @@
-// Writes the README's inputs and outputs tables from action.yml, and its workflow examples from examples/;
-// with --check, fails when they differ.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+// Writes the generated parts of the docs: the README's inputs and outputs tables from action.yml, and
+// any <!-- example:NAME.yml --> block of README.md or docs/*.md from examples/. With --check, fails
+// when one differs, or when a relative link between Markdown files leads nowhere (scripts/links.mjs).
+// (docs/performance.md's table is the bench's: npm run bench -- --write-docs.)
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as prettier from 'prettier';
 import { parse } from 'yaml';
+import { brokenLinks } from './links.mjs';
 
 const action = parse(readFileSync('action.yml', 'utf8'));
 const cell = (text) =>
@@ -25,40 +28,52 @@ const outputs = [
   ...Object.entries(action.outputs).map(([name, o]) => `| \`${name}\` | ${cell(o.description)} |`),
 ].join('\n');
 
-const readme = readFileSync('README.md', 'utf8');
-const replace = (text, name, table) => {
+const replace = (file, text, name, table) => {
   const pattern = new RegExp(`(<!-- ${name}:start -->)[\\s\\S]*?(<!-- ${name}:end -->)`);
   if (!pattern.test(text))
-    throw new Error(`README.md has no <!-- ${name}:start --> … <!-- ${name}:end --> markers`);
+    throw new Error(`${file} has no <!-- ${name}:start --> … <!-- ${name}:end --> markers`);
   return text.replace(pattern, `$1\n\n${table}\n\n$2`);
 };
 // Each <!-- example:NAME.yml:start --> … :end pair gets examples/NAME.yml whole, so the two never drift.
-const withExamples = (text) =>
+const withExamples = (file, text) =>
   text.replace(
     /(<!-- example:([\w.-]+\.yml):start -->)[\s\S]*?(<!-- example:\2:end -->)/g,
-    (_, start, file, end) => {
-      if (!existsSync(`examples/${file}`))
-        throw new Error(`README.md shows examples/${file}, which does not exist.`);
-      return `${start}\n\n\`\`\`yaml\n${readFileSync(`examples/${file}`, 'utf8')}\`\`\`\n\n${end}`;
+    (_, start, example, end) => {
+      if (!existsSync(`examples/${example}`))
+        throw new Error(`${file} shows examples/${example}, which does not exist.`);
+      return `${start}\n\n\`\`\`yaml\n${readFileSync(`examples/${example}`, 'utf8')}\`\`\`\n\n${end}`;
     },
   );
-// Formatted as prettier would, so that format:check and this check agree.
-const updated = await prettier.format(
-  withExamples(replace(replace(readme, 'inputs', inputs), 'outputs', outputs)),
-  {
-    ...(await prettier.resolveConfig('README.md')),
-    filepath: 'README.md',
-  },
-);
+
+const docs = readdirSync('docs')
+  .filter((f) => f.endsWith('.md'))
+  .map((f) => `docs/${f}`);
+const generated = ['README.md', ...docs];
+const stale = [];
+for (const file of generated) {
+  const text = readFileSync(file, 'utf8');
+  let updated = withExamples(file, text);
+  if (file === 'README.md')
+    updated = replace(file, replace(file, updated, 'inputs', inputs), 'outputs', outputs);
+  // Formatted as prettier would, so that format:check and this check agree.
+  updated = await prettier.format(updated, {
+    ...(await prettier.resolveConfig(file)),
+    filepath: file,
+  });
+  if (updated === text) continue;
+  if (process.argv.includes('--check')) stale.push(file);
+  else writeFileSync(file, updated);
+}
 
 if (process.argv.includes('--check')) {
-  if (updated !== readme) {
+  const broken = brokenLinks(['README.md', 'CONTRIBUTING.md', 'CHANGELOG.md', ...docs]);
+  for (const file of stale)
     console.error(
-      'README.md differs from action.yml (inputs/outputs tables) or examples/ (workflows): run npm run docs and commit README.md.',
+      `${file} differs from action.yml (the inputs and outputs tables) or examples/: run npm run docs and commit it.`,
     );
-    process.exit(1);
-  }
-  console.log('README.md tables match action.yml, its workflows match examples/.');
-} else {
-  writeFileSync('README.md', updated);
+  for (const problem of broken) console.error(problem);
+  if (stale.length > 0 || broken.length > 0) process.exit(1);
+  console.log(
+    'README.md tables match action.yml, example blocks match examples/, and every relative link between the docs leads somewhere.',
+  );
 }

@@ -34,7 +34,8 @@ const RUNS = runs('BENCH_RUNS', 9);
 // The start moves by several milliseconds from run to run, more than any other figure: by default
 // its median is taken over more runs (a run costs well under a second).
 const START_RUNS = runs('BENCH_START_RUNS', process.env.BENCH_RUNS ? RUNS : 31);
-const WRITE_README = process.argv.includes('--write-readme');
+// --write-docs (formerly --write-readme, still accepted): this run's table into docs/performance.md.
+const WRITE_DOCS = ['--write-docs', '--write-readme'].some((flag) => process.argv.includes(flag));
 // BENCH_ONLY=fleet leaves out the per-node measures: the fleet (a few minutes) and the quick rows run.
 const FLEET_ONLY = process.env.BENCH_ONLY === 'fleet';
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -423,16 +424,18 @@ console.log(`\n${context}\n\n${lines.join('\n')}`);
 const failed = [...perNode.flat(), ...shared].some((r) => r.ok === false);
 if (failed) process.exitCode = 1;
 
-// --write-readme: the README's performance table is this run's, between its bench markers.
-if (WRITE_README) {
-  const readmePath = join(root, 'README.md');
-  const readme = readFileSync(readmePath, 'utf8');
-  const [head, rest] = readme.split('<!-- bench:start -->');
+// --write-docs: docs/performance.md's table is this run's, between its bench markers.
+if (WRITE_DOCS) {
+  const docPath = join(root, 'docs', 'performance.md');
+  const doc = readFileSync(docPath, 'utf8');
+  const [head, rest] = doc.split('<!-- bench:start -->');
   const tail = rest?.split('<!-- bench:end -->')[1];
   if (tail === undefined)
-    throw new Error('README.md has no <!-- bench:start --> … <!-- bench:end --> markers.');
+    throw new Error(
+      'docs/performance.md has no <!-- bench:start --> … <!-- bench:end --> markers.',
+    );
   const text = `${head}<!-- bench:start -->\n\n${context}\n\n${lines.join('\n')}\n\n<!-- bench:end -->${tail}`;
-  const options = { ...(await prettier.resolveConfig(readmePath)), filepath: readmePath };
-  writeFileSync(readmePath, await prettier.format(text, options));
-  console.error('README.md: performance table written.');
+  const options = { ...(await prettier.resolveConfig(docPath)), filepath: docPath };
+  writeFileSync(docPath, await prettier.format(text, options));
+  console.error('docs/performance.md: performance table written.');
 }

@@ -1,5 +1,5 @@
-// npm run demo [-- <scenario>] : starts the simulator with a failed batch, runs the bundled action
-// exactly as a runner does, streams its log, then shows the outputs and the job summary.
+// npm run demo [-- <scenario>] [--time-scale N]: starts the simulator with a failed batch, runs the
+// bundled action exactly as a runner does, streams its log, then shows the outputs and the job summary.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startSimulator } from './server.mjs';
@@ -7,15 +7,50 @@ import { scenarios } from './scenarios.mjs';
 import { startAction } from './run-action.mjs';
 import { summaryAsText, writePreview } from './render.mjs';
 
+/**
+ * The two stories, in the order a newcomer should see them: what the action is for (a red batch
+ * retried to green), then what it does when a batch stays red, with build output that tries to pass
+ * itself off as the runner's commands or as HTML.
+ */
+const STORIES = new Map([
+  [
+    'retry-succeeds',
+    'A batch build ended FAILED: integration_tests failed (and lint, which may fail). The action ' +
+      'retries the failed groups, waits, and the batch ends SUCCEEDED.',
+  ],
+  [
+    'diagnosis',
+    'A red batch that stays red after its retry, to show the diagnosis: failing tests, coverage, ' +
+      "log tails. The failed build's log holds hostile lines (a ::error workflow command, ##[error], " +
+      '<script> HTML): the action defuses them, so the step log shows them broken up (": :error", ' +
+      '"## [error]") and the summary shows them as text. The step fails, as it should.',
+  ],
+]);
+
+const [GREEN_STORY, RED_STORY] = [...STORIES.keys()];
+
 const args = process.argv.slice(2);
-// By default a batch that stays red: its cause should read from the summary alone.
-const name = args.find((a) => !a.startsWith('-')) ?? 'diagnosis';
-if (args.includes('--list') || args.includes('--help') || !scenarios[name]) {
+const option = (flag) => {
+  const at = args.indexOf(flag);
+  return at === -1 ? undefined : args.splice(at, 2)[1];
+};
+// Builds last a few seconds each by default, so the wait and its log lines can be watched.
+const timeScale = Number(option('--time-scale') ?? 8);
+const name = args.find((a) => !a.startsWith('-')) ?? GREEN_STORY;
+if (args.includes('--list') || args.includes('--help') || !scenarios[name] || !(timeScale > 0)) {
   if (!scenarios[name]) console.error(`Unknown scenario "${name}".\n`);
-  console.log('Usage: npm run demo -- [scenario]\n\nScenarios:');
+  if (!(timeScale > 0)) console.error('--time-scale takes a number above 0.\n');
+  console.log('Usage: npm run demo -- [scenario] [--time-scale N]\n');
+  console.log('The two stories:');
+  console.log(`  npm run demo                 ${STORIES.get(GREEN_STORY)}`);
+  console.log(`  npm run demo -- ${RED_STORY.padEnd(12)} ${STORIES.get(RED_STORY)}`);
+  console.log('\nEvery scenario:');
   for (const [key, s] of Object.entries(scenarios))
     console.log(`  ${key.padEnd(22)} ${s.description}`);
-  process.exit(scenarios[name] ? 0 : 2);
+  console.log(
+    '\n--time-scale N multiplies every build duration (default 8: builds take seconds, to watch).',
+  );
+  process.exit(scenarios[name] && timeScale > 0 ? 0 : 2);
 }
 
 const scenario = scenarios[name];
@@ -24,8 +59,7 @@ const HEAD_SHA = 'feedfacefeedfacefeedfacefeedfacefeedface';
 const bold = (s) => (process.stdout.isTTY ? `\x1b[1m${s}\x1b[0m` : s);
 const dim = (s) => (process.stdout.isTTY ? `\x1b[2m${s}\x1b[0m` : s);
 
-// Builds last a few seconds each, so the wait and its log lines can be watched.
-const sim = await startSimulator({ scenario: name, timeScale: 8 });
+const sim = await startSimulator({ scenario: name, timeScale });
 const byProject = name === 'project-history' || name === 'no-failed-batch';
 // Scenarios with a `start` plan show start-batch: the action starts the batch itself.
 const starts = Boolean(scenario.start);
@@ -44,7 +78,7 @@ const inputs = {
   ...(name === 'long-running' || name === 'start-long-running' ? { 'timeout-minutes': '0.1' } : {}),
 };
 
-console.log(bold(`\nScenario ${name}: ${scenario.description}`));
+console.log(bold(`\nScenario ${name}: ${STORIES.get(name) ?? scenario.description}`));
 console.log(
   dim(
     `Local CodeBuild simulator on ${sim.endpoint} (region ${sim.region}, account ${sim.account}).`,
@@ -138,4 +172,10 @@ console.log(
 console.log(
   dim(`Markdown: ${resolve(dir, 'summary.md')} · outputs: ${resolve(dir, 'outputs.json')}`),
 );
-console.log(dim('Other scenarios: npm run demo -- --list'));
+console.log(
+  dim(
+    name === GREEN_STORY
+      ? `Next: a batch that stays red, with hostile log lines the action defuses: npm run demo -- ${RED_STORY}`
+      : 'Other scenarios: npm run demo -- --list',
+  ),
+);

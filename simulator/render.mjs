@@ -91,7 +91,7 @@ export function summaryAsHtml(markdown, title, aside) {
 <html lang="en"><head><meta charset="utf-8"><title>${title}</title>
 <style>
 body { font: 14px/1.5 -apple-system, BlinkMacSystemFont, "Segoe UI", Helvetica, Arial, sans-serif; color: #1f2328; max-width: 1100px; margin: 2em auto; padding: 0 1em; }
-table { border-collapse: collapse; } th, td { border: 1px solid #d1d9e0; padding: 6px 13px; text-align: left; vertical-align: top; }
+table { border-collapse: collapse; display: block; width: max-content; max-width: 100%; overflow: auto; } th, td { border: 1px solid #d1d9e0; padding: 6px 13px; text-align: left; vertical-align: top; }
 tr:nth-child(2n) { background: #f6f8fa; } code { background: #eff1f3; padding: .2em .4em; border-radius: 6px; font-size: 85%; }
 a { color: #0969da; } h2 { border-bottom: 1px solid #d1d9e0; padding-bottom: .3em; } .frame { border: 1px solid #d1d9e0; border-radius: 6px; padding: 16px 24px; }
 .columns { display: flex; gap: 24px; align-items: flex-start; } .columns > div { flex: 1 1 0; min-width: 0; } body:has(.columns) { max-width: 1800px; }

@@ -123,12 +123,71 @@ describe('renderSummary', () => {
 });
 
 describe('renderGraph', () => {
+  // CodeBuild's synthetic group, with no dependsOn key at all.
+  const downloadSource = (status = 'SUCCEEDED') => {
+    const g = group('DOWNLOAD_SOURCE', status);
+    delete g.dependsOn;
+    return g;
+  };
+
   it('is left out when no group depends on another', () => {
     expect(
       renderGraph(
-        describeBatch(batch('FAILED', [group('a', 'FAILED'), group('b', 'SUCCEEDED')])).groups,
+        describeBatch(
+          batch('FAILED', [downloadSource(), group('a', 'FAILED'), group('b', 'SUCCEEDED')]),
+        ).groups,
       ),
     ).toBeUndefined();
+  });
+
+  // Unconnected, DOWNLOAD_SOURCE was laid out beside build and the edge build → unit ran under its
+  // box, reading as DOWNLOAD_SOURCE → unit. Joined to the groups that start from it, it comes first.
+  it('starts from DOWNLOAD_SOURCE: a dotted arrow to each group that depends on no other', () => {
+    const text = renderGraph(
+      describeBatch(
+        batch('FAILED', [
+          downloadSource(),
+          group('build', 'SUCCEEDED'),
+          group('lint', 'FAILED', { ignoreFailure: true }),
+          group('unit', 'FAILED', { dependsOn: ['build'] }),
+        ]),
+      ).groups,
+    )!;
+    const arrows = text.split('\n').filter((l) => l.includes('->'));
+    expect(arrows.sort()).toEqual(['  g0 -.-> g1', '  g0 -.-> g2', '  g1 --> g3']);
+  });
+
+  it('ends with a one-line legend naming the colours and boxes it uses, and only those', () => {
+    const text = renderGraph(graph.groups)!;
+    const legend = text.slice(text.lastIndexOf('```') + 3).trim();
+    expect(legend.split('\n')).toHaveLength(1);
+    expect(legend).toMatch(/^<p><sub>.*<\/sub><\/p>$/);
+    for (const shown of [
+      'green: succeeded',
+      'red: failed',
+      'dashed orange: failed, ignore-failure',
+      'dashed grey: not run',
+      'an arrow points from a group to the groups that depend on it',
+    ])
+      expect(legend).toContain(shown);
+    for (const absent of ['flaky', 'stopped', 'timed out', 'running', 'DOWNLOAD_SOURCE'])
+      expect(legend).not.toContain(absent);
+  });
+
+  it('names flaky and the source arrows in the legend when they are drawn', () => {
+    const text = renderGraph(
+      describeBatch(
+        batch('FAILED', [
+          downloadSource(),
+          group('build', 'SUCCEEDED', { prior: 1 }),
+          group('unit', 'FAILED', { dependsOn: ['build'] }),
+          group('e2e', undefined, { dependsOn: ['unit'] }),
+        ]),
+      ).groups,
+    )!;
+    const legend = text.slice(text.lastIndexOf('```') + 3);
+    expect(legend).toContain('thick amber border: flaky');
+    expect(legend).toContain('dotted from DOWNLOAD_SOURCE');
   });
 });
 
@@ -333,9 +392,10 @@ describe('the diagnosis in the summary', () => {
     expect(tailsCut).not.toContain(`\n0:`);
     expect(tailsCut.match(/<li><code>suite › case/g)).toHaveLength(20);
 
-    // No room for any tail: the tail goes, then cases are cut down.
-    const casesCut = renderSummary(input(outcome, { diagnosis: d }), 4_000);
-    expect(Buffer.byteLength(casesCut)).toBeLessThanOrEqual(4_000);
+    // No room for any tail: the tail goes, then cases are cut down (4,300 bytes: the head, the graph
+    // and its legend, the rows and five cases per group).
+    const casesCut = renderSummary(input(outcome, { diagnosis: d }), 4_300);
+    expect(Buffer.byteLength(casesCut)).toBeLessThanOrEqual(4_300);
     expect(casesCut).not.toContain('log lines</summary>');
     expect(casesCut).toContain('left out to keep the summary under');
     // Cut to the first step that fits: five cases per group (the rest counted).

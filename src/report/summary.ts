@@ -341,7 +341,27 @@ function mermaidLabel(text: string): string {
   return text.replace(/[^A-Za-z0-9 _.-]/g, (c) => `#${c.codePointAt(0)};`);
 }
 
-/** A Mermaid flowchart of the groups and their dependsOn edges; undefined when it would not help. */
+// One legend entry per style drawn, in the words a reader needs (the boxes also say their status).
+const GRAPH_LEGEND = new Map([
+  ['SUCCEEDED', 'green: succeeded'],
+  ['FLAKY', 'thick amber border: flaky (succeeded after failing)'],
+  ['FAILED', 'red: failed'],
+  ['FAULT', 'red: failed'],
+  ['TIMED_OUT', 'yellow: timed out'],
+  ['STOPPED', 'grey: stopped'],
+  ['RUNNING', 'blue: running'],
+  ['IGNORED', 'dashed orange: failed, ignore-failure (does not fail the batch)'],
+  ['NOT_RUN', 'dashed grey: not run'],
+]);
+
+/** CodeBuild's synthetic group that fetches the source the others build. */
+const SOURCE_GROUP = 'DOWNLOAD_SOURCE';
+
+/**
+ * A Mermaid flowchart of the groups and their dependsOn edges, with a one-line legend; undefined when
+ * it would not help. DOWNLOAD_SOURCE gets a dotted arrow to each group that depends on no other: left
+ * unconnected, the layout put it beside the first groups and drew their edges under its box.
+ */
 export function renderGraph(groups: GroupOutcome[]): string | undefined {
   const ids = new Map(groups.map((g, i) => [g.identifier, `g${i}`]));
   const edges = groups.flatMap((g) =>
@@ -350,12 +370,32 @@ export function renderGraph(groups: GroupOutcome[]): string | undefined {
       .map((d) => `  ${ids.get(d)} --> ${ids.get(g.identifier)}`),
   );
   if (edges.length === 0 || groups.length > GRAPH_MAX_NODES) return undefined;
+  const source = ids.get(SOURCE_GROUP);
+  const fromSource = source
+    ? groups
+        .filter((g) => g.identifier !== SOURCE_GROUP && g.dependsOn.every((d) => !ids.has(d)))
+        .map((g) => `  ${source} -.-> ${ids.get(g.identifier)}`)
+    : [];
   const nodes = groups.map(
     (g) => `  ${ids.get(g.identifier)}["${mermaidLabel(graphLabel(g))}"]:::${graphClass(g)}`,
   );
   const used = new Set(groups.map(graphClass));
   const classes = [...used].map((name) => `  classDef ${name} ${GRAPH_CLASSES.get(name)}`);
-  return ['```mermaid', 'flowchart LR', ...classes, ...nodes, ...edges, '```'].join('\n');
+  const legend = [
+    ...new Set([...GRAPH_LEGEND].filter(([name]) => used.has(name)).map(([, words]) => words)),
+    'an arrow points from a group to the groups that depend on it' +
+      (fromSource.length > 0 ? ` (dotted from ${SOURCE_GROUP}, which fetches the source)` : ''),
+  ];
+  return [
+    '```mermaid',
+    'flowchart LR',
+    ...classes,
+    ...nodes,
+    ...fromSource,
+    ...edges,
+    '```',
+    `<p><sub>${legend.join(' · ')}.</sub></p>`,
+  ].join('\n');
 }
 
 function header(input: SummaryInput): string {
