@@ -1,4 +1,7 @@
-import { getOctokit } from '@actions/github';
+import type { getOctokit } from '@actions/github';
+// GitHub and getOctokitOptions are what getOctokit is made of (its README's way to add plugins). From
+// this entry, the bundle's start reads @actions/github's context alone: Octokit loads with this chunk.
+import { GitHub, getOctokitOptions } from '@actions/github/lib/utils';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import type { RequestError } from '@octokit/request-error';
@@ -24,7 +27,7 @@ export interface ClientOptions {
 }
 
 /**
- * getOctokit(token, options, retry, throttling). The throttling plugin waits out primary and
+ * getOctokit(token, options, retry, throttling), as @actions/github builds it. The throttling plugin waits out primary and
  * secondary limits when the wait fits the budget; it writes one request at a time, but without its
  * default 1 s between writes: the check runs of a batch's groups change together, and 1 s each
  * would hold the end of the step for as many seconds as there are groups.
@@ -33,9 +36,9 @@ export function createClient(token: string, options: ClientOptions): GitHubClien
   const log = (message: string) => options.debug(`Octokit: ${message}`);
   const onLimit = (after: number, _request: unknown, _octokit: unknown, retries: number) =>
     retries < LIMIT_RETRIES && options.fits(after * 1000);
-  return getOctokit(
-    token,
-    {
+  const Client = GitHub.plugin(retry, throttling);
+  return new Client(
+    getOctokitOptions(token, {
       userAgent: 'codebuild-batch-retry',
       log: { debug: () => undefined, info: () => undefined, warn: log, error: log },
       retry: { doNotRetry: DO_NOT_RETRY },
@@ -44,9 +47,7 @@ export function createClient(token: string, options: ClientOptions): GitHubClien
         onRateLimit: onLimit,
         onSecondaryRateLimit: onLimit,
       },
-    },
-    retry,
-    throttling,
+    }),
   );
 }
 
