@@ -129,3 +129,43 @@ describe('createLogs().read, a whole log from its end', () => {
     expect(await logs().read('g', 's', bounds)).toBeUndefined();
   });
 });
+
+describe('createLogs().read, pages CloudWatch Logs may give', () => {
+  const bounds = { maxLines: 100, maxBytes: 10_000, lineBytes: 10 };
+  /** Pages by the token they answer (`first`: no token). */
+  const answer = (
+    pages: Record<string, { events: Array<{ message: string }>; nextBackwardToken: string }>,
+  ) => mock.on(GetLogEventsCommand).callsFake(({ nextToken }) => pages[nextToken ?? 'first']);
+
+  it('goes on past an empty page while the token moves, to the start of the log', async () => {
+    answer({
+      first: { events: [{ message: 'c\n' }], nextBackwardToken: 'b/1' },
+      'b/1': { events: [], nextBackwardToken: 'b/2' },
+      'b/2': { events: [{ message: 'a\n' }, { message: 'b\n' }], nextBackwardToken: 'b/3' },
+      'b/3': { events: [], nextBackwardToken: 'b/3' },
+    });
+    expect(await logs().read('g', 's', bounds)).toEqual({ lines: ['a', 'b', 'c'], complete: true });
+  });
+
+  it('stops after three empty pages in a row, without calling the log whole', async () => {
+    answer({
+      first: { events: [{ message: 'c\n' }], nextBackwardToken: 'b/1' },
+      'b/1': { events: [], nextBackwardToken: 'b/2' },
+      'b/2': { events: [], nextBackwardToken: 'b/3' },
+      'b/3': { events: [], nextBackwardToken: 'b/4' },
+      'b/4': { events: [{ message: 'never asked for\n' }], nextBackwardToken: 'b/4' },
+    });
+    expect(await logs().read('g', 's', bounds)).toEqual({ lines: ['c'], complete: false });
+    expect(mock).toHaveReceivedCommandTimes(GetLogEventsCommand, 4);
+  });
+
+  it('counts the lines of an event that holds many against maxLines', async () => {
+    answer({
+      first: { events: [{ message: 'x\n'.repeat(150) }], nextBackwardToken: 'b/1' },
+      'b/1': { events: [{ message: 'older\n' }], nextBackwardToken: 'b/2' },
+    });
+    const read = await logs().read('g', 's', bounds);
+    expect(read?.complete).toBe(false);
+    expect(mock).toHaveReceivedCommandTimes(GetLogEventsCommand, 1);
+  });
+});

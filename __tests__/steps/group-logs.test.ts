@@ -3,7 +3,7 @@ import type { LogBounds, Logs } from '../../src/aws/logs.js';
 import { ServiceError } from '../../src/aws/errors.js';
 import type { StepLogMode } from '../../src/config/inputs.js';
 import type { EvidenceSource } from '../../src/steps/evidence.js';
-import { Reporter } from '../../src/steps/reporter.js';
+import { Reporter, type FinalReport } from '../../src/steps/reporter.js';
 import { batch, recorder } from '../fixtures.js';
 
 // step-log: each group's whole log goes into the step log when the group ends, never before, one
@@ -19,7 +19,15 @@ const g = (identifier: string, status: string, build = identifier): BuildGroup =
 const state = (status: string, ...groups: BuildGroup[]): BuildBatch => batch(status, groups);
 
 /** A CodeBuild and CloudWatch Logs that record what is asked, and when, among what the step prints. */
-function world(options: { lines?: (stream: string) => string[]; failRead?: Error } = {}) {
+function world(
+  options: {
+    lines?: (stream: string) => string[];
+    failRead?: Error;
+    failBuilds?: Error;
+    /** The whole-log read answers only when aborted. */
+    hangRead?: boolean;
+  } = {},
+) {
   const r = recorder();
   const calls: string[] = [];
   const reads: LogBounds[] = [];
@@ -29,11 +37,15 @@ function world(options: { lines?: (stream: string) => string[]; failRead?: Error
       calls.push(`tail ${stream}`);
       return lines(stream).slice(-count);
     },
-    read: async (_, stream, bounds) => {
+    read: async (_, stream, bounds, signal) => {
       calls.push(`read ${stream}`);
       r.log.push(`(read ${stream})`);
       reads.push(bounds);
       if (options.failRead) throw options.failRead;
+      if (options.hangRead)
+        await new Promise((_, reject) =>
+          signal!.addEventListener('abort', () => reject(signal!.reason)),
+        );
       const all = lines(stream);
       return { lines: all.slice(-bounds.maxLines), complete: all.length <= bounds.maxLines };
     },
@@ -41,19 +53,30 @@ function world(options: { lines?: (stream: string) => string[]; failRead?: Error
   const source: EvidenceSource = {
     region: async () => 'us-east-1',
     openLogs: async () => logs,
-    getBuilds: async (arns) =>
-      arns.map((a): Build => ({
-        arn: a,
-        logs: { groupName: '/aws/codebuild/web-app', streamName: a.split(':').at(-1)!.slice(0, 8) },
-      })),
+    getBuilds: async (arns) => {
+      if (options.failBuilds) throw options.failBuilds;
+      return built(arns);
+    },
     getReports: async () => [],
     describeTestCases: async () => [],
   };
+  const built = (arns: string[]) =>
+    arns.map((a): Build => ({
+      arn: a,
+      logs: { groupName: '/aws/codebuild/web-app', streamName: a.split(':').at(-1)!.slice(0, 8) },
+    }));
   const reporter = new Reporter(r.io);
   const follow = (mode: StepLogMode, cancelled = new AbortController().signal) =>
     reporter.followLogs(mode, 30, source, cancelled);
-  const finish = (b: BuildBatch) =>
-    reporter.finish({ batch: b, headline: 'Done.', elapsedMs: 1, builds: source, logLines: 30 });
+  const finish = (b: BuildBatch, extra: Partial<FinalReport> = {}) =>
+    reporter.finish({
+      batch: b,
+      headline: 'Done.',
+      elapsedMs: 1,
+      builds: source,
+      logLines: 30,
+      ...extra,
+    });
   const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
   return { r, calls, reads, reporter, follow, finish, settle };
 }
@@ -207,6 +230,56 @@ describe('step-log bounds', () => {
     await w.settle();
     // Four groups may still write: a quarter of 2 MiB for the first.
     expect(w.reads[0]!.maxBytes).toBe(Math.floor((2 * 1024 * 1024) / 4));
+  });
+
+  it('ends the step promptly when a group ends in the answer to the stop after a cancel', async () => {
+    const w = world();
+    const cancel = new AbortController();
+    w.follow('failed', cancel.signal);
+    w.reporter.seen(state('IN_PROGRESS', g('unit', 'IN_PROGRESS')));
+    cancel.abort();
+    const started = performance.now();
+    await w.finish(state('STOPPED', g('unit', 'FAILED')), {
+      interrupted: true,
+      signal: AbortSignal.timeout(2_000),
+    });
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(w.calls).not.toContain('read unit0000');
+  });
+
+  it('gives whole logs still being read at the end at most 5 s, then reads builds, reports and tails', async () => {
+    const w = world({ hangRead: true });
+    w.follow('failed');
+    w.reporter.seen(state('IN_PROGRESS', g('unit', 'IN_PROGRESS')));
+    const final = state('FAILED', g('unit', 'FAILED'));
+    w.reporter.seen(final);
+    const started = performance.now();
+    await w.finish(final);
+    expect(performance.now() - started).toBeLessThan(6_000);
+    // The tail takes the place of the log that was not written; the summary has it.
+    expect(w.calls).toEqual(['read unit0000', 'tail unit0000']);
+    expect(titles(w.r.log)).toEqual(['::group::Build group unit: last 2 log lines']);
+    expect(w.r.outputs['test-results']).toBe('[]');
+  }, 10_000);
+
+  it('says in one line when the builds of several ended groups cannot be read', async () => {
+    const w = world({
+      failBuilds: new ServiceError(
+        'BatchGetBuilds',
+        'ThrottlingException',
+        'Rate exceeded',
+        'r-2',
+        'throttling',
+      ),
+    });
+    w.follow('failed');
+    const ids = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
+    w.reporter.seen(state('IN_PROGRESS', ...ids.map((id) => g(id, 'IN_PROGRESS'))));
+    w.reporter.seen(state('IN_PROGRESS', ...ids.map((id) => g(id, 'FAILED'))));
+    await w.settle();
+    expect(w.r.log).toEqual([
+      'The logs of build groups a, b, c, d, e and 2 more could not be read: CodeBuild BatchGetBuilds failed: ThrottlingException: Rate exceeded (request id r-2)',
+    ]);
   });
 
   it('stops reading when the workflow is cancelled', async () => {

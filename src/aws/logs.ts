@@ -57,6 +57,18 @@ export function eventLines(events: OutputLogEvent[], lines: number): string[] {
   return all.slice(Math.max(0, all.length - lines));
 }
 
+/** Empty pages in a row after which a read stops, the log's start not reached. */
+const MAX_EMPTY_PAGES = 3;
+
+/** How many lines an event's message holds (as eventLines splits it). */
+function lineCount(message: string): number {
+  let count = 1;
+  const end = message.endsWith('\n') ? message.length - 1 : message.length;
+  for (let at = message.indexOf('\n'); at !== -1 && at < end; at = message.indexOf('\n', at + 1))
+    count += 1;
+  return count;
+}
+
 /** The lines of events read newest page first: `pages[0]` is the newest. */
 const linesOf = (pages: OutputLogEvent[][]): string[] =>
   eventLines(pages.reverse().flat(), Infinity);
@@ -99,6 +111,7 @@ export function createLogs(
       let lines = 0;
       let bytes = 0;
       let token: string | undefined;
+      let empty = 0;
       try {
         for (;;) {
           const wanted = Math.min(
@@ -117,15 +130,17 @@ export function createLogs(
             { abortSignal: signal },
           );
           const events = out.events ?? [];
-          // The start of the stream: no events before these, or the token does not move (AWS answers
-          // the first page's backward token again).
-          const atStart = events.length === 0 || out.nextBackwardToken === token;
+          // The start of the stream: the token does not move (AWS answers the token it was sent).
+          // An empty page alone is not the start: the service may answer one with more to come.
+          if (!out.nextBackwardToken || out.nextBackwardToken === token)
+            return { lines: linesOf([...pages, events]), complete: true };
+          empty = events.length === 0 ? empty + 1 : 0;
+          if (empty >= MAX_EMPTY_PAGES) return { lines: linesOf(pages), complete: false };
           pages.push(events);
           for (const e of events) {
-            lines += 1;
+            lines += lineCount(e.message ?? '');
             bytes += Buffer.byteLength(e.message ?? '') + 1;
           }
-          if (atStart || !out.nextBackwardToken) return { lines: linesOf(pages), complete: true };
           token = out.nextBackwardToken;
         }
       } catch (thrown) {

@@ -22,6 +22,13 @@ import type { StepLog } from './step-log.js';
 /** A group's log is written as it ends only when its share of the step log holds this many long lines. */
 const MIN_LINES = 32;
 
+/** "a, b, c" or "a, b, c, d, e and 7 more". */
+const names = (groups: readonly GroupOutcome[]): string => {
+  const shown = groups.slice(0, 5).map((g) => g.identifier);
+  const more = groups.length - shown.length;
+  return more > 0 ? `${shown.join(', ')} and ${more} more` : shown.join(', ');
+};
+
 export class GroupLogs {
   /** Builds whose log was written, or that had ended before the step first saw the batch. */
   private readonly done = new Set<string>();
@@ -63,7 +70,9 @@ export class GroupLogs {
       this.queued.add(g.buildArn!);
       this.pending.push(g);
     }
-    if (this.pending.length > 0) this.running ??= this.work();
+    // Cleared in a later microtask than the assignment, even when work() ends at once (cancelled).
+    if (this.pending.length > 0)
+      this.running ??= this.work().finally(() => (this.running = undefined));
   }
 
   /** Whether this build's log is in the step log already (its tail is not written again). */
@@ -89,7 +98,11 @@ export class GroupLogs {
     );
     try {
       // A read that ignored its abort would not hold the step.
-      while (this.running && !this.stop.signal.aborted) await Promise.race([this.running, aborted]);
+      while (this.running && !this.stop.signal.aborted) {
+        const running = this.running;
+        await Promise.race([running, aborted]);
+        if (this.running === running) break;
+      }
     } finally {
       signal.removeEventListener('abort', onAbort);
     }
@@ -108,7 +121,12 @@ export class GroupLogs {
             signal,
           );
         } catch (error) {
-          for (const g of groups) this.unread(g, error, signal);
+          for (const g of groups) this.done.add(g.buildArn!);
+          // One line for them all: one failed call.
+          if (!signal.aborted)
+            this.stepLog.line(
+              `The logs of build groups ${names(groups)} could not be read: ${messageOf(error)}`,
+            );
           continue;
         }
         const byArn = new Map(builds.map((b) => [b.arn, b]));
@@ -124,8 +142,9 @@ export class GroupLogs {
           this.done.add(group.buildArn!);
         }
       }
-    } finally {
-      this.running = undefined;
+    } catch (error) {
+      // Never the step's result: the tails at the end take the place of what was not written.
+      this.stepLog.line(`Build group logs were left out: ${messageOf(error)}`);
     }
   }
 
@@ -166,8 +185,9 @@ export class GroupLogs {
       this.unread(group, error, signal);
       return false;
     }
-    // The summary says the stream does not exist.
-    if (!read) return false;
+    // The summary says the stream does not exist. Read as the step stopped waiting for it: the
+    // tails at the end take its place (writing it now could put it after them).
+    if (!read || signal.aborted) return false;
     const cut = read.lines.length > GROUP_LOG_MAX_LINES;
     const lines = read.lines.slice(-GROUP_LOG_MAX_LINES).map(cleanLogLine);
     const whole = read.complete && !cut;

@@ -75,6 +75,8 @@ export interface FinalReport {
 
 /** The reads after a batch is final take at most this long; what did not fit is left out. */
 export const DIAGNOSIS_TIMEOUT_MS = 15_000;
+/** Of DIAGNOSIS_TIMEOUT_MS, whole logs still being read when the batch ends (step-log) take at most this. */
+export const WHOLE_LOGS_TIMEOUT_MS = 5_000;
 /** After a cancellation or timeout, unless the caller bounds them: the runner's 7.5 s are short. */
 export const INTERRUPTED_DIAGNOSIS_TIMEOUT_MS = 2_000;
 export const DEFAULT_LOG_LINES = 30;
@@ -184,8 +186,11 @@ export class Reporter {
     // Known from the batch alone: set before the reads, which a cancellation may cut short.
     if (finished) this.io.setOutput(Outputs.Artifacts, JSON.stringify(artifactsOf(report.batch)));
     const reads = finished && report.builds ? this.readSignal(report) : AbortSignal.abort();
-    // The logs of groups that ended last, then the tails of the others.
-    await this.groupLogs?.drain(reads);
+    // The logs of groups that ended last, then the tails of the others; a slow read there leaves
+    // the rest of the budget to the builds, reports and tails (which take the place of what it skips).
+    await this.groupLogs?.drain(
+      AbortSignal.any([reads, AbortSignal.timeout(WHOLE_LOGS_TIMEOUT_MS)]),
+    );
     const diagnosis =
       finished && report.builds
         ? await this.diagnose(outcome, report, report.builds, reads)
