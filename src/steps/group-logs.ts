@@ -14,11 +14,6 @@ import { describeGroups, type GroupOutcome } from '../report/outcome.js';
 import type { EvidenceSource } from './evidence.js';
 import type { StepLog } from './step-log.js';
 
-/**
- * step-log: each build group's whole log in the step log as the group ends, one collapsed group at a
- * time. Reads start only once a group has ended (never while it runs), one log at a time, and never
- * change the step's result: a log that cannot be read is one line saying so.
- */
 /** A group's log is written as it ends only when its share of the step log holds this many long lines. */
 const MIN_LINES = 32;
 
@@ -29,10 +24,15 @@ const names = (groups: readonly GroupOutcome[]): string => {
   return more > 0 ? `${shown.join(', ')} and ${more} more` : shown.join(', ');
 };
 
+/**
+ * step-log: each build group's whole log in the step log as the group ends, one collapsed group at a
+ * time. Reads start only once a group has ended (never while it runs), one log at a time, and never
+ * change the step's result: a log that cannot be read is one line saying so.
+ */
 export class GroupLogs {
-  /** Builds whose log was written, or that had ended before the step first saw the batch. */
+  /** Builds dealt with (written, unreadable or left to the tails), or ended before the step looked. */
   private readonly done = new Set<string>();
-  /** Builds whose log (or the line saying it is left out) is in the step log. */
+  /** Builds whose log is in the step log: their tails are not written again. */
   private readonly written = new Set<string>();
   /** Builds whose log is to be read or being read: each is read once. */
   private readonly queued = new Set<string>();
@@ -131,6 +131,7 @@ export class GroupLogs {
         }
         const byArn = new Map(builds.map((b) => [b.arn, b]));
         const streams = groups.map((group) => logStream(group, byArn.get(group.buildArn!)));
+        // The builds are not held while the logs are read.
         byArn.clear();
         builds = undefined;
         for (const [i, group] of groups.entries()) {
