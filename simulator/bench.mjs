@@ -395,11 +395,12 @@ row(
     '≤ 60 s, while all wait',
     f.settledWhileAllWaitAt !== undefined && f.settledWhileAllWaitAt <= 60,
   );
+  const s = (ms) => `${(ms / 1000).toFixed(1)} s`;
   row(
-    `${label}: detection, batch complete → step acts (retry or exit), once under the budget`,
+    `${label}: detection, batch run complete → the step's first read that sees it, for runs ending once under the budget`,
     f.detection.judged === 0
       ? 'none judged'
-      : `median ${(f.detection.medianMs / 1000).toFixed(1)} s, worst ${(f.detection.worstMs / 1000).toFixed(1)} s of ${f.detection.judged}`,
+      : `median ${s(f.detection.medianMs)}, p95 ${s(f.detection.p95Ms)}, worst ${s(f.detection.worstMs)} of ${f.detection.judged} (to the step's retry or exit: worst ${s(f.detection.worstActedMs)})`,
     `≤ 2 × ${POLL_S} s + 5 s`,
     f.detection.judged > 0 && f.detection.over === 0,
   );

@@ -18,8 +18,11 @@ export interface FleetStep {
   right: boolean;
   /** Whether the step's error named throttling. */
   throttled: boolean;
-  /** Batch run complete (endAt, epoch ms) → the step acting on it (ms). */
-  detections: Array<{ endAt: number; ms: number }>;
+  /**
+   * Each run of the batch: its end (endAt, epoch ms) → the first read answered complete (ms), and →
+   * the step acting on it (RetryBuildBatch accepted, or the step's exit; actedMs).
+   */
+  detections: Array<{ endAt: number; ms: number; actedMs: number }>;
 }
 export interface FleetFigures {
   perSecond: Array<{ total: number; throttled: number }>;
@@ -41,8 +44,10 @@ export interface FleetFigures {
     judged: number;
     worstMs: number | undefined;
     over: number;
-    medianMs: number;
+    medianMs: number | undefined;
+    p95Ms: number | undefined;
     worstAnyMs: number;
+    worstActedMs: number;
   };
 }
 export function fleetPlan(options: {

@@ -54,7 +54,8 @@ export function fleetPlan({ steps, firstEndMs, lastEndMs }) {
 export async function runFleet(options) {
   const { steps, budget, pollSeconds, log = () => {}, entry } = options;
   const plan = fleetPlan(options);
-  const sim = await startSimulator({ accountBudget: budget });
+  // Responses kept: a step sees its batch end at the first read answered complete (detection).
+  const sim = await startSimulator({ accountBudget: budget, keepResponses: true });
   const groups = [{ identifier: 'build', dependsOn: [] }];
   const startedAt = Date.now();
   const batches = plan.map((p, i) =>
@@ -109,7 +110,9 @@ export async function runFleet(options) {
  * - thinsAt: when the first batch ends (the fleet is whole until then), and settledWhileAllWaitAt:
  *   the second from which every 10 s window up to then is within the budget;
  * - steps: each step's outcome, whether it was the planned one, whether throttling failed it, and its
- *   detections: first run complete → RetryBuildBatch, final run complete → step exit.
+ *   detections: for each run of its batch (the first, and the retry's), the time from the run's end
+ *   to the first read of the batch answered complete (what the step's polling is judged on), and to
+ *   the step acting on it (RetryBuildBatch accepted, or the step's exit after its final report).
  * @param {object} input
  * @param {Array<{ at: number, service: string, error?: string }>} input.requests
  * @param {number} input.spawnedAt  when the steps were started
@@ -153,9 +156,26 @@ export function fleetFigures({ requests, spawnedAt, budget, pollMs, steps }) {
         .filter((l) => l.startsWith('::error'))
         .join('\n'),
     );
-    const detections = [{ endAt: finalEndAt, ms: s.run.endedAt - finalEndAt }];
-    if (s.retryAt !== undefined)
-      detections.unshift({ endAt: s.firstEndAt, ms: s.retryAt - s.firstEndAt });
+    const sawEnd = (after) =>
+      requests.find(
+        (r) =>
+          r.operation === 'BatchGetBuildBatches' &&
+          r.status === 200 &&
+          r.at >= after &&
+          r.response?.buildBatches?.some((b) => b.id === s.batch.id && b.complete === true),
+      )?.at;
+    const detection = (endAt, after, actedAt) => {
+      const seenAt = sawEnd(after);
+      return {
+        endAt,
+        ms: seenAt === undefined ? Infinity : Math.max(0, seenAt - endAt),
+        actedMs: actedAt - endAt,
+      };
+    };
+    const detections =
+      s.retryAt === undefined
+        ? [detection(finalEndAt, 0, s.run.endedAt)]
+        : [detection(s.firstEndAt, 0, s.retryAt), detection(finalEndAt, s.retryAt, s.run.endedAt)];
     return {
       kind: s.kind,
       code: s.run.code,
@@ -199,8 +219,14 @@ export function fleetFigures({ requests, spawnedAt, budget, pollMs, steps }) {
       judged: judged.length,
       worstMs: judged.length ? Math.max(...judged.map((d) => d.ms)) : undefined,
       over: judged.filter((d) => d.ms > limitMs).length,
-      medianMs: sorted(all)[Math.floor(all.length / 2)],
+      medianMs: judged.length
+        ? sorted(judged.map((d) => d.ms))[Math.floor(judged.length / 2)]
+        : undefined,
+      p95Ms: judged.length
+        ? sorted(judged.map((d) => d.ms))[Math.ceil(judged.length * 0.95) - 1]
+        : undefined,
       worstAnyMs: Math.max(...all),
+      worstActedMs: Math.max(...figured.flatMap((s) => s.detections.map((d) => d.actedMs))),
     },
   };
 }
