@@ -60,18 +60,8 @@ export function eventLines(events: OutputLogEvent[], lines: number): string[] {
 /** Empty pages in a row after which a read stops, the log's start not reached. */
 const MAX_EMPTY_PAGES = 3;
 
-/** How many lines an event's message holds (as eventLines splits it). */
-function lineCount(message: string): number {
-  let count = 1;
-  const end = message.endsWith('\n') ? message.length - 1 : message.length;
-  for (let at = message.indexOf('\n'); at !== -1 && at < end; at = message.indexOf('\n', at + 1))
-    count += 1;
-  return count;
-}
-
-/** The lines of events read newest page first: `pages[0]` is the newest. */
-const linesOf = (pages: OutputLogEvent[][]): string[] =>
-  eventLines(pages.reverse().flat(), Infinity);
+/** The lines of pages read newest first, oldest line first. */
+const linesOf = (pages: string[][]): string[] => pages.reverse().flat();
 
 export function createLogs(
   options: {
@@ -107,7 +97,7 @@ export function createLogs(
     // Backwards, from the end: the paginator (paginateGetLogEvents) only follows nextForwardToken,
     // which would read a long log from its start to reach the lines that matter, its end.
     async read(logGroupName, logStreamName, bounds, signal) {
-      const pages: OutputLogEvent[][] = [];
+      const pages: string[][] = [];
       let lines = 0;
       let bytes = 0;
       let token: string | undefined;
@@ -133,14 +123,13 @@ export function createLogs(
           // The start of the stream: the token does not move (AWS answers the token it was sent).
           // An empty page alone is not the start: the service may answer one with more to come.
           if (!out.nextBackwardToken || out.nextBackwardToken === token)
-            return { lines: linesOf([...pages, events]), complete: true };
+            return { lines: linesOf([...pages, eventLines(events, Infinity)]), complete: true };
           empty = events.length === 0 ? empty + 1 : 0;
           if (empty >= MAX_EMPTY_PAGES) return { lines: linesOf(pages), complete: false };
-          pages.push(events);
-          for (const e of events) {
-            lines += lineCount(e.message ?? '');
-            bytes += Buffer.byteLength(e.message ?? '') + 1;
-          }
+          const page = eventLines(events, Infinity);
+          pages.push(page);
+          lines += page.length;
+          for (const e of events) bytes += Buffer.byteLength(e.message ?? '') + 1;
           token = out.nextBackwardToken;
         }
       } catch (thrown) {

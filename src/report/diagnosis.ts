@@ -205,7 +205,8 @@ export function logLeftOut(part: {
   return `Build group ${part.identifier}: ${what} left out of the step log (it holds at most ${formatMiB(part.budgetBytes)} of build logs); the whole log: ${where}`;
 }
 
-const formatMiB = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MiB`;
+/** 2097152 → "2 MiB", to a tenth. */
+export const formatMiB = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MiB`;
 
 const count = (report: Report, status: string) => report.testSummary?.statusCounts?.[status] ?? 0;
 

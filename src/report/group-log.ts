@@ -1,4 +1,5 @@
 import type { StepLogMode } from '../config/inputs.js';
+import { formatMiB } from './diagnosis.js';
 import { isFinalStatus, SUCCEEDED, type GroupOutcome } from './outcome.js';
 
 /**
@@ -9,20 +10,23 @@ import { isFinalStatus, SUCCEEDED, type GroupOutcome } from './outcome.js';
 /** A group's log shows at most this many of its last lines in the step log. */
 export const GROUP_LOG_MAX_LINES = 10_000;
 
+/** The builds dealt with already: a Set or a Map keyed by build ARN. */
+type Done = Pick<ReadonlySet<string>, 'has'>;
+
 /**
  * The groups whose current build has ended and whose log is wanted (by `mode`), and not yet written
  * (`done` holds build ARNs). A group without a build never ran: it has no log.
  */
 export function groupsEnded(
   groups: readonly GroupOutcome[],
-  done: ReadonlySet<string>,
+  done: Done,
   mode: StepLogMode,
 ): GroupOutcome[] {
   return groups.filter((g) => isFinalStatus(g.status) && wanted(g, done, mode));
 }
 
 /** A group whose log is wanted and not written yet, once it has ended. */
-const wanted = (g: GroupOutcome, done: ReadonlySet<string>, mode: StepLogMode): boolean =>
+const wanted = (g: GroupOutcome, done: Done, mode: StepLogMode): boolean =>
   mode !== 'none' &&
   g.buildArn !== undefined &&
   !done.has(g.buildArn) &&
@@ -34,7 +38,7 @@ const wanted = (g: GroupOutcome, done: ReadonlySet<string>, mode: StepLogMode): 
  */
 export function groupsToCome(
   groups: readonly GroupOutcome[],
-  done: ReadonlySet<string>,
+  done: Done,
   mode: StepLogMode,
 ): number {
   if (mode === 'none') return 0;
@@ -58,6 +62,5 @@ export function groupLogLeftOut(part: {
 }): string {
   const what = part.shown === 0 ? 'its log is' : 'earlier log lines are';
   const where = part.link ?? "on the build's page in the CodeBuild console";
-  const budget = `${Math.round((part.budgetBytes / 1024 / 1024) * 10) / 10} MiB`;
-  return `Build group ${part.identifier}: ${what} left out of the step log (it shows at most ${GROUP_LOG_MAX_LINES.toLocaleString('en-US')} lines of a group, and ${budget} of build logs in all); the whole log: ${where}`;
+  return `Build group ${part.identifier}: ${what} left out of the step log (it shows at most ${GROUP_LOG_MAX_LINES.toLocaleString('en-US')} lines of a group, and ${formatMiB(part.budgetBytes)} of build logs in all); the whole log: ${where}`;
 }

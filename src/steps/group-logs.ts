@@ -30,11 +30,7 @@ const names = (groups: readonly GroupOutcome[]): string => {
  * change the step's result: a log that cannot be read is one line saying so.
  */
 export class GroupLogs {
-  /** Builds dealt with (written, unreadable or left to the tails), or ended before the step looked. */
-  private readonly done = new Set<string>();
-  /** Builds whose log is in the step log: their tails are not written again. */
-  private readonly written = new Set<string>();
-  /** Builds whose log is to be read or being read: each is read once. */
+  /** Builds queued for a read (each is read once), or ended before the step looked. */
   private readonly queued = new Set<string>();
   private pending: GroupOutcome[] = [];
   private latest: GroupOutcome[] = [];
@@ -42,7 +38,10 @@ export class GroupLogs {
   private running: Promise<void> | undefined;
   private logs: Promise<Logs> | undefined;
   private readonly stop = new AbortController();
-  /** The newest log-lines lines of each log read, for the summary's tail: read once. */
+  /**
+   * By build, for each log in the step log: its newest log-lines lines, the summary's tail (read once,
+   * and not written to the step log again).
+   */
   private readonly tails = new Map<string, { lines: string[]; whole: boolean }>();
 
   constructor(
@@ -58,15 +57,14 @@ export class GroupLogs {
   /** A believed state of the batch: the groups that ended since the last are read and written. */
   seen(batch: BuildBatch): void {
     this.latest = describeGroups(batch);
-    const ended = groupsEnded(this.latest, this.done, this.mode);
+    const ended = groupsEnded(this.latest, this.queued, this.mode);
     // Groups that had ended before the step looked belong to an earlier run: their tails come at the end.
     if (this.first) {
       this.first = false;
-      for (const g of ended) this.done.add(g.buildArn!);
+      for (const g of ended) this.queued.add(g.buildArn!);
       return;
     }
     for (const g of ended) {
-      if (this.queued.has(g.buildArn!)) continue;
       this.queued.add(g.buildArn!);
       this.pending.push(g);
     }
@@ -77,7 +75,7 @@ export class GroupLogs {
 
   /** Whether this build's log is in the step log already (its tail is not written again). */
   wrote(buildArn: string): boolean {
-    return this.written.has(buildArn);
+    return this.tails.has(buildArn);
   }
 
   /** The newest `lines` lines of this build's log, when its read holds that many (or all there is). */
@@ -121,7 +119,6 @@ export class GroupLogs {
             signal,
           );
         } catch (error) {
-          for (const g of groups) this.done.add(g.buildArn!);
           // One line for them all: one failed call.
           if (!signal.aborted)
             this.stepLog.line(
@@ -138,9 +135,7 @@ export class GroupLogs {
           if (signal.aborted) break;
           const stream = streams[i];
           // No log in CloudWatch Logs (S3 only, off, never started): the summary says where it is.
-          if (stream && (await this.write(group, stream, signal)))
-            this.written.add(group.buildArn!);
-          this.done.add(group.buildArn!);
+          if (stream) await this.write(group, stream, signal);
         }
       }
     } catch (error) {
@@ -153,11 +148,11 @@ export class GroupLogs {
     group: GroupOutcome,
     stream: NonNullable<ReturnType<typeof logStream>>,
     signal: AbortSignal,
-  ): Promise<boolean> {
+  ): Promise<void> {
     const { identifier } = group;
     // An even share of what is left among the groups that may still write here or as a tail at the
     // end (those skipped below, those that had ended before the step looked), this one included.
-    const room = this.stepLog.share(groupsToCome(this.latest, this.written, this.mode));
+    const room = this.stepLog.share(groupsToCome(this.latest, this.tails, this.mode));
     const leftOut = (_count: number, shown: number) =>
       groupLogLeftOut({
         identifier,
@@ -167,7 +162,7 @@ export class GroupLogs {
       });
     // Too many groups share the step log for a log worth the name: the tails at the end, which
     // read less, take their place (500 groups ending at once would otherwise cost 25 MB more RSS).
-    if (room < MIN_LINES * TAIL_LINE_BYTES) return false;
+    if (room < MIN_LINES * TAIL_LINE_BYTES) return;
     let read;
     try {
       this.logs ??= this.source.region().then(
@@ -184,11 +179,11 @@ export class GroupLogs {
     } catch (error) {
       this.logs = undefined;
       this.unread(group, error, signal);
-      return false;
+      return;
     }
     // The summary says the stream does not exist. Read as the step stopped waiting for it: the
     // tails at the end take its place (writing it now could put it after them).
-    if (!read || signal.aborted) return false;
+    if (!read || signal.aborted) return;
     const cut = read.lines.length > GROUP_LOG_MAX_LINES;
     const lines = read.lines.slice(-GROUP_LOG_MAX_LINES).map(cleanLogLine);
     const whole = read.complete && !cut;
@@ -201,11 +196,9 @@ export class GroupLogs {
       maxBytes: room,
       leftOut,
     });
-    return true;
   }
 
   private unread(group: GroupOutcome, error: unknown, signal: AbortSignal): void {
-    this.done.add(group.buildArn!);
     // Cancelled or out of time: the end of the step says what was left out.
     if (signal.aborted) return;
     this.stepLog.line(
