@@ -19,10 +19,11 @@ export interface FleetStep {
   /** Whether the step's error named throttling. */
   throttled: boolean;
   /**
-   * Each run of the batch: its end (endAt, epoch ms) → the first read answered complete (ms), and →
-   * the step acting on it (RetryBuildBatch accepted, or the step's exit; actedMs).
+   * Each run of the batch: its end (endAt, epoch ms), or the last poll of it refused by the account
+   * after that → the first read answered complete (ms); its end → that read (sinceEndMs), and → the
+   * step acting on it (RetryBuildBatch accepted, or the step's exit; actedMs).
    */
-  detections: Array<{ endAt: number; ms: number; actedMs: number }>;
+  detections: Array<{ endAt: number; ms: number; sinceEndMs: number; actedMs: number }>;
 }
 export interface FleetFigures {
   perSecond: Array<{ total: number; throttled: number }>;
@@ -47,6 +48,7 @@ export interface FleetFigures {
     medianMs: number | undefined;
     p95Ms: number | undefined;
     worstAnyMs: number;
+    worstSinceEndMs: number | undefined;
     worstActedMs: number;
   };
 }

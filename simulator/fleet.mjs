@@ -110,9 +110,11 @@ export async function runFleet(options) {
  * - thinsAt: when the first batch ends (the fleet is whole until then), and settledWhileAllWaitAt:
  *   the second from which every 10 s window up to then is within the budget;
  * - steps: each step's outcome, whether it was the planned one, whether throttling failed it, and its
- *   detections: for each run of its batch (the first, and the retry's), the time from the run's end
- *   to the first read of the batch answered complete (what the step's polling is judged on), and to
- *   the step acting on it (RetryBuildBatch accepted, or the step's exit after its final report).
+ *   detections: for each run of its batch (the first, and the retry's), the time to the first read
+ *   of the batch answered complete (what the step's polling is judged on) from the run's end, or
+ *   from the last poll of it the account refused after that (the issue's "once the budget has room
+ *   again"; sinceEndMs counts from the end whatever the account did), and to the step acting on it
+ *   (RetryBuildBatch accepted, or the step's exit after its final report).
  * @param {object} input
  * @param {Array<{ at: number, service: string, error?: string }>} input.requests
  * @param {number} input.spawnedAt  when the steps were started
@@ -164,11 +166,27 @@ export function fleetFigures({ requests, spawnedAt, budget, pollMs, steps }) {
           r.at >= after &&
           r.response?.buildBatches?.some((b) => b.id === s.batch.id && b.complete === true),
       )?.at;
+    // A poll of this batch the account refused (every one of the SDK's attempts is recorded).
+    const refused = (from, until) =>
+      requests.findLast(
+        (r) =>
+          r.operation === 'BatchGetBuildBatches' &&
+          r.error === 'ThrottlingException' &&
+          r.at >= from &&
+          r.at < until &&
+          r.body?.ids?.includes(s.batch.id),
+      )?.at;
     const detection = (endAt, after, actedAt) => {
       const seenAt = sawEnd(after);
+      if (seenAt === undefined)
+        return { endAt, ms: Infinity, sinceEndMs: Infinity, actedMs: actedAt - endAt };
+      // The promise holds once the account has room again: from the run's end, or from the last
+      // poll of it the account refused after that, whichever is later.
+      const roomAt = Math.max(endAt, refused(endAt, seenAt) ?? endAt);
       return {
         endAt,
-        ms: seenAt === undefined ? Infinity : Math.max(0, seenAt - endAt),
+        ms: Math.max(0, seenAt - roomAt),
+        sinceEndMs: Math.max(0, seenAt - endAt),
         actedMs: actedAt - endAt,
       };
     };
@@ -226,6 +244,7 @@ export function fleetFigures({ requests, spawnedAt, budget, pollMs, steps }) {
         ? sorted(judged.map((d) => d.ms))[Math.ceil(judged.length * 0.95) - 1]
         : undefined,
       worstAnyMs: Math.max(...all),
+      worstSinceEndMs: judged.length ? Math.max(...judged.map((d) => d.sinceEndMs)) : undefined,
       worstActedMs: Math.max(...figured.flatMap((s) => s.detections.map((d) => d.actedMs))),
     },
   };
