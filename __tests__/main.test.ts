@@ -34,6 +34,7 @@ class FakeCodeBuild implements CodeBuild {
     private listed: BuildBatch[] = [],
   ) {}
   region = async () => 'us-east-1';
+  throttledAttempts = () => 0;
   async getBatch() {
     this.reads += 1;
     const next = this.answers.length > 1 ? this.answers.shift() : this.answers[0];

@@ -1,13 +1,8 @@
 import type { BuildBatch } from '@aws-sdk/client-codebuild';
 import { ActionError } from '../../src/config/errors.js';
 import { ServiceError } from '../../src/aws/errors.js';
-import {
-  recovered,
-  waitForCompletion,
-  widened,
-  type Clock,
-  type WaitOptions,
-} from '../../src/steps/wait.js';
+import { HOLD_MS, type Pace } from '../../src/steps/pace.js';
+import { waitForCompletion, type Clock, type WaitOptions } from '../../src/steps/wait.js';
 import { batch } from '../fixtures.js';
 
 /** A clock that only moves when the loop sleeps; records every sleep. */
@@ -60,7 +55,15 @@ function options(
   clock: Clock,
   extra: Partial<WaitOptions> = {},
 ): WaitOptions {
-  return { describe, clock, intervalMs: 1_000, signal: new AbortController().signal, ...extra };
+  // random 0: no spread, so that sleeps after throttling are exact.
+  return {
+    describe,
+    clock,
+    intervalMs: 1_000,
+    signal: new AbortController().signal,
+    random: () => 0,
+    ...extra,
+  };
 }
 
 describe('waitForCompletion', () => {
@@ -107,7 +110,7 @@ describe('waitForCompletion', () => {
     expect(seen).toEqual(['IN_PROGRESS', 'SUCCEEDED']);
   });
 
-  it('widens the interval under throttling and brings it back down once polls succeed', async () => {
+  it('holds the interval under throttling, never wider however many polls are throttled in a row', async () => {
     const clock = fakeClock();
     const script = scripted(
       throttled(),
@@ -115,24 +118,95 @@ describe('waitForCompletion', () => {
       throttled(),
       batch('IN_PROGRESS'),
       batch('IN_PROGRESS'),
-      batch('IN_PROGRESS'),
       batch('SUCCEEDED'),
     );
     await waitForCompletion(options(script.describe, clock));
-    expect(clock.sleeps).toEqual([1_000, 5_000, 8_000, 8_000, 4_000, 2_000, 1_000]);
+    // 1 s configured: held at 4.5 s (the most that keeps 2 × 1 s + 5 s) while polls are throttled in
+    // a row, and after they are answered (a pace that doubled saw batches end 10 s+ late).
+    expect(clock.sleeps).toEqual([1_000, 4_500, 4_500, 4_500, 4_500, 4_500]);
   });
 
-  it('widens to at least 5 s, however short the configured interval, and comes back', () => {
-    expect(widened(100, 100)).toBe(5_000);
-    expect(widened(5_000, 100)).toBe(5_000);
-    expect(recovered(5_000, 100)).toBe(2_500);
+  it('keeps the held pace until five minutes pass without throttling, then comes back to the configured one', async () => {
+    const clock = fakeClock();
+    const held = HOLD_MS / 5_000;
+    const running = Array.from({ length: held + 1 }, () => batch('IN_PROGRESS'));
+    const script = scripted(throttled(), ...running, batch('SUCCEEDED'));
+    await waitForCompletion(options(script.describe, clock, { intervalMs: 2_000 }));
+    expect(clock.sleeps).toEqual([
+      2_000,
+      ...Array.from({ length: held }, () => 5_000),
+      2_000,
+      2_000,
+    ]);
   });
 
-  it('caps the widened interval', () => {
-    expect(widened(8_000, 1_000)).toBe(8_000);
-    expect(widened(60_000, 60_000)).toBe(120_000);
-    expect(widened(300_000, 60_000)).toBe(300_000);
-    expect(recovered(1_500, 1_000)).toBe(1_000);
+  it("holds the pace when a poll got through only on the SDK's retry after throttling", async () => {
+    // The SDK retries a throttled call: the read succeeds, yet the account is at its budget, and
+    // polling on at the configured pace keeps it there.
+    const clock = fakeClock();
+    let throttledAttempts = 0;
+    const answers = [batch('IN_PROGRESS'), batch('IN_PROGRESS'), batch('SUCCEEDED')];
+    const result = await waitForCompletion(
+      options(
+        async () => {
+          if (answers.length === 3) throttledAttempts += 2;
+          return answers.shift();
+        },
+        clock,
+        { throttledAttempts: () => throttledAttempts },
+      ),
+    );
+    expect(result.kind).toBe('complete');
+    expect(clock.sleeps).toEqual([1_000, 4_500, 4_500]);
+  });
+
+  it('starts the wait after a retry at the pace the wait before it ended with', async () => {
+    // The account is as busy after the retry as before it.
+    const clock = fakeClock();
+    const pace: { current?: Pace } = {};
+    const first = scripted(throttled(), batch('FAILED'));
+    await waitForCompletion(options(first.describe, clock, { pace }));
+    const second = scripted(batch('IN_PROGRESS'), batch('SUCCEEDED'));
+    await waitForCompletion(options(second.describe, clock, { pace }));
+    expect(clock.sleeps).toEqual([1_000, 4_500, 4_500, 4_500]);
+  });
+
+  it('after a poll throttled through, polls again when the next answer is due; held polls spread within 2 × the interval + 5 s', async () => {
+    const clock = fakeClock();
+    const script = scripted(
+      batch('IN_PROGRESS'),
+      throttled(),
+      batch('IN_PROGRESS'),
+      batch('SUCCEEDED'),
+    );
+    const next: number[] = [];
+    await waitForCompletion(
+      options(script.describe, clock, {
+        intervalMs: 2_000,
+        random: () => 0.999,
+        onTransientError: (_, ms) => next.push(ms),
+      }),
+    );
+    // Answered at 2 s, throttled through at 4 s: the next answer is due at 2 s + 6.5 s (2 × 2 s + 5 s,
+    // less a poll's margin), so the step sleeps 4.5 s, and says so; then held, 5 s up to a quarter more.
+    expect(clock.sleeps).toEqual([2_000, 2_000, 4_500, 6_249]);
+    expect(next).toEqual([4_500]);
+  });
+
+  it('after two polls throttled through in a row, sleeps the held pace, no longer: the batch may end as the account frees up', async () => {
+    const clock = fakeClock();
+    const script = scripted(
+      batch('IN_PROGRESS'),
+      throttled(),
+      throttled(),
+      batch('IN_PROGRESS'),
+      batch('SUCCEEDED'),
+    );
+    await waitForCompletion(
+      options(script.describe, clock, { intervalMs: 2_000, random: () => 0.999 }),
+    );
+    // Early after the first (4.5 s, until the answer due at 8.5 s), then held, spread to 6.249 s.
+    expect(clock.sleeps).toEqual([2_000, 2_000, 4_500, 6_249, 6_249]);
   });
 
   it('keeps polling through transient failures shorter than the limit', async () => {

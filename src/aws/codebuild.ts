@@ -16,6 +16,7 @@ import {
   type StatusType,
   type TestCase,
 } from '@aws-sdk/client-codebuild';
+import { isThrottlingError } from '@smithy/core/retry';
 import type { AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import { clientConfig } from './client-config.js';
 import { ServiceError, toServiceError } from './errors.js';
@@ -30,6 +31,8 @@ export interface CodeBuild {
   region(): Promise<string>;
   /** The batch as it is now; undefined when CodeBuild does not know the id. */
   getBatch(id: string, signal?: AbortSignal): Promise<BuildBatch | undefined>;
+  /** How many answers so far were throttling, those the SDK's retries got past included. */
+  throttledAttempts(): number;
   retryBatch(id: string, retryType: RetryBuildBatchType, token: string): Promise<BuildBatch>;
   /** start-batch: a new batch of the request's project. */
   startBatch(request: StartBuildBatchCommandInput): Promise<BuildBatch>;
@@ -91,6 +94,20 @@ export function createCodeBuild(
   } = {},
 ): CodeBuild {
   const client = options.client ?? new CodeBuildClient(clientConfig(options, 30_000));
+  let throttled = 0;
+  // Below the SDK's retry middleware, so inside its retry loop: every attempt's failure passes here,
+  // and the poll learns that the account is throttling even when a retry got through.
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      try {
+        return await next(args);
+      } catch (error) {
+        if (isThrottlingError(error as Parameters<typeof isThrottlingError>[0])) throttled += 1;
+        throw error;
+      }
+    },
+    { step: 'finalizeRequest', priority: 'low', name: 'countThrottledAttempts' },
+  );
   /** One operation, its failure turned into a ServiceError (or the sentence for a setup mistake). */
   const call = async <T>(operation: string, send: () => Promise<T>): Promise<T> => {
     try {
@@ -113,6 +130,7 @@ export function createCodeBuild(
 
   return {
     region: () => client.config.region(),
+    throttledAttempts: () => throttled,
 
     async openLogs(region) {
       const { createLogs } = await import('./logs.js');

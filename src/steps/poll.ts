@@ -4,6 +4,10 @@ import { ProgressLog } from './progress.js';
 import { RUNNING_BATCH_STATE } from '../github/post.js';
 import { waitForCompletion, type WaitResult } from './wait.js';
 import type { Step } from './context.js';
+import { startPace, type Pace } from './pace.js';
+
+/** Each step's polling pace: a wait after a retry goes on at the pace the one before it ended with. */
+const paces = new WeakMap<Step, { current?: Pace }>();
 
 /**
  * Polls a running batch until it completes, times out or the workflow is cancelled; `known` is the
@@ -18,6 +22,10 @@ export function waitFor(step: Step, known: BuildBatch): Promise<WaitResult> {
   );
   io.saveState(RUNNING_BATCH_STATE, config.stopOnCancel ? (known.arn ?? batchId) : '');
   const progress = new ProgressLog((line) => io.info(line), clock, step.startedAt);
+  const pace = paces.get(step) ?? {
+    current: startPace(config.pollIntervalMs, codebuild.throttledAttempts() > 0, clock.now()),
+  };
+  paces.set(step, pace);
   return waitForCompletion({
     describe: async (signal) => {
       const read = await codebuild.getBatch(batchId, signal);
@@ -37,6 +45,8 @@ export function waitFor(step: Step, known: BuildBatch): Promise<WaitResult> {
       reporter.seen(read);
       progress.read(read);
     },
+    throttledAttempts: () => codebuild.throttledAttempts(),
+    pace,
     onPoll: () => progress.tick(),
     onTransientError: (error, next) =>
       io.info(`Poll failed (${error.message}); trying again in ${formatDuration(next)}.`),

@@ -2,6 +2,7 @@ import type { BuildBatch } from '@aws-sdk/client-codebuild';
 import { ActionError } from '../config/errors.js';
 import { ServiceError } from '../aws/errors.js';
 import { formatDuration, isOlder } from '../report/outcome.js';
+import { nextPace, sleepMs, type Pace, type PollSignal } from './pace.js';
 
 /** Time, handed in so the loop is tested without real waiting. */
 export interface Clock {
@@ -36,33 +37,21 @@ export interface WaitOptions {
   onTransientError?: (error: ServiceError, nextIntervalMs: number) => void;
   /** How long polls may keep failing for passing reasons before the step gives up. */
   sustainedFailureMs?: number;
+  /**
+   * How many answers so far were throttling, those the SDK's retries got past included: a poll that
+   * got through only on a retry still tells that the account is at its budget.
+   */
+  throttledAttempts?: () => number;
+  /** The step's pace: the one its previous wait ended with (after a retry), updated as this one goes. */
+  pace?: { current?: Pace };
+  /** A number in [0, 1) to spread the polls of throttled steps; Math.random unless a test fixes it. */
+  random?: () => number;
 }
 
 export type WaitResult =
   { kind: 'complete'; batch: BuildBatch } | { kind: 'timeout' | 'cancelled'; batch?: BuildBatch };
 
 export const SUSTAINED_FAILURE_MS = 5 * 60_000;
-
-/** Under throttling the interval doubles up to this multiple of the configured one (and 5 minutes). */
-const MAX_BACKOFF_FACTOR = 8;
-const MAX_BACKOFF_MS = 5 * 60_000;
-/** A throttled API is not polled more often than this, however short the configured interval. */
-export const MIN_THROTTLED_MS = 5_000;
-
-/** The interval after a throttled poll: twice as long, at least 5 s, within bounds. */
-export function widened(currentMs: number, baseMs: number): number {
-  const cap = Math.max(
-    MIN_THROTTLED_MS,
-    baseMs,
-    Math.min(baseMs * MAX_BACKOFF_FACTOR, MAX_BACKOFF_MS),
-  );
-  return Math.min(cap, Math.max(MIN_THROTTLED_MS, currentMs * 2));
-}
-
-/** The interval after a successful poll: halfway back towards the configured one. */
-export function recovered(currentMs: number, baseMs: number): number {
-  return Math.max(baseMs, currentMs / 2);
-}
 
 /** A poll that found no batch: right after a retry or a start, reads may not see it yet. */
 function notFound(): ServiceError {
@@ -77,25 +66,33 @@ function notFound(): ServiceError {
 
 /**
  * Polls until the batch is complete, the deadline passes or the signal aborts: one call per poll,
- * waiting one interval before each. Transient failures (a not-found read among them) widen the
- * interval (throttling) and are tolerated until they last sustainedFailureMs; any other failure
+ * waiting one interval before each, at the pace throttling sets (pace.ts). Transient failures (a
+ * not-found read among them) are tolerated until they last sustainedFailureMs; any other failure
  * ends the wait by throwing. A read older than one already seen is skipped: it is never the outcome.
  */
 export async function waitForCompletion(options: WaitOptions): Promise<WaitResult> {
   const { clock, signal, intervalMs } = options;
   const sustainedMs = options.sustainedFailureMs ?? SUSTAINED_FAILURE_MS;
-  let interval = intervalMs;
+  const random = options.random ?? Math.random;
+  const carried = options.pace ?? {};
+  let pace: Pace = carried.current ?? { intervalMs };
+  let sleep = sleepMs(pace, intervalMs, random(), clock.now());
+  const paced = (heard: PollSignal) => {
+    pace = carried.current = nextPace(pace, heard, intervalMs, clock.now());
+    sleep = sleepMs(pace, intervalMs, random(), clock.now());
+  };
   let failingSince: number | undefined;
   let last: BuildBatch | undefined;
   let newest = options.known;
 
   for (;;) {
-    const remaining = options.deadline === undefined ? interval : options.deadline - clock.now();
-    await clock.sleep(Math.max(0, Math.min(interval, remaining)), signal);
+    const remaining = options.deadline === undefined ? sleep : options.deadline - clock.now();
+    await clock.sleep(Math.max(0, Math.min(sleep, remaining)), signal);
     if (signal.aborted) return { kind: 'cancelled', batch: last };
     if (options.deadline !== undefined && clock.now() >= options.deadline)
       return { kind: 'timeout', batch: last };
 
+    const throttledBefore = options.throttledAttempts?.() ?? 0;
     let batch: BuildBatch;
     try {
       batch = (await options.describe(signal)) ?? throwing(notFound());
@@ -108,14 +105,14 @@ export async function waitForCompletion(options: WaitOptions): Promise<WaitResul
           `Polling the batch failed for ${formatDuration(clock.now() - failingSince)} in a row; the last error was ${error.message}`,
         );
       }
-      if (error.kind === 'throttling') interval = widened(interval, intervalMs);
-      options.onTransientError?.(error, interval);
+      paced(error.kind === 'throttling' ? 'throttled' : 'failed');
+      options.onTransientError?.(error, sleep);
       options.onPoll?.();
       continue;
     }
 
     failingSince = undefined;
-    interval = recovered(interval, intervalMs);
+    paced((options.throttledAttempts?.() ?? 0) > throttledBefore ? 'slowed' : 'clean');
     const believed = !newest || !isOlder(batch, newest);
     if (believed) {
       newest = last = batch;
