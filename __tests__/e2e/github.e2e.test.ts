@@ -7,6 +7,7 @@ import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ACTION_ENTRY } from '../../simulator/run-action.mjs';
+import { scenarios } from '../../simulator/scenarios.mjs';
 import {
   act,
   annotations,
@@ -128,7 +129,12 @@ describe('check runs, on a push', () => {
 
   it('a retry within the step updates the same runs back to in progress and completes them again', async () => {
     // start-batch on a branch: the runs go on the commit CodeBuild resolved it to, not GITHUB_SHA.
-    const sim = await start('start-flaky');
+    // The retried build runs for 3 s, so polls every 0.3 s see it running on a loaded machine too
+    // (the scenario's 0.4 s could end between two reads, and a state never read is never sent).
+    const sim = await start({
+      ...scenarios['start-flaky'],
+      retries: [{ integration_tests: { status: 'SUCCEEDED', ms: 3_000 } }],
+    });
     const run = await runActionStarted(sim);
     expect(run.code).toBe(0);
     const resolved = createHash('sha1').update('release').digest('hex');
