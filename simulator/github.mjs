@@ -12,6 +12,7 @@
 // pagination in the REST API" (the Link header). The wording of the errors: answers quoted in public
 // issues, cited next to each one below. What no source settles is marked *inferred*.
 import { randomBytes } from 'node:crypto';
+import { takeFault } from './faults.mjs';
 
 /** Where the API lives on the simulator's port: GitHub Enterprise Server's form of the base URL. */
 export const API_PREFIX = '/api/v3';
@@ -734,21 +735,6 @@ export function createGitHub(options = {}) {
     return comment;
   }
 
-  /** The first armed fault for this operation, consumed. */
-  function takeFault(operation) {
-    for (const fault of faults) {
-      if (fault.count <= 0) continue;
-      if (fault.operation && fault.operation !== operation) continue;
-      if (fault.skip > 0) {
-        fault.skip -= 1;
-        continue;
-      }
-      fault.count -= 1;
-      return fault;
-    }
-    return undefined;
-  }
-
   /**
    * Serves a request whose path is under /api/v3; returns false for any other path.
    * @param {import('node:http').IncomingMessage} req
@@ -847,7 +833,7 @@ export function createGitHub(options = {}) {
       bucket.used += 1;
     }
 
-    const fault = takeFault(record.operation);
+    const fault = takeFault(faults, record.operation);
     if (fault) record.fault = fault.kind;
     if (fault?.kind === 'secondary')
       return send(

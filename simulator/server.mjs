@@ -10,6 +10,7 @@ import { requestError, tryLoadModel, validate, validateError } from './model.mjs
 import { startBuildBatchHandler } from './start-batch.mjs';
 import { createGitHub } from './github.mjs';
 import { createAccountBudget } from './account-budget.mjs';
+import { takeFault } from './faults.mjs';
 
 export const TEST_CREDENTIALS = Object.freeze({
   accessKeyId: 'AKIASIMULATOR0000001',
@@ -141,21 +142,6 @@ export async function startSimulator(options = {}) {
   const find = (id, where) =>
     batches.find((b) => b.region === where && (b.id === id || b.arn === id));
 
-  /** The first armed fault for this operation, consumed. */
-  function takeFault(operation, kinds) {
-    for (const fault of faults) {
-      if (fault.count <= 0 || !kinds.includes(fault.kind)) continue;
-      if (fault.operation && fault.operation !== operation) continue;
-      if (fault.skip > 0) {
-        fault.skip -= 1;
-        continue;
-      }
-      fault.count -= 1;
-      return fault;
-    }
-    return undefined;
-  }
-
   const startBuildBatch = startBuildBatchHandler({ scenario, batches, addBatch, region, account });
 
   const handlers = {
@@ -174,7 +160,7 @@ export async function startSimulator(options = {}) {
           'InvalidInputException',
           "1 validation error detected: Value at 'ids' failed to satisfy constraint: Member must have length less than or equal to 100",
         );
-      const stale = staleSnapshot && takeFault('BatchGetBuildBatches', ['stale']);
+      const stale = staleSnapshot && takeFault(faults, 'BatchGetBuildBatches', ['stale']);
       if (stale) record.fault = 'stale';
       const found = [];
       const missing = [];
@@ -530,7 +516,7 @@ export async function startSimulator(options = {}) {
         record.fault = 'throttle';
         return fail(FAULTS.throttle);
       }
-      const fault = takeFault(operation, [
+      const fault = takeFault(faults, operation, [
         'throttle',
         '5xx',
         'expired',
@@ -559,7 +545,7 @@ export async function startSimulator(options = {}) {
           : undefined;
       if (invalid) return fail(invalid);
       // Faults after the service has acted: the answer is lost (the work is done), or comes late.
-      const late = takeFault(operation, ['lost', 'slow']);
+      const late = takeFault(faults, operation, ['lost', 'slow']);
       try {
         const result = handlers[operation](record.body, record);
         if (late?.kind === 'lost') {
