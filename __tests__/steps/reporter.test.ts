@@ -156,7 +156,7 @@ describe('Reporter: the reads of a red batch hold the heap (main.ts: V8’s youn
     expect(calls).toBe(held);
   });
 
-  it('as step-log reads the first whole log of a group that ended, once', async () => {
+  it('as step-log begins to read the whole log of a group that ended', async () => {
     const r = recorder();
     let calls = 0;
     const reporter = new Reporter(r.io, () => (calls += 1));

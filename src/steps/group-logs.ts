@@ -52,7 +52,7 @@ export class GroupLogs {
     private readonly stepLog: StepLog,
     /** Aborts the reads: the workflow was cancelled. */
     private readonly cancelled: AbortSignal,
-    /** Called as the first log is read (the reads' memory: steps/reporter.ts holdHeap). */
+    /** Called as reads begin (their memory: steps/reporter.ts holdHeap). */
     private readonly reading: () => void = () => undefined,
   ) {}
 
