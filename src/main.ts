@@ -5,6 +5,7 @@ import { startRequested } from './config/inputs.js';
 import { failureSentence } from './report/outcome.js';
 import { runnerDeps } from './github/deps.js';
 import { fail } from './github/io.js';
+import { holdYoungGeneration } from './github/heap.js';
 import { isPostStep, markMainStep, RUNNING_BATCH_STATE, stopLeftoverBatch } from './github/post.js';
 import { Reporter } from './steps/reporter.js';
 import { wantsGitHub } from './config/github-inputs.js';
@@ -35,7 +36,7 @@ export async function run(): Promise<void> {
  * retry, and reports. Resolves when the step succeeds; throws ActionError/ServiceError when it fails.
  */
 export async function retryAndReport(deps: Deps): Promise<void> {
-  const reporter = new Reporter(deps.io);
+  const reporter = new Reporter(deps.io, () => void holdYoungGeneration());
   const startedAt = deps.clock.now();
   try {
     await retryAndWait(deps, reporter, startedAt);

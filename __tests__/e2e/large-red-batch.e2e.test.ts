@@ -8,6 +8,8 @@ const start = simulators();
 
 /** Runners with 2 GB are common; the action must leave the job most of it. */
 const PEAK_RSS_MB = 150;
+/** 120 groups, 30 failed with tails and test reports, default inputs (npm run bench's memory row). */
+const DIAGNOSIS_PEAK_RSS_MB = 100;
 const STEP_LOG_MAX_BYTES = 10_000_000;
 /** The runner drops a step's summary above 1 MiB. */
 const SUMMARY_MAX_BYTES = 1024 * 1024;
@@ -87,4 +89,21 @@ describe(`a red batch of ${GROUPS} failed groups with ${LINES} lines of 1 KB eac
       expect(body.at(-1)).toHaveLength(500);
     }
   });
+});
+
+describe('a 120-group batch, 30 groups failed with long logs and failing tests, default inputs', () => {
+  it(`keeps the action's peak RSS at most ${DIAGNOSIS_PEAK_RSS_MB} MB while step-log writes whole logs`, async () => {
+    const sim = await start('diagnosis-oversize');
+    const run = await act(
+      sim,
+      { 'poll-interval-seconds': '0.2' },
+      { nodeArgs: ['--import', REPORT_PEAK_RSS] },
+    );
+    expect(run.code).toBe(1);
+    // The logs were read and written as the groups ended: the memory is spent on them.
+    expect(run.stdout).toMatch(
+      /^::group::Build group shard_001 FAILED: the last \d+ lines of its log$/m,
+    );
+    expect(peakRssMb(run)).toBeLessThanOrEqual(DIAGNOSIS_PEAK_RSS_MB);
+  }, 120_000);
 });

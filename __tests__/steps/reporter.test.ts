@@ -135,3 +135,42 @@ describe('Reporter.finish with a diagnosis', () => {
     expect(r.summary()).toContain('<code>unit</code>');
   });
 });
+
+describe('Reporter: the reads of a red batch hold the heap (main.ts: V8’s young generation)', () => {
+  const green = () => batch('SUCCEEDED', [group('build', 'SUCCEEDED'), group('unit', 'SUCCEEDED')]);
+  it.each([
+    ['a red batch whose builds are read: held', red, true, 1],
+    ['a green batch: not held', green, true, 0],
+    ['a red batch when CodeBuild is not to be asked: not held', red, false, 0],
+  ])('%s', async (_, make, withBuilds, held) => {
+    const r = recorder();
+    let calls = 0;
+    const logs: Logs = { tail: async () => ['boom'], read: noWholeLogs };
+    await new Reporter(r.io, () => (calls += 1)).finish({
+      batch: make(),
+      headline: 'Done.',
+      elapsedMs: 1,
+      ...(withBuilds ? { builds: source(async () => logs) } : {}),
+      logLines: 30,
+    });
+    expect(calls).toBe(held);
+  });
+
+  it('as step-log begins to read the whole log of a group that ended', async () => {
+    const r = recorder();
+    let calls = 0;
+    const reporter = new Reporter(r.io, () => (calls += 1));
+    const logs: Logs = { tail: async () => ['boom'], read: noWholeLogs };
+    reporter.followLogs(
+      'failed',
+      30,
+      source(async () => logs),
+      new AbortController().signal,
+    );
+    reporter.seen(batch('IN_PROGRESS', [group('unit', 'IN_PROGRESS')]));
+    expect(calls).toBe(0);
+    reporter.seen(batch('IN_PROGRESS', [group('unit', 'FAILED'), group('lint', 'IN_PROGRESS')]));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(calls).toBe(1);
+  });
+});

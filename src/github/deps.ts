@@ -1,4 +1,3 @@
-import { setTimeout as delay } from 'node:timers/promises';
 import * as core from '@actions/core';
 import { connectCodeBuild } from '../aws/connect.js';
 import { messageOf } from '../config/errors.js';
@@ -10,9 +9,15 @@ import { cancellationSignal } from './signals.js';
 
 const realClock: Clock = {
   // Monotonic: deadlines and budgets must not follow a wall clock that NTP steps. Whole
-  // milliseconds, as Date.now() gave: AbortSignal.timeout refuses fractions.
-  now: () => Math.floor(performance.now()),
-  sleep: (ms, signal) => delay(ms, undefined, { signal }).catch(() => undefined),
+  // milliseconds, as Date.now() gave: AbortSignal.timeout refuses fractions. process.hrtime, not
+  // performance.now(): the first read of the global `performance` loads perf_hooks, about 2 ms of
+  // the start, before the first request.
+  now: () => Number(process.hrtime.bigint() / 1_000_000n),
+  // timers/promises is loaded at the first sleep, after the first request.
+  sleep: (ms, signal) =>
+    import('node:timers/promises')
+      .then(({ setTimeout: delay }) => delay(ms, undefined, { signal }))
+      .catch(() => undefined),
 };
 
 /** The story's outside world on a runner: @actions/core, @actions/github's context, the SDK, signals. */

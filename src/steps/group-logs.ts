@@ -52,6 +52,8 @@ export class GroupLogs {
     private readonly stepLog: StepLog,
     /** Aborts the reads: the workflow was cancelled. */
     private readonly cancelled: AbortSignal,
+    /** Called as reads begin (their memory: steps/reporter.ts holdHeap). */
+    private readonly reading: () => void = () => undefined,
   ) {}
 
   /** A believed state of the batch: the groups that ended since the last are read and written. */
@@ -107,6 +109,7 @@ export class GroupLogs {
   }
 
   private async work(): Promise<void> {
+    this.reading();
     const signal = AbortSignal.any([this.cancelled, this.stop.signal]);
     try {
       while (this.pending.length > 0 && !signal.aborted) {

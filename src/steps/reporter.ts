@@ -95,7 +95,14 @@ export class Reporter {
   private readonly stepLog: StepLog;
   readonly attempts: AttemptRecord[] = [];
 
-  constructor(private readonly io: Io) {
+  constructor(
+    private readonly io: Io,
+    /**
+     * Called as the reads of a red batch's logs and reports begin, which make the most garbage of a
+     * run: main.ts holds V8's young generation there (github/heap.ts).
+     */
+    private readonly holdHeap: () => void = () => undefined,
+  ) {
     this.stepLog = new StepLog(io);
   }
 
@@ -107,7 +114,14 @@ export class Reporter {
     cancelled: AbortSignal,
   ): void {
     if (mode !== 'none')
-      this.groupLogs = new GroupLogs(mode, logLines, source, this.stepLog, cancelled);
+      this.groupLogs = new GroupLogs(
+        mode,
+        logLines,
+        source,
+        this.stepLog,
+        cancelled,
+        this.holdHeap,
+      );
   }
 
   /** From now on the report also goes there (check runs, the pull request's comment), if anywhere. */
@@ -186,6 +200,7 @@ export class Reporter {
     // Known from the batch alone: set before the reads, which a cancellation may cut short.
     if (finished) this.io.setOutput(Outputs.Artifacts, JSON.stringify(artifactsOf(report.batch)));
     const reads = finished && report.builds ? this.readSignal(report) : AbortSignal.abort();
+    if (!reads.aborted && outcome.failedGroups.length > 0) this.holdHeap();
     // The logs of groups that ended last, then the tails of the others; a slow read there leaves
     // the rest of the budget to the builds, reports and tails (which take the place of what it skips).
     await this.groupLogs?.drain(
