@@ -319,6 +319,34 @@ describe('run: the decision table', () => {
     expect(seen.outputs.attempts).toBe('1');
   });
 
+  it('polls at the held pace after a retry that met throttling, though the wait before it met none', async () => {
+    const codebuild = new FakeCodeBuild([running(), failedAgain(), running(), succeeded()]);
+    let throttled = 0;
+    codebuild.throttledAttempts = () => throttled;
+    const retryBatch = codebuild.retryBatch.bind(codebuild);
+    codebuild.retryBatch = async (...args) => {
+      throttled += 2; // the SDK's retries got the RetryBuildBatch through
+      return retryBatch(...args);
+    };
+    let t = 0;
+    const sleeps: number[] = [];
+    const { deps } = setup(
+      codebuild,
+      { 'batch-id': BATCH_ID, 'poll-interval-seconds': '2' },
+      { clock: { now: () => t, sleep: async (ms) => void (sleeps.push(ms), (t += ms)) } },
+    );
+    await run(deps);
+    expect(codebuild.retries).toHaveLength(1);
+    // Before the retry, the configured 2 s; after it, held at 5 s to 6.5 s (pace.ts).
+    const [beforeRetry, afterRetry] = [sleeps.slice(0, 1), sleeps.slice(1)];
+    expect(beforeRetry).toEqual([2_000]);
+    expect(afterRetry.length).toBeGreaterThan(0);
+    for (const ms of afterRetry) {
+      expect(ms).toBeGreaterThanOrEqual(5_000);
+      expect(ms).toBeLessThanOrEqual(6_500);
+    }
+  });
+
   it('does not retry a running batch that then succeeds', async () => {
     const codebuild = new FakeCodeBuild([running(), succeeded()]);
     const { deps, seen } = setup(codebuild, { 'batch-id': BATCH_ID });

@@ -180,17 +180,18 @@ describe('sleepMs', () => {
     // interval, configured, throttledAt, random, slept
     // The configured pace, never throttled: exact.
     [2_000, 2_000, undefined, 0.9, 2_000],
-    // Held after throttling: spread over up to a quarter more, so steps throttled together part,
-    // within the quiet cap (6.5 s at 2 s).
+    // Held after throttling: spread up to the quiet cap (6.5 s at 2 s, 8.5 s at 3 s), so steps
+    // throttled together part.
     [5_000, 2_000, 0, 0, 5_000],
-    [5_000, 2_000, 0, 0.5, 5_625],
-    [5_000, 2_000, 0, 0.999, 6_249],
-    [5_000, 3_000, 0, 0.999, 6_249],
+    [5_000, 2_000, 0, 0.5, 5_750],
+    [5_000, 2_000, 0, 0.999, 6_499],
+    [5_000, 3_000, 0, 0.999, 8_497],
     // Held at the quiet cap itself (configured 1 s, 0.2 s): no room to spread.
     [4_500, 1_000, 0, 0.999, 4_500],
     [2_900, 200, 0, 0.999, 2_900],
-    // Configured 60 s, held: 60 to 75 s.
-    [60_000, 60_000, 0, 0.999, 74_985],
+    // Configured 15 s and 60 s: a fleet at a long interval slows too, up to 32.5 s and 122.5 s.
+    [15_000, 15_000, 0, 0.5, 23_750],
+    [60_000, 60_000, 0, 0.999, 122_438],
   ])(
     'interval %d ms (configured %d ms, throttled at %s, random %d): sleeps %d ms',
     (i, p, t, r, ms) => {
@@ -211,7 +212,7 @@ describe('sleepMs', () => {
       const pace: Pace = { intervalMs: 5_000, throttledAt: now, answeredAt, early: true };
       expect(sleepMs(pace, 2_000, 0.4, now)).toBe(ms);
       // Twice in a row: the account has no room, and the held pace is slept whole.
-      expect(sleepMs({ ...pace, early: false }, 2_000, 0.4, now)).toBe(5_500);
+      expect(sleepMs({ ...pace, early: false }, 2_000, 0.4, now)).toBe(5_600);
     },
   );
 

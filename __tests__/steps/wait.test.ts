@@ -188,8 +188,8 @@ describe('waitForCompletion', () => {
       }),
     );
     // Answered at 2 s, throttled through at 4 s: the next answer is due at 2 s + 6.5 s (2 × 2 s + 5 s,
-    // less a poll's margin), so the step sleeps 4.5 s, and says so; then held, 5 s up to a quarter more.
-    expect(clock.sleeps).toEqual([2_000, 2_000, 4_500, 6_249]);
+    // less a poll's margin), so the step sleeps 4.5 s, and says so; then held, 5 s up to the 6.5 s cap.
+    expect(clock.sleeps).toEqual([2_000, 2_000, 4_500, 6_499]);
     expect(next).toEqual([4_500]);
   });
 
@@ -205,8 +205,29 @@ describe('waitForCompletion', () => {
     await waitForCompletion(
       options(script.describe, clock, { intervalMs: 2_000, random: () => 0.999 }),
     );
-    // Early after the first (4.5 s, until the answer due at 8.5 s), then held, spread to 6.249 s.
-    expect(clock.sleeps).toEqual([2_000, 2_000, 4_500, 6_249, 6_249]);
+    // Early after the first (4.5 s, until the answer due at 8.5 s), then held, spread to 6.499 s.
+    expect(clock.sleeps).toEqual([2_000, 2_000, 4_500, 6_499, 6_499]);
+  });
+
+  it('holds the pace when a poll met throttling and then failed otherwise (a 5xx after throttled attempts)', async () => {
+    const clock = fakeClock();
+    let throttledAttempts = 0;
+    const answers: Array<BuildBatch | Error> = [unavailable(), batch('SUCCEEDED')];
+    await waitForCompletion(
+      options(
+        async () => {
+          const next = answers.shift()!;
+          if (next instanceof Error) {
+            throttledAttempts += 2;
+            throw next;
+          }
+          return next;
+        },
+        clock,
+        { throttledAttempts: () => throttledAttempts },
+      ),
+    );
+    expect(clock.sleeps).toEqual([1_000, 4_500]);
   });
 
   it('keeps polling through transient failures shorter than the limit', async () => {

@@ -93,8 +93,9 @@ export function nextPace(pace: Pace, signal: PollSignal, configuredMs: number, n
 
 /**
  * How long to sleep at a pace, at `now`, random in [0, 1): the configured pace exactly; after
- * throttling, up to a quarter longer at random, so that steps throttled together do not come back
- * together, within the quiet cap. After a poll throttled through right after an answered one (a
+ * throttling, anywhere from the held pace to the quiet cap at random, so that steps throttled
+ * together do not come back together, and a fleet at a long interval slows too (15 s: 15 to 32.5 s,
+ * the most the promise allows; a pace that went further saw batches end late). After a poll throttled through right after an answered one (a
  * burst of other callers took the budget), only until the next answer is due (the last answer +
  * the quiet cap): that poll may be the one that would have seen the batch end. A second one in a
  * row sleeps the held pace whole: the account has no room, and polling sooner would keep it so.
@@ -102,7 +103,7 @@ export function nextPace(pace: Pace, signal: PollSignal, configuredMs: number, n
 export function sleepMs(pace: Pace, configuredMs: number, random: number, now: number): number {
   const { intervalMs } = pace;
   if (pace.throttledAt === undefined) return intervalMs;
-  const upper = Math.max(intervalMs, Math.min(intervalMs * 1.25, quietCapMs(configuredMs)));
+  const upper = Math.max(intervalMs, quietCapMs(configuredMs));
   const drawn = Math.round(intervalMs + random * (upper - intervalMs));
   if (pace.early !== true || pace.answeredAt === undefined) return drawn;
   return Math.min(drawn, Math.max(0, pace.answeredAt + quietCapMs(configuredMs) - now));

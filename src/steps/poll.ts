@@ -6,8 +6,12 @@ import { waitForCompletion, type WaitResult } from './wait.js';
 import type { Step } from './context.js';
 import { startPace, type Pace } from './pace.js';
 
-/** Each step's polling pace: a wait after a retry goes on at the pace the one before it ended with. */
-const paces = new WeakMap<Step, { current?: Pace }>();
+/**
+ * Each step's polling pace, and the client's count of throttled answers when its last wait ended: a
+ * wait after a retry goes on at the pace the one before it ended with, held again if the retry met
+ * throttling.
+ */
+const paces = new WeakMap<Step, { current?: Pace; throttled: number }>();
 
 /**
  * Polls a running batch until it completes, times out or the workflow is cancelled; `known` is the
@@ -22,9 +26,19 @@ export function waitFor(step: Step, known: BuildBatch): Promise<WaitResult> {
   );
   io.saveState(RUNNING_BATCH_STATE, config.stopOnCancel ? (known.arn ?? batchId) : '');
   const progress = new ProgressLog((line) => io.info(line), clock, step.startedAt);
-  const pace = paces.get(step) ?? {
-    current: startPace(config.pollIntervalMs, codebuild.throttledAttempts() > 0, clock.now()),
-  };
+  const before = paces.get(step);
+  const throttled = codebuild.throttledAttempts();
+  const pace =
+    before && throttled === before.throttled
+      ? before
+      : {
+          current: startPace(
+            config.pollIntervalMs,
+            throttled > (before?.throttled ?? 0),
+            clock.now(),
+          ),
+          throttled,
+        };
   paces.set(step, pace);
   return waitForCompletion({
     describe: async (signal) => {
@@ -50,5 +64,7 @@ export function waitFor(step: Step, known: BuildBatch): Promise<WaitResult> {
     onPoll: () => progress.tick(),
     onTransientError: (error, next) =>
       io.info(`Poll failed (${error.message}); trying again in ${formatDuration(next)}.`),
+  }).finally(() => {
+    pace.throttled = codebuild.throttledAttempts();
   });
 }

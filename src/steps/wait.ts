@@ -105,7 +105,11 @@ export async function waitForCompletion(options: WaitOptions): Promise<WaitResul
           `Polling the batch failed for ${formatDuration(clock.now() - failingSince)} in a row; the last error was ${error.message}`,
         );
       }
-      paced(error.kind === 'throttling' ? 'throttled' : 'failed');
+      // A poll whose last attempt failed otherwise (a 5xx, a timeout) after throttled ones met
+      // throttling all the same.
+      const metThrottling =
+        error.kind === 'throttling' || (options.throttledAttempts?.() ?? 0) > throttledBefore;
+      paced(metThrottling ? 'throttled' : 'failed');
       options.onTransientError?.(error, sleep);
       options.onPoll?.();
       continue;
