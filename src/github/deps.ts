@@ -14,10 +14,13 @@ const realClock: Clock = {
   // the start, before the first request.
   now: () => Number(process.hrtime.bigint() / 1_000_000n),
   // timers/promises is loaded at the first sleep, after the first request.
+  // An abort ends the sleep early; anything else is a bug, not a reason to stop sleeping.
   sleep: (ms, signal) =>
     import('node:timers/promises')
       .then(({ setTimeout: delay }) => delay(ms, undefined, { signal }))
-      .catch(() => undefined),
+      .catch((error: unknown) => {
+        if (!(error instanceof Error && error.name === 'AbortError')) throw error;
+      }),
 };
 
 /** The story's outside world on a runner: @actions/core, @actions/github's context, the SDK, signals. */
