@@ -400,7 +400,7 @@ row(
     `${label}: detection, batch run complete (or the account's last refusal of the step's poll after it) → the step's first read that sees it, for runs ending once under the budget`,
     f.detection.judged === 0
       ? 'none judged'
-      : `median ${s(f.detection.medianMs)}, p95 ${s(f.detection.p95Ms)}, worst ${s(f.detection.worstMs)} of ${f.detection.judged} (from the run's end whatever the account did: worst ${s(f.detection.worstSinceEndMs)}; to the step's retry or exit: worst ${s(f.detection.worstActedMs)})`,
+      : `median ${s(f.detection.medianMs)}, p95 ${s(f.detection.p95Ms)}, worst ${s(f.detection.worstMs)} of ${f.detection.judged} (from the run's end whatever the account did: worst ${s(f.detection.worstSinceEndMs)}; longest a step left its ended batch unread: ${s(f.detection.worstGapMs)}; to the step's retry or exit: worst ${s(f.detection.worstActedMs)})`,
     `≤ 2 × ${POLL_S} s + 5 s`,
     f.detection.judged > 0 && f.detection.over === 0,
   );

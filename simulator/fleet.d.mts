@@ -23,7 +23,14 @@ export interface FleetStep {
    * after that → the first read answered complete (ms); its end → that read (sinceEndMs), and → the
    * step acting on it (RetryBuildBatch accepted, or the step's exit; actedMs).
    */
-  detections: Array<{ endAt: number; ms: number; sinceEndMs: number; actedMs: number }>;
+  detections: Array<{
+    endAt: number;
+    ms: number;
+    sinceEndMs: number;
+    /** The longest gap between the run's end and the step's polls of it up to that read. */
+    gapMs: number;
+    actedMs: number;
+  }>;
 }
 export interface FleetFigures {
   perSecond: Array<{ total: number; throttled: number }>;
@@ -49,6 +56,7 @@ export interface FleetFigures {
     p95Ms: number | undefined;
     worstAnyMs: number;
     worstSinceEndMs: number | undefined;
+    worstGapMs: number | undefined;
     worstActedMs: number;
   };
 }
@@ -72,4 +80,27 @@ export function runFleet(options: {
   batches: SimulatedBatch[];
   figures: FleetFigures;
 }>;
+/** The figures from the simulator's request log and the steps' runs (pure). */
+export function fleetFigures(input: {
+  requests: Array<{
+    at: number;
+    service: string;
+    operation?: string;
+    status?: number;
+    error?: string;
+    body?: { ids?: string[] };
+    response?: { buildBatches?: Array<{ id?: string; complete?: boolean }> };
+  }>;
+  spawnedAt: number;
+  budget: number;
+  pollMs: number;
+  steps: Array<
+    Omit<FleetStepPlan, 'endMs'> & {
+      firstEndAt: number;
+      retryAt?: number;
+      run: Pick<ActionRun, 'endedAt' | 'code' | 'stdout' | 'outputs'>;
+      batch: { id: string; endAt(): number };
+    }
+  >;
+}): FleetFigures;
 export function perSecondLines(perSecond: FleetFigures['perSecond']): string[];

@@ -113,7 +113,8 @@ export async function runFleet(options) {
  *   detections: for each run of its batch (the first, and the retry's), the time to the first read
  *   of the batch answered complete (what the step's polling is judged on) from the run's end, or
  *   from the last poll of it the account refused after that (the issue's "once the budget has room
- *   again"; sinceEndMs counts from the end whatever the account did), and to the step acting on it
+ *   again"; sinceEndMs counts from the end whatever the account did; gapMs is the longest the step
+ *   left the batch unread from the end to that read), and to the step acting on it
  *   (RetryBuildBatch accepted, or the step's exit after its final report).
  * @param {object} input
  * @param {Array<{ at: number, service: string, error?: string }>} input.requests
@@ -176,10 +177,31 @@ export function fleetFigures({ requests, spawnedAt, budget, pollMs, steps }) {
           r.at < until &&
           r.body?.ids?.includes(s.batch.id),
       )?.at;
+    // The longest the step left its batch unread from the run's end to the read that saw it: a
+    // refusal just before that read must not hide a step that slept too long.
+    const longestGap = (endAt, seenAt) => {
+      const polls = requests
+        .filter(
+          (r) =>
+            r.operation === 'BatchGetBuildBatches' &&
+            r.at > endAt &&
+            r.at <= seenAt &&
+            r.body?.ids?.includes(s.batch.id),
+        )
+        .map((r) => r.at);
+      const times = [endAt, ...polls];
+      return Math.max(...times.slice(1).map((at, i) => at - times[i]));
+    };
     const detection = (endAt, after, actedAt) => {
       const seenAt = sawEnd(after);
       if (seenAt === undefined)
-        return { endAt, ms: Infinity, sinceEndMs: Infinity, actedMs: actedAt - endAt };
+        return {
+          endAt,
+          ms: Infinity,
+          sinceEndMs: Infinity,
+          gapMs: Infinity,
+          actedMs: actedAt - endAt,
+        };
       // The promise holds once the account has room again: from the run's end, or from the last
       // poll of it the account refused after that, whichever is later.
       const roomAt = Math.max(endAt, refused(endAt, seenAt) ?? endAt);
@@ -187,6 +209,7 @@ export function fleetFigures({ requests, spawnedAt, budget, pollMs, steps }) {
         endAt,
         ms: Math.max(0, seenAt - roomAt),
         sinceEndMs: Math.max(0, seenAt - endAt),
+        gapMs: longestGap(endAt, seenAt),
         actedMs: actedAt - endAt,
       };
     };
@@ -236,7 +259,8 @@ export function fleetFigures({ requests, spawnedAt, budget, pollMs, steps }) {
       limitMs,
       judged: judged.length,
       worstMs: judged.length ? Math.max(...judged.map((d) => d.ms)) : undefined,
-      over: judged.filter((d) => d.ms > limitMs).length,
+      over: judged.filter((d) => d.ms > limitMs || d.gapMs > limitMs).length,
+      worstGapMs: judged.length ? Math.max(...judged.map((d) => d.gapMs)) : undefined,
       medianMs: judged.length
         ? sorted(judged.map((d) => d.ms))[Math.floor(judged.length / 2)]
         : undefined,
