@@ -41,28 +41,33 @@ describe('fleetFigures: detection', () => {
       ],
     });
 
-  it('a step that slept 30 s past the end is late, though its poll was refused just before it saw the end', () => {
-    const f = figures([
-      poll(0, 'running'),
-      poll(5_000, 'running'),
-      poll(40_000, 'refused'),
-      poll(40_300, 'complete'),
-    ]);
-    const [d] = f.steps[0]!.detections;
-    expect(d).toMatchObject({ ms: 300, sinceEndMs: 30_300, gapMs: 30_000 });
-    expect(f.detection.over).toBe(1);
-  });
-
-  it('a step refused while the account had no room is judged from the refusal, and is in time', () => {
-    const f = figures([
-      poll(0, 'running'),
-      poll(9_000, 'running'),
-      poll(15_000, 'refused'),
-      poll(15_800, 'refused'),
-      poll(21_000, 'complete'),
-    ]);
-    const [d] = f.steps[0]!.detections;
-    expect(d).toMatchObject({ ms: 5_200, sinceEndMs: 11_000, gapMs: 5_200 });
-    expect(f.detection.over).toBe(0);
+  it.each([
+    [
+      'a step that slept 30 s past the end is late, though its poll was refused just before it saw the end',
+      [
+        poll(0, 'running'),
+        poll(5_000, 'running'),
+        poll(40_000, 'refused'),
+        poll(40_300, 'complete'),
+      ],
+      { ms: 300, sinceEndMs: 30_300, gapMs: 30_000 },
+      1,
+    ],
+    [
+      'a step refused while the account had no room is judged from the refusal, and is in time',
+      [
+        poll(0, 'running'),
+        poll(9_000, 'running'),
+        poll(15_000, 'refused'),
+        poll(15_800, 'refused'),
+        poll(21_000, 'complete'),
+      ],
+      { ms: 5_200, sinceEndMs: 11_000, gapMs: 5_200 },
+      0,
+    ],
+  ])('%s', (_, requests, detection, over) => {
+    const f = figures(requests);
+    expect(f.steps[0]!.detections[0]).toMatchObject(detection);
+    expect(f.detection.over).toBe(over);
   });
 });
