@@ -13,8 +13,8 @@ const realClock: Clock = {
   // performance.now(): the first read of the global `performance` loads perf_hooks, about 2 ms of
   // the start, before the first request.
   now: () => Number(process.hrtime.bigint() / 1_000_000n),
-  // timers/promises is loaded at the first sleep, after the first request.
-  // An abort ends the sleep early; anything else is a bug, not a reason to stop sleeping.
+  // timers/promises is loaded at the first sleep, after the first request. An abort ends a sleep
+  // early; any other failure is a bug, not a reason to stop sleeping.
   sleep: (ms, signal) =>
     import('node:timers/promises')
       .then(({ setTimeout: delay }) => delay(ms, undefined, { signal }))
