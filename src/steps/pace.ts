@@ -10,7 +10,7 @@ export type PollSignal =
   | 'clean'
   /** Answered, but only on the SDK's retry after throttled attempts: the account is at its budget. */
   | 'slowed'
-  /** Throttled through all of the SDK's attempts. */
+  /** Throttled through all of the SDK's attempts, or failed otherwise after throttled ones. */
   | 'throttled'
   /** Another passing failure (5xx, a dropped connection): it says nothing about the budget. */
   | 'failed';
@@ -27,7 +27,10 @@ export interface Pace {
   early?: boolean;
 }
 
-/** A throttled API is not polled more often than this, where the promise allows it (intervals from 1.25 s). */
+/**
+ * A throttled API is not polled more often than this, where the promise allows it (intervals from
+ * 1.25 s).
+ */
 const MIN_THROTTLED_MS = 5_000;
 /**
  * After a throttled poll the step keeps the held pace until this long passes without another: the
@@ -94,11 +97,12 @@ export function nextPace(pace: Pace, signal: PollSignal, configuredMs: number, n
 /**
  * How long to sleep at a pace, at `now`, random in [0, 1): the configured pace exactly; after
  * throttling, anywhere from the held pace to the quiet cap at random, so that steps throttled
- * together do not come back together, and a fleet at a long interval slows too (15 s: 15 to 32.5 s,
- * the most the promise allows; a pace that went further saw batches end late). After a poll throttled through right after an answered one (a
- * burst of other callers took the budget), only until the next answer is due (the last answer +
- * the quiet cap): that poll may be the one that would have seen the batch end. A second one in a
- * row sleeps the held pace whole: the account has no room, and polling sooner would keep it so.
+ * together do not come back together, and a fleet at a long interval slows too (15 s: 15 to
+ * 32.5 s, the most the promise allows; a pace that went further saw batches end late). After a poll
+ * throttled through right after an answered one (a burst of other callers took the budget), only
+ * until the next answer is due (the last answer + the quiet cap): that poll may be the one that
+ * would have seen the batch end. A second one in a row sleeps its drawn wait whole: the account has
+ * no room, and polling sooner would keep it so.
  */
 export function sleepMs(pace: Pace, configuredMs: number, random: number, now: number): number {
   const { intervalMs } = pace;
