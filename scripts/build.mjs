@@ -1,12 +1,13 @@
-// npm run build: bundles src/index.ts into dist/ with ncc, as `ncc build --minify --license` would, but
-// from the AWS SDK's ES-module builds, and compacts the output with esbuild (see compact below). The SDK's packages ship dist-es (their "module" field) beside
-// dist-cjs (their "main", and the "node" condition in the exports of @smithy/core, @aws-sdk/core and
-// @aws-sdk/nested-clients). From dist-es, webpack keeps only the modules and exports the action uses:
-// index.js is less than half as big, a run compiles and evaluates less before its first request, and
-// node:http2, which the CommonJS build of @smithy/node-http-handler requires at import, is never loaded
-// (npm run bench shows the figures). The ncc CLI cannot say this: its API takes mainFields, and its
-// tsconfig-paths plugin reads scripts/tsconfig.bundle.json, through TS_NODE_PROJECT, for the packages
-// with exports.
+// npm run build: bundles src/index.ts into dist/ with ncc, as `ncc build --minify --license` would,
+// but from the AWS SDK's ES-module builds, and compacts the output with esbuild (see compact
+// below). The SDK's packages ship dist-es (their "module" field) beside dist-cjs (their "main", and
+// the "node" condition in the exports of @smithy/core, @aws-sdk/core and @aws-sdk/nested-clients).
+// From dist-es, webpack keeps only the modules and exports the action uses: index.js is less than
+// half as big, a run compiles and evaluates less before its first request, and node:http2, which
+// the CommonJS build of @smithy/node-http-handler requires at import, is never loaded (npm run
+// bench shows the figures). The ncc CLI cannot say this: its API takes mainFields, and its
+// tsconfig-paths plugin reads scripts/tsconfig.bundle.json, through TS_NODE_PROJECT, for the
+// packages with exports.
 // `--out DIR --source-map` writes an unminified, source-mapped copy elsewhere (simulator/profile.mjs);
 // `--entry FILE` bundles another entry the same way (npm run bench's SDK-only baseline). Like dist/,
 // the --out directory is emptied first: give it one of its own.

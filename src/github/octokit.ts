@@ -27,10 +27,11 @@ export interface ClientOptions {
 }
 
 /**
- * getOctokit(token, options, retry, throttling), as @actions/github builds it. The throttling plugin waits out primary and
- * secondary limits when the wait fits the budget; it writes one request at a time, but without its
- * default 1 s between writes: the check runs of a batch's groups change together, and 1 s each
- * would hold the end of the step for as many seconds as there are groups.
+ * getOctokit(token, options, retry, throttling), as @actions/github builds it. The throttling
+ * plugin waits out primary and secondary limits when the wait fits the budget; it writes one
+ * request at a time, but without its default 1 s between writes: the check runs of a batch's groups
+ * change together, and 1 s each would hold the end of the step for as many seconds as there are
+ * groups.
  */
 export function createClient(token: string, options: ClientOptions): GitHubClient {
   const log = (message: string) => options.debug(`Octokit: ${message}`);
