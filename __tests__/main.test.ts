@@ -347,6 +347,50 @@ describe('run: the decision table', () => {
     }
   });
 
+  it('says the pace each wait starts at: held after a retry that met throttling', async () => {
+    const codebuild = new FakeCodeBuild([running(), failedAgain(), running(), succeeded()]);
+    let throttled = 0;
+    codebuild.throttledAttempts = () => throttled;
+    const retryBatch = codebuild.retryBatch.bind(codebuild);
+    codebuild.retryBatch = async (...args) => {
+      throttled += 2; // the SDK's retries got the RetryBuildBatch through
+      return retryBatch(...args);
+    };
+    const { deps, seen } = setup(codebuild, { 'batch-id': BATCH_ID, 'poll-interval-seconds': '2' });
+    await run(deps);
+    const waiting = seen.lines.filter((line) => line.startsWith('Waiting for'));
+    expect(waiting).toEqual([
+      `Waiting for ${BATCH_ID} to finish (polling every 2s).`,
+      `Waiting for ${BATCH_ID} to finish (polling every 5s to 6.5s, every 2s again after 5m 0s without throttling).`,
+    ]);
+  });
+
+  it('says when a throttled poll slows the pace, and when a timeout comes before the next poll', async () => {
+    const throttledRead = new ServiceError(
+      'BatchGetBuildBatches',
+      'ThrottlingException',
+      'Rate exceeded',
+      'req-9',
+      'throttling',
+    );
+    const codebuild = new FakeCodeBuild([running(), running(), throttledRead]);
+    const { deps, seen } = setup(codebuild, {
+      'batch-id': BATCH_ID,
+      'poll-interval-seconds': '2',
+      'timeout-minutes': '0.1',
+    });
+    await expect(run(deps)).rejects.toThrow();
+    expect(seen.lines).toContain(
+      "CodeBuild is throttling this account's calls: polling every 5s to 6.5s, every 2s again after 5m 0s without throttling.",
+    );
+    // Throttled at 4 s; the step's 6 s end before the next poll, however it is drawn.
+    expect(seen.lines).toContainEqual(
+      expect.stringMatching(
+        /^Poll failed \(.*Rate exceeded.*\); timeout-minutes ends in 2s, before another poll\.$/,
+      ),
+    );
+  });
+
   it('does not retry a running batch that then succeeds', async () => {
     const codebuild = new FakeCodeBuild([running(), succeeded()]);
     const { deps, seen } = setup(codebuild, { 'batch-id': BATCH_ID });

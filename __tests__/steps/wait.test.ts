@@ -184,7 +184,7 @@ describe('waitForCompletion', () => {
       options(script.describe, clock, {
         intervalMs: 2_000,
         random: () => 0.999,
-        onTransientError: (_, ms) => next.push(ms),
+        onTransientError: (_, { inMs }) => next.push(inMs),
       }),
     );
     // Answered at 2 s, throttled through at 4 s: the next answer is due at 2 s + 6.5 s (2 × 2 s + 5 s,
@@ -275,6 +275,47 @@ describe('waitForCompletion', () => {
     const result = await waitForCompletion(options(script.describe, clock, { deadline: 3_500 }));
     expect(result).toEqual({ kind: 'timeout', batch: running });
     expect(clock.sleeps).toEqual([1_000, 1_000, 1_000, 500]);
+  });
+
+  it('says the deadline comes before the next poll, not a poll that will never be sent', async () => {
+    const clock = fakeClock();
+    const script = scripted(batch('IN_PROGRESS'), unavailable());
+    const next: Array<{ inMs: number; poll: boolean }> = [];
+    const result = await waitForCompletion(
+      options(script.describe, clock, {
+        deadline: 2_600,
+        onTransientError: (_, n) => next.push(n),
+      }),
+    );
+    // Failed at 2 s: the next poll would be at 3 s, the deadline is at 2.6 s.
+    expect(next).toEqual([{ inMs: 600, poll: false }]);
+    expect(result.kind).toBe('timeout');
+    expect(script.calls).toHaveLength(2);
+  });
+
+  it('tells when throttling holds the pace, and when it is back to the configured one', async () => {
+    const clock = fakeClock();
+    const script = scripted(
+      batch('IN_PROGRESS'),
+      throttled(),
+      batch('IN_PROGRESS'),
+      batch('IN_PROGRESS'),
+    );
+    const changes: Array<[number, boolean]> = [];
+    const result = await waitForCompletion(
+      options(script.describe, clock, {
+        intervalMs: 2_000,
+        deadline: HOLD_MS + 30_000,
+        onPaceChange: (held) => changes.push([clock.t, held]),
+      }),
+    );
+    expect(result.kind).toBe('timeout');
+    // Held once, at the throttled poll (4 s); back once, at the first answer HOLD_MS after it.
+    expect(changes).toHaveLength(2);
+    expect(changes[0]).toEqual([4_000, true]);
+    expect(changes[1]![1]).toBe(false);
+    expect(changes[1]![0]).toBeGreaterThanOrEqual(4_000 + HOLD_MS);
+    expect(changes[1]![0]).toBeLessThan(4_000 + HOLD_MS + 6_500);
   });
 
   it('stops when cancelled, even in the middle of a call', async () => {

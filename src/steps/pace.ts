@@ -58,6 +58,15 @@ export function heldMs(configuredMs: number): number {
   return Math.max(configuredMs, Math.min(MIN_THROTTLED_MS, quietCapMs(configuredMs)));
 }
 
+/** The waits a held pace draws from (sleepMs), shortest and longest, as the step log says them. */
+export function heldRangeMs(configuredMs: number): [number, number] {
+  const held = heldMs(configuredMs);
+  return [held, Math.max(held, quietCapMs(configuredMs))];
+}
+
+/** Whether a pace is held after throttling, rather than the configured one. */
+export const isHeld = (pace: Pace): boolean => pace.throttledAt !== undefined;
+
 /**
  * The pace a step's first wait starts at: held when the calls before it (the read that found the
  * batch, the retry) met throttling, the configured one otherwise.
@@ -105,10 +114,9 @@ export function nextPace(pace: Pace, signal: PollSignal, configuredMs: number, n
  * no room, and polling sooner would keep it so.
  */
 export function sleepMs(pace: Pace, configuredMs: number, random: number, now: number): number {
-  const { intervalMs } = pace;
-  if (pace.throttledAt === undefined) return intervalMs;
-  const upper = Math.max(intervalMs, quietCapMs(configuredMs));
-  const drawn = Math.round(intervalMs + random * (upper - intervalMs));
+  if (!isHeld(pace)) return pace.intervalMs;
+  const [lower, upper] = heldRangeMs(configuredMs);
+  const drawn = Math.round(lower + random * (upper - lower));
   if (pace.early !== true || pace.answeredAt === undefined) return drawn;
   return Math.min(drawn, Math.max(0, pace.answeredAt + quietCapMs(configuredMs) - now));
 }

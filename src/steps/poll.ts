@@ -4,7 +4,7 @@ import { ProgressLog } from './progress.js';
 import { RUNNING_BATCH_STATE } from '../github/post.js';
 import { waitForCompletion, type WaitResult } from './wait.js';
 import type { Step } from './context.js';
-import { startPace, type Pace } from './pace.js';
+import { HOLD_MS, heldRangeMs, isHeld, startPace, type Pace } from './pace.js';
 
 /**
  * Each step's polling pace, and the client's count of throttled answers when its last wait ended: a
@@ -21,9 +21,7 @@ export function waitFor(step: Step, known: BuildBatch): Promise<WaitResult> {
   const { deps, config, codebuild, reporter } = step;
   const { io, clock } = deps;
   const batchId = known.id ?? '';
-  io.info(
-    `Waiting for ${batchId} to finish (polling every ${formatDuration(config.pollIntervalMs)}).`,
-  );
+  const configured = config.pollIntervalMs;
   io.saveState(RUNNING_BATCH_STATE, config.stopOnCancel ? (known.arn ?? batchId) : '');
   const progress = new ProgressLog((line) => io.info(line), clock, step.startedAt);
   const before = paces.get(step);
@@ -32,14 +30,15 @@ export function waitFor(step: Step, known: BuildBatch): Promise<WaitResult> {
     before && throttled === before.throttled
       ? before
       : {
-          current: startPace(
-            config.pollIntervalMs,
-            throttled > (before?.throttled ?? 0),
-            clock.now(),
-          ),
+          current: startPace(configured, throttled > (before?.throttled ?? 0), clock.now()),
           throttled,
         };
   paces.set(step, pace);
+  io.info(
+    `Waiting for ${batchId} to finish (polling ${
+      pace.current && isHeld(pace.current) ? heldPace(configured) : every(configured)
+    }).`,
+  );
   return waitForCompletion({
     describe: async (signal) => {
       const read = await codebuild.getBatch(batchId, signal);
@@ -51,7 +50,7 @@ export function waitFor(step: Step, known: BuildBatch): Promise<WaitResult> {
       return read;
     },
     clock,
-    intervalMs: config.pollIntervalMs,
+    intervalMs: configured,
     deadline: step.deadline,
     signal: deps.cancelled,
     known,
@@ -63,8 +62,29 @@ export function waitFor(step: Step, known: BuildBatch): Promise<WaitResult> {
     pace,
     onPoll: () => progress.tick(),
     onTransientError: (error, next) =>
-      io.info(`Poll failed (${error.message}); trying again in ${formatDuration(next)}.`),
+      io.info(
+        `Poll failed (${error.message}); ${
+          next.poll
+            ? `trying again in ${formatDuration(next.inMs)}`
+            : `timeout-minutes ends in ${formatDuration(next.inMs)}, before another poll`
+        }.`,
+      ),
+    onPaceChange: (held) =>
+      io.info(
+        held
+          ? `CodeBuild is throttling this account's calls: polling ${heldPace(configured)}.`
+          : `No throttling for ${formatDuration(HOLD_MS)}: polling ${every(configured)} again.`,
+      ),
   }).finally(() => {
     pace.throttled = codebuild.throttledAttempts();
   });
+}
+
+const every = (ms: number) => `every ${formatDuration(ms)}`;
+
+/** The held pace (pace.ts), as the step log says it. */
+function heldPace(configuredMs: number): string {
+  const [lower, upper] = heldRangeMs(configuredMs).map(formatDuration);
+  const range = lower === upper ? `every ${lower}` : `every ${lower} to ${upper}`;
+  return `${range}, ${every(configuredMs)} again after ${formatDuration(HOLD_MS)} without throttling`;
 }

@@ -2,7 +2,7 @@ import type { BuildBatch } from '@aws-sdk/client-codebuild';
 import { ActionError } from '../config/errors.js';
 import { ServiceError } from '../aws/errors.js';
 import { formatDuration, isOlder } from '../report/outcome.js';
-import { nextPace, sleepMs, type Pace, type PollSignal } from './pace.js';
+import { isHeld, nextPace, sleepMs, type Pace, type PollSignal } from './pace.js';
 
 /** Time, handed in so the loop is tested without real waiting. */
 export interface Clock {
@@ -33,8 +33,13 @@ export interface WaitOptions {
   onRead?: (batch: BuildBatch) => void;
   /** Called after every poll, believed or not. */
   onPoll?: () => void;
-  /** Called when a poll failed for a passing reason; the wait goes on. */
-  onTransientError?: (error: ServiceError, nextIntervalMs: number) => void;
+  /**
+   * Called when a poll failed for a passing reason; the wait goes on. `next` is the sleep before the
+   * next poll, or, when the deadline comes first, the time left until it (no poll follows).
+   */
+  onTransientError?: (error: ServiceError, next: { inMs: number; poll: boolean }) => void;
+  /** Called when throttling holds the pace (true), and when it returns to the configured one. */
+  onPaceChange?: (held: boolean) => void;
   /** How long polls may keep failing for passing reasons before the step gives up. */
   sustainedFailureMs?: number;
   /**
@@ -78,8 +83,10 @@ export async function waitForCompletion(options: WaitOptions): Promise<WaitResul
   let pace: Pace = carried.current ?? { intervalMs };
   let sleep = sleepMs(pace, intervalMs, random(), clock.now());
   const paced = (heard: PollSignal) => {
+    const wasHeld = isHeld(pace);
     pace = carried.current = nextPace(pace, heard, intervalMs, clock.now());
     sleep = sleepMs(pace, intervalMs, random(), clock.now());
+    if (isHeld(pace) !== wasHeld) options.onPaceChange?.(!wasHeld);
   };
   let failingSince: number | undefined;
   let last: BuildBatch | undefined;
@@ -110,7 +117,11 @@ export async function waitForCompletion(options: WaitOptions): Promise<WaitResul
       const metThrottling =
         error.kind === 'throttling' || (options.throttledAttempts?.() ?? 0) > throttledBefore;
       paced(metThrottling ? 'throttled' : 'failed');
-      options.onTransientError?.(error, sleep);
+      const left = options.deadline === undefined ? Infinity : options.deadline - clock.now();
+      options.onTransientError?.(
+        error,
+        left > sleep ? { inMs: sleep, poll: true } : { inMs: Math.max(0, left), poll: false },
+      );
       options.onPoll?.();
       continue;
     }
