@@ -319,7 +319,7 @@ describe('run: the decision table', () => {
     expect(seen.outputs.attempts).toBe('1');
   });
 
-  it('polls at the held pace after a retry that met throttling, though the wait before it met none', async () => {
+  it('polls at the held pace after a retry that met throttling, though the wait before it met none, and says so', async () => {
     const codebuild = new FakeCodeBuild([running(), failedAgain(), running(), succeeded()]);
     let throttled = 0;
     codebuild.throttledAttempts = () => throttled;
@@ -330,7 +330,7 @@ describe('run: the decision table', () => {
     };
     let t = 0;
     const sleeps: number[] = [];
-    const { deps } = setup(
+    const { deps, seen } = setup(
       codebuild,
       { 'batch-id': BATCH_ID, 'poll-interval-seconds': '2' },
       { clock: { now: () => t, sleep: async (ms) => void (sleeps.push(ms), (t += ms)) } },
@@ -345,21 +345,7 @@ describe('run: the decision table', () => {
       expect(ms).toBeGreaterThanOrEqual(5_000);
       expect(ms).toBeLessThanOrEqual(6_500);
     }
-  });
-
-  it('says the pace each wait starts at: held after a retry that met throttling', async () => {
-    const codebuild = new FakeCodeBuild([running(), failedAgain(), running(), succeeded()]);
-    let throttled = 0;
-    codebuild.throttledAttempts = () => throttled;
-    const retryBatch = codebuild.retryBatch.bind(codebuild);
-    codebuild.retryBatch = async (...args) => {
-      throttled += 2; // the SDK's retries got the RetryBuildBatch through
-      return retryBatch(...args);
-    };
-    const { deps, seen } = setup(codebuild, { 'batch-id': BATCH_ID, 'poll-interval-seconds': '2' });
-    await run(deps);
-    const waiting = seen.lines.filter((line) => line.startsWith('Waiting for'));
-    expect(waiting).toEqual([
+    expect(seen.lines.filter((line) => line.startsWith('Waiting for'))).toEqual([
       `Waiting for ${BATCH_ID} to finish (polling every 2s).`,
       `Waiting for ${BATCH_ID} to finish (polling every 5s to 6.5s, every 2s again after 5m 0s without throttling).`,
     ]);
