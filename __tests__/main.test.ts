@@ -17,6 +17,7 @@ import type { ReportSink } from '../src/steps/reporter.js';
 import type { GitHubSettings } from '../src/config/github-inputs.js';
 import { escapeHtml } from '../src/report/text.js';
 import { BATCH_ARN, BATCH_ID, batch, group } from './fixtures.js';
+import { HOLD_MS } from '../src/steps/pace.js';
 
 /** A CodeBuild that answers reads from a script (the last answer repeats) and records calls. */
 class FakeCodeBuild implements CodeBuild {
@@ -349,32 +350,6 @@ describe('run: the decision table', () => {
       `Waiting for ${BATCH_ID} to finish (polling every 2s).`,
       `Waiting for ${BATCH_ID} to finish (polling every 5s to 6.5s, every 2s again after 5m 0s without throttling).`,
     ]);
-  });
-
-  it('says when a throttled poll slows the pace, and when a timeout comes before the next poll', async () => {
-    const throttledRead = new ServiceError(
-      'BatchGetBuildBatches',
-      'ThrottlingException',
-      'Rate exceeded',
-      'req-9',
-      'throttling',
-    );
-    const codebuild = new FakeCodeBuild([running(), running(), throttledRead]);
-    const { deps, seen } = setup(codebuild, {
-      'batch-id': BATCH_ID,
-      'poll-interval-seconds': '2',
-      'timeout-minutes': '0.1',
-    });
-    await expect(run(deps)).rejects.toThrow();
-    expect(seen.lines).toContain(
-      "CodeBuild is throttling this account's calls: polling every 5s to 6.5s, every 2s again after 5m 0s without throttling.",
-    );
-    // Throttled at 4 s; the step's 6 s end before the next poll, however it is drawn.
-    expect(seen.lines).toContainEqual(
-      expect.stringMatching(
-        /^Poll failed \(.*Rate exceeded.*\); timeout-minutes ends in 2s, before another poll\.$/,
-      ),
-    );
   });
 
   it('does not retry a running batch that then succeeds', async () => {
@@ -1036,5 +1011,158 @@ describe('run: check runs and the pull request comment (Deps.github)', () => {
     ]);
     expect(order.slice(-2)).toEqual(['settle', 'state running-batch-id=']);
     expect(seen.summary).toContain('ended FAILED');
+  });
+});
+
+describe('run: what the step log says of the polling pace', () => {
+  const rateExceeded = () =>
+    new ServiceError(
+      'BatchGetBuildBatches',
+      'ThrottlingException',
+      'Rate exceeded',
+      'req-9',
+      'throttling',
+    );
+  const paceLines = (lines: string[]) =>
+    lines.filter((l) => l.startsWith('CodeBuild is throttling') || l.startsWith('No throttling'));
+  /** The step's reads as a function of its clock, which a read may also move (a slow call). */
+  function timed(
+    read: (t: number, advance: (ms: number) => void) => BuildBatch | Error,
+    inputs: Record<string, string>,
+  ) {
+    let t = 0;
+    const advance = (ms: number) => void (t += ms);
+    const codebuild = new FakeCodeBuild([]);
+    codebuild.getBatch = async () => {
+      codebuild.reads += 1;
+      const answer = read(t, advance);
+      if (answer instanceof Error) throw answer;
+      return answer;
+    };
+    const { deps, seen } = setup(
+      codebuild,
+      { 'batch-id': BATCH_ID, ...inputs },
+      { clock: { now: () => t, sleep: async (ms) => void (t += ms) } },
+    );
+    return { codebuild, deps, seen, advance };
+  }
+
+  it('says when a throttled poll slows the pace, once, and when it is back, once', async () => {
+    let throttledAt: number | undefined;
+    const { deps, seen } = timed(
+      (t) => {
+        if (t < 4_000) return running();
+        if (throttledAt === undefined) return ((throttledAt = t), rateExceeded());
+        return t < throttledAt + HOLD_MS + 20_000 ? running() : succeeded();
+      },
+      { 'poll-interval-seconds': '2' },
+    );
+    await run(deps);
+    // Throttled right after an answered poll: the next one goes when the next answer is due.
+    const slowed = seen.lines.findIndex((l) => l.startsWith('CodeBuild is throttling'));
+    expect(seen.lines[slowed - 1]).toMatch(/Rate exceeded.*; trying again in 4\.5s\.$/);
+    expect(paceLines(seen.lines)).toEqual([
+      "CodeBuild is throttling this account's calls: polling in 4.5s, then every 5s to 6.5s, every 2s again after 5m 0s without throttling.",
+      'No throttling for 5m 0s: polling every 2s again.',
+    ]);
+  });
+
+  it.each([
+    ['15', 'every 15s to 32.5s, every 15s again'],
+    ['1', 'every 4.5s, every 1s again'],
+    ['0.2', 'every 2.9s, every 0.2s again'],
+  ])('says the held pace at poll-interval-seconds %s to the tenth: %s', async (interval, pace) => {
+    const codebuild = new FakeCodeBuild([
+      running(),
+      running(),
+      rateExceeded(),
+      rateExceeded(),
+      succeeded(),
+    ]);
+    const { deps, seen } = setup(codebuild, {
+      'batch-id': BATCH_ID,
+      'poll-interval-seconds': interval,
+    });
+    await run(deps);
+    expect(paceLines(seen.lines)).toHaveLength(1);
+    expect(paceLines(seen.lines)[0]).toContain(pace);
+  });
+
+  it('starts a wait at the configured pace, and says so, once five minutes passed since the last throttling', async () => {
+    let throttledAt: number | undefined;
+    let failedAt: number | undefined;
+    const { codebuild, deps, seen, advance } = timed(
+      (t) => {
+        if (t < 2_000) return running();
+        if (throttledAt === undefined) return ((throttledAt = t), rateExceeded());
+        if (failedAt === undefined && t < throttledAt + HOLD_MS - 10_000) return running();
+        failedAt ??= t;
+        return t === failedAt ? failedAgain() : t < failedAt + 30_000 ? running() : succeeded();
+      },
+      { 'poll-interval-seconds': '2' },
+    );
+    const retryBatch = codebuild.retryBatch.bind(codebuild);
+    codebuild.retryBatch = async (...args) => {
+      advance(20_000); // the retry and the reads around it take 20 s
+      return retryBatch(...args);
+    };
+    await run(deps);
+    expect(codebuild.retries).toHaveLength(1);
+    expect(seen.lines.filter((l) => l.startsWith('Waiting for'))).toEqual([
+      `Waiting for ${BATCH_ID} to finish (polling every 2s).`,
+      `Waiting for ${BATCH_ID} to finish (polling every 2s).`,
+    ]);
+  });
+
+  it('says no pace when no poll follows: the timeout comes first', async () => {
+    const codebuild = new FakeCodeBuild([running(), running(), rateExceeded()]);
+    const { deps, seen } = setup(codebuild, {
+      'batch-id': BATCH_ID,
+      'poll-interval-seconds': '2',
+      'timeout-minutes': '0.1',
+    });
+    await expect(run(deps)).rejects.toThrow();
+    expect(paceLines(seen.lines)).toEqual([]);
+    // Throttled at 4 s; the step's 6 s end before the next poll, however it is drawn.
+    expect(seen.lines).toContainEqual(
+      expect.stringMatching(
+        /^Poll failed \(.*Rate exceeded.*\); timeout-minutes ends in 2s, before another poll\.$/,
+      ),
+    );
+  });
+
+  it('says no pace when the poll that met throttling found the batch finished', async () => {
+    const codebuild = new FakeCodeBuild([running(), running(), succeeded()]);
+    let throttled = 0;
+    codebuild.throttledAttempts = () => throttled;
+    const getBatch = codebuild.getBatch.bind(codebuild);
+    codebuild.getBatch = async () => {
+      if (codebuild.reads === 2) throttled += 1; // answered only on the SDK's retry
+      return getBatch();
+    };
+    const { deps, seen } = setup(codebuild, { 'batch-id': BATCH_ID, 'poll-interval-seconds': '2' });
+    await run(deps);
+    expect(paceLines(seen.lines)).toEqual([]);
+  });
+
+  it('says timeout-minutes has passed when a poll failed after it did', async () => {
+    const { deps, seen } = timed(
+      (t, advance) => {
+        if (t < 4_000) return running();
+        advance(30_000); // the request timeout
+        return new ServiceError(
+          'BatchGetBuildBatches',
+          'TimeoutError',
+          'timed out',
+          undefined,
+          'transient',
+        );
+      },
+      { 'poll-interval-seconds': '2', 'timeout-minutes': '0.1' },
+    );
+    await expect(run(deps)).rejects.toThrow();
+    expect(seen.lines).toContainEqual(
+      expect.stringMatching(/^Poll failed \(.*timed out.*\); timeout-minutes has passed\.$/),
+    );
   });
 });

@@ -148,14 +148,28 @@ describe('nextPace (configured 2 s)', () => {
       { intervalMs: 5_000, throttledAt: 10_000, answeredAt: 8_000 },
       'failed',
       50_000,
-      { intervalMs: 5_000, throttledAt: 10_000, answeredAt: 8_000 },
+      { intervalMs: 5_000, throttledAt: 10_000 },
     ],
     [
       'early, other failure',
       { intervalMs: 5_000, throttledAt: 10_000, answeredAt: 8_000, early: true },
       'failed',
       50_000,
-      { intervalMs: 5_000, throttledAt: 10_000, answeredAt: 8_000, early: false },
+      { intervalMs: 5_000, throttledAt: 10_000 },
+    ],
+    [
+      'configured, other failure',
+      { intervalMs: 2_000, answeredAt: 48_000 },
+      'failed',
+      50_000,
+      { intervalMs: 2_000 },
+    ],
+    [
+      'throttled through after another failure: held, not early',
+      { intervalMs: 2_000 },
+      'throttled',
+      52_000,
+      { intervalMs: 5_000, throttledAt: 52_000, answeredAt: undefined, early: false },
     ],
   ])('%s', (_, pace, signal, now, next) => {
     expect(nextPace(pace, signal, 2_000, now)).toStrictEqual(next);

@@ -277,21 +277,24 @@ describe('waitForCompletion', () => {
     expect(clock.sleeps).toEqual([1_000, 1_000, 1_000, 500]);
   });
 
-  it('says the deadline comes before the next poll, not a poll that will never be sent', async () => {
-    const clock = fakeClock();
-    const script = scripted(batch('IN_PROGRESS'), unavailable());
-    const next: Array<{ inMs: number; poll: boolean }> = [];
-    const result = await waitForCompletion(
-      options(script.describe, clock, {
-        deadline: 2_600,
-        onTransientError: (_, n) => next.push(n),
-      }),
-    );
-    // Failed at 2 s: the next poll would be at 3 s, the deadline is at 2.6 s.
-    expect(next).toEqual([{ inMs: 600, poll: false }]);
-    expect(result.kind).toBe('timeout');
-    expect(script.calls).toHaveLength(2);
-  });
+  it.each([
+    [2_600, { inMs: 600, poll: false }],
+    [3_000, { inMs: 1_000, poll: false }],
+    [3_001, { inMs: 1_000, poll: true }],
+  ])(
+    'after a failed poll at 2 s, with the deadline at %i ms, says %j: no poll that will never be sent',
+    async (deadline, said) => {
+      const clock = fakeClock();
+      const script = scripted(batch('IN_PROGRESS'), unavailable(), batch('SUCCEEDED'));
+      const next: Array<{ inMs: number; poll: boolean }> = [];
+      const result = await waitForCompletion(
+        options(script.describe, clock, { deadline, onTransientError: (_, n) => next.push(n) }),
+      );
+      expect(next).toEqual([said]);
+      expect(result.kind).toBe(said.poll ? 'complete' : 'timeout');
+      expect(script.calls).toHaveLength(said.poll ? 3 : 2);
+    },
+  );
 
   it('tells when throttling holds the pace, and when it is back to the configured one', async () => {
     const clock = fakeClock();
@@ -316,6 +319,21 @@ describe('waitForCompletion', () => {
     expect(changes[1]![1]).toBe(false);
     expect(changes[1]![0]).toBeGreaterThanOrEqual(4_000 + HOLD_MS);
     expect(changes[1]![0]).toBeLessThan(4_000 + HOLD_MS + 6_500);
+  });
+
+  // Not right after an answered poll: the next answer was due long ago, and polling at once would
+  // hammer an account that has no room.
+  it('after a poll throttled through after a failed one, sleeps the held pace, not until an answer long past is due', async () => {
+    const clock = fakeClock();
+    const script = scripted(
+      batch('IN_PROGRESS'),
+      unavailable(),
+      unavailable(),
+      throttled(),
+      batch('SUCCEEDED'),
+    );
+    await waitForCompletion(options(script.describe, clock, { intervalMs: 15_000 }));
+    expect(clock.sleeps).toEqual([15_000, 15_000, 15_000, 15_000, 15_000]);
   });
 
   it('stops when cancelled, even in the middle of a call', async () => {

@@ -21,7 +21,10 @@ export interface Pace {
   intervalMs: number;
   /** The clock's ms (monotonic) of the last poll that met throttling; undefined when none did. */
   throttledAt?: number;
-  /** The clock's ms of the last poll answered (clean or slowed). */
+  /**
+   * The clock's ms of the last poll answered (clean or slowed), while no poll failed since: only a
+   * poll throttled right after an answer is early.
+   */
   answeredAt?: number;
   /** Whether the last poll was throttled through, right after an answered one. */
   early?: boolean;
@@ -67,6 +70,13 @@ export function heldRangeMs(configuredMs: number): [number, number] {
 /** Whether a pace is held after throttling, rather than the configured one. */
 export const isHeld = (pace: Pace): boolean => pace.throttledAt !== undefined;
 
+/** A pace at `now`: a held one whose HOLD_MS have passed without throttling is the configured one. */
+export function paceAt(pace: Pace, configuredMs: number, now: number): Pace {
+  return pace.throttledAt !== undefined && now - pace.throttledAt >= HOLD_MS
+    ? { intervalMs: configuredMs, answeredAt: pace.answeredAt }
+    : pace;
+}
+
 /**
  * The pace a step's first wait starts at: held when the calls before it (the read that found the
  * batch, the retry) met throttling, the configured one otherwise.
@@ -95,7 +105,9 @@ export function nextPace(pace: Pace, signal: PollSignal, configuredMs: number, n
       return { intervalMs: held, throttledAt: now, answeredAt: now };
     case 'failed':
       // Says nothing of the budget, but a poll after it is not the one right after an answer.
-      return pace.early === true ? { ...pace, early: false } : pace;
+      return pace.throttledAt === undefined
+        ? { intervalMs: pace.intervalMs }
+        : { intervalMs: pace.intervalMs, throttledAt: pace.throttledAt };
     case 'clean':
       return pace.throttledAt !== undefined && now - pace.throttledAt < HOLD_MS
         ? { intervalMs: held, throttledAt: pace.throttledAt, answeredAt: now }

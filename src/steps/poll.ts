@@ -4,7 +4,7 @@ import { ProgressLog } from './progress.js';
 import { RUNNING_BATCH_STATE } from '../github/post.js';
 import { waitForCompletion, type WaitResult } from './wait.js';
 import type { Step } from './context.js';
-import { HOLD_MS, heldRangeMs, isHeld, startPace, type Pace } from './pace.js';
+import { HOLD_MS, heldRangeMs, isHeld, paceAt, startPace, type Pace } from './pace.js';
 
 /**
  * Each step's polling pace, and the client's count of throttled answers when its last wait ended: a
@@ -33,6 +33,8 @@ export function waitFor(step: Step, known: BuildBatch): Promise<WaitResult> {
           current: startPace(configured, throttled > (before?.throttled ?? 0), clock.now()),
           throttled,
         };
+  // A held pace carried from the wait before, whose five minutes have passed, is over.
+  if (pace.current) pace.current = paceAt(pace.current, configured, clock.now());
   paces.set(step, pace);
   io.info(
     `Waiting for ${batchId} to finish (polling ${
@@ -66,13 +68,17 @@ export function waitFor(step: Step, known: BuildBatch): Promise<WaitResult> {
         `Poll failed (${error.message}); ${
           next.poll
             ? `trying again in ${formatDuration(next.inMs)}`
-            : `timeout-minutes ends in ${formatDuration(next.inMs)}, before another poll`
+            : next.inMs > 0
+              ? `timeout-minutes ends in ${formatDuration(next.inMs)}, before another poll`
+              : 'timeout-minutes has passed'
         }.`,
       ),
-    onPaceChange: (held) =>
+    onPaceChange: (held, nextMs) =>
       io.info(
         held
-          ? `CodeBuild is throttling this account's calls: polling ${heldPace(configured)}.`
+          ? `CodeBuild is throttling this account's calls: polling ${
+              nextMs < heldRangeMs(configured)[0] ? `in ${seconds(nextMs)}, then ` : ''
+            }${heldPace(configured)}.`
           : `No throttling for ${formatDuration(HOLD_MS)}: polling ${every(configured)} again.`,
       ),
   }).finally(() => {
@@ -80,11 +86,16 @@ export function waitFor(step: Step, known: BuildBatch): Promise<WaitResult> {
   });
 }
 
-const every = (ms: number) => `every ${formatDuration(ms)}`;
+/**
+ * A pace in seconds to the tenth, as poll-interval-seconds and the docs give it: "32.5s", not
+ * formatDuration's "33s".
+ */
+const seconds = (ms: number) => `${Number((ms / 1000).toFixed(1))}s`;
+const every = (ms: number) => `every ${seconds(ms)}`;
 
 /** The held pace (pace.ts), as the step log says it. */
 function heldPace(configuredMs: number): string {
-  const [lower, upper] = heldRangeMs(configuredMs).map(formatDuration);
+  const [lower, upper] = heldRangeMs(configuredMs).map(seconds);
   const range = lower === upper ? `every ${lower}` : `every ${lower} to ${upper}`;
   return `${range}, ${every(configuredMs)} again after ${formatDuration(HOLD_MS)} without throttling`;
 }

@@ -38,8 +38,11 @@ export interface WaitOptions {
    * next poll, or, when the deadline comes first, the time left until it (no poll follows).
    */
   onTransientError?: (error: ServiceError, next: { inMs: number; poll: boolean }) => void;
-  /** Called when throttling holds the pace (true), and when it returns to the configured one. */
-  onPaceChange?: (held: boolean) => void;
+  /**
+   * Called before the next poll's sleep when throttling has held the pace (true) since the last
+   * call or the wait's start, or returned it to the configured one; `nextMs` is that sleep.
+   */
+  onPaceChange?: (held: boolean, nextMs: number) => void;
   /** How long polls may keep failing for passing reasons before the step gives up. */
   sustainedFailureMs?: number;
   /**
@@ -82,18 +85,23 @@ export async function waitForCompletion(options: WaitOptions): Promise<WaitResul
   const carried = options.pace ?? {};
   let pace: Pace = carried.current ?? { intervalMs };
   let sleep = sleepMs(pace, intervalMs, random(), clock.now());
+  // The pace the log last said (the wait's first line says the one it starts at).
+  let said = isHeld(pace);
   const paced = (heard: PollSignal) => {
-    const wasHeld = isHeld(pace);
     pace = carried.current = nextPace(pace, heard, intervalMs, clock.now());
     sleep = sleepMs(pace, intervalMs, random(), clock.now());
-    if (isHeld(pace) !== wasHeld) options.onPaceChange?.(!wasHeld);
   };
   let failingSince: number | undefined;
   let last: BuildBatch | undefined;
   let newest = options.known;
 
   for (;;) {
-    const remaining = options.deadline === undefined ? sleep : options.deadline - clock.now();
+    const remaining = options.deadline === undefined ? Infinity : options.deadline - clock.now();
+    // Said only when a poll follows: a pace no poll keeps is no news.
+    if (isHeld(pace) !== said && remaining > sleep) {
+      said = isHeld(pace);
+      options.onPaceChange?.(said, sleep);
+    }
     await clock.sleep(Math.max(0, Math.min(sleep, remaining)), signal);
     if (signal.aborted) return { kind: 'cancelled', batch: last };
     if (options.deadline !== undefined && clock.now() >= options.deadline)
