@@ -70,9 +70,13 @@ export function heldRangeMs(configuredMs: number): [number, number] {
 /** Whether a pace is held after throttling, rather than the configured one. */
 export const isHeld = (pace: Pace): boolean => pace.throttledAt !== undefined;
 
+/** Whether a held pace is still held at `now`: HOLD_MS have not passed since the last throttling. */
+const holding = (pace: Pace, now: number): boolean =>
+  pace.throttledAt !== undefined && now - pace.throttledAt < HOLD_MS;
+
 /** A pace at `now`: a held one whose HOLD_MS have passed without throttling is the configured one. */
 export function paceAt(pace: Pace, configuredMs: number, now: number): Pace {
-  return pace.throttledAt !== undefined && now - pace.throttledAt >= HOLD_MS
+  return isHeld(pace) && !holding(pace, now)
     ? { intervalMs: configuredMs, answeredAt: pace.answeredAt }
     : pace;
 }
@@ -109,7 +113,7 @@ export function nextPace(pace: Pace, signal: PollSignal, configuredMs: number, n
         ? { intervalMs: pace.intervalMs }
         : { intervalMs: pace.intervalMs, throttledAt: pace.throttledAt };
     case 'clean':
-      return pace.throttledAt !== undefined && now - pace.throttledAt < HOLD_MS
+      return holding(pace, now)
         ? { intervalMs: held, throttledAt: pace.throttledAt, answeredAt: now }
         : { intervalMs: configuredMs, answeredAt: now };
   }

@@ -91,12 +91,15 @@ export async function waitForCompletion(options: WaitOptions): Promise<WaitResul
     pace = carried.current = nextPace(pace, heard, intervalMs, clock.now());
     sleep = sleepMs(pace, intervalMs, random(), clock.now());
   };
+  const timeLeft = () =>
+    options.deadline === undefined ? Infinity : options.deadline - clock.now();
+  const throttledSoFar = () => options.throttledAttempts?.() ?? 0;
   let failingSince: number | undefined;
   let last: BuildBatch | undefined;
   let newest = options.known;
 
   for (;;) {
-    const remaining = options.deadline === undefined ? Infinity : options.deadline - clock.now();
+    const remaining = timeLeft();
     // Said only when a poll follows: a pace no poll keeps is no news.
     if (isHeld(pace) !== said && remaining > sleep) {
       said = isHeld(pace);
@@ -107,7 +110,7 @@ export async function waitForCompletion(options: WaitOptions): Promise<WaitResul
     if (options.deadline !== undefined && clock.now() >= options.deadline)
       return { kind: 'timeout', batch: last };
 
-    const throttledBefore = options.throttledAttempts?.() ?? 0;
+    const throttledBefore = throttledSoFar();
     let batch: BuildBatch;
     try {
       batch = (await options.describe(signal)) ?? throwing(notFound());
@@ -122,10 +125,9 @@ export async function waitForCompletion(options: WaitOptions): Promise<WaitResul
       }
       // A poll whose last attempt failed otherwise (a 5xx, a timeout) after throttled ones met
       // throttling all the same.
-      const metThrottling =
-        error.kind === 'throttling' || (options.throttledAttempts?.() ?? 0) > throttledBefore;
+      const metThrottling = error.kind === 'throttling' || throttledSoFar() > throttledBefore;
       paced(metThrottling ? 'throttled' : 'failed');
-      const left = options.deadline === undefined ? Infinity : options.deadline - clock.now();
+      const left = timeLeft();
       options.onTransientError?.(
         error,
         left > sleep ? { inMs: sleep, poll: true } : { inMs: Math.max(0, left), poll: false },
@@ -135,7 +137,7 @@ export async function waitForCompletion(options: WaitOptions): Promise<WaitResul
     }
 
     failingSince = undefined;
-    paced((options.throttledAttempts?.() ?? 0) > throttledBefore ? 'slowed' : 'clean');
+    paced(throttledSoFar() > throttledBefore ? 'slowed' : 'clean');
     const believed = !newest || !isOlder(batch, newest);
     if (believed) {
       newest = last = batch;
