@@ -109,6 +109,9 @@ export function recorder() {
     setOutput: (n, v) => (outputs[n] = v),
     saveState: () => undefined,
     writeSummary: async (parts) => void (summary += parts.join('')),
+
+    secret: () => undefined,
+    redact: (text) => text,
   };
   return { io, log, outputs, summary: () => summary };
 }

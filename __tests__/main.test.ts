@@ -138,6 +138,9 @@ function setup(
     setOutput: (n, v) => (seen.outputs[n] = v),
     saveState: (n, v) => (seen.state[n] = v),
     writeSummary: async (parts) => void (seen.summary += parts.join('')),
+
+    secret: () => undefined,
+    redact: (text) => text,
   };
   const deps: Deps = {
     inputs: { get: (n) => inputs[n] ?? '', getBoolean: (n) => inputs[n] === 'true' },

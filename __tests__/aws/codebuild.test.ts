@@ -15,7 +15,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
 import { createCodeBuild } from '../../src/aws/codebuild.js';
 import { ActionError } from '../../src/config/errors.js';
-import { ServiceError, toServiceError } from '../../src/aws/errors.js';
+import { ServiceError, toServiceError, withoutValues } from '../../src/aws/errors.js';
 import { BATCH_ID, batch } from '../fixtures.js';
 
 const mock = mockClient(CodeBuildClient);
@@ -210,6 +210,34 @@ describe('toServiceError', () => {
   it('leaves an abort alone', () => {
     const abort = Object.assign(new Error('aborted'), { name: 'AbortError' });
     expect(toServiceError('x', abort)).toBe(abort);
+  });
+});
+
+describe('withoutValues: a failure that echoes its request', () => {
+  const echoed = new ServiceError(
+    'StartBuildBatch',
+    'InternalFailure',
+    'Error processing {"value":"deploy-key-42"}',
+    'req-1',
+    'transient',
+  );
+  it('takes the values out of the message and keeps code, request id and kind', () => {
+    const error = withoutValues(echoed, ['deploy-key-42']) as ServiceError;
+    expect(error.message).toBe(
+      'CodeBuild StartBuildBatch failed: InternalFailure: Error processing {"value":"***"} (request id req-1)',
+    );
+    expect([error.code, error.requestId, error.kind, error.transient]).toEqual([
+      'InternalFailure',
+      'req-1',
+      'transient',
+      true,
+    ]);
+  });
+  it.each([
+    ['a message without the values', echoed, ['other-value']],
+    ['a setup mistake', new ActionError('Input "x" is bad.'), ['deploy-key-42']],
+  ])('leaves %s as it is', (_, thrown, values) => {
+    expect(withoutValues(thrown, values)).toBe(thrown);
   });
 });
 

@@ -63,6 +63,7 @@ describe('roleCredentials', () => {
       let offset = 0;
       const audiences: string[] = [];
       const masked: string[] = [];
+      const idTokens: string[] = [];
       let tokens = 0;
       const provider = roleCredentials({
         role: { arn: sim.roleArn, durationSeconds: 3600, audience: 'sts.amazonaws.com' },
@@ -73,7 +74,9 @@ describe('roleCredentials', () => {
           const answer = await fetch(`${env.ACTIONS_ID_TOKEN_REQUEST_URL}&audience=${audience}`, {
             headers: { authorization: `Bearer ${env.ACTIONS_ID_TOKEN_REQUEST_TOKEN}` },
           });
-          return ((await answer.json()) as { value: string }).value;
+          const { value } = (await answer.json()) as { value: string };
+          idTokens.push(value);
+          return value;
         },
         setSecret: (value) => masked.push(value),
         now: () => Date.now() + offset,
@@ -81,7 +84,13 @@ describe('roleCredentials', () => {
 
       const first = await provider();
       expect(sim.issued.get(first.accessKeyId)?.sessionToken).toBe(first.sessionToken);
-      expect(masked).toEqual([first.accessKeyId, first.secretAccessKey, first.sessionToken]);
+      // GitHub's token too: STS gets it in the request body, which a failure may echo.
+      expect(masked).toEqual([
+        idTokens[0],
+        first.accessKeyId,
+        first.secretAccessKey,
+        first.sessionToken,
+      ]);
       expect(sim.calls('AssumeRoleWithWebIdentity')[0]!.body).toMatchObject({
         RoleSessionName: 'example@web-app-42',
       });

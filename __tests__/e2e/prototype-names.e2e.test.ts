@@ -135,3 +135,24 @@ describe('a failed batch, with groups named after Object.prototype members', () 
     expect(run.summary).toContain('This build kept no log');
   });
 });
+
+// Input names are looked up in the step's environment, process.env, which inherits these names.
+describe('env-vars-for-codebuild naming a variable the environment does not set', () => {
+  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty'])(
+    'says %s is not set, and starts nothing',
+    async (name) => {
+      const sim = await start('start-succeeds');
+      const run = await act(sim, {
+        'batch-id': '',
+        'start-batch': 'true',
+        'project-name': 'web-app',
+        'env-vars-for-codebuild': name,
+      });
+      expect(run.code).toBe(1);
+      expect(annotations(run, 'error')).toEqual([
+        `Input "env-vars-for-codebuild" names ${name}, not set in the step's environment: set it under the step's env:, or leave it out.`,
+      ]);
+      expect(sim.calls('StartBuildBatch')).toHaveLength(0);
+    },
+  );
+});

@@ -69,6 +69,9 @@ class Fakes {
     setOutput: () => undefined,
     saveState: () => undefined,
     writeSummary: async () => undefined,
+
+    secret: () => undefined,
+    redact: (text) => text,
   };
   /** Time passes for a sleep that is not cut short; a real moment passes first, for the calls. */
   clock = {

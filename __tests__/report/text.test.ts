@@ -3,7 +3,9 @@ import {
   escapeHtml,
   githubSafe,
   logSafe,
+  MIN_SECRET_LENGTH,
   oneLine,
+  redact,
   stripAnsi,
 } from '../../src/report/text.js';
 import { DOTNET_WHITESPACE, FORGED_COMMANDS, runnerCommands } from '../runner-commands.js';
@@ -127,5 +129,26 @@ describe('githubSafe: service text in a check run or a pull request comment', ()
     ['two\nlines', 'two lines'],
   ])('%j → %j', (input, expected) => {
     expect(githubSafe(input)).toBe(expected);
+  });
+});
+
+describe('redact: a secret value in any form a sink may hold it', () => {
+  const token = 'IQoJb3JpZ2luX2VjE+a/b==';
+  const password = 'p@ss_w0rd<&>';
+  it.each([
+    ['as given', `echo ${token} back`, 'echo *** back'],
+    ['twice', `${token}:${token}`, '***:***'],
+    ['escaped for the summary', escapeHtml(`value ${password}`), 'value ***'],
+    ['escaped for GitHub', githubSafe(`value ${password}`), 'value ***'],
+    ['URL-encoded', `token=${encodeURIComponent(token)}`, 'token=***'],
+    ['inside a JSON string', JSON.stringify({ password }), '{"password":"***"}'],
+    ['a secret holding another is hidden whole', `${token}XYZW`, '***'],
+  ])('%s', (_, text, expected) => {
+    expect(redact(text, [token, password, `${token}XYZW`])).toBe(expected);
+  });
+
+  it(`leaves values shorter than ${MIN_SECRET_LENGTH} characters and text without secrets as they are`, () => {
+    expect(redact('on 42 and off', ['on', '42'])).toBe('on 42 and off');
+    expect(redact('nothing here', [token])).toBe('nothing here');
   });
 });

@@ -120,6 +120,8 @@ export function roleCredentials(options: RoleCredentialsOptions): AwsCredentialI
         'GitHub OIDC',
       );
     }
+    // Sent to STS in the request body, which a failure may echo.
+    setSecret(token);
     const requestedAt = now();
     let identity: AwsCredentialIdentity;
     try {

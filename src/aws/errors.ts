@@ -1,5 +1,6 @@
 import { isServerError, isThrottlingError, isTransientError } from '@smithy/core/retry';
 import { ActionError } from '../config/errors.js';
+import { redact } from '../report/text.js';
 import { NO_REGION, noCredentials, unreachableEndpoint, type EndpointOverride } from './setup.js';
 
 export type ServiceErrorKind =
@@ -102,4 +103,16 @@ export function toServiceError(
     unreachable ? 'unreachable-endpoint' : classify(error, code),
     options.service,
   );
+}
+
+/**
+ * The failure with these values taken out of the service's message, for a request that carried
+ * them: a failure may echo its request (a proxy's error page does).
+ */
+export function withoutValues(thrown: unknown, values: readonly string[]): unknown {
+  if (!(thrown instanceof ServiceError)) return thrown;
+  const detail = redact(thrown.detail, values);
+  if (detail === thrown.detail) return thrown;
+  const { operation, code, requestId, kind, service } = thrown;
+  return new ServiceError(operation, code, detail, requestId, kind, service);
 }

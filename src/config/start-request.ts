@@ -40,7 +40,9 @@ export function defaultSourceVersion(context: RunContext): string | undefined {
  * replaces the GitHub context's of that name.
  */
 function environmentVariables(start: StartInputs, env: RunContext['env']): EnvironmentVariable[] {
-  const missing = start.envVarNames.filter((name) => env[name] === undefined);
+  // The environment's own variables only: process.env inherits `constructor`, `toString` and the rest.
+  const valueOf = (name: string) => (Object.hasOwn(env, name) ? env[name] : undefined);
+  const missing = start.envVarNames.filter((name) => valueOf(name) === undefined);
   if (missing.length > 0) {
     throw new ActionError(
       `Input "${Inputs.EnvVarsForCodebuild}" names ${missing.join(', ')}, not set in the step's environment: set ${missing.length > 1 ? 'them' : 'it'} under the step's env:, or leave ${missing.length > 1 ? 'them' : 'it'} out.`,
@@ -50,9 +52,9 @@ function environmentVariables(start: StartInputs, env: RunContext['env']): Envir
   const plain = (name: string, value: string) =>
     variables.set(name, { name, value, type: 'PLAINTEXT' });
   if (start.githubEnvVars) {
-    for (const name of GITHUB_ENV_VARS) if (env[name]) plain(name, env[name]);
+    for (const name of GITHUB_ENV_VARS) if (valueOf(name)) plain(name, valueOf(name)!);
   }
-  for (const name of start.envVarNames) plain(name, env[name]!);
+  for (const name of start.envVarNames) plain(name, valueOf(name)!);
   for (const variable of start.referencedEnvVars) variables.set(variable.name!, variable);
   return [...variables.values()];
 }

@@ -15,23 +15,36 @@ export interface CheckRunApi {
   update(id: number, body: CheckRunBody, signal: AbortSignal): Promise<void>;
 }
 
-/** The calls over Octokit, for one repository and commit. */
+/**
+ * The calls over Octokit, for one repository and commit. `redact` takes the step's secrets out of
+ * the output: GitHub shows it as sent, masked by nothing.
+ */
 export function checkRunApi(
   octokit: GitHubClient,
   repo: { owner: string; repo: string },
   headSha: () => string,
   retries: () => number | undefined,
+  redact: (text: string) => string,
 ): CheckRunApi {
   const request = (signal: AbortSignal) => {
     const left = retries();
     return { signal, ...(left === undefined ? {} : { retries: left }) };
   };
+  const clean = ({ output, ...rest }: CheckRunBody): CheckRunBody => ({
+    ...rest,
+    output: {
+      ...output,
+      title: redact(output.title),
+      summary: redact(output.summary),
+      ...(output.text === undefined ? {} : { text: redact(output.text) }),
+    },
+  });
   return {
     async create(body, signal) {
       const { data } = await octokit.rest.checks.create({
         ...repo,
         head_sha: headSha(),
-        ...body,
+        ...clean(body),
         request: request(signal),
       });
       return data.id;
@@ -40,7 +53,7 @@ export function checkRunApi(
       await octokit.rest.checks.update({
         ...repo,
         check_run_id: id,
-        ...body,
+        ...clean(body),
         request: request(signal),
       });
     },

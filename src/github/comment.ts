@@ -10,11 +10,15 @@ export interface CommentApi {
   update(id: number, body: string, signal: AbortSignal): Promise<void>;
 }
 
-/** The calls over Octokit, for one pull request. */
+/**
+ * The calls over Octokit, for one pull request. `redact` takes the step's secrets out of the body:
+ * GitHub shows it as sent, masked by nothing.
+ */
 export function commentApi(
   octokit: GitHubClient,
   where: { owner: string; repo: string; issue_number: number },
   retries: () => number | undefined,
+  redact: (text: string) => string,
 ): CommentApi {
   const request = (signal: AbortSignal) => {
     const left = retries();
@@ -34,14 +38,18 @@ export function commentApi(
       return undefined;
     },
     async create(body, signal) {
-      await octokit.rest.issues.createComment({ ...where, body, request: request(signal) });
+      await octokit.rest.issues.createComment({
+        ...where,
+        body: redact(body),
+        request: request(signal),
+      });
     },
     async update(id, body, signal) {
       await octokit.rest.issues.updateComment({
         owner: where.owner,
         repo: where.repo,
         comment_id: id,
-        body,
+        body: redact(body),
         request: request(signal),
       });
     },

@@ -4,7 +4,7 @@ import { messageOf } from '../config/errors.js';
 import type { Deps } from '../steps/context.js';
 import type { Clock } from '../steps/wait.js';
 import { eventOf, runIdentity } from './event.js';
-import { runnerIo } from './io.js';
+import { keepCredentialsOut, runnerIo } from './io.js';
 import { cancellationSignal } from './signals.js';
 
 const realClock: Clock = {
@@ -26,7 +26,8 @@ const realClock: Clock = {
 /** The story's outside world on a runner: @actions/core, @actions/github's context, the SDK, signals. */
 export function runnerDeps(): Deps {
   const getIdToken = (audience: string) => core.getIDToken(audience);
-  const setSecret = (value: string) => core.setSecret(value);
+  const setSecret = (value: string) => runnerIo.secret(value, { mask: true });
+  keepCredentialsOut(process.env);
   return {
     inputs: {
       get: (name) => core.getInput(name),
@@ -49,12 +50,14 @@ export function runnerDeps(): Deps {
     io: runnerIo,
     // Octokit and @actions/github's client load here, for a step that asks for check runs or a
     // comment; a bundle that cannot load them still reports the batch.
-    github: (settings, step) =>
-      import('./report.js')
+    github: (settings, step) => {
+      runnerIo.secret(settings.token);
+      return import('./report.js')
         .then((m) => m.openGitHubReport({ settings, ...step }))
         .catch((error: unknown) => {
           runnerIo.warning(`No check runs or pull request comment: ${messageOf(error)}`);
           return undefined;
-        }),
+        });
+    },
   };
 }

@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import { ActionError } from '../config/errors.js';
 import { ServiceError } from '../aws/errors.js';
-import { logSafe, oneLine } from '../report/text.js';
+import { logSafe, oneLine, redact } from '../report/text.js';
 
 /** What the action writes to the runner: the thin edge over @actions/core. */
 export interface Io {
@@ -16,47 +16,77 @@ export interface Io {
   saveState(name: string, value: string): void;
   /** Appends the job summary, given as its parts in order (a summary may be up to 512 KiB). */
   writeSummary(parts: readonly string[]): Promise<void>;
+  /**
+   * From now on the value is kept out of all the step writes: log, summary, outputs, check runs and
+   * comment. With `mask`, the runner also masks it in the job's later log lines (core.setSecret).
+   */
+  secret(value: string, options?: { mask?: boolean }): void;
+  /** Text without the secrets named so far: for what goes to GitHub's API, which nothing masks. */
+  redact(text: string): string;
 }
+
+/** The values runnerIo keeps out of what it writes: one step, one process, one list, as the runner's. */
+const secrets = new Set<string>();
+const clean = (text: string) => logSafe(redact(text, secrets));
 
 /**
  * The runner through @actions/core. Every message may carry service text: each passes the one
  * neutraliser before the runner reads it.
  */
 export const runnerIo: Io = {
-  info: (message) => core.info(logSafe(message)),
-  debug: (message) => core.debug(logSafe(message)),
-  notice: (message) => core.notice(logSafe(message)),
-  warning: (message) => core.warning(logSafe(message)),
-  error: (message, title) => core.error(logSafe(message), title ? { title: logSafe(title) } : {}),
+  info: (message) => core.info(clean(message)),
+  debug: (message) => core.debug(clean(message)),
+  notice: (message) => core.notice(clean(message)),
+  warning: (message) => core.warning(clean(message)),
+  error: (message, title) => core.error(clean(message), title ? { title: clean(title) } : {}),
   group: (title, body) => {
-    core.startGroup(logSafe(oneLine(title)));
+    core.startGroup(clean(oneLine(title)));
     try {
       body();
     } finally {
       core.endGroup();
     }
   },
-  setOutput: (name, value) => core.setOutput(name, value),
-  saveState: (name, value) => core.saveState(name, value),
+  setOutput: (name, value) => core.setOutput(name, redact(value, secrets)),
+  saveState: (name, value) => core.saveState(name, redact(value, secrets)),
   writeSummary: async (parts) => {
     // A runner always sets it; outside one the summary must not vanish silently.
     if (!process.env.GITHUB_STEP_SUMMARY)
       return core.info(
         'No job summary written: GITHUB_STEP_SUMMARY is not set (set it to a file path).',
       );
-    await core.summary.emptyBuffer().addRaw(parts.join('')).write();
+    await core.summary
+      .emptyBuffer()
+      .addRaw(redact(parts.join(''), secrets))
+      .write();
   },
+  secret: (value, options) => {
+    if (!value) return;
+    secrets.add(value);
+    if (options?.mask) core.setSecret(value);
+  },
+  redact: (text) => redact(text, secrets),
 };
+
+/**
+ * Every request carries the credentials (the key id in its signature, the session token as a
+ * header), and a failure may echo the request: whether or not the job's earlier steps masked them,
+ * they are kept out of what the step writes where the runner's masking does not reach.
+ */
+export function keepCredentialsOut(env: Record<string, string | undefined>): void {
+  for (const name of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'])
+    runnerIo.secret(env[name] ?? '');
+}
 
 /** One sentence for the user; the stack only in the debug log, and only for bugs. */
 export function fail(error: unknown): void {
   if (error instanceof ActionError || error instanceof ServiceError) {
-    core.setFailed(logSafe(error.message));
+    core.setFailed(clean(error.message));
     return;
   }
   const err = error instanceof Error ? error : new Error(String(error));
-  core.debug(logSafe(err.stack ?? err.message));
+  core.debug(clean(err.stack ?? err.message));
   core.setFailed(
-    logSafe(`Unexpected error (a bug in codebuild-batch-retry, please report it): ${err.message}`),
+    clean(`Unexpected error (a bug in codebuild-batch-retry, please report it): ${err.message}`),
   );
 }

@@ -4,7 +4,7 @@ import { parseArn } from '../aws/arn.js';
 import { messageOf } from '../config/errors.js';
 import { readRole } from '../config/inputs.js';
 import { Inputs, State } from '../config/names.js';
-import { runnerIo } from './io.js';
+import { keepCredentialsOut, runnerIo } from './io.js';
 
 /** The ARN (or id) of the batch the main step waits on, so the post step can stop a batch left running. */
 export const RUNNING_BATCH_STATE = State.RunningBatchId;
@@ -24,6 +24,7 @@ export async function stopLeftoverBatch(): Promise<void> {
   const io = runnerIo;
   const saved = core.getState(RUNNING_BATCH_STATE);
   if (!saved) return;
+  keepCredentialsOut(process.env);
   const arn = parseArn(saved);
   const batchId = arn?.resourceId ?? saved;
   io.info(`The main step ended while waiting for ${batchId}: stopping it.`);
@@ -38,7 +39,7 @@ export async function stopLeftoverBatch(): Promise<void> {
       role,
       env: process.env,
       getIdToken: (audience) => core.getIDToken(audience),
-      setSecret: (value) => core.setSecret(value),
+      setSecret: (value) => io.secret(value, { mask: true }),
     });
     const stopped = await codebuild.stopBatch(batchId, AbortSignal.timeout(10_000));
     io.info(`Batch ${batchId} is ${stopped?.buildBatchStatus ?? 'stopped'}.`);

@@ -386,7 +386,8 @@ export function openGitHubReport(options: GitHubReportOptions): ReportSink {
   const repo = event.repo ?? { owner: '', repo: '' };
   return new GitHubReport(options, budget, {
     event,
-    checks: (headSha, retries) => checkRunApi(octokit, repo, headSha, retries),
-    comment: (number, retries) => commentApi(octokit, { ...repo, issue_number: number }, retries),
+    checks: (headSha, retries) => checkRunApi(octokit, repo, headSha, retries, io.redact),
+    comment: (number, retries) =>
+      commentApi(octokit, { ...repo, issue_number: number }, retries, io.redact),
   });
 }

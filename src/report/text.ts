@@ -78,3 +78,32 @@ export function githubSafe(text: string): string {
 export function githubAnchor(text: string, url: string | undefined): string {
   return url ? `<a href="${escapeHtml(url)}">${githubSafe(text)}</a>` : githubSafe(text);
 }
+
+/** Shorter values are not hidden: taking every "on" or "42" out of the text would garble it. */
+export const MIN_SECRET_LENGTH = 4;
+
+/**
+ * Text with every secret value in it replaced by `***`, as the runner masks its log: in the forms
+ * the value takes as given, escaped for a page (escapeHtml, githubSafe), URL-encoded and inside a
+ * JSON string, so that the text may be checked before or after it is escaped. The runner masks only
+ * its log; a comment, a check run and the job summary are ours to keep clean.
+ */
+export function redact(text: string, secrets: Iterable<string>): string {
+  const forms = new Set<string>();
+  for (const secret of secrets) {
+    if (secret.length < MIN_SECRET_LENGTH) continue;
+    for (const form of [
+      secret,
+      escapeHtml(secret),
+      githubSafe(secret),
+      encodeURIComponent(secret),
+      JSON.stringify(secret).slice(1, -1),
+    ])
+      forms.add(form);
+  }
+  // Longest first: a secret that contains another is hidden whole.
+  let out = text;
+  for (const form of [...forms].sort((a, b) => b.length - a.length))
+    out = out.replaceAll(form, '***');
+  return out;
+}

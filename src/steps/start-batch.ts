@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { BuildBatch } from '@aws-sdk/client-codebuild';
+import { withoutValues } from '../aws/errors.js';
 import { ActionError } from '../config/errors.js';
 import type { Config } from '../config/inputs.js';
 import { Outputs } from '../config/names.js';
@@ -51,9 +52,18 @@ export async function startBatch(
   io.info(
     `Starting a batch build of ${target.projectName} at ${request.sourceVersion ?? "the project's own source version"}.`,
   );
+  // env-vars-for-codebuild's values are never printed, not even by a failure that echoes the request.
+  const names = new Set(target.start.envVarNames);
+  const values = (request.environmentVariablesOverride ?? [])
+    .filter((variable) => names.has(variable.name ?? ''))
+    .map((variable) => variable.value ?? '');
   const sentAt = deps.wallClock();
   // A resend carries the same token: CodeBuild starts one batch however often it is sent.
-  const batch = await step.patiently(() => codebuild.startBatch(request));
+  const batch = await step.patiently(() =>
+    codebuild.startBatch(request).catch((error: unknown) => {
+      throw withoutValues(error, values);
+    }),
+  );
   io.setOutput(Outputs.BatchId, batch.id ?? '');
   reporter.seen(batch);
   const link = batchConsoleUrl(batch.arn) ?? batch.id;
