@@ -1,6 +1,6 @@
 import { isServerError, isThrottlingError, isTransientError } from '@smithy/core/retry';
 import { ActionError } from '../config/errors.js';
-import { redact } from '../report/text.js';
+import { redact, secretForms } from '../report/text.js';
 import { NO_REGION, noCredentials, unreachableEndpoint, type EndpointOverride } from './setup.js';
 
 export type ServiceErrorKind =
@@ -111,7 +111,7 @@ export function toServiceError(
  */
 export function withoutValues(thrown: unknown, values: readonly string[]): unknown {
   if (!(thrown instanceof ServiceError)) return thrown;
-  const detail = redact(thrown.detail, values);
+  const detail = redact(thrown.detail, secretForms(values));
   if (detail === thrown.detail) return thrown;
   const { operation, code, requestId, kind, service } = thrown;
   return new ServiceError(operation, code, detail, requestId, kind, service);

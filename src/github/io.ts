@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import { ActionError } from '../config/errors.js';
 import { ServiceError } from '../aws/errors.js';
-import { logSafe, oneLine, redact } from '../report/text.js';
+import { logSafe, oneLine, redact, secretForms } from '../report/text.js';
 
 /** What the action writes to the runner: the thin edge over @actions/core. */
 export interface Io {
@@ -27,7 +27,9 @@ export interface Io {
 
 /** The values runnerIo keeps out of what it writes: one step, one process, one list, as the runner's. */
 const secrets = new Set<string>();
-const clean = (text: string) => logSafe(redact(text, secrets));
+let forms: string[] = [];
+const hide = (text: string) => redact(text, forms);
+const clean = (text: string) => logSafe(hide(text));
 
 /**
  * The runner through @actions/core. Every message may carry service text: each passes the one
@@ -47,8 +49,8 @@ export const runnerIo: Io = {
       core.endGroup();
     }
   },
-  setOutput: (name, value) => core.setOutput(name, redact(value, secrets)),
-  saveState: (name, value) => core.saveState(name, redact(value, secrets)),
+  setOutput: (name, value) => core.setOutput(name, hide(value)),
+  saveState: (name, value) => core.saveState(name, hide(value)),
   writeSummary: async (parts) => {
     // A runner always sets it; outside one the summary must not vanish silently.
     if (!process.env.GITHUB_STEP_SUMMARY)
@@ -57,15 +59,15 @@ export const runnerIo: Io = {
       );
     await core.summary
       .emptyBuffer()
-      .addRaw(redact(parts.join(''), secrets))
+      .addRaw(hide(parts.join('')))
       .write();
   },
   secret: (value, options) => {
     if (!value) return;
-    secrets.add(value);
+    if (!secrets.has(value)) forms = secretForms(secrets.add(value));
     if (options?.mask) core.setSecret(value);
   },
-  redact: (text) => redact(text, secrets),
+  redact: hide,
 };
 
 /**

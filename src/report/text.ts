@@ -83,12 +83,11 @@ export function githubAnchor(text: string, url: string | undefined): string {
 export const MIN_SECRET_LENGTH = 4;
 
 /**
- * Text with every secret value in it replaced by `***`, as the runner masks its log: in the forms
- * the value takes as given, escaped for a page (escapeHtml, githubSafe), URL-encoded and inside a
- * JSON string, so that the text may be checked before or after it is escaped. The runner masks only
- * its log; a comment, a check run and the job summary are ours to keep clean.
+ * The forms a secret value takes in text, longest first, for redact: as given, escaped for a page
+ * (escapeHtml, githubSafe), URL-encoded and inside a JSON string, so that text may be redacted
+ * before or after it is escaped.
  */
-export function redact(text: string, secrets: Iterable<string>): string {
+export function secretForms(secrets: Iterable<string>): string[] {
   const forms = new Set<string>();
   for (const secret of secrets) {
     if (secret.length < MIN_SECRET_LENGTH) continue;
@@ -102,8 +101,15 @@ export function redact(text: string, secrets: Iterable<string>): string {
       forms.add(form);
   }
   // Longest first: a secret that contains another is hidden whole.
+  return [...forms].sort((a, b) => b.length - a.length);
+}
+
+/**
+ * Text with each of secretForms' forms replaced by `***`, as the runner masks its log. The runner
+ * masks only its log; a comment, a check run and the job summary are ours to keep clean.
+ */
+export function redact(text: string, forms: readonly string[]): string {
   let out = text;
-  for (const form of [...forms].sort((a, b) => b.length - a.length))
-    out = out.replaceAll(form, '***');
+  for (const form of forms) out = out.replaceAll(form, '***');
   return out;
 }
