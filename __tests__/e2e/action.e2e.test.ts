@@ -92,6 +92,26 @@ describe('dist/index.js against the simulator', () => {
     expect(sim.calls('RetryBuildBatch')).toHaveLength(0);
   });
 
+  it.each([
+    ['retrying its newest failed batch', 'ListBuildBatchesForProject', {}],
+    ['starting a batch', 'StartBuildBatch', { 'start-batch': 'true' }],
+  ])(
+    'fails naming "project-name" and the region when the project does not exist (%s)',
+    async (_, operation, inputs) => {
+      const sim = await simulatorFor('retry-succeeds');
+      const run = await act(sim, { 'batch-id': '', 'project-name': 'web-ap', ...inputs });
+      expect(run.code).toBe(1);
+      expect(annotations(run, 'error')).toEqual([
+        expect.stringMatching(
+          new RegExp(
+            `^Project web-ap was not found in us-east-1: check "project-name" and the region \\(aws-region\\)\\. CodeBuild ${operation} failed: ResourceNotFoundException: .+ \\(request id [0-9a-f-]{36}\\)\\.$`,
+          ),
+        ),
+      ]);
+      expect(sim.calls('RetryBuildBatch')).toHaveLength(0);
+    },
+  );
+
   it('does nothing to a batch that already succeeded', async () => {
     const sim = await simulatorFor('already-succeeded');
     const run = await act(sim, {});

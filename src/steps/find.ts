@@ -1,5 +1,6 @@
 import type { BuildBatch, StatusType } from '@aws-sdk/client-codebuild';
 import type { CodeBuild } from '../aws/codebuild.js';
+import { ServiceError } from '../aws/errors.js';
 import { ActionError } from '../config/errors.js';
 import type { Config } from '../config/inputs.js';
 import { Outputs } from '../config/names.js';
@@ -67,6 +68,23 @@ async function notFoundHint(codebuild: CodeBuild, id: string): Promise<string> {
   return 'check "batch-id" (a batch build id, from the project\'s Batch history, not a build id) and the region (aws-region, or the ARN\'s).';
 }
 
+/**
+ * A project-name CodeBuild does not know (a typo, another region) as the mistake it is: one sentence
+ * naming the input and the region, with the service's own words and request id. Anything else as
+ * it came.
+ */
+export async function unknownProject(
+  thrown: unknown,
+  codebuild: CodeBuild,
+  projectName: string,
+): Promise<unknown> {
+  if (!(thrown instanceof ServiceError) || thrown.code !== 'ResourceNotFoundException')
+    return thrown;
+  return new ActionError(
+    `Project ${projectName} was not found in ${await codebuild.region()}: check "project-name" and the region (aws-region). ${thrown.message}.`,
+  );
+}
+
 /** Nothing to retry in a project: the notice for the log and the summary's sentence. */
 interface NothingToRetry {
   notice: string;
@@ -80,7 +98,11 @@ interface NothingToRetry {
 async function projectBatch(step: Step, projectName: string): Promise<string | NothingToRetry> {
   const { codebuild } = step;
   const { io } = step.deps;
-  const failed = newestBatch(await listedBatches(step, projectName, FAILED_STATUSES));
+  const failed = newestBatch(
+    await listedBatches(step, projectName, FAILED_STATUSES).catch(async (thrown: unknown) => {
+      throw await unknownProject(thrown, codebuild, projectName);
+    }),
+  );
   if (!failed?.id) {
     return {
       notice: `Project ${projectName} has no failed, faulted or timed-out batch build in ${await codebuild.region()}: nothing to retry.`,

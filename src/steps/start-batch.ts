@@ -7,6 +7,7 @@ import { Outputs } from '../config/names.js';
 import { batchConsoleUrl } from '../report/links.js';
 import { startToken } from '../config/token.js';
 import type { Step } from './context.js';
+import { unknownProject } from './find.js';
 
 /** The batch start-batch works on, and whether another step with the same request started it. */
 export interface StartedBatch {
@@ -59,11 +60,15 @@ export async function startBatch(
     .map((variable) => variable.value ?? '');
   const sentAt = deps.wallClock();
   // A resend carries the same token: CodeBuild starts one batch however often it is sent.
-  const batch = await step.patiently(() =>
-    codebuild.startBatch(request).catch((error: unknown) => {
-      throw withoutValues(error, values);
-    }),
-  );
+  const batch = await step
+    .patiently(() =>
+      codebuild.startBatch(request).catch((error: unknown) => {
+        throw withoutValues(error, values);
+      }),
+    )
+    .catch(async (thrown: unknown) => {
+      throw await unknownProject(thrown, codebuild, target.projectName);
+    });
   io.setOutput(Outputs.BatchId, batch.id ?? '');
   reporter.seen(batch);
   const link = batchConsoleUrl(batch.arn) ?? batch.id;
