@@ -212,9 +212,11 @@ describe('check runs and the comment, on a pull request', () => {
     expect(comments).toHaveLength(1);
     const [comment] = comments;
     expect(comment!.user.login).toBe('github-actions[bot]');
-    expect(comment!.body.split('\n')[0]).toBe(
-      '<!-- codebuild-batch-retry project=web-app job=retry -->',
-    );
+    // check-name is part of the key: matrix legs that set their own keep their own comment.
+    expect(comment!.body.split('\n').slice(0, 2)).toEqual([
+      '<!-- codebuild-batch-retry project=web-app job=retry name=CodeBuild -->',
+      `<!-- codebuild-batch-retry-writer run=${encodeURIComponent('https://github.com/example/web-app/actions/runs/7012345678/attempts/1')} batch=${encodeURIComponent(sim.batch.id)} -->`,
+    ]);
     expect(comment!.body).toContain(': FAILED</h3>');
     expect(comment!.body).toContain(
       '<tr><td><code>integration&#95;tests</code></td><td>❌ FAILED</td><td>97 passed · 4 failed · 1 skipped · 81.4% lines</td><td>2</td></tr>',
@@ -371,5 +373,53 @@ describe('cancellation', () => {
     expect(tests.output.title).toBe('Cancelled: the step stopped following it');
     for (const [, r] of runs) expect(r.status).toBe('completed');
     expect(sim.calls('StopBuildBatch')).toHaveLength(1);
+  });
+});
+
+describe('pr-comment in a matrix whose legs report different batches', () => {
+  it("a green leg leaves the red leg's comment, writes none of its own and says why", async () => {
+    // Two legs of one matrix (same run, attempt, job and step), each retrying its own batch.
+    const sim = await start('fails-again');
+    const red = sim.batch;
+    const green = sim.addBatch({ ...scenarios['retry-succeeds'] });
+    const inputs = { 'pr-comment': 'failure', 'github-token': sim.github.token };
+
+    const redLeg = await act(sim, { ...inputs, 'batch-id': red.id }, pullRequest());
+    expect(redLeg.code).toBe(1);
+    const greenLeg = await act(sim, { ...inputs, 'batch-id': green.id }, pullRequest());
+    expect(greenLeg.code).toBe(0);
+
+    const bodies = sim.github.commentsOn(1).map((c) => c.body);
+    expect(bodies).toHaveLength(1);
+    expect(bodies[0]).toContain(': FAILED</h3>');
+    expect(annotations(greenLeg, 'warning')).toEqual([
+      `pr-comment: another step of this run (batch ${red.id}) writes the same pull request comment: this step left it as it is. Give each matrix leg its own "check-name" (e.g. web-app-\${{ matrix.target }}): their comments and check runs then stay apart across runs.`,
+    ]);
+  });
+
+  it('legs with their own check-name keep a comment each', async () => {
+    const sim = await start('fails-again');
+    const other = sim.addBatch({ ...scenarios['fails-again'] });
+    const leg = (id: string, name: string) =>
+      act(
+        sim,
+        {
+          'pr-comment': 'always',
+          'github-token': sim.github.token,
+          'batch-id': id,
+          'check-name': name,
+        },
+        pullRequest(),
+      );
+    expect((await leg(sim.batch.id, 'web-app-x64')).code).toBe(1);
+    expect((await leg(other.id, 'web-app-arm')).code).toBe(1);
+    // A re-run edits each leg's own comment.
+    const rerun = await leg(other.id, 'web-app-arm');
+    expect(annotations(rerun, 'warning').filter((w) => w.startsWith('pr-comment'))).toEqual([]);
+    const bodies = sim.github.commentsOn(1).map((c) => c.body);
+    expect(bodies.map((b) => b.split('\n', 1)[0])).toEqual([
+      '<!-- codebuild-batch-retry project=web-app job=retry name=web-app-x64 -->',
+      '<!-- codebuild-batch-retry project=web-app job=retry name=web-app-arm -->',
+    ]);
   });
 });

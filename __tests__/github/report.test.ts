@@ -52,7 +52,7 @@ class Fakes {
   commentCalls: string[] = [];
   checksError?: Error;
   commentError?: Error;
-  existing?: number;
+  existing?: { id: number; body: string };
   /** A check-run call that never answers (until its signal aborts). */
   hang = false;
   lines = { debug: [] as string[], notice: [] as string[], warning: [] as string[] };
@@ -242,7 +242,7 @@ describe('GitHubReport: check runs and the comment, never the step’s result', 
     expect(none.commentCalls.map((c) => c.split(' ')[0])).toEqual(['find']);
 
     const red = new Fakes();
-    red.existing = 42;
+    red.existing = { id: 42, body: '' };
     const edited = red.report({ prComment: 'failure' });
     edited.finished(finish(greenBatch()));
     await edited.settle();

@@ -4,17 +4,19 @@ import {
   commentBody,
   commentMarker,
   isOurComment,
+  siblingBatch,
+  writerLine,
 } from '../../src/report/comment.js';
 import { describeBatch } from '../../src/report/outcome.js';
 import { batch, group } from '../fixtures.js';
 
-const MARKER = commentMarker('web-app', 'ci');
+const MARKER = commentMarker({ project: 'web-app', job: 'ci' });
 const RUN = 'https://github.com/example/web-app/actions/runs/7/attempts/2';
 
 describe('the marker', () => {
   it('names the project and the job, and nothing in them can end the HTML comment', () => {
     expect(MARKER).toBe('<!-- codebuild-batch-retry project=web-app job=ci -->');
-    const odd = commentMarker('a-->b', 'job <x>');
+    const odd = commentMarker({ project: 'a-->b', job: 'job <x>' });
     expect(odd).toBe('<!-- codebuild-batch-retry project=a--%3Eb job=job%20%3Cx%3E -->');
     expect(odd.indexOf('-->')).toBe(odd.length - 3);
   });
@@ -26,18 +28,45 @@ describe('the marker', () => {
     [
       "another job's comment",
       { type: 'Bot' },
-      `${commentMarker('web-app', 'deploy')}\nbody`,
+      `${commentMarker({ project: 'web-app', job: 'deploy' })}\nbody`,
       false,
     ],
     [
       'a longer project name that begins with this one',
       { type: 'Bot' },
-      `${commentMarker('web-app-2', 'ci')}\nbody`,
+      `${commentMarker({ project: 'web-app-2', job: 'ci' })}\nbody`,
       false,
     ],
     ['a deleted user', null, `${MARKER}\nbody`, false],
   ])('%s → %s', (_, user, body, ours) => {
     expect(isOurComment({ body, user: user as never }, MARKER)).toBe(ours);
+  });
+});
+
+describe('the marker with check-name and a batch', () => {
+  it('adds them only when given, so comments of earlier versions are found again', () => {
+    expect(commentMarker({ project: 'web-app', job: 'ci', name: 'web-app-arm' })).toBe(
+      '<!-- codebuild-batch-retry project=web-app job=ci name=web-app-arm -->',
+    );
+    expect(commentMarker({ project: 'web-app', job: 'ci', batch: 'web-app:1-->' })).toBe(
+      '<!-- codebuild-batch-retry project=web-app job=ci batch=web-app%3A1--%3E -->',
+    );
+  });
+});
+
+describe('siblingBatch: another leg of this run attempt wrote the comment', () => {
+  const me = { run: RUN, batch: 'web-app:b' };
+  it.each([
+    ['another batch, this run attempt', { run: RUN, batch: 'web-app:a' }, 'web-app:a'],
+    ['this batch, this run attempt (this step, earlier)', me, undefined],
+    ['another batch, an earlier attempt', { run: `${RUN}x`, batch: 'web-app:a' }, undefined],
+  ])('%s → %s', (_, writer, expected) => {
+    const body = `${MARKER}\n${writerLine(writer)}\n<h3>…</h3>`;
+    expect(siblingBatch(body, me)).toBe(expected);
+  });
+
+  it('finds nothing in a comment without the line (an earlier version wrote it)', () => {
+    expect(siblingBatch(`${MARKER}\n<h3>…</h3>`, me)).toBeUndefined();
   });
 });
 

@@ -1,11 +1,19 @@
 import type { PrComment } from '../config/github-inputs.js';
-import { commentAction, commentBody, isOurComment, type CommentInput } from '../report/comment.js';
+import {
+  commentAction,
+  commentBody,
+  commentMarker,
+  isOurComment,
+  siblingBatch,
+  type CommentInput,
+  type CommentKey,
+} from '../report/comment.js';
 import type { GitHubClient } from './octokit.js';
 
 /** The calls the comment takes. */
 export interface CommentApi {
-  /** The id of this target's comment on the pull request, if it has one. */
-  find(marker: string, signal: AbortSignal): Promise<number | undefined>;
+  /** This target's comment on the pull request, if it has one. */
+  find(marker: string, signal: AbortSignal): Promise<{ id: number; body: string } | undefined>;
   create(body: string, signal: AbortSignal): Promise<void>;
   update(id: number, body: string, signal: AbortSignal): Promise<void>;
 }
@@ -33,7 +41,7 @@ export function commentApi(
         request: request(signal),
       })) {
         const ours = data.find((comment) => isOurComment(comment, marker));
-        if (ours) return ours.id;
+        if (ours) return { id: ours.id, body: ours.body ?? '' };
       }
       return undefined;
     },
@@ -58,25 +66,40 @@ export function commentApi(
 
 /**
  * Writes the pull request's comment once the step has reported: finds this target's comment, then
- * edits it or creates it as pr-comment says. What it did, for the debug log.
+ * edits it or creates it as pr-comment says. A comment another step of this run attempt wrote for
+ * another batch (a matrix leg under the same key) is left as it is: this step then writes a comment
+ * of its own, keyed by its batch. What it did, for the debug log, and that other step's batch.
  */
 export async function writeComment(
   api: CommentApi,
   mode: PrComment,
-  input: Omit<CommentInput, 'greenNow'> & { succeeded: boolean },
+  input: Omit<CommentInput, 'greenNow' | 'marker'> & { key: CommentKey; succeeded: boolean },
   signal: AbortSignal,
-): Promise<string> {
-  const existing = await api.find(input.marker, signal);
+): Promise<{ did: string; wrote: boolean; sharedWith?: string }> {
+  let marker = commentMarker(input.key);
+  let existing = await api.find(marker, signal);
+  const sharedWith =
+    existing && input.writer ? siblingBatch(existing.body, input.writer) : undefined;
+  if (sharedWith !== undefined && input.writer) {
+    marker = commentMarker({ ...input.key, batch: input.writer.batch });
+    existing = await api.find(marker, signal);
+  }
   const action = commentAction(mode, input.succeeded, existing !== undefined);
-  if (action === 'none') return 'the batch succeeded and no earlier comment reported it red';
+  if (action === 'none')
+    return {
+      did: 'the batch succeeded and no earlier comment reported it red',
+      wrote: false,
+      sharedWith,
+    };
   const body = commentBody({
     ...input,
+    marker,
     greenNow: mode === 'failure' && input.succeeded && existing !== undefined,
   });
   if (existing !== undefined) {
-    await api.update(existing, body, signal);
-    return `edited comment ${existing}`;
+    await api.update(existing.id, body, signal);
+    return { did: `edited comment ${existing.id}`, wrote: true, sharedWith };
   }
   await api.create(body, signal);
-  return 'created the comment';
+  return { did: 'created the comment', wrote: true, sharedWith };
 }

@@ -1,9 +1,12 @@
 import type { BuildBatch } from '@aws-sdk/client-codebuild';
 import { context } from '@actions/github';
-import { INPUT_GITHUB_TOKEN, type GitHubSettings } from '../config/github-inputs.js';
+import {
+  INPUT_CHECK_NAME,
+  INPUT_GITHUB_TOKEN,
+  type GitHubSettings,
+} from '../config/github-inputs.js';
 import { messageOf } from '../config/errors.js';
 import { checksCommit } from '../report/checks.js';
-import { commentMarker } from '../report/comment.js';
 import type { FinishedReport, ReportSink } from '../steps/reporter.js';
 import type { Io } from './io.js';
 import type { Clock } from '../steps/wait.js';
@@ -275,14 +278,16 @@ export class GitHubReport implements ReportSink {
     if (outcome.groups.length === 0 || this.budget.signal.aborted) return;
     const { event } = this.edges;
     try {
-      const did = await writeComment(
+      const { did, wrote, sharedWith } = await writeComment(
         to,
         this.options.settings.prComment,
         {
-          marker: commentMarker(
-            outcome.projectName || outcome.id.split(':')[0] || '',
-            event.job ?? '',
-          ),
+          key: {
+            project: outcome.projectName || outcome.id.split(':')[0] || '',
+            job: event.job ?? '',
+            name: this.options.settings.checkName,
+          },
+          writer: event.runUrl ? { run: event.runUrl, batch: outcome.id } : undefined,
           outcome,
           headline: report.headline,
           groupsNote: report.groupsNote,
@@ -293,6 +298,10 @@ export class GitHubReport implements ReportSink {
         this.budget.signal,
       );
       this.options.io.debug(`pr-comment: ${did} on pull request #${event.pullRequest?.number}.`);
+      if (sharedWith !== undefined)
+        this.options.io.warning(
+          `pr-comment: another step of this run (batch ${sharedWith}) writes the same pull request comment: this step ${wrote ? 'wrote one of its own' : 'left it as it is'}. Give each matrix leg its own "${INPUT_CHECK_NAME}" (e.g. ${outcome.projectName ?? 'project'}-\${{ matrix.target }}): their comments and check runs then stay apart across runs.`,
+        );
     } catch (error) {
       this.failed('comment', error);
     }

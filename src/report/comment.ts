@@ -18,12 +18,60 @@ export type IssueComment = Awaited<ReturnType<Rest['issues']['listComments']>>['
 /** A comment body may hold 65,536 characters. */
 export const COMMENT_MAX_CHARS = 65_536;
 
+/** The target a comment reports on: a project in a job, and check-name when it is set. */
+export interface CommentKey {
+  project: string;
+  job: string;
+  /** check-name, when set: matrix legs that report different batches each give their own. */
+  name?: string;
+  /** Only for a comment of its own beside another leg's (see siblingBatch). */
+  batch?: string;
+}
+
 /**
- * The hidden first line that finds this comment again: the project and the job, percent-encoded so
- * that nothing in them can end the HTML comment early.
+ * The hidden first line that finds this comment again: the key's parts, percent-encoded so that
+ * nothing in them can end the HTML comment early. A key without name or batch reads as before
+ * those existed, so comments of earlier versions are found again.
  */
-export function commentMarker(project: string, job: string): string {
-  return `<!-- codebuild-batch-retry project=${encodeURIComponent(project)} job=${encodeURIComponent(job)} -->`;
+export function commentMarker(key: CommentKey): string {
+  const parts = [
+    `project=${encodeURIComponent(key.project)}`,
+    `job=${encodeURIComponent(key.job)}`,
+  ];
+  if (key.name !== undefined) parts.push(`name=${encodeURIComponent(key.name)}`);
+  if (key.batch !== undefined) parts.push(`batch=${encodeURIComponent(key.batch)}`);
+  return `<!-- codebuild-batch-retry ${parts.join(' ')} -->`;
+}
+
+/** The step that wrote a comment: its run attempt (the run's page) and the batch it reported. */
+export interface CommentWriter {
+  run: string;
+  batch: string;
+}
+
+const WRITER = /^<!-- codebuild-batch-retry-writer run=(\S+) batch=(\S+) -->$/m;
+
+/** The hidden second line: who wrote the comment, for the next step that finds it. */
+export function writerLine(writer: CommentWriter): string {
+  return `<!-- codebuild-batch-retry-writer run=${encodeURIComponent(writer.run)} batch=${encodeURIComponent(writer.batch)} -->`;
+}
+
+/**
+ * The batch another step of this same run attempt reported in this comment: a leg of a matrix whose
+ * legs report different batches under one key. Its comment is not this step's to overwrite (a green
+ * leg would hide a red one). Undefined when this step, or an earlier run attempt, wrote it.
+ */
+export function siblingBatch(body: string, writer: CommentWriter): string | undefined {
+  const found = WRITER.exec(body);
+  if (!found) return undefined;
+  const [run, batch] = [found[1]!, found[2]!].map((part) => {
+    try {
+      return decodeURIComponent(part);
+    } catch {
+      return part;
+    }
+  });
+  return run === writer.run && batch !== writer.batch ? batch : undefined;
 }
 
 /**
@@ -53,6 +101,8 @@ export function commentAction(
 
 export interface CommentInput {
   marker: string;
+  /** Who writes it: said in the body, so that another leg of this run attempt can tell. */
+  writer?: CommentWriter;
   outcome: BatchOutcome;
   /** The step's headline, as the summary shows it. */
   headline: string;
@@ -104,6 +154,7 @@ export function commentBody(input: CommentInput): string {
   const green = input.greenNow ? ' — green now' : '';
   const head = [
     input.marker,
+    ...(input.writer ? [writerLine(input.writer)] : []),
     `<h3>${statusMarker(outcome.status)} CodeBuild batch ${anchor(name, batchUrl)}: ${githubSafe(outcome.status)}${green}</h3>`,
     `<p>${githubSafe(input.headline)}</p>`,
     ...(input.groupsNote ? [`<p><em>${githubSafe(input.groupsNote)}</em></p>`] : []),

@@ -1,0 +1,74 @@
+import { writeComment, type CommentApi } from '../../src/github/comment.js';
+import { commentMarker, writerLine } from '../../src/report/comment.js';
+import { describeBatch } from '../../src/report/outcome.js';
+import { batch } from '../fixtures.js';
+
+const RUN = 'https://github.com/example/web-app/actions/runs/7/attempts/1';
+const KEY = { project: 'web-app', job: 'ci' };
+
+/** A pull request's comments, by id, as the API would keep them. */
+function pullRequest(comments: Array<{ marker: string; writer?: { run: string; batch: string } }>) {
+  const bodies = new Map<number, string>();
+  comments.forEach((c, i) =>
+    bodies.set(i + 1, `${c.marker}\n${c.writer ? writerLine(c.writer) : ''}\n<h3>FAILED</h3>`),
+  );
+  const api: CommentApi = {
+    find: async (marker) => {
+      for (const [id, body] of bodies) if (body.startsWith(`${marker}\n`)) return { id, body };
+      return undefined;
+    },
+    create: async (body) => void bodies.set(bodies.size + 1, body),
+    update: async (id, body) => void bodies.set(id, body),
+  };
+  return { api, bodies };
+}
+
+const write = (api: CommentApi, mode: 'failure' | 'always', succeeded: boolean, id: string) =>
+  writeComment(
+    api,
+    mode,
+    {
+      key: KEY,
+      writer: { run: RUN, batch: id },
+      outcome: describeBatch({ ...batch(succeeded ? 'SUCCEEDED' : 'FAILED'), id }),
+      headline: succeeded ? 'Green.' : 'Red.',
+      succeeded,
+    },
+    new AbortController().signal,
+  );
+
+describe('writeComment: legs of one run attempt that report different batches', () => {
+  it("a green leg leaves a red leg's comment as it is (pr-comment: failure)", async () => {
+    const pr = pullRequest([
+      { marker: commentMarker(KEY), writer: { run: RUN, batch: 'web-app:red' } },
+    ]);
+    const result = await write(pr.api, 'failure', true, 'web-app:green');
+    expect(result).toMatchObject({ wrote: false, sharedWith: 'web-app:red' });
+    expect([...pr.bodies.values()]).toHaveLength(1);
+    expect(pr.bodies.get(1)).toContain('FAILED');
+  });
+
+  it('a red leg after a green one writes a comment of its own, keyed by its batch', async () => {
+    const pr = pullRequest([
+      { marker: commentMarker(KEY), writer: { run: RUN, batch: 'web-app:green' } },
+    ]);
+    const result = await write(pr.api, 'always', false, 'web-app:red');
+    expect(result).toMatchObject({ wrote: true, sharedWith: 'web-app:green' });
+    expect(pr.bodies.size).toBe(2);
+    expect(pr.bodies.get(2)).toMatch(
+      /^<!-- codebuild-batch-retry project=web-app job=ci batch=web-app%3Ared -->\n/,
+    );
+    // …and edits that one when it writes again.
+    await write(pr.api, 'always', false, 'web-app:red');
+    expect(pr.bodies.size).toBe(2);
+  });
+
+  it('edits the comment an earlier run attempt wrote, whatever batch it reported', async () => {
+    const pr = pullRequest([
+      { marker: commentMarker(KEY), writer: { run: `${RUN}-earlier`, batch: 'web-app:old' } },
+    ]);
+    const result = await write(pr.api, 'failure', true, 'web-app:new');
+    expect(result).toEqual({ did: 'edited comment 1', wrote: true, sharedWith: undefined });
+    expect(pr.bodies.get(1)).toContain('green now');
+  });
+});
