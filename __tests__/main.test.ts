@@ -36,6 +36,7 @@ class FakeCodeBuild implements CodeBuild {
   ) {}
   region = async () => 'us-east-1';
   throttledAttempts = () => 0;
+  clockAheadMs = (): number | undefined => undefined;
   async getBatch() {
     this.reads += 1;
     const next = this.answers.length > 1 ? this.answers.shift() : this.answers[0];

@@ -10,6 +10,7 @@ import {
   logged,
   simulators,
   startAct,
+  wallClockStep,
 } from './helpers.js';
 import { parse } from 'yaml';
 import { PLAINTEXT_SECRET } from '../../simulator/scenarios.mjs';
@@ -379,6 +380,37 @@ describe('start-batch: cancellation, timeout and resends', () => {
     expect(rerun.code).toBe(0);
     expect(sim.batches).toHaveLength(before + 2);
     expect(rerun.outputs['batch-id']).toBe(startedBatch(sim).id);
+  });
+});
+
+describe("start-batch on a runner whose clock is not CodeBuild's", () => {
+  // A self-hosted runner's clock may be seconds off: startTime is CodeBuild's clock.
+  it.each([
+    ['3 s ahead', 3_000],
+    ['3 s behind', -3_000],
+  ])('%s: says it started the batch it started', async (_, offsetMs) => {
+    const sim = await start('start-succeeds');
+    const run = await starting(sim, {}, {}, { nodeArgs: wallClockStep(offsetMs, 0) });
+    expect(run.code).toBe(0);
+    expect(sim.calls('StartBuildBatch').map((c) => c.replayed ?? false)).toEqual([false]);
+    const batch = startedBatch(sim);
+    expect(annotations(run, 'notice')).toContainEqual(
+      expect.stringMatching(new RegExp(`^Started batch build #${batch.number} of web-app: `)),
+    );
+    expect(run.summary).toContain(`Started batch #${batch.number} for 0a1b2c3`);
+  });
+
+  it('3 s ahead: still tells a batch another step started', async () => {
+    const sim = await start('start-succeeds');
+    const first = await starting(sim);
+    expect(first.code).toBe(0);
+    // The request leaves at least 2 s after the first step's.
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    const again = await starting(sim, {}, {}, { nodeArgs: wallClockStep(3_000, 0) });
+    expect(sim.calls('StartBuildBatch')[1]!.replayed).toBe(true);
+    expect(annotations(again, 'notice')[0]).toMatch(
+      /^Following batch build #\d+ of web-app, which another step with the same request/,
+    );
   });
 });
 

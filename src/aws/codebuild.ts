@@ -17,7 +17,7 @@ import {
   type TestCase,
 } from '@aws-sdk/client-codebuild';
 import { isThrottlingError } from '@smithy/core/retry';
-import type { AwsCredentialIdentityProvider } from '@aws-sdk/types';
+import type { AwsCredentialIdentityProvider, HttpResponse } from '@aws-sdk/types';
 import { clientConfig } from './client-config.js';
 import { ServiceError, toServiceError } from './errors.js';
 import type { Logs } from './logs.js';
@@ -33,6 +33,12 @@ export interface CodeBuild {
   getBatch(id: string, signal?: AbortSignal): Promise<BuildBatch | undefined>;
   /** How many answers so far were throttling, those the SDK's retries got past included. */
   throttledAttempts(): number;
+  /**
+   * How far CodeBuild's clock was ahead of this runner's wall clock at its latest answer, by that
+   * answer's Date header: whole seconds, so the true figure may be up to a second more. Undefined
+   * before any answer.
+   */
+  clockAheadMs(): number | undefined;
   retryBatch(id: string, retryType: RetryBuildBatchType, token: string): Promise<BuildBatch>;
   /** start-batch: a new batch of the request's project. */
   startBatch(request: StartBuildBatchCommandInput): Promise<BuildBatch>;
@@ -108,6 +114,16 @@ export function createCodeBuild(
     },
     { step: 'finalizeRequest', priority: 'low', name: 'countThrottledAttempts' },
   );
+  let clockAhead: number | undefined;
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      const out = await next(args);
+      const date = Date.parse(String((out.response as HttpResponse).headers?.date ?? ''));
+      if (!Number.isNaN(date)) clockAhead = date - Date.now();
+      return out;
+    },
+    { step: 'deserialize', name: 'readServerClock' },
+  );
   /** One operation, its failure turned into a ServiceError (or the sentence for a setup mistake). */
   const call = async <T>(operation: string, send: () => Promise<T>): Promise<T> => {
     try {
@@ -131,6 +147,7 @@ export function createCodeBuild(
   return {
     region: () => client.config.region(),
     throttledAttempts: () => throttled,
+    clockAheadMs: () => clockAhead,
 
     async openLogs(region) {
       const { createLogs } = await import('./logs.js');

@@ -15,16 +15,25 @@ export interface StartedBatch {
   followed: boolean;
 }
 
+/** Within this, a Date header (whole seconds) cannot tell a runner's clock from CodeBuild's. */
+const CLOCKS_AGREE_MS = 1_500;
+
 /**
  * Whether CodeBuild answered the start with a batch that began before this step sent it: the token
  * (run identity and request) was used already, by a matrix leg with the same request or by this step
  * earlier in the run attempt, and nothing new was started. CodeBuild's answer does not say so itself;
- * its startTime against the runner's wall clock is what tells. A resend of this step's own request
- * is no follower: `sentAt` is taken before the first send.
+ * its startTime against the moment the request was sent is what tells. A resend of this step's own
+ * request is no follower: `sentAt` is taken before the first send.
+ *
+ * startTime is CodeBuild's clock, sentAt the runner's: a runner whose clock runs seconds ahead would
+ * take every batch it starts for another step's. `clockAheadMs` (CodeBuild's Date header less the
+ * runner's clock, see CodeBuild.clockAheadMs) corrects sentAt when it shows the clocks apart; it
+ * reads up to a second low, so the correction errs towards "this step started it".
  */
-export function startedBefore(batch: BuildBatch, sentAt: number): boolean {
+export function startedBefore(batch: BuildBatch, sentAt: number, clockAheadMs = 0): boolean {
   const started = batch.startTime?.getTime();
-  return started !== undefined && started < sentAt;
+  const apart = clockAheadMs > 0 || clockAheadMs < -CLOCKS_AGREE_MS;
+  return started !== undefined && started < sentAt + (apart ? clockAheadMs : 0);
 }
 
 /**
@@ -72,7 +81,7 @@ export async function startBatch(
   io.setOutput(Outputs.BatchId, batch.id ?? '');
   reporter.seen(batch);
   const link = batchConsoleUrl(batch.arn) ?? batch.id;
-  const followed = startedBefore(batch, sentAt);
+  const followed = startedBefore(batch, sentAt, codebuild.clockAheadMs());
   io.notice(
     followed
       ? `Following batch build #${batch.buildBatchNumber ?? '?'} of ${target.projectName}, which another step with the same request (such as another leg of this matrix) started before this one asked: ${link}`
