@@ -1,4 +1,9 @@
-import { batchConsoleUrl, buildConsoleUrl, s3ConsoleUrl } from '../../src/report/links.js';
+import {
+  awsConsoleLink,
+  batchConsoleUrl,
+  buildConsoleUrl,
+  s3ConsoleUrl,
+} from '../../src/report/links.js';
 
 describe('console links', () => {
   it.each([
@@ -26,6 +31,8 @@ describe('console links', () => {
     ['arn:aws:s3:us-east-1:123456789012:build/x:y'],
     ['arn:aws-iso:codebuild:us-iso-east-1:123456789012:build/x:y'],
     ['arn:aws:codebuild:us-east-1:***:build/x:y'],
+    // The region would become the host: evil.example/#.console.aws.amazon.com.
+    ['arn:aws:codebuild:evil.example/#:123456789012:build/x:y'],
   ])('gives no link for %p', (arn) => {
     expect(buildConsoleUrl(arn)).toBeUndefined();
   });
@@ -52,5 +59,31 @@ describe('s3ConsoleUrl', () => {
     ['', undefined],
   ])('%s → %s', (location, url) => {
     expect(s3ConsoleUrl(location)).toBe(url);
+  });
+});
+
+describe("awsConsoleLink: a console link CodeBuild hands over, only when it leads to AWS's console", () => {
+  it.each([
+    'https://console.aws.amazon.com/cloudwatch/home?region=us-east-1#logEvent:group=/aws/codebuild/web-app',
+    'https://us-east-1.console.aws.amazon.com/cloudwatch/home?region=us-east-1',
+    'https://s3.console.aws.amazon.com/s3/object/logs-bucket?prefix=web-app/1.gz',
+    'https://console.amazonaws.cn/cloudwatch/home?region=cn-north-1',
+    'https://console.amazonaws-us-gov.com/cloudwatch/home?region=us-gov-west-1',
+  ])('keeps %s', (url) => {
+    expect(awsConsoleLink(url)).toBe(url);
+  });
+
+  it.each([
+    undefined,
+    '',
+    'not a url',
+    'https://console.aws.amazon.com.evil.example/login',
+    'https://evil.example/console.aws.amazon.com/',
+    'https://evilconsole.aws.amazon.com.example/',
+    'http://console.aws.amazon.com/cloudwatch/home',
+    'javascript:alert(1)//console.aws.amazon.com',
+    'https://user@evil.example',
+  ])('drops %p', (url) => {
+    expect(awsConsoleLink(url)).toBeUndefined();
   });
 });

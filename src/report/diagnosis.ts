@@ -6,7 +6,7 @@ import type {
   ResolvedArtifact,
   TestCase,
 } from '@aws-sdk/client-codebuild';
-import { buildConsoleUrl } from './links.js';
+import { awsConsoleLink, buildConsoleUrl } from './links.js';
 import {
   buildDurationMs,
   failureReason,
@@ -153,7 +153,7 @@ export function logStream(group: GroupOutcome, build: Build | undefined): TailRe
   const logs = build?.logs;
   if (!logs?.groupName || !logs.streamName || logs.cloudWatchLogs?.status === 'DISABLED')
     return undefined;
-  const logsLink = logs.deepLink || buildConsoleUrl(group.buildArn);
+  const logsLink = awsConsoleLink(logs.deepLink) ?? buildConsoleUrl(group.buildArn);
   return {
     identifier: group.identifier,
     buildArn: group.buildArn,
@@ -289,7 +289,7 @@ function logView(
   }
   const cloudWatch = logs?.cloudWatchLogs?.status !== 'DISABLED' && logs?.groupName;
   if (!cloudWatch && (logs?.s3Logs?.status === 'ENABLED' || logs?.s3DeepLink))
-    return { kind: 's3', link: logs?.s3DeepLink };
+    return { kind: 's3', link: awsConsoleLink(logs?.s3DeepLink) };
   if (!cloudWatch && logs) return { kind: 'off' };
   return { kind: 'unread' };
 }
@@ -347,11 +347,12 @@ export function diagnose(
     const notRun = neverStarted(group, build);
     const duration = notRun ? undefined : buildDurationMs(build);
     const reason = group.status !== SUCCEEDED ? failureReason(build) : undefined;
+    const logsLink = notRun ? undefined : awsConsoleLink(build.logs?.deepLink);
     groups.set(group.identifier, {
       identifier: group.identifier,
       ...(reason ? { reason } : {}),
       ...(duration !== undefined ? { durationMs: duration } : {}),
-      ...(build.logs?.deepLink && !notRun ? { logsLink: build.logs.deepLink } : {}),
+      ...(logsLink ? { logsLink } : {}),
       log: logView(group, build, evidence, logLines),
       tests,
       failingCases: listed,

@@ -3,6 +3,8 @@ import { parseArn } from '../aws/arn.js';
 /** ARNs → console URLs, for every partition. Pure. */
 
 function consoleOrigin(partition: string, region: string): string | undefined {
+  // The region becomes part of a host name: a name and nothing else.
+  if (!/^[a-z0-9-]+$/.test(region)) return undefined;
   switch (partition) {
     case 'aws':
       return `https://${region}.console.aws.amazon.com`;
@@ -62,4 +64,18 @@ export function s3ConsoleUrl(location: string | undefined): string | undefined {
           : undefined;
   if (!origin) return undefined;
   return `${origin}/s3/buckets/${encodeURIComponent(bucket!)}?prefix=${encodeURIComponent(key)}`;
+}
+
+/** The AWS consoles' hosts, by partition: a link CodeBuild hands over is shown only when it leads there. */
+const CONSOLE_HOST =
+  /^(?:[a-z0-9-]+\.)*(?:console\.aws\.amazon\.com|console\.amazonaws-us-gov\.com|console\.amazonaws\.cn)$/;
+
+/**
+ * A console link from the service (a build's logs.deepLink, s3DeepLink), when it is an https link
+ * to an AWS console; anything else (another host, another scheme, not a URL) is dropped. Pure.
+ */
+export function awsConsoleLink(url: string | undefined): string | undefined {
+  if (!url || !URL.canParse(url)) return undefined;
+  const parsed = new URL(url);
+  return parsed.protocol === 'https:' && CONSOLE_HOST.test(parsed.hostname) ? url : undefined;
 }

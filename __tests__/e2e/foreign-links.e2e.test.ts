@@ -1,0 +1,71 @@
+// Every console link the action draws itself comes from an ARN and points at the AWS console
+// (report/links.ts); a build's logs.deepLink comes from the service, so it is shown only when it
+// leads to an AWS console. A BatchGetBuilds answer whose deepLink points elsewhere must not put a
+// link to another host in the job summary or a check run.
+import { createServer, request, type Server } from 'node:http';
+import { act, simulators, type Simulator } from './helpers.js';
+
+const start = simulators();
+const FOREIGN = 'https://console.aws.amazon.com.evil.example/login';
+
+/** Forwards to the simulator; BatchGetBuilds answers come back with every deepLink replaced. */
+async function rewritingProxy(sim: Simulator): Promise<Server> {
+  const proxy = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const rewrite = String(req.headers['x-amz-target']).endsWith('.BatchGetBuilds');
+      const forward = request(
+        `${sim.endpoint}${req.url}`,
+        { method: req.method, headers: req.headers },
+        (answer) => {
+          const body: Buffer[] = [];
+          answer.on('data', (chunk: Buffer) => body.push(chunk));
+          answer.on('end', () => {
+            let text = Buffer.concat(body).toString();
+            if (rewrite && answer.statusCode === 200) {
+              const parsed = JSON.parse(text) as {
+                builds?: Array<{ logs?: { deepLink?: string } }>;
+              };
+              for (const build of parsed.builds ?? [])
+                if (build.logs?.deepLink) build.logs.deepLink = FOREIGN;
+              text = JSON.stringify(parsed);
+            }
+            const headers = {
+              ...answer.headers,
+              'content-length': String(Buffer.byteLength(text)),
+            };
+            res.writeHead(answer.statusCode!, headers);
+            res.end(text);
+          });
+        },
+      );
+      forward.end(Buffer.concat(chunks));
+    });
+  });
+  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  return proxy;
+}
+
+describe('a build whose logs.deepLink points at another host', () => {
+  it('links no other host than the AWS console from the summary or the check runs', async () => {
+    const sim = await start('fails-again');
+    const proxy = await rewritingProxy(sim);
+    const { port } = proxy.address() as { port: number };
+    try {
+      const run = await act(
+        sim,
+        { checks: 'true', 'github-token': sim.github.token },
+        { env: { ...sim.clientEnv(), AWS_ENDPOINT_URL_CODEBUILD: `http://127.0.0.1:${port}` } },
+      );
+      expect(run.code).toBe(1);
+      // The diagnosis was read through the proxy (the failed group has its reason).
+      expect(run.summary).toContain('COMMAND_EXECUTION_ERROR');
+      expect(run.summary).not.toContain('evil.example');
+      for (const check of sim.github.checkRuns)
+        expect(JSON.stringify(check.output)).not.toContain('evil.example');
+    } finally {
+      proxy.close();
+    }
+  }, 60_000);
+});
