@@ -947,6 +947,21 @@ describe('explainCredentials', () => {
   });
 });
 
+describe('explainCredentials: a key AWS does not know', () => {
+  it('says what to check, naming the inputs that set the region', () => {
+    const unknown = new ServiceError(
+      'RetryBuildBatch',
+      'UnrecognizedClientException',
+      'The security token included in the request is invalid.',
+      'req-6',
+      'invalid-credentials',
+    );
+    expect((explainCredentials(unknown, 1_000) as Error).message).toBe(
+      "AWS did not accept the credentials (UnrecognizedClientException, request id req-6): the access key is not valid for this account or partition, or its secret is wrong; check what aws-actions/configure-aws-credentials (or the AWS_* variables) set, and that the region RetryBuildBatch went to (aws-region, AWS_REGION or the batch ARN's) is in the key's partition.",
+    );
+  });
+});
+
 describe('run: check runs and the pull request comment (Deps.github)', () => {
   /** A sink that records what the story told it, and when it was asked to settle. */
   function recordingSink(order: string[]) {

@@ -16,7 +16,7 @@ export function explainCredentials(error: unknown, elapsedMs: number): unknown {
   }
   if (error.kind === 'invalid-credentials') {
     return new ActionError(
-      `AWS did not accept the credentials (${ref}): the access key is not valid for this account or partition, or its secret is wrong; check what aws-actions/configure-aws-credentials (or the AWS_* variables) set, and that the region (${error.operation} was sent to it) is in the key's partition.`,
+      `AWS did not accept the credentials (${ref}): the access key is not valid for this account or partition, or its secret is wrong; check what aws-actions/configure-aws-credentials (or the AWS_* variables) set, and that the region ${error.operation} went to (aws-region, AWS_REGION or the batch ARN's) is in the key's partition.`,
     );
   }
   return error;
