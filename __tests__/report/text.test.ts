@@ -136,20 +136,47 @@ describe('githubSafe: service text in a check run or a pull request comment', ()
 describe('redact: a secret value in any form a sink may hold it', () => {
   const token = 'IQoJb3JpZ2luX2VjE+a/b==';
   const password = 'p@ss_w0rd<&>';
+  // JSON escapes its quotes and backslash.
+  const quoted = 'say "hi" C:\\now';
   it.each([
     ['as given', `echo ${token} back`, 'echo *** back'],
     ['twice', `${token}:${token}`, '***:***'],
     ['escaped for the summary', escapeHtml(`value ${password}`), 'value ***'],
     ['escaped for GitHub', githubSafe(`value ${password}`), 'value ***'],
     ['URL-encoded', `token=${encodeURIComponent(token)}`, 'token=***'],
-    ['inside a JSON string', JSON.stringify({ password }), '{"password":"***"}'],
+    ['inside a JSON string', JSON.stringify({ quoted }), '{"quoted":"***"}'],
     ['a secret holding another is hidden whole', `${token}XYZW`, '***'],
   ])('%s', (_, text, expected) => {
-    expect(redact(text, secretForms([token, password, `${token}XYZW`]))).toBe(expected);
+    expect(redact(text, secretForms([token, password, quoted, `${token}XYZW`]))).toBe(expected);
+  });
+
+  it("a value's runs of letters and digits count only for a token: an env value's words stay", () => {
+    const value = 'production-database';
+    expect(redact('the production database', secretForms([value]))).toBe('the production database');
+    expect(secretForms([value], { token: true })).toContain('production');
   });
 
   it(`leaves values shorter than ${MIN_SECRET_LENGTH} characters and text without secrets as they are`, () => {
     expect(secretForms(['on', '42'])).toEqual([]);
     expect(redact('nothing here', secretForms([token]))).toBe('nothing here');
+  });
+});
+
+// A session token holds '+', '/' and '=': the forms other encoders give those, which an echo of the
+// request's headers (a proxy's or a front end's error page) may carry.
+describe('redact: a session token as other encoders write it', () => {
+  const token = 'IQoJb3JpZ2luX2VjE+a/b==';
+  it.each([
+    [
+      'JSON with escaped slashes (PHP json_encode)',
+      '{"x-amz-security-token":"IQoJb3JpZ2luX2VjE+a\\/b=="}',
+    ],
+    [
+      'JSON with \\u escapes (.NET System.Text.Json)',
+      '{"x-amz-security-token":"IQoJb3JpZ2luX2VjE\\u002Ba/b=="}',
+    ],
+    ['lower-case percent-encoding (.NET HttpUtility)', 'token=IQoJb3JpZ2luX2VjE%2ba%2fb%3d%3d'],
+  ])('%s', (_, text) => {
+    expect(redact(text, secretForms([token], { token: true }))).not.toContain('IQoJb3JpZ2luX2VjE');
   });
 });

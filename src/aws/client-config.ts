@@ -1,4 +1,9 @@
-import type { AwsCredentialIdentityProvider } from '@aws-sdk/types';
+import type {
+  AwsCredentialIdentityProvider,
+  FinalizeRequestMiddleware,
+  HttpRequest,
+  MiddlewareStack,
+} from '@aws-sdk/types';
 
 const USER_AGENT = 'codebuild-batch-retry';
 
@@ -24,4 +29,29 @@ export function clientConfig(
     },
     customUserAgent: USER_AGENT,
   };
+}
+
+/**
+ * Hands `secret` the key id and session token each request is signed with, wherever the SDK's chain
+ * found them (variables, a profile, SSO, an instance role or container endpoint): a failure may echo
+ * the request, and what the step writes must not hold them. Read from the signed request, after the
+ * SDK's own signing; the secret key itself never travels.
+ */
+export function keepSigningSecrets<Input extends object, Output extends object>(
+  stack: Pick<MiddlewareStack<Input, Output>, 'addRelativeTo'>,
+  secret: (value: string) => void,
+): void {
+  const middleware: FinalizeRequestMiddleware<Input, Output> = (next) => async (args) => {
+    const headers = (args.request as HttpRequest).headers ?? {};
+    const token = headers['x-amz-security-token'];
+    if (token) secret(token);
+    const keyId = /Credential=([^/,\s]+)\//.exec(headers.authorization ?? '')?.[1];
+    if (keyId) secret(keyId);
+    return next(args);
+  };
+  stack.addRelativeTo(middleware, {
+    relation: 'after',
+    toMiddleware: 'httpSigningMiddleware',
+    name: 'keepSigningSecrets',
+  });
 }

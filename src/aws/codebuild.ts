@@ -18,7 +18,7 @@ import {
 } from '@aws-sdk/client-codebuild';
 import { isThrottlingError } from '@smithy/core/retry';
 import type { AwsCredentialIdentityProvider, HttpResponse } from '@aws-sdk/types';
-import { clientConfig } from './client-config.js';
+import { clientConfig, keepSigningSecrets } from './client-config.js';
 import { ServiceError, toServiceError } from './errors.js';
 import type { Logs } from './logs.js';
 import type { EndpointOverride } from './setup.js';
@@ -97,9 +97,12 @@ export function createCodeBuild(
     credentials?: AwsCredentialIdentityProvider;
     /** AWS_ENDPOINT_URL_CODEBUILD / AWS_ENDPOINT_URL when set, named when it cannot be reached. */
     endpoint?: EndpointOverride;
+    /** Takes the credentials requests are signed with (keepSigningSecrets), Logs' too. */
+    secret?: (value: string) => void;
   } = {},
 ): CodeBuild {
   const client = options.client ?? new CodeBuildClient(clientConfig(options, 30_000));
+  if (options.secret) keepSigningSecrets(client.middlewareStack, options.secret);
   let throttled = 0;
   // Below the SDK's retry middleware, so inside its retry loop: every attempt's failure passes here,
   // and the poll learns that the account is throttling even when a retry got through.
@@ -151,7 +154,7 @@ export function createCodeBuild(
 
     async openLogs(region) {
       const { createLogs } = await import('./logs.js');
-      return createLogs({ region, credentials: options.credentials });
+      return createLogs({ region, credentials: options.credentials, secret: options.secret });
     },
 
     async getBatch(id, signal) {

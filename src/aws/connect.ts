@@ -31,5 +31,6 @@ export function connectCodeBuild(c: Connection): CodeBuild {
     region: c.region,
     credentials: c.role && roleCredentials(c.role, c),
     endpoint: endpointOverride(c.env, 'CODEBUILD'),
+    secret: c.setSecret,
   });
 }

@@ -4,7 +4,7 @@ import {
   type OutputLogEvent,
 } from '@aws-sdk/client-cloudwatch-logs';
 import type { AwsCredentialIdentityProvider } from '@aws-sdk/types';
-import { clientConfig } from './client-config.js';
+import { clientConfig, keepSigningSecrets } from './client-config.js';
 import { toServiceError } from './errors.js';
 
 /**
@@ -70,10 +70,13 @@ export function createLogs(
     client?: CloudWatchLogsClient;
     /** role-to-assume's credentials, shared with CodeBuild's client; default: the SDK's chain. */
     credentials?: AwsCredentialIdentityProvider;
+    /** Takes the credentials requests are signed with (keepSigningSecrets). */
+    secret?: (value: string) => void;
   } = {},
 ): Logs {
   const client =
     options.client ?? new CloudWatchLogsClient(clientConfig(options, REQUEST_TIMEOUT_MS));
+  if (options.secret) keepSigningSecrets(client.middlewareStack, options.secret);
   return {
     async tail(logGroupName, logStreamName, lines, signal) {
       try {

@@ -17,8 +17,9 @@ export interface Io {
   /** Appends the job summary, given as its parts in order (a summary may be up to 512 KiB). */
   writeSummary(parts: readonly string[]): Promise<void>;
   /**
-   * From now on the value is kept out of all the step writes: log, summary, outputs, check runs and
-   * comment. With `mask`, the runner also masks it in the job's later log lines (core.setSecret).
+   * From now on the value (a credential or a token) is kept out of all the step writes for people:
+   * log, summary, check runs and comment. With `mask`, the runner also masks it in the job's later
+   * log lines (core.setSecret).
    */
   secret(value: string, options?: { mask?: boolean }): void;
   /** Text without the secrets named so far: for what goes to GitHub's API, which nothing masks. */
@@ -49,8 +50,9 @@ export const runnerIo: Io = {
       core.endGroup();
     }
   },
-  setOutput: (name, value) => core.setOutput(name, hide(value)),
-  saveState: (name, value) => core.saveState(name, hide(value)),
+  // Data other steps read (ids, JSON of what CodeBuild returned): never rewritten.
+  setOutput: (name, value) => core.setOutput(name, value),
+  saveState: (name, value) => core.saveState(name, value),
   writeSummary: async (parts) => {
     // A runner always sets it; outside one the summary must not vanish silently.
     if (!process.env.GITHUB_STEP_SUMMARY)
@@ -63,8 +65,8 @@ export const runnerIo: Io = {
       .write();
   },
   secret: (value, options) => {
-    if (!value) return;
-    if (!secrets.has(value)) forms = secretForms(secrets.add(value));
+    if (!value || secrets.has(value)) return;
+    forms = secretForms(secrets.add(value), { token: true });
     if (options?.mask) core.setSecret(value);
   },
   redact: hide,

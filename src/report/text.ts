@@ -81,22 +81,36 @@ export function githubAnchor(text: string, url: string | undefined): string {
 
 /** Shorter values are not hidden: taking every "on" or "42" out of the text would garble it. */
 export const MIN_SECRET_LENGTH = 4;
+/**
+ * Nor credentials shorter than this: real ones are longer, and a stand-in's (LocalStack's `test`)
+ * would take words out of group names and batch ids.
+ */
+const MIN_TOKEN_LENGTH = 8;
+
+/** A token's letters and digits in a run this long are its own: no text holds them by chance. */
+const TOKEN_RUN = /[A-Za-z0-9]{10,}/g;
 
 /**
  * The forms a secret value takes in text, longest first, for redact: as given, escaped for a page
  * (escapeHtml, githubSafe), URL-encoded and inside a JSON string, so that text may be redacted
- * before or after it is escaped.
+ * before or after it is escaped. With `token` (a credential, a token: random text), also each run
+ * of ten or more letters and digits in it: the runs are the same in every encoding an echo may use
+ * (escaped slashes, \u002B, lower-case %2b), which only the characters between them change.
  */
-export function secretForms(secrets: Iterable<string>): string[] {
+export function secretForms(
+  secrets: Iterable<string>,
+  options: { token?: boolean } = {},
+): string[] {
   const forms = new Set<string>();
   for (const secret of secrets) {
-    if (secret.length < MIN_SECRET_LENGTH) continue;
+    if (secret.length < (options.token ? MIN_TOKEN_LENGTH : MIN_SECRET_LENGTH)) continue;
     for (const form of [
       secret,
       escapeHtml(secret),
       githubSafe(secret),
       encodeURIComponent(secret),
       JSON.stringify(secret).slice(1, -1),
+      ...(options.token ? (secret.match(TOKEN_RUN) ?? []) : []),
     ])
       forms.add(form);
   }
