@@ -77,5 +77,10 @@ const CONSOLE_HOST =
 export function awsConsoleLink(url: string | undefined): string | undefined {
   if (!url || !URL.canParse(url)) return undefined;
   const parsed = new URL(url);
-  return parsed.protocol === 'https:' && CONSOLE_HOST.test(parsed.hostname) ? url : undefined;
+  // The link as it will be written (controls percent-encoded), and none with user info: text
+  // before an "@" is what a page's escaping could cut down to another host.
+  if (parsed.username || parsed.password) return undefined;
+  return parsed.protocol === 'https:' && CONSOLE_HOST.test(parsed.hostname)
+    ? parsed.href
+    : undefined;
 }
