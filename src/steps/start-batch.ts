@@ -27,8 +27,11 @@ const CLOCKS_AGREE_MS = 1_500;
  *
  * startTime is CodeBuild's clock, sentAt the runner's: a runner whose clock runs seconds ahead would
  * take every batch it starts for another step's. `clockAheadMs` (CodeBuild's Date header less the
- * runner's clock, see CodeBuild.clockAheadMs) corrects sentAt when it shows the clocks apart; it
- * reads up to a second low, so the correction errs towards "this step started it".
+ * runner's clock, see CodeBuild.clockAheadMs) corrects sentAt when it shows the clocks apart, by
+ * its low end, so that the correction errs towards "this step started it". Whole seconds cannot
+ * tell a clock a second ahead from one in step: there the runner's own clock decides, which keeps
+ * the judgement to the millisecond on runners in step (hosted ones), where matrix legs ask within
+ * moments of each other.
  */
 export function startedBefore(batch: BuildBatch, sentAt: number, clockAheadMs = 0): boolean {
   const started = batch.startTime?.getTime();
