@@ -46,71 +46,135 @@ async function echoingProxy(sim: Simulator, operation: string, status = 500): Pr
   return proxy;
 }
 
-describe('a 5xx whose body echoes the request', () => {
-  it('puts no credential in the pull request comment', async () => {
-    const sim = await start('retry-succeeds');
-    const proxy = await echoingProxy(sim, 'RetryBuildBatch');
-    const { port } = proxy.address() as { port: number };
-    const home = mkdtempSync(join(tmpdir(), 'echo-home-'));
-    try {
-      const run = await runAction({
-        inputs: {
-          'batch-id': sim.batch.id,
-          ...FAST,
-          'role-to-assume': sim.roleArn,
-          'pr-comment': 'always',
-          checks: 'true',
-          'github-token': sim.github.token,
-        },
-        env: {
-          ...sim.roleEnv(),
-          HOME: home,
-          AWS_CONFIG_FILE: join(home, 'config'),
-          AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'),
-          AWS_ENDPOINT_URL_CODEBUILD: `http://127.0.0.1:${port}`,
-        },
-        eventName: 'pull_request',
-        event: {
-          number: 1,
-          pull_request: {
-            number: 1,
-            head: { sha: 'feedfacefeedfacefeedfacefeedfacefeedface' },
-            base: { repo: { full_name: 'example/web-app' } },
-          },
-          repository: { full_name: 'example/web-app' },
-        },
-      });
-      expect(run.code).toBe(1);
-      const comments = sim.github.commentsOn(1).map((c) => c.body);
-      expect(comments).toHaveLength(1);
-      // The sentence is still there, with the echo's credentials taken out.
-      expect(comments[0]).toContain('InternalFailure');
-      expect(comments[0]).toContain('x-amz-security-token&#34;:&#34;***');
-      const checkRuns = JSON.stringify(
-        sim.github.checkRunsFor('feedfacefeedfacefeedfacefeedfacefeedface'),
-      );
+const HEAD_SHA = 'feedfacefeedfacefeedfacefeedfacefeedface';
 
-      const written = [
-        comments[0],
-        checkRuns,
-        run.stdout
-          .split('\n')
-          .filter((line) => !line.startsWith('::add-mask::'))
-          .join('\n'),
-        run.summary,
-        JSON.stringify(run.outputs),
-      ].join('\n');
-      const issued = [...sim.issued.values()];
-      expect(issued.length).toBeGreaterThan(0);
-      for (const credentials of issued) {
-        expect(written).not.toContain(credentials.sessionToken);
-        expect(written).not.toContain(credentials.accessKeyId);
-      }
-    } finally {
-      proxy.close();
+/**
+ * Retries the simulator's batch on a pull request, with a comment and check runs, through a proxy
+ * that answers RetryBuildBatch with an echo of the request. What the step wrote where people read
+ * (the runner's mask commands aside), and the comment.
+ */
+async function retriedThroughEcho(
+  sim: Simulator,
+  env: Record<string, string | undefined>,
+  options: { inputs?: Record<string, string>; status?: number } = {},
+) {
+  const proxy = await echoingProxy(sim, 'RetryBuildBatch', options.status);
+  const { port } = proxy.address() as { port: number };
+  try {
+    const run = await runAction({
+      inputs: {
+        'batch-id': sim.batch.id,
+        ...FAST,
+        'pr-comment': 'always',
+        checks: 'true',
+        'github-token': sim.github.token,
+        ...options.inputs,
+      },
+      env: { ...env, AWS_ENDPOINT_URL_CODEBUILD: `http://127.0.0.1:${port}` },
+      eventName: 'pull_request',
+      event: {
+        number: 1,
+        pull_request: {
+          number: 1,
+          head: { sha: HEAD_SHA },
+          base: { repo: { full_name: 'example/web-app' } },
+        },
+        repository: { full_name: 'example/web-app' },
+      },
+    });
+    expect(run.code).toBe(1);
+    const comments = sim.github.commentsOn(1).map((c) => c.body);
+    expect(comments).toHaveLength(1);
+    const written = [
+      comments[0],
+      JSON.stringify(sim.github.checkRunsFor(HEAD_SHA)),
+      run.stdout
+        .split('\n')
+        .filter((line) => !line.startsWith('::add-mask::'))
+        .join('\n'),
+      run.summary,
+      JSON.stringify(run.outputs),
+    ].join('\n');
+    return { comment: comments[0]!, written };
+  } finally {
+    proxy.close();
+  }
+}
+
+/** An empty home: no shared config or credentials files but those a test writes. */
+function emptyHome(): { home: string; env: Record<string, string> } {
+  const home = mkdtempSync(join(tmpdir(), 'echo-home-'));
+  return {
+    home,
+    env: {
+      HOME: home,
+      AWS_CONFIG_FILE: join(home, 'config'),
+      AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'),
+      AWS_EC2_METADATA_DISABLED: 'true',
+    },
+  };
+}
+
+describe('a failure whose body echoes the request keeps the credentials it was signed with out', () => {
+  it("role-to-assume's, through 60 s of resends (a 5xx)", async () => {
+    const sim = await start('retry-succeeds');
+    const { comment, written } = await retriedThroughEcho(
+      sim,
+      { ...sim.roleEnv(), ...emptyHome().env },
+      { inputs: { 'role-to-assume': sim.roleArn } },
+    );
+    // The sentence is still there, with the echo's credentials taken out.
+    expect(comment).toContain('InternalFailure');
+    expect(comment).toContain('x-amz-security-token&#34;:&#34;***');
+    const issued = [...sim.issued.values()];
+    expect(issued.length).toBeGreaterThan(0);
+    for (const credentials of issued) {
+      expect(written).not.toContain(credentials.sessionToken);
+      expect(written).not.toContain(credentials.accessKeyId);
     }
   }, 120_000);
 
+  it("the job's, from AWS_* variables (configure-aws-credentials)", async () => {
+    const sim = await start('retry-succeeds');
+    const job = sim.issueTemporary(900);
+    const { comment, written } = await retriedThroughEcho(
+      sim,
+      {
+        ...sim.clientEnv(),
+        AWS_ACCESS_KEY_ID: job.accessKeyId,
+        AWS_SECRET_ACCESS_KEY: job.secretAccessKey,
+        AWS_SESSION_TOKEN: job.sessionToken,
+      },
+      { status: 400 },
+    );
+    expect(comment).toContain('InvalidInputException');
+    expect(written).not.toContain(job.sessionToken);
+    expect(written).not.toContain(job.accessKeyId);
+  }, 60_000);
+
+  // A self-hosted runner often has no AWS_* keys: a profile, an instance role, a container's
+  // credentials endpoint. The SDK's chain finds them; every request carries them all the same.
+  it('from a profile, with no AWS_* keys', async () => {
+    const sim = await start('retry-succeeds');
+    const job = sim.issueTemporary(900);
+    const { home, env } = emptyHome();
+    writeFileSync(
+      join(home, 'credentials'),
+      `[ci]\naws_access_key_id = ${job.accessKeyId}\naws_secret_access_key = ${job.secretAccessKey}\naws_session_token = ${job.sessionToken}\n`,
+    );
+    const { AWS_REGION, AWS_ENDPOINT_URL_CLOUDWATCH_LOGS, GITHUB_API_URL } = sim.clientEnv();
+    const { comment, written } = await retriedThroughEcho(
+      sim,
+      { ...env, AWS_REGION, AWS_ENDPOINT_URL_CLOUDWATCH_LOGS, GITHUB_API_URL, AWS_PROFILE: 'ci' },
+      { status: 400 },
+    );
+    expect(comment).toContain('InvalidInputException');
+    expect(written).not.toContain(job.sessionToken);
+    expect(written).not.toContain(job.accessKeyId);
+  }, 60_000);
+});
+
+describe('a StartBuildBatch failure whose body echoes the request', () => {
   it('prints no value of env-vars-for-codebuild ("Their values are never printed")', async () => {
     const sim = await start('start-succeeds');
     const proxy = await echoingProxy(sim, 'StartBuildBatch', 400);
@@ -137,117 +201,6 @@ describe('a 5xx whose body echoes the request', () => {
       );
       expect(run.stdout).not.toContain(value);
       expect(run.summary).not.toContain(value);
-    } finally {
-      proxy.close();
-    }
-  }, 120_000);
-});
-
-describe("a 5xx echoing the request signed with the job's credentials (configure-aws-credentials)", () => {
-  it('puts neither the key id nor the session token in the comment or the check runs', async () => {
-    const sim = await start('retry-succeeds');
-    const proxy = await echoingProxy(sim, 'RetryBuildBatch');
-    const { port } = proxy.address() as { port: number };
-    const job = sim.issueTemporary(900);
-    try {
-      const run = await runAction({
-        inputs: {
-          'batch-id': sim.batch.id,
-          ...FAST,
-          'pr-comment': 'always',
-          checks: 'true',
-          'github-token': sim.github.token,
-        },
-        env: {
-          ...sim.clientEnv(),
-          AWS_ACCESS_KEY_ID: job.accessKeyId,
-          AWS_SECRET_ACCESS_KEY: job.secretAccessKey,
-          AWS_SESSION_TOKEN: job.sessionToken,
-          AWS_ENDPOINT_URL_CODEBUILD: `http://127.0.0.1:${port}`,
-        },
-        eventName: 'pull_request',
-        event: {
-          number: 1,
-          pull_request: {
-            number: 1,
-            head: { sha: 'feedfacefeedfacefeedfacefeedfacefeedface' },
-            base: { repo: { full_name: 'example/web-app' } },
-          },
-          repository: { full_name: 'example/web-app' },
-        },
-      });
-      expect(run.code).toBe(1);
-      const comments = sim.github.commentsOn(1).map((c) => c.body);
-      expect(comments).toHaveLength(1);
-      expect(comments[0]).toContain('InternalFailure');
-      const written = [
-        comments[0],
-        JSON.stringify(sim.github.checkRunsFor('feedfacefeedfacefeedfacefeedfacefeedface')),
-        run.summary,
-        JSON.stringify(run.outputs),
-      ].join('\n');
-      expect(written).not.toContain(job.sessionToken);
-      expect(written).not.toContain(job.accessKeyId);
-    } finally {
-      proxy.close();
-    }
-  }, 120_000);
-});
-
-// A self-hosted runner often has no AWS_* keys: a profile, an EC2 instance role or a container's
-// credentials endpoint. The SDK's chain finds them; every request carries the session token all the same.
-describe('a failure echoing the request signed with credentials from a profile (no AWS_* keys)', () => {
-  it('puts the session token neither in the comment nor in the check runs', async () => {
-    const sim = await start('retry-succeeds');
-    const proxy = await echoingProxy(sim, 'RetryBuildBatch', 400);
-    const { port } = proxy.address() as { port: number };
-    const job = sim.issueTemporary(900);
-    const home = mkdtempSync(join(tmpdir(), 'echo-home-'));
-    writeFileSync(
-      join(home, 'credentials'),
-      `[ci]\naws_access_key_id = ${job.accessKeyId}\naws_secret_access_key = ${job.secretAccessKey}\naws_session_token = ${job.sessionToken}\n`,
-    );
-    const { AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, ...endpointAndRegion } = sim.clientEnv();
-    void [AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY];
-    try {
-      const run = await runAction({
-        inputs: {
-          'batch-id': sim.batch.id,
-          ...FAST,
-          'pr-comment': 'always',
-          checks: 'true',
-          'github-token': sim.github.token,
-        },
-        env: {
-          ...endpointAndRegion,
-          HOME: home,
-          AWS_CONFIG_FILE: join(home, 'config'),
-          AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'),
-          AWS_PROFILE: 'ci',
-          AWS_EC2_METADATA_DISABLED: 'true',
-          AWS_ENDPOINT_URL_CODEBUILD: `http://127.0.0.1:${port}`,
-        },
-        eventName: 'pull_request',
-        event: {
-          number: 1,
-          pull_request: {
-            number: 1,
-            head: { sha: 'feedfacefeedfacefeedfacefeedfacefeedface' },
-            base: { repo: { full_name: 'example/web-app' } },
-          },
-          repository: { full_name: 'example/web-app' },
-        },
-      });
-      expect(run.code).toBe(1);
-      const comments = sim.github.commentsOn(1).map((c) => c.body);
-      expect(comments).toHaveLength(1);
-      expect(comments[0]).toContain('InvalidInputException');
-      const written = [
-        comments[0],
-        JSON.stringify(sim.github.checkRunsFor('feedfacefeedfacefeedfacefeedfacefeedface')),
-        run.summary,
-      ].join('\n');
-      expect(written).not.toContain(job.sessionToken);
     } finally {
       proxy.close();
     }

@@ -99,12 +99,13 @@ describe('project-name', () => {
     expect(run.outputs.attempts).toBe('0');
   });
 
-  it('passes on an unknown project with the service error', async () => {
+  it('fails on an unknown project naming the input, with the service error', async () => {
     const sim = await start('no-failed-batch');
     const run = await act(sim, { 'batch-id': '', 'project-name': 'no-such-project' });
     expect(run.code).toBe(1);
+    // One sentence naming the input and the region, with the service's error and request id.
     expect(annotations(run, 'error')[0]).toMatch(
-      /^CodeBuild ListBuildBatchesForProject failed: ResourceNotFoundException: Project cannot be found: .* \(request id [0-9a-f-]+\)$/,
+      /^Project no-such-project was not found in us-east-1: check "project-name" and the region \(aws-region\)\. CodeBuild ListBuildBatchesForProject failed: ResourceNotFoundException: Project cannot be found: .* \(request id [0-9a-f-]+\)\.$/,
     );
   });
 });

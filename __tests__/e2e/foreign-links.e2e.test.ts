@@ -6,10 +6,9 @@ import { createServer, request, type Server } from 'node:http';
 import { act, simulators, type Simulator } from './helpers.js';
 
 const start = simulators();
-const FOREIGN = 'https://console.aws.amazon.com.evil.example/login';
 
 /** Forwards to the simulator; BatchGetBuilds answers come back with every deepLink replaced. */
-async function rewritingProxy(sim: Simulator): Promise<Server> {
+async function rewritingProxy(sim: Simulator, link: string): Promise<Server> {
   const proxy = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -28,7 +27,7 @@ async function rewritingProxy(sim: Simulator): Promise<Server> {
                 builds?: Array<{ logs?: { deepLink?: string } }>;
               };
               for (const build of parsed.builds ?? [])
-                if (build.logs?.deepLink) build.logs.deepLink = FOREIGN;
+                if (build.logs?.deepLink) build.logs.deepLink = link;
               text = JSON.stringify(parsed);
             }
             const headers = {
@@ -47,25 +46,38 @@ async function rewritingProxy(sim: Simulator): Promise<Server> {
   return proxy;
 }
 
-describe('a build whose logs.deepLink points at another host', () => {
-  it('links no other host than the AWS console from the summary or the check runs', async () => {
-    const sim = await start('fails-again');
-    const proxy = await rewritingProxy(sim);
-    const { port } = proxy.address() as { port: number };
-    try {
-      const run = await act(
-        sim,
-        { checks: 'true', 'github-token': sim.github.token },
-        { env: { ...sim.clientEnv(), AWS_ENDPOINT_URL_CODEBUILD: `http://127.0.0.1:${port}` } },
-      );
-      expect(run.code).toBe(1);
-      // The diagnosis was read through the proxy (the failed group has its reason).
-      expect(run.summary).toContain('COMMAND_EXECUTION_ERROR');
-      expect(run.summary).not.toContain('evil.example');
-      for (const check of sim.github.checkRuns)
-        expect(JSON.stringify(check.output)).not.toContain('evil.example');
-    } finally {
-      proxy.close();
-    }
-  }, 60_000);
+describe('a build whose logs.deepLink does not lead to the AWS console', () => {
+  it.each([
+    ['another host', 'https://console.aws.amazon.com.evil.example/login'],
+    // The URL parser reads the host as the console's and "evil.example…" as user info; escaping
+    // for the page strips the OSC sequence up to its BEL, which would leave https://evil.example.
+    [
+      'the console only before it is escaped',
+      'https://evil.example\u001b]@console.aws.amazon.com/\u0007',
+    ],
+  ])(
+    'links no other host from the summary or the check runs (%s)',
+    async (_, link) => {
+      const sim = await start('fails-again');
+      const proxy = await rewritingProxy(sim, link);
+      const { port } = proxy.address() as { port: number };
+      try {
+        const run = await act(
+          sim,
+          { checks: 'true', 'github-token': sim.github.token },
+          { env: { ...sim.clientEnv(), AWS_ENDPOINT_URL_CODEBUILD: `http://127.0.0.1:${port}` } },
+        );
+        expect(run.code).toBe(1);
+        // The diagnosis was read through the proxy (the failed group has its reason).
+        expect(run.summary).toContain('COMMAND_EXECUTION_ERROR');
+        expect(run.summary).not.toContain('evil.example');
+        expect(run.stdout).not.toContain('https://evil.example');
+        for (const check of sim.github.checkRuns)
+          expect(JSON.stringify(check.output)).not.toContain('evil.example');
+      } finally {
+        proxy.close();
+      }
+    },
+    60_000,
+  );
 });

@@ -79,12 +79,13 @@ export function logged(
 /**
  * Node flags that step the action's wall clock (Date.now(), new Date()) by offsetMs, afterMs after the
  * process starts, as NTP steps a self-hosted runner's clock; performance.now() and timers go on as before.
+ * With afterMs 0 the clock is off from the first line the action runs (a runner whose clock is off).
  */
 export function wallClockStep(offsetMs: number, afterMs: number): string[] {
   const preload = `
     const Real = Date;
-    let shift = 0;
-    setTimeout(() => { shift = ${offsetMs}; }, ${afterMs}).unref();
+    let shift = ${afterMs === 0 ? offsetMs : 0};
+    if (${afterMs} > 0) setTimeout(() => { shift = ${offsetMs}; }, ${afterMs}).unref();
     const now = () => Real.now() + shift;
     globalThis.Date = new Proxy(Real, {
       construct: (target, args, newTarget) =>
