@@ -52,7 +52,10 @@ function environmentVariables(start: StartInputs, env: RunContext['env']): Envir
   const plain = (name: string, value: string) =>
     variables.set(name, { name, value, type: 'PLAINTEXT' });
   if (start.githubEnvVars) {
-    for (const name of GITHUB_ENV_VARS) if (valueOf(name)) plain(name, valueOf(name)!);
+    for (const name of GITHUB_ENV_VARS) {
+      const value = valueOf(name);
+      if (value) plain(name, value);
+    }
   }
   for (const name of start.envVarNames) plain(name, valueOf(name)!);
   for (const variable of start.referencedEnvVars) variables.set(variable.name!, variable);
