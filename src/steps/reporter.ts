@@ -69,7 +69,7 @@ export interface FinalReport {
   builds?: EvidenceSource;
   /** Log lines to show per failed group (the log-lines input); 0 reads no logs. */
   logLines?: number;
-  /** Bounds the diagnosis reads (on cancellation); they never take longer than DIAGNOSIS_TIMEOUT_MS. */
+  /** Bounds the diagnosis reads (interrupt.ts: what its budget leaves); they never take longer than DIAGNOSIS_TIMEOUT_MS. */
   signal?: AbortSignal;
 }
 
@@ -77,8 +77,6 @@ export interface FinalReport {
 export const DIAGNOSIS_TIMEOUT_MS = 15_000;
 /** Of DIAGNOSIS_TIMEOUT_MS, whole logs still being read when the batch ends (step-log) take at most this. */
 export const WHOLE_LOGS_TIMEOUT_MS = 5_000;
-/** After a cancellation or timeout, unless the caller bounds them: the runner's 7.5 s are short. */
-export const INTERRUPTED_DIAGNOSIS_TIMEOUT_MS = 2_000;
 export const DEFAULT_LOG_LINES = 30;
 
 /**
@@ -313,11 +311,7 @@ export class Reporter {
 
   /** The signal that bounds the reads once the batch is final. */
   private readSignal(report: FinalReport): AbortSignal {
-    const timeout = AbortSignal.timeout(
-      report.interrupted && !report.signal
-        ? INTERRUPTED_DIAGNOSIS_TIMEOUT_MS
-        : DIAGNOSIS_TIMEOUT_MS,
-    );
+    const timeout = AbortSignal.timeout(DIAGNOSIS_TIMEOUT_MS);
     return report.signal ? AbortSignal.any([report.signal, timeout]) : timeout;
   }
 
