@@ -16,6 +16,7 @@ import { cancelBudget } from './steps/interrupt.js';
 import { retryWhileRed } from './steps/retry.js';
 import { startBatch, type StartedBatch } from './steps/start-batch.js';
 import { startedHeadline } from './report/summary.js';
+import { Inputs } from './config/names.js';
 
 /**
  * The action's entry, for the runner (dist/index.js) and for @github/local-action: the main step,
@@ -77,8 +78,8 @@ async function retryAndWait(deps: Deps, reporter: Reporter, startedAt: number): 
       batch: start.batch,
       elapsedMs: step.elapsed(),
       headline: start.followed
-        ? `Following batch #${number}, started by another step with the same request; not waiting for the outcome (wait: false).`
-        : `Started batch #${number}; not waiting for the outcome (wait: false).`,
+        ? `Following batch #${number}, started by another step with the same request; not waiting for the outcome (${Inputs.Wait}: false).`
+        : `Started batch #${number}; not waiting for the outcome (${Inputs.Wait}: false).`,
     });
     return;
   }
@@ -118,7 +119,7 @@ async function conclude(step: Step, batch: BuildBatch, start?: StartedBatch): Pr
   if (!succeeded) {
     const sentence = failureSentence(outcome);
     if (config.failOnBatchFailure) throw new ActionError(sentence);
-    io.warning(`${sentence} The step succeeds because fail-on-batch-failure is false.`);
+    io.warning(`${sentence} The step succeeds because ${Inputs.FailOnBatchFailure} is false.`);
   }
 }
 

@@ -42,4 +42,27 @@ describe('src/', () => {
     );
     expect(found).toEqual([]);
   });
+
+  // A sentence that names an input or output in its own letters goes stale when the name changes,
+  // and then tells the user to set an input that does not exist.
+  it('names inputs and outputs in its sentences by their names.ts names too', () => {
+    const files = readdirSync('src', { recursive: true, encoding: 'utf8' }).filter(
+      (f) => f.endsWith('.ts') && f !== join('config', 'names.ts'),
+    );
+    // The names no English word is: those with a hyphen.
+    const names = [...Object.values(Inputs), ...Object.values(Outputs)].filter((n) =>
+      n.includes('-'),
+    );
+    const written = new RegExp(`(?<![\\w-])(${names.join('|')})(?![\\w-])`, 'g');
+    const found = files.flatMap((file) => {
+      const code = readFileSync(join('src', file), 'utf8')
+        // Comments may name them: they are not shown to anyone.
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/(^|[^:])\/\/.*$/gm, '$1')
+        // Nor module paths (./step-log.js).
+        .replace(/(from\s*|import\(\s*)'[^']*'/g, '');
+      return [...code.matchAll(written)].map((m) => `${file}: ${m[0]}`);
+    });
+    expect(found).toEqual([]);
+  });
 });

@@ -1,5 +1,6 @@
 import { withoutUserInfo, type EndpointOverride } from '../config/endpoint-variables.js';
 import { shown } from '../config/input-source.js';
+import { Inputs } from '../config/names.js';
 
 /**
  * Setup mistakes a new user makes (no credentials, no region, an endpoint variable left pointing at
@@ -26,14 +27,12 @@ export function unreachableEndpoint(
 
 /** The SDK's default chain found no credentials anywhere. */
 export function noCredentials(detail: string): string {
-  return `No AWS credentials were found (${detail.replace(/\.$/, '')}): add a step with aws-actions/configure-aws-credentials before this one, or set role-to-assume (with "permissions: id-token: write") so this action assumes the role itself.`;
+  return `No AWS credentials were found (${detail.replace(/\.$/, '')}): add a step with aws-actions/configure-aws-credentials before this one, or set ${Inputs.RoleToAssume} (with "permissions: id-token: write") so this action assumes the role itself.`;
 }
 
-export const NO_REGION =
-  'No AWS region is set: set the aws-region input, give batch-id as a batch ARN (its region is used), or set AWS_REGION in the environment.';
+export const NO_REGION = `No AWS region is set: set the ${Inputs.AwsRegion} input, give ${Inputs.BatchId} as a batch ARN (its region is used), or set AWS_REGION in the environment.`;
 
-export const NO_ID_TOKEN =
-  'role-to-assume needs a GitHub OIDC token, but ACTIONS_ID_TOKEN_REQUEST_URL is not set: add "permissions: id-token: write" to the job (or the workflow); runs for pull requests from forks never get one.';
+export const NO_ID_TOKEN = `${Inputs.RoleToAssume} needs a GitHub OIDC token, but ACTIONS_ID_TOKEN_REQUEST_URL is not set: add "permissions: id-token: write" to the job (or the workflow); runs for pull requests from forks never get one.`;
 
 /** The sub claim of a JWT, read without verifying it (only to tell the user what the run presents). */
 export function subjectOf(token: string): string | undefined {
@@ -68,11 +67,11 @@ export function explainStsRefusal(refusal: StsRefusal): string | undefined {
   const { code, roleArn, audience } = refusal;
   const answer = `${code}${refusal.message ? `: ${refusal.message.replace(/\.$/, '')}` : ''}${refusal.requestId ? `, request id ${refusal.requestId}` : ''}`;
   if (code === 'AccessDenied')
-    return `Role ${roleArn} (role-to-assume) refused this run's GitHub token (${answer}): its trust policy's token.actions.githubusercontent.com:sub condition must match ${shown(refusal.subject ?? 'unknown')}, the subject this run presents, and its aud condition ${shown(audience)}.`;
+    return `Role ${roleArn} (${Inputs.RoleToAssume}) refused this run's GitHub token (${answer}): its trust policy's token.actions.githubusercontent.com:sub condition must match ${shown(refusal.subject ?? 'unknown')}, the subject this run presents, and its aud condition ${shown(audience)}.`;
   // The SDK names the modelled errors with an Exception suffix (InvalidIdentityTokenException).
   if (/^(InvalidIdentityToken|IDPRejectedClaim)(Exception)?$/.test(code))
     return `STS rejected this run's GitHub token for role ${roleArn} (${answer}): the role's account needs the IAM OIDC identity provider token.actions.githubusercontent.com with the audience ${shown(audience)} (the audience input).`;
   if (code === 'ValidationError' && /DurationSeconds/i.test(refusal.message))
-    return `STS refused role-duration-seconds ${refusal.durationSeconds} for role ${roleArn} (${answer}): lower role-duration-seconds (this action refreshes the credentials before they expire) or raise the role's maximum session duration.`;
+    return `STS refused ${Inputs.RoleDurationSeconds} ${refusal.durationSeconds} for role ${roleArn} (${answer}): lower ${Inputs.RoleDurationSeconds} (this action refreshes the credentials before they expire) or raise the role's maximum session duration.`;
   return undefined;
 }

@@ -16,11 +16,6 @@ export interface GitHubSettings {
   prComment: PrComment;
 }
 
-export const INPUT_CHECKS = Inputs.Checks;
-export const INPUT_CHECK_NAME = Inputs.CheckName;
-export const INPUT_GITHUB_TOKEN = Inputs.GithubToken;
-export const INPUT_PR_COMMENT = Inputs.PrComment;
-
 const PR_COMMENT: readonly PrComment[] = ['never', 'failure', 'always'];
 /** GitHub cuts nothing here, but a check run's name is a line in the checks box: keep it one. */
 const MAX_CHECK_NAME = 100;
@@ -32,37 +27,37 @@ export function wantsGitHub(settings: GitHubSettings): boolean {
 
 /** checks, check-name, github-token, pr-comment; throws the sentence that names a bad one. */
 export function readGitHubSettings(source: InputSource, wait: boolean): GitHubSettings {
-  const checksRaw = source.get(INPUT_CHECKS);
+  const checksRaw = source.get(Inputs.Checks);
   let checks = false;
   if (checksRaw !== '') {
     try {
-      checks = source.getBoolean(INPUT_CHECKS);
+      checks = source.getBoolean(Inputs.Checks);
     } catch {
       throw new ActionError(
-        `Input "${INPUT_CHECKS}" is ${JSON.stringify(checksRaw.slice(0, 80))}, but it must be "true" or "false".`,
+        `Input "${Inputs.Checks}" is ${JSON.stringify(checksRaw.slice(0, 80))}, but it must be "true" or "false".`,
       );
     }
   }
-  const commentRaw = source.get(INPUT_PR_COMMENT);
+  const commentRaw = source.get(Inputs.PrComment);
   const prComment = (commentRaw === '' ? 'never' : commentRaw.toLowerCase()) as PrComment;
   if (!PR_COMMENT.includes(prComment))
     throw new ActionError(
-      `Input "${INPUT_PR_COMMENT}" is ${JSON.stringify(commentRaw.slice(0, 80))}, but it must be never, failure or always.`,
+      `Input "${Inputs.PrComment}" is ${JSON.stringify(commentRaw.slice(0, 80))}, but it must be never, failure or always.`,
     );
-  const checkName = source.get(INPUT_CHECK_NAME);
+  const checkName = source.get(Inputs.CheckName);
   if (/[\r\n]/.test(checkName) || checkName.length > MAX_CHECK_NAME)
     throw new ActionError(
-      `Input "${INPUT_CHECK_NAME}" must be one line of at most ${MAX_CHECK_NAME} characters: the check runs are named <check-name>/<build group>.`,
+      `Input "${Inputs.CheckName}" must be one line of at most ${MAX_CHECK_NAME} characters: the check runs are named <${Inputs.CheckName}>/<build group>.`,
     );
   // A check run left in progress by a step that does not wait would never be completed.
   if (checks && !wait)
     throw new ActionError(
-      `Input "${INPUT_CHECKS}" is true but "wait" is false: a check run is completed when its build group ends, which only a waiting step sees, so set "wait: true" or "checks: false".`,
+      `Input "${Inputs.Checks}" is true but "${Inputs.Wait}" is false: a check run is completed when its build group ends, which only a waiting step sees, so set "${Inputs.Wait}: true" or "${Inputs.Checks}: false".`,
     );
   return {
     checks,
     checkName: checkName || undefined,
-    token: source.get(INPUT_GITHUB_TOKEN),
+    token: source.get(Inputs.GithubToken),
     prComment,
   };
 }

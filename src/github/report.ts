@@ -1,10 +1,7 @@
 import type { BuildBatch } from '@aws-sdk/client-codebuild';
 import { context } from '@actions/github';
-import {
-  INPUT_CHECK_NAME,
-  INPUT_GITHUB_TOKEN,
-  type GitHubSettings,
-} from '../config/github-inputs.js';
+import type { GitHubSettings } from '../config/github-inputs.js';
+import { Inputs } from '../config/names.js';
 import { messageOf } from '../config/errors.js';
 import { checksCommit } from '../report/checks.js';
 import type { FinishedReport, ReportSink } from '../steps/reporter.js';
@@ -191,7 +188,7 @@ export class GitHubReport implements ReportSink {
     if (settings.prComment !== 'never') {
       if (!event.pullRequest || !event.repo)
         io.debug(
-          `pr-comment: ${settings.prComment} does nothing on ${event.name ?? 'this'} events: the comment goes on pull requests.`,
+          `${Inputs.PrComment}: ${settings.prComment} does nothing on ${event.name ?? 'this'} events: the comment goes on pull requests.`,
         );
       else this.commentTo = edges.comment(event.pullRequest.number, retries);
     }
@@ -297,10 +294,12 @@ export class GitHubReport implements ReportSink {
         },
         this.budget.signal,
       );
-      this.options.io.debug(`pr-comment: ${did} on pull request #${event.pullRequest?.number}.`);
+      this.options.io.debug(
+        `${Inputs.PrComment}: ${did} on pull request #${event.pullRequest?.number}.`,
+      );
       if (sharedWith !== undefined)
         this.options.io.warning(
-          `pr-comment: another step of this run (batch ${sharedWith}) writes the same pull request comment: this step ${wrote ? 'wrote one of its own' : 'left it as it is'}. Give each matrix leg its own "${INPUT_CHECK_NAME}" (e.g. ${outcome.projectName ?? 'project'}-\${{ matrix.target }}): their comments and check runs then stay apart across runs.`,
+          `${Inputs.PrComment}: another step of this run (batch ${sharedWith}) writes the same pull request comment: this step ${wrote ? 'wrote one of its own' : 'left it as it is'}. Give each matrix leg its own "${Inputs.CheckName}" (e.g. ${outcome.projectName ?? 'project'}-\${{ matrix.target }}): their comments and check runs then stay apart across runs.`,
         );
     } catch (error) {
       this.failed('comment', error);
@@ -338,7 +337,7 @@ export class GitHubReport implements ReportSink {
       case 'credentials':
         once('credentials', () =>
           io.warning(
-            `${what} not written: GitHub refused the token (${failure.detail}). Check the "${INPUT_GITHUB_TOKEN}" input; by default it is the job's own token.`,
+            `${what} not written: GitHub refused the token (${failure.detail}). Check the "${Inputs.GithubToken}" input; by default it is the job's own token.`,
           ),
         );
         return { stop: true };
@@ -382,7 +381,7 @@ export function openGitHubReport(options: GitHubReportOptions): ReportSink {
   const { settings, io } = options;
   if (settings.token === '') {
     io.warning(
-      `Input "${INPUT_GITHUB_TOKEN}" is empty: no check runs or pull request comment. Leave it out to use the job's own token.`,
+      `Input "${Inputs.GithubToken}" is empty: no check runs or pull request comment. Leave it out to use the job's own token.`,
     );
     return NOWHERE;
   }

@@ -1,6 +1,7 @@
 import { ActionError } from '../config/errors.js';
 import { ServiceError } from '../aws/errors.js';
 import { formatDuration } from './outcome.js';
+import { Inputs } from '../config/names.js';
 
 /**
  * Credentials that ran out, or that the service does not know, end the step at once: two mistakes
@@ -11,12 +12,12 @@ export function explainCredentials(error: unknown, elapsedMs: number): unknown {
   const ref = `${error.code}${error.requestId ? `, request id ${error.requestId}` : ''}`;
   if (error.kind === 'expired-credentials') {
     return new ActionError(
-      `The AWS credentials expired after ${formatDuration(elapsedMs)} of waiting (${ref}): set role-to-assume so that this action assumes the role itself and renews the credentials while it waits, or raise role-duration-seconds of aws-actions/configure-aws-credentials (and the role's maximum session duration) above the batch's duration.`,
+      `The AWS credentials expired after ${formatDuration(elapsedMs)} of waiting (${ref}): set ${Inputs.RoleToAssume} so that this action assumes the role itself and renews the credentials while it waits, or raise ${Inputs.RoleDurationSeconds} of aws-actions/configure-aws-credentials (and the role's maximum session duration) above the batch's duration.`,
     );
   }
   if (error.kind === 'invalid-credentials') {
     return new ActionError(
-      `AWS did not accept the credentials (${ref}): the access key is not valid for this account or partition, or its secret is wrong; check what aws-actions/configure-aws-credentials (or the AWS_* variables) set, and that the region ${error.operation} went to (aws-region, AWS_REGION or the batch ARN's) is in the key's partition.`,
+      `AWS did not accept the credentials (${ref}): the access key is not valid for this account or partition, or its secret is wrong; check what aws-actions/configure-aws-credentials (or the AWS_* variables) set, and that the region ${error.operation} went to (${Inputs.AwsRegion}, AWS_REGION or the batch ARN's) is in the key's partition.`,
     );
   }
   return error;

@@ -9,6 +9,7 @@ import {
 import { batchConsoleUrl, buildConsoleUrl, s3ConsoleUrl } from './links.js';
 import { formatDuration, type BatchOutcome, type GroupOutcome } from './outcome.js';
 import { escapeHtml } from './text.js';
+import { Outputs } from '../config/names.js';
 
 /** What one RetryBuildBatch call of this step led to. */
 export interface AttemptRecord {
@@ -505,7 +506,7 @@ export function summaryParts(input: SummaryInput, limitBytes = SUMMARY_LIMIT_BYT
   }
   // Still too large: keep as many rows as fit, and say how many were left out.
   const cut = (rows: number) =>
-    `${head}\n\n${groupTable(notSucceeded.slice(0, rows), input, false)}\n\n<p>… and ${notSucceeded.length - rows} more build groups that did not succeed (see the build-groups output).</p>\n`;
+    `${head}\n\n${groupTable(notSucceeded.slice(0, rows), input, false)}\n\n<p>… and ${notSucceeded.length - rows} more build groups that did not succeed (see the ${Outputs.BuildGroups} output).</p>\n`;
   let rows = Math.floor(notSucceeded.length / 2);
   while (rows > 0 && size(cut(rows)) > limitBytes) rows = Math.floor(rows / 2);
   return [cut(rows)];

@@ -1,4 +1,5 @@
 import type { BuildBatch } from '@aws-sdk/client-codebuild';
+import { Inputs } from '../config/names.js';
 
 /**
  * What project-name retries, given the project's newest failed batch and its newer batches. A red
@@ -52,5 +53,5 @@ export function choiceSentence(
     return `${head}, is obsolete: the newer ${named(by)} succeeded, so there is nothing to retry.`;
   const f = `#${failed.buildBatchNumber ?? '?'}`;
   const b = `#${by.buildBatchNumber ?? '?'}`;
-  return `${head}, is older than ${named(by)}, which is running: nothing was retried, as a retry of ${f} would build older source beside ${b} and race it; whoever started ${b} owns its outcome (set batch-id to ${failed.id} to retry it anyway).`;
+  return `${head}, is older than ${named(by)}, which is running: nothing was retried, as a retry of ${f} would build older source beside ${b} and race it; whoever started ${b} owns its outcome (set ${Inputs.BatchId} to ${failed.id} to retry it anyway).`;
 }

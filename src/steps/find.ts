@@ -3,7 +3,7 @@ import type { CodeBuild } from '../aws/codebuild.js';
 import { ServiceError } from '../aws/errors.js';
 import { ActionError } from '../config/errors.js';
 import type { Config } from '../config/inputs.js';
-import { Outputs } from '../config/names.js';
+import { Inputs, Outputs } from '../config/names.js';
 import { choiceSentence, chooseProjectBatch, newestBatch } from './choose-batch.js';
 import type { Step } from './context.js';
 
@@ -62,10 +62,10 @@ async function notFoundHint(codebuild: CodeBuild, id: string): Promise<string> {
   if (build) {
     const batch = build.buildBatchArn?.split('/').slice(1).join('/');
     return batch
-      ? `${id} is a build id, not a batch build id; it belongs to batch build ${batch}: set "batch-id" to that.`
+      ? `${id} is a build id, not a batch build id; it belongs to batch build ${batch}: set "${Inputs.BatchId}" to that.`
       : `${id} is a build id, not a batch build id, and that build is not part of a batch.`;
   }
-  return 'check "batch-id" (a batch build id, from the project\'s Batch history, not a build id) and the region (aws-region, or the ARN\'s).';
+  return `check "${Inputs.BatchId}" (a batch build id, from the project's Batch history, not a build id) and the region (${Inputs.AwsRegion}, or the ARN's).`;
 }
 
 /**
@@ -81,7 +81,7 @@ export async function unknownProject(
   if (!(thrown instanceof ServiceError) || thrown.code !== 'ResourceNotFoundException')
     return thrown;
   return new ActionError(
-    `Project ${projectName} was not found in ${await codebuild.region()}: check "project-name" and the region (aws-region). ${thrown.message}.`,
+    `Project ${projectName} was not found in ${await codebuild.region()}: check "${Inputs.ProjectName}" and the region (${Inputs.AwsRegion}). ${thrown.message}.`,
   );
 }
 

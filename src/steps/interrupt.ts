@@ -2,6 +2,7 @@ import type { BuildBatch } from '@aws-sdk/client-codebuild';
 import { ActionError, messageOf } from '../config/errors.js';
 import { describeBatch, formatDuration, isFinalStatus } from '../report/outcome.js';
 import type { Step } from './context.js';
+import { Inputs } from '../config/names.js';
 
 /**
  * From SIGINT the runner allows 7.5 s before SIGTERM: stopping the batch, reading failure reasons,
@@ -49,7 +50,7 @@ export async function interrupt(
     `the batch was ${doing.status}` +
     (running.length > 0 ? ` with ${running.join(', ')} still running` : '');
   let batch = lastKnown;
-  let stopped = 'it was left running (stop-on-cancel is false)';
+  let stopped = `it was left running (${Inputs.StopOnCancel} is false)`;
   if (config.stopOnCancel) {
     try {
       batch =

@@ -5,6 +5,7 @@ import { RUNNING_BATCH_STATE } from '../github/post.js';
 import { waitForCompletion, type WaitResult } from './wait.js';
 import type { Step } from './context.js';
 import { HOLD_MS, heldRangeMs, isHeld, paceAt, startPace, type Pace } from './pace.js';
+import { Inputs } from '../config/names.js';
 
 /**
  * Each step's polling pace, and the client's count of throttled answers when its last wait ended: a
@@ -69,8 +70,8 @@ export function waitFor(step: Step, known: BuildBatch): Promise<WaitResult> {
           next.poll
             ? `trying again in ${formatDuration(next.inMs)}`
             : next.inMs > 0
-              ? `timeout-minutes ends in ${formatDuration(next.inMs)}, before another poll`
-              : 'timeout-minutes has passed'
+              ? `${Inputs.TimeoutMinutes} ends in ${formatDuration(next.inMs)}, before another poll`
+              : `${Inputs.TimeoutMinutes} has passed`
         }.`,
       ),
     onPaceChange: (held, nextMs) =>

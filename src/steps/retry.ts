@@ -7,6 +7,7 @@ import { retryToken } from '../config/token.js';
 import type { Step } from './context.js';
 import { interrupt } from './interrupt.js';
 import { waitFor } from './poll.js';
+import { Inputs } from '../config/names.js';
 
 /**
  * Waits while the batch runs and retries it while it is red, up to max-attempts RetryBuildBatch
@@ -27,7 +28,7 @@ export async function retryWhileRed(
     if (next === 'nothing-to-retry' || (next === 'retry' && attempts.length >= config.maxAttempts))
       return batch;
     if (next === 'wait' && !config.wait) {
-      const headline = `Batch ${batchId} is ${batch.buildBatchStatus ?? 'IN_PROGRESS'}: not waiting for it (wait: false), and nothing was retried.`;
+      const headline = `Batch ${batchId} is ${batch.buildBatchStatus ?? 'IN_PROGRESS'}: not waiting for it (${Inputs.Wait}: false), and nothing was retried.`;
       io.notice(headline);
       await reporter.finish({ batch, headline, elapsedMs: step.elapsed() });
       return undefined;
@@ -55,7 +56,7 @@ export async function retryWhileRed(
         await reporter.finish({
           batch,
           elapsedMs: step.elapsed(),
-          headline: `Retry accepted (${config.retryType}); not waiting for the outcome (wait: false).`,
+          headline: `Retry accepted (${config.retryType}); not waiting for the outcome (${Inputs.Wait}: false).`,
           groupsNote: RETRY_RESPONSE_NOTE,
         });
         return undefined;
