@@ -41,6 +41,15 @@ describe('checks, check-name, github-token, pr-comment', () => {
       /^Input "pr-comment" is "on-failure", but it must be never, failure or always\.$/,
     ],
     [{ 'check-name': 'x'.repeat(101) }, /^Input "check-name" must be one line of at most 100/],
+    // A long value is shown cut, and says so, as every other input's.
+    [
+      { checks: 'y'.repeat(200) },
+      /^Input "checks" is "y{77}\.\.\.", but it must be "true" or "false"\.$/,
+    ],
+    [
+      { 'pr-comment': 'n'.repeat(200) },
+      /^Input "pr-comment" is "n{77}\.\.\.", but it must be never, failure or always\.$/,
+    ],
     [
       { checks: 'true', wait: 'false' },
       /^Input "checks" is true but "wait" is false: .* set "wait: true" or "checks: false"\.$/,

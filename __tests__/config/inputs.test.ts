@@ -224,6 +224,10 @@ describe('readConfig', () => {
       /^Input "step-log" is "failures", but it must be failed, all or none\.$/,
     ],
     [
+      { 'batch-id': BATCH_ID, 'step-log': 'f'.repeat(200) },
+      /^Input "step-log" is "f{77}\.\.\.", but it must be failed, all or none\.$/,
+    ],
+    [
       { 'batch-id': BATCH_ID, 'max-attempts': '2', wait: 'false' },
       /^Input "max-attempts" is 2 but "wait" is false/,
     ],

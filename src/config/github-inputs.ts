@@ -1,6 +1,6 @@
 import { Inputs } from './names.js';
 import { ActionError } from './errors.js';
-import type { InputSource } from './input-source.js';
+import { invalid, readBoolean, type InputSource } from './input-source.js';
 
 /** pr-comment: when the pull request gets its comment. */
 export type PrComment = 'never' | 'failure' | 'always';
@@ -27,23 +27,11 @@ export function wantsGitHub(settings: GitHubSettings): boolean {
 
 /** checks, check-name, github-token, pr-comment; throws the sentence that names a bad one. */
 export function readGitHubSettings(source: InputSource, wait: boolean): GitHubSettings {
-  const checksRaw = source.get(Inputs.Checks);
-  let checks = false;
-  if (checksRaw !== '') {
-    try {
-      checks = source.getBoolean(Inputs.Checks);
-    } catch {
-      throw new ActionError(
-        `Input "${Inputs.Checks}" is ${JSON.stringify(checksRaw.slice(0, 80))}, but it must be "true" or "false".`,
-      );
-    }
-  }
+  const checks = readBoolean(source, Inputs.Checks, false);
   const commentRaw = source.get(Inputs.PrComment);
   const prComment = (commentRaw === '' ? 'never' : commentRaw.toLowerCase()) as PrComment;
   if (!PR_COMMENT.includes(prComment))
-    throw new ActionError(
-      `Input "${Inputs.PrComment}" is ${JSON.stringify(commentRaw.slice(0, 80))}, but it must be never, failure or always.`,
-    );
+    throw invalid(Inputs.PrComment, commentRaw, 'never, failure or always');
   const checkName = source.get(Inputs.CheckName);
   if (/[\r\n]/.test(checkName) || checkName.length > MAX_CHECK_NAME)
     throw new ActionError(

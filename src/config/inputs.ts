@@ -298,9 +298,7 @@ export function readConfig(source: InputSource): Config {
   const stepLogRaw = source.get(Inputs.StepLog);
   const stepLog = (stepLogRaw === '' ? 'failed' : stepLogRaw.toLowerCase()) as StepLogMode;
   if (!STEP_LOG_MODES.includes(stepLog))
-    throw new ActionError(
-      `Input "${Inputs.StepLog}" is ${JSON.stringify(stepLogRaw.slice(0, 80))}, but it must be failed, all or none.`,
-    );
+    throw invalid(Inputs.StepLog, stepLogRaw, 'failed, all or none');
 
   const token = source.get(Inputs.IdempotencyToken);
   return {
