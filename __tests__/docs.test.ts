@@ -93,6 +93,15 @@ describe('links between the docs', () => {
 });
 
 describe('CONTRIBUTING.md', () => {
+  it('names every file and folder of src/ in its layout table', () => {
+    const layout = contributing.slice(contributing.indexOf('## Layout'));
+    const table = layout.slice(0, layout.indexOf('\n## '));
+    const missing = readdirSync('src', { recursive: true, encoding: 'utf8' })
+      .map((path) => path.split('/').at(-1)!)
+      .filter((name) => !table.includes(`\`${name}`) && !table.includes(`/${name}`));
+    expect(missing).toEqual([]);
+  });
+
   it('gives the test command .ci/run runs, with how long it takes and what it skips', () => {
     const ci = readFileSync('.ci/run', 'utf8');
     expect(ci).toMatch(/^step "npm ci";.*\bnpm ci\b/m);
