@@ -7,8 +7,8 @@ import {
   FINISH_BUDGET_MS,
   GitHubReport,
   openGitHubReport,
-  type GitHubEvent,
 } from '../../src/github/report.js';
+import type { RunEvent } from '../../src/github/event.js';
 import type { GitHubSettings } from '../../src/config/github-inputs.js';
 import type { CheckRunBody } from '../../src/report/checks.js';
 import { describeBatch } from '../../src/report/outcome.js';
@@ -16,14 +16,14 @@ import type { Io } from '../../src/github/io.js';
 import { batch, group } from '../fixtures.js';
 
 const HEAD = 'a'.repeat(40);
-const PUSH: GitHubEvent = {
+const PUSH: RunEvent = {
   name: 'push',
   repo: { owner: 'example', repo: 'web-app' },
   sha: 'b'.repeat(40),
   job: 'ci',
   runUrl: 'https://github.com/example/web-app/actions/runs/7/attempts/1',
 };
-const PULL_REQUEST: GitHubEvent = {
+const PULL_REQUEST: RunEvent = {
   ...PUSH,
   name: 'pull_request',
   headSha: HEAD,
@@ -90,7 +90,7 @@ class Fakes {
     if (error) throw error;
   }
 
-  report(settings: Partial<GitHubSettings>, event: GitHubEvent = PULL_REQUEST, started = false) {
+  report(settings: Partial<GitHubSettings>, event: RunEvent = PULL_REQUEST, started = false) {
     const checks = (headSha: () => string): CheckRunApi => ({
       create: async (body, signal) => {
         await this.answer(signal, this.checksError);

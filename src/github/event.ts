@@ -1,24 +1,55 @@
 import { context } from '@actions/github';
 import type { RunIdentity } from '../config/token.js';
 
-/** The workflow event: its name, dispatch inputs, GITHUB_SHA and a pull request's head commit. */
+/**
+ * The workflow event: its name, dispatch inputs, GITHUB_SHA and a pull request's head commit, and,
+ * for check runs and the comment, the repository, the pull request and this run attempt's page.
+ */
 export interface RunEvent {
   name?: string;
   inputs?: Record<string, unknown>;
+  /** GITHUB_SHA. */
   sha?: string;
+  /** The head commit when the event carries a pull request. */
   headSha?: string;
+  repo?: { owner: string; repo: string };
+  /** The pull request a comment goes on: pull request events only. */
+  pullRequest?: { number: number; fromFork: boolean };
+  /** This run attempt's page, where its job summary is. */
+  runUrl?: string;
+  job?: string;
 }
 
 /** The event as @actions/github's context reads it from the runner's variables and event file. */
 export function eventOf(): RunEvent {
   const { payload } = context;
-  const head = (payload.pull_request as { head?: { sha?: unknown } } | undefined)?.head;
+  const pr = payload.pull_request;
   const inputs: unknown = payload.inputs;
+  let repo: RunEvent['repo'];
+  try {
+    repo = context.repo;
+  } catch {
+    // Outside a runner: no GITHUB_REPOSITORY and no repository in the payload.
+    repo = undefined;
+  }
+  const baseRepo = pr?.base?.repo?.full_name ?? payload.repository?.full_name;
+  const onPullRequest =
+    (context.eventName ?? '').startsWith('pull_request') && typeof pr?.number === 'number';
+  const attempt = Number.isInteger(context.runAttempt) ? `/attempts/${context.runAttempt}` : '';
   return {
     name: context.eventName || undefined,
     inputs: inputs && typeof inputs === 'object' ? (inputs as Record<string, unknown>) : undefined,
     sha: context.sha || undefined,
-    headSha: typeof head?.sha === 'string' ? head.sha : undefined,
+    headSha: typeof pr?.head?.sha === 'string' ? pr.head.sha : undefined,
+    repo,
+    pullRequest: onPullRequest
+      ? { number: pr!.number, fromFork: (pr?.head?.repo?.full_name ?? '') !== baseRepo }
+      : undefined,
+    runUrl:
+      repo && Number.isInteger(context.runId)
+        ? `${context.serverUrl}/${repo.owner}/${repo.repo}/actions/runs/${context.runId}${attempt}`
+        : undefined,
+    job: context.job || undefined,
   };
 }
 

@@ -1,5 +1,5 @@
 import type { BuildBatch } from '@aws-sdk/client-codebuild';
-import { context } from '@actions/github';
+import { eventOf, type RunEvent } from './event.js';
 import type { GitHubSettings } from '../config/github-inputs.js';
 import { Inputs } from '../config/names.js';
 import { messageOf } from '../config/errors.js';
@@ -29,52 +29,6 @@ const RESEND_WAITS_MS = [1_000, 4_000, 9_000];
 
 export const CANCELLED_NOTE =
   'The workflow was cancelled while this build group had not ended: the step stopped following it.';
-
-/** The workflow's event and run, as far as check runs and the comment need them. */
-export interface GitHubEvent {
-  name?: string;
-  repo?: { owner: string; repo: string };
-  /** GITHUB_SHA. */
-  sha?: string;
-  /** The head commit when the event carries a pull request. */
-  headSha?: string;
-  /** The pull request a comment goes on: pull request events only. */
-  pullRequest?: { number: number; fromFork: boolean };
-  /** This run attempt's page, where its job summary is. */
-  runUrl?: string;
-  job?: string;
-}
-
-/** The event from @actions/github's context (GITHUB_* variables and the event file). */
-export function eventFromContext(): GitHubEvent {
-  const payload = context.payload;
-  const pr = payload.pull_request;
-  let repo: GitHubEvent['repo'];
-  try {
-    repo = context.repo;
-  } catch {
-    repo = undefined;
-  }
-  const baseRepo = pr?.base?.repo?.full_name ?? payload.repository?.full_name;
-  const headSha = typeof pr?.head?.sha === 'string' ? pr.head.sha : undefined;
-  const onPullRequest =
-    (context.eventName ?? '').startsWith('pull_request') && typeof pr?.number === 'number';
-  const attempt = Number.isInteger(context.runAttempt) ? `/attempts/${context.runAttempt}` : '';
-  return {
-    name: context.eventName,
-    repo,
-    sha: context.sha || undefined,
-    headSha,
-    pullRequest: onPullRequest
-      ? { number: pr!.number, fromFork: (pr?.head?.repo?.full_name ?? '') !== baseRepo }
-      : undefined,
-    runUrl:
-      repo && Number.isInteger(context.runId)
-        ? `${context.serverUrl}/${repo.owner}/${repo.repo}/actions/runs/${context.runId}${attempt}`
-        : undefined,
-    job: context.job || undefined,
-  };
-}
 
 export interface GitHubReportOptions {
   settings: GitHubSettings;
@@ -149,7 +103,7 @@ const PERMISSION: Record<Feature, string> = {
 
 /** The edges GitHubReport calls: the event, and the calls check runs and the comment take. */
 export interface GitHubReportEdges {
-  event: GitHubEvent;
+  event: RunEvent;
   checks(headSha: () => string, retries: () => number | undefined): CheckRunApi;
   comment(pullRequest: number, retries: () => number | undefined): CommentApi;
 }
@@ -390,7 +344,7 @@ export function openGitHubReport(options: GitHubReportOptions): ReportSink {
     fits: (ms) => budget.fits(ms),
     debug: (message) => io.debug(message),
   });
-  const event = eventFromContext();
+  const event = eventOf();
   const repo = event.repo ?? { owner: '', repo: '' };
   return new GitHubReport(options, budget, {
     event,
