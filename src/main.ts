@@ -6,7 +6,7 @@ import { failureSentence } from './report/outcome.js';
 import { runnerDeps } from './github/deps.js';
 import { fail } from './github/io.js';
 import { holdYoungGeneration } from './github/heap.js';
-import { isPostStep, markMainStep, RUNNING_BATCH_STATE, stopLeftoverBatch } from './github/post.js';
+import { isPostStep, markMainStep, stopLeftoverBatch } from './github/post.js';
 import { Reporter } from './steps/reporter.js';
 import { wantsGitHub } from './config/github-inputs.js';
 import { INTERRUPT_BUDGET_MS } from './steps/interrupt.js';
@@ -16,7 +16,7 @@ import { cancelBudget } from './steps/interrupt.js';
 import { retryWhileRed } from './steps/retry.js';
 import { startBatch, type StartedBatch } from './steps/start-batch.js';
 import { startedHeadline } from './report/summary.js';
-import { Inputs } from './config/names.js';
+import { Inputs, State } from './config/names.js';
 
 /**
  * The action's entry, for the runner (dist/index.js) and for @github/local-action: the main step,
@@ -56,7 +56,7 @@ export async function retryAndReport(deps: Deps): Promise<void> {
     await reporter.settle();
     // The step told its own story to the end: the post step has no batch to stop. Only a step
     // killed before this line leaves the state set.
-    deps.io.saveState(RUNNING_BATCH_STATE, '');
+    deps.io.saveState(State.RunningBatchId, '');
   }
 }
 
@@ -98,7 +98,7 @@ async function conclude(step: Step, batch: BuildBatch, start?: StartedBatch): Pr
   const { io, cancelled } = step.deps;
   // The batch is final and nothing more is retried: even if the step is killed during the reads
   // below, the post step must not stop it.
-  io.saveState(RUNNING_BATCH_STATE, '');
+  io.saveState(State.RunningBatchId, '');
   const { attempts } = reporter;
   const succeeded = batch.buildBatchStatus === 'SUCCEEDED';
   const headline = start

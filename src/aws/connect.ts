@@ -2,13 +2,13 @@ import type { AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import type { RoleConfig } from '../config/inputs.js';
 import { createCodeBuild, type CodeBuild } from './codebuild.js';
 import type { RoleCredentialsOptions } from './credentials.js';
-import { endpointOverride, type Env } from './setup.js';
+import { endpointOverride } from './setup.js';
 
 /** What reaching CodeBuild needs from the runner: the region, role-to-assume, and two runner calls. */
 export interface Connection extends Pick<RoleCredentialsOptions, 'getIdToken' | 'setSecret'> {
   region?: string;
   role?: RoleConfig;
-  env: Env;
+  env: NodeJS.ProcessEnv;
 }
 
 /**

@@ -10,7 +10,6 @@ import {
   NO_ID_TOKEN,
   subjectOf,
   unreachableEndpoint,
-  type Env,
 } from './setup.js';
 
 /**
@@ -22,7 +21,7 @@ import {
 export interface RoleCredentialsOptions {
   role: RoleConfig;
   /** GITHUB_REPOSITORY and GITHUB_RUN_ID for the default session name; ACTIONS_ID_TOKEN_REQUEST_*; endpoints. */
-  env: Env;
+  env: NodeJS.ProcessEnv;
   /** core.getIDToken: GitHub's OIDC token for this audience (it registers the token as a secret). */
   getIdToken(audience: string): Promise<string>;
   /** core.setSecret: the runner masks the value in every log line from now on. */
@@ -55,7 +54,12 @@ export function defaultSessionName(repository?: string, runId?: string): string 
 }
 
 /** Turns an STS failure into the sentence for a setup mistake, or a ServiceError with code and request id. */
-function stsFailure(thrown: unknown, role: RoleConfig, token: string, env: Env): unknown {
+function stsFailure(
+  thrown: unknown,
+  role: RoleConfig,
+  token: string,
+  env: NodeJS.ProcessEnv,
+): unknown {
   const failure = toServiceError('AssumeRoleWithWebIdentity', thrown);
   if (!(failure instanceof ServiceError)) return failure;
   const refusal = explainStsRefusal({

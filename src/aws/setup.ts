@@ -8,8 +8,6 @@ import { Inputs } from '../config/names.js';
  * reports each in its own words, which name neither the input nor the fix. Pure: data in, text out.
  */
 
-export type Env = Record<string, string | undefined>;
-
 // Read from the environment as the SDK reads them, and checked, by config (before any call).
 export { endpointOverride, type EndpointOverride } from '../config/endpoint-variables.js';
 

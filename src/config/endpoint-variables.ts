@@ -14,14 +14,14 @@ export interface EndpointOverride {
 }
 
 /** The services the action calls, by their SDK id: CodeBuild, CloudWatch Logs (log tails), STS (role-to-assume). */
-export const CALLED_SERVICES = ['CODEBUILD', 'CLOUDWATCH_LOGS', 'STS'] as const;
+const CALLED_SERVICES = ['CODEBUILD', 'CLOUDWATCH_LOGS', 'STS'] as const;
 
 /**
  * The endpoint variable the SDK uses for a service (its SDK id, upper-case with underscores, e.g.
  * CODEBUILD, STS): the service's own variable first, then AWS_ENDPOINT_URL.
  */
 export function endpointOverride(
-  env: Record<string, string | undefined>,
+  env: NodeJS.ProcessEnv,
   serviceId: string,
 ): EndpointOverride | undefined {
   if (/^true$/i.test(env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS ?? '')) return undefined;
@@ -47,7 +47,7 @@ function isHttpUrl(value: string): boolean {
 }
 
 /** Throws naming the first endpoint variable in effect for a called service that is not an http(s) URL. */
-export function checkEndpointVariables(env: Record<string, string | undefined>): void {
+export function checkEndpointVariables(env: NodeJS.ProcessEnv): void {
   for (const service of CALLED_SERVICES) {
     const override = endpointOverride(env, service);
     if (override && !isHttpUrl(override.value)) {

@@ -64,6 +64,8 @@ const MAX_ATTEMPTS = 100;
 const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
 const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
 const MAX_LOG_LINES = 1000;
+/** log-lines when the input is left out. */
+export const DEFAULT_LOG_LINES = 30;
 
 /** Inputs a workflow_dispatch event may supply when the step leaves them empty. */
 const DISPATCH_INPUTS: readonly InputName[] = [
@@ -290,7 +292,7 @@ export function readConfig(source: InputSource): Config {
   const logLines = readNumber(
     source,
     Inputs.LogLines,
-    30,
+    DEFAULT_LOG_LINES,
     `a whole number from 0 (no log tails) to ${MAX_LOG_LINES}`,
     (n) => Number.isInteger(n) && n >= 0 && n <= MAX_LOG_LINES,
   );

@@ -19,7 +19,7 @@ export const GITHUB_ENV_VARS = [
 /** What the start request needs from the workflow run. */
 export interface RunContext {
   /** The step's environment: values of env-vars-for-codebuild and of the GitHub context. */
-  env: Record<string, string | undefined>;
+  env: NodeJS.ProcessEnv;
   eventName?: string;
   /** GITHUB_SHA: on pull_request events, the merge commit. */
   sha?: string;

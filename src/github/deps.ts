@@ -4,7 +4,7 @@ import { messageOf } from '../config/errors.js';
 import type { Deps } from '../steps/context.js';
 import type { Clock } from '../steps/wait.js';
 import { eventOf, runIdentity } from './event.js';
-import { keepCredentialsOut, runnerIo } from './io.js';
+import { keepCredentialsOut, runnerInputs, runnerIo } from './io.js';
 import { cancellationSignal } from './signals.js';
 
 const realClock: Clock = {
@@ -29,10 +29,7 @@ export function runnerDeps(): Deps {
   const setSecret = (value: string) => runnerIo.secret(value, { mask: true });
   keepCredentialsOut(process.env);
   return {
-    inputs: {
-      get: (name) => core.getInput(name),
-      getBoolean: (name) => core.getBooleanInput(name),
-    },
+    inputs: runnerInputs,
     event: eventOf(),
     env: process.env,
     run: runIdentity(),

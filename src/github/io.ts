@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
 import { ActionError } from '../config/errors.js';
+import type { InputSource } from '../config/input-source.js';
 import { ServiceError } from '../aws/errors.js';
 import { logSafe, oneLine, redact, secretForms } from '../report/text.js';
 
@@ -72,12 +73,18 @@ export const runnerIo: Io = {
   redact: hide,
 };
 
+/** The step's inputs, as the runner passes them (INPUT_* variables). */
+export const runnerInputs: InputSource = {
+  get: (name) => core.getInput(name),
+  getBoolean: (name) => core.getBooleanInput(name),
+};
+
 /**
  * Every request carries the credentials (the key id in its signature, the session token as a
  * header), and a failure may echo the request: whether or not the job's earlier steps masked them,
  * they are kept out of what the step writes where the runner's masking does not reach.
  */
-export function keepCredentialsOut(env: Record<string, string | undefined>): void {
+export function keepCredentialsOut(env: NodeJS.ProcessEnv): void {
   for (const name of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'])
     runnerIo.secret(env[name] ?? '');
 }

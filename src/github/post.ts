@@ -4,25 +4,21 @@ import { parseArn } from '../aws/arn.js';
 import { messageOf } from '../config/errors.js';
 import { readRole } from '../config/inputs.js';
 import { Inputs, State } from '../config/names.js';
-import { keepCredentialsOut, runnerIo } from './io.js';
-
-/** The ARN (or id) of the batch the main step waits on, so the post step can stop a batch left running. */
-export const RUNNING_BATCH_STATE = State.RunningBatchId;
-const POST_MARKER = State.MainStepStarted;
+import { keepCredentialsOut, runnerInputs, runnerIo } from './io.js';
 
 /** The runner runs dist/index.js again as the post step, with the state the main step saved. */
 export function isPostStep(): boolean {
-  return core.getState(POST_MARKER) === 'true';
+  return core.getState(State.MainStepStarted) === 'true';
 }
 
 export function markMainStep(): void {
-  core.saveState(POST_MARKER, 'true');
+  core.saveState(State.MainStepStarted, 'true');
 }
 
 /** The post step: stops a batch the main step was waiting on when it was killed. */
 export async function stopLeftoverBatch(): Promise<void> {
   const io = runnerIo;
-  const saved = core.getState(RUNNING_BATCH_STATE);
+  const saved = core.getState(State.RunningBatchId);
   if (!saved) return;
   keepCredentialsOut(process.env);
   const arn = parseArn(saved);
@@ -30,10 +26,7 @@ export async function stopLeftoverBatch(): Promise<void> {
   io.info(`The main step ended while waiting for ${batchId}: stopping it.`);
   try {
     const region = arn?.region ?? (core.getInput(Inputs.AwsRegion) || undefined);
-    const role = readRole({
-      get: (name) => core.getInput(name),
-      getBoolean: (name) => core.getBooleanInput(name),
-    });
+    const role = readRole(runnerInputs);
     const codebuild = connectCodeBuild({
       region,
       role,

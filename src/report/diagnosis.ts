@@ -22,7 +22,7 @@ import { cutLine, oneLine, stripAnsi } from './text.js';
  */
 
 /** Each log line is cut to this many characters. */
-export const LOG_LINE_MAX = 500;
+const LOG_LINE_MAX = 500;
 /** Failing test cases listed per group. */
 export const CASES_PER_GROUP = 20;
 /** GitHub shows at most this many error annotations per step. */
@@ -131,7 +131,7 @@ const BEFORE_START = new Set(['SUBMITTED', 'QUEUED', 'COMPLETED']);
  * build did not succeed and its phases go no further than the queue (a group stopped while it
  * waited, as fast-fail stops them). A build without a phase list says nothing either way.
  */
-export function neverStarted(group: GroupOutcome, build: Build | undefined): boolean {
+function neverStarted(group: GroupOutcome, build: Build | undefined): boolean {
   if (group.notRun) return true;
   if (group.status === SUCCEEDED || !build?.phases) return false;
   return build.phases.every((p) => BEFORE_START.has(p.phaseType ?? ''));

@@ -50,7 +50,7 @@ const COLUMNS = 8;
 /** The runner drops summaries above 1 MiB; stay well below, leaving room for other steps' summaries. */
 export const SUMMARY_LIMIT_BYTES = 512 * 1024;
 /** Above this many groups a graph is unreadable. */
-export const GRAPH_MAX_NODES = 50;
+const GRAPH_MAX_NODES = 50;
 
 // By status, which is service text: a Map, so that a status named constructor is just unknown.
 const MARKERS = new Map([

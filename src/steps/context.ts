@@ -17,7 +17,7 @@ export interface Deps {
   /** The workflow event: its name, dispatch inputs, GITHUB_SHA and a pull request's head commit. */
   event: RunEvent;
   /** The step's environment (start-batch reads env-vars-for-codebuild and the GitHub context). */
-  env: Record<string, string | undefined>;
+  env: NodeJS.ProcessEnv;
   run: RunIdentity;
   codebuild: (config: Config) => CodeBuild;
   clock: Clock;

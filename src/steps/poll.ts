@@ -1,11 +1,10 @@
 import type { BuildBatch } from '@aws-sdk/client-codebuild';
 import { formatDuration } from '../report/outcome.js';
 import { ProgressLog } from './progress.js';
-import { RUNNING_BATCH_STATE } from '../github/post.js';
 import { waitForCompletion, type WaitResult } from './wait.js';
 import type { Step } from './context.js';
 import { HOLD_MS, heldRangeMs, isHeld, paceAt, startPace, type Pace } from './pace.js';
-import { Inputs } from '../config/names.js';
+import { Inputs, State } from '../config/names.js';
 
 /**
  * Each step's polling pace, and the client's count of throttled answers when its last wait ended: a
@@ -23,7 +22,7 @@ export function waitFor(step: Step, known: BuildBatch): Promise<WaitResult> {
   const { io, clock } = deps;
   const batchId = known.id ?? '';
   const configured = config.pollIntervalMs;
-  io.saveState(RUNNING_BATCH_STATE, config.stopOnCancel ? (known.arn ?? batchId) : '');
+  io.saveState(State.RunningBatchId, config.stopOnCancel ? (known.arn ?? batchId) : '');
   const progress = new ProgressLog((line) => io.info(line), clock, step.startedAt);
   const before = paces.get(step);
   const throttled = codebuild.throttledAttempts();

@@ -10,7 +10,7 @@ import {
 import type { Clock } from './wait.js';
 
 /** A quiet wait says where it stands at least this often, so it never looks hung. */
-export const HEARTBEAT_MS = 60_000;
+const HEARTBEAT_MS = 60_000;
 
 /**
  * The wait's log: a line when a group changes status (not a line per poll), and a heartbeat when

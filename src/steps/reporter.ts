@@ -14,7 +14,7 @@ import { Outputs } from '../config/names.js';
 import { problemWarning, readEvidence, type EvidenceSource, type ReadTail } from './evidence.js';
 import { StepLog } from './step-log.js';
 import { GroupLogs } from './group-logs.js';
-import type { StepLogMode } from '../config/inputs.js';
+import { DEFAULT_LOG_LINES, type StepLogMode } from '../config/inputs.js';
 import { describeBatch, failureBreakdown, type BatchOutcome } from '../report/outcome.js';
 import {
   lastLines,
@@ -74,10 +74,9 @@ export interface FinalReport {
 }
 
 /** The reads after a batch is final take at most this long; what did not fit is left out. */
-export const DIAGNOSIS_TIMEOUT_MS = 15_000;
+const DIAGNOSIS_TIMEOUT_MS = 15_000;
 /** Of DIAGNOSIS_TIMEOUT_MS, whole logs still being read when the batch ends (step-log) take at most this. */
-export const WHOLE_LOGS_TIMEOUT_MS = 5_000;
-export const DEFAULT_LOG_LINES = 30;
+const WHOLE_LOGS_TIMEOUT_MS = 5_000;
 
 /**
  * The record of what the step did (the last batch seen, the retries made) and its writer: outputs as

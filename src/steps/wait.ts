@@ -59,7 +59,7 @@ export interface WaitOptions {
 export type WaitResult =
   { kind: 'complete'; batch: BuildBatch } | { kind: 'timeout' | 'cancelled'; batch?: BuildBatch };
 
-export const SUSTAINED_FAILURE_MS = 5 * 60_000;
+const SUSTAINED_FAILURE_MS = 5 * 60_000;
 
 /** A poll that found no batch: right after a retry or a start, reads may not see it yet. */
 function notFound(): ServiceError {
@@ -154,7 +154,7 @@ function throwing(error: Error): never {
 }
 
 /** How long one call before the wait (read, list, retry) rides out passing faults. */
-export const CALL_PATIENCE_MS = 60_000;
+const CALL_PATIENCE_MS = 60_000;
 const FIRST_RESEND_MS = 1_000;
 const MAX_RESEND_MS = 15_000;
 const never = new AbortController().signal;
