@@ -40,7 +40,7 @@ function writer(
   failed: (error: unknown) => { stop: boolean } = () => ({ stop: false }),
 ) {
   const signal = new AbortController();
-  const runs = new CheckRuns({ api, signal: () => signal.signal, failed });
+  const runs = new CheckRuns({ api, signal: () => signal.signal, failed, now: () => 0 });
   return { runs, api, abort: () => signal.abort() };
 }
 
@@ -241,6 +241,7 @@ describe('CheckRuns: one run per group, one call per change, one call at a time'
       checkName: 'CodeBuild',
       signal: () => new AbortController().signal,
       failed: () => ({ stop: true }),
+      now: () => 0,
     });
     runs.seen(running('PENDING'));
     await runs.idle();

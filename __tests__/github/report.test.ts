@@ -47,6 +47,19 @@ function forbidden(): RequestError {
   );
 }
 
+/** GitHub's secondary rate limit, as Octokit throws it once its plugins give up. */
+function rateLimited(headers: Record<string, string>): RequestError {
+  return new RequestError('You have exceeded a secondary rate limit', 403, {
+    request: { method: 'POST', url: 'https://api.github.com/x', headers: {} },
+    response: {
+      status: 403,
+      url: 'https://api.github.com/x',
+      headers: { 'x-github-request-id': 'AB12:CD35', ...headers },
+      data: { message: 'You have exceeded a secondary rate limit' },
+    },
+  });
+}
+
 class Fakes {
   checkCalls: Array<{ sha: string; body: CheckRunBody } | { id: number; body: CheckRunBody }> = [];
   commentCalls: string[] = [];
@@ -263,6 +276,28 @@ describe('GitHubReport: check runs and the comment, never the step’s result', 
     expect(last).toMatchObject({ id: 2, body: { status: 'completed', conclusion: 'cancelled' } });
     expect(last.body.output.summary).toContain(CANCELLED_NOTE.replace(/'/g, '&#39;'));
     expect(fakes.t).toBe(0);
+  });
+
+  it('after a rate limit, tries the check runs again once its wait has passed on the step’s clock, not the wall clock', async () => {
+    const fakes = new Fakes();
+    const calls = () => new Promise((resolve) => setTimeout(resolve, 5));
+    fakes.checksError = rateLimited({ 'retry-after': '120' });
+    const report = fakes.report({ checks: true });
+    report.seen(running());
+    await calls();
+    expect(fakes.lines.warning).toEqual([
+      expect.stringMatching(/^Check runs were not brought up to date: GitHub's rate limit/),
+    ]);
+    fakes.checksError = undefined;
+    fakes.t += 60_000;
+    report.seen(batch('IN_PROGRESS', [group('build', 'FAILED'), group('unit', 'IN_PROGRESS')], 6));
+    await calls();
+    expect(fakes.checkCalls).toEqual([]);
+    // Two minutes have passed on the step's monotonic clock; the wall clock has hardly moved.
+    fakes.t += 61_000;
+    report.finished(finish());
+    await report.settle();
+    expect(fakes.checkCalls.length).toBeGreaterThan(0);
   });
 
   it('stops waiting for GitHub once the budget is spent, and says so', async () => {

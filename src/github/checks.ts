@@ -68,11 +68,12 @@ export interface CheckRunsOptions {
   signal(): AbortSignal;
   /**
    * A call failed (not one the budget ended): `stop` ends the check runs for this step; otherwise the
-   * next change of the batch tries again, not before `notBefore` (epoch ms: a rate limit's reset).
+   * next change of the batch tries again, not before `notBefore` (on `now`'s clock: a rate limit's
+   * reset).
    */
   failed(error: unknown): { stop: boolean; notBefore?: number };
-  /** The wall clock, to compare with GitHub's reset times. */
-  now?(): number;
+  /** The step's monotonic clock. */
+  now(): number;
   /** Whether the commit is known: no run is created before (a started batch's is resolved later). */
   ready?(): boolean;
 }
@@ -96,7 +97,7 @@ export class CheckRuns {
   private stopped = false;
   /** After a failed call, what was wanted then: the same again is not sent again. */
   private failedAt: string | undefined;
-  /** After a rate limit: no call before its reset (epoch ms). */
+  /** After a rate limit: no call before its reset (on options.now's clock). */
   private notBefore = 0;
   /** An attempt's end is being sent whole; the retry's reads wait in `queued`. */
   private ended = false;
@@ -177,7 +178,7 @@ export class CheckRuns {
     this.wanted = bodies;
     if (this.failedAt !== undefined) {
       if (this.failedAt === snapshot(this.wanted)) return;
-      if ((this.options.now ?? Date.now)() < this.notBefore) return;
+      if (this.options.now() < this.notBefore) return;
       this.failedAt = undefined;
     }
     if (!this.running) {

@@ -58,8 +58,11 @@ export type GitHubFailure =
   | { kind: 'permission'; detail: string }
   /** 401: the token is not valid. */
   | { kind: 'credentials'; detail: string }
-  /** A rate limit whose wait would outlast the step's budget; resetAt: when it ends, if GitHub says. */
-  | { kind: 'rate-limit'; detail: string; resetAt?: Date }
+  /**
+   * A rate limit whose wait would outlast the step's budget; if GitHub says when it ends: waitMs
+   * from now, and resetAt, the time to show.
+   */
+  | { kind: 'rate-limit'; detail: string; waitMs?: number; resetAt?: Date }
   /** The step's cancellation or budget ended the call. */
   | { kind: 'aborted' }
   | { kind: 'other'; detail: string };
@@ -91,13 +94,18 @@ export function classify(error: unknown, signal?: AbortSignal): GitHubFailure {
   ) {
     const reset = Number(headers['x-ratelimit-reset']);
     const after = Number(headers['retry-after']);
-    const resetAt =
+    // x-ratelimit-reset is a time on GitHub's clock (epoch seconds): the wall clock reads it.
+    const waitMs =
       headers['x-ratelimit-remaining'] === '0' && reset > 0
-        ? new Date(reset * 1000)
+        ? Math.max(0, reset * 1000 - Date.now())
         : after > 0
-          ? new Date(Date.now() + after * 1000)
+          ? after * 1000
           : undefined;
-    return { kind: 'rate-limit', detail, ...(resetAt ? { resetAt } : {}) };
+    return {
+      kind: 'rate-limit',
+      detail,
+      ...(waitMs === undefined ? {} : { waitMs, resetAt: new Date(Date.now() + waitMs) }),
+    };
   }
   if (error.status === 403 && /not accessible by integration/i.test(message))
     return { kind: 'permission', detail };

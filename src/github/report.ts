@@ -136,6 +136,7 @@ export class GitHubReport implements ReportSink {
           checkName: settings.checkName,
           signal: () => this.budget.signal,
           failed: (error) => this.failed('checks', error),
+          now: () => options.clock.now(),
           ready: () => this.commitKnown(),
         });
     }
@@ -301,7 +302,11 @@ export class GitHubReport implements ReportSink {
             `${what} not brought up to date: GitHub's rate limit for this token ${failure.resetAt ? `is spent until ${failure.resetAt.toISOString()}` : 'asks for a wait'}, longer than the step can wait (${failure.detail}).${feature === 'checks' ? ' They are tried again at the batch’s next change after that.' : ''}`,
           ),
         );
-        return { stop: false, notBefore: failure.resetAt?.getTime() };
+        return {
+          stop: false,
+          notBefore:
+            failure.waitMs === undefined ? undefined : this.options.clock.now() + failure.waitMs,
+        };
       default:
         once(`${feature}:other`, () =>
           io.warning(
