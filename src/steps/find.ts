@@ -81,7 +81,7 @@ export async function unknownProject(
   if (!(thrown instanceof ServiceError) || thrown.code !== 'ResourceNotFoundException')
     return thrown;
   return new ActionError(
-    `Project ${projectName} was not found in ${await codebuild.region()}: check "${Inputs.ProjectName}" and the region (${Inputs.AwsRegion}). ${thrown.message}.`,
+    `Project ${projectName} was not found in ${await codebuild.region()}: check "${Inputs.ProjectName}" and the region (${Inputs.AwsRegion}). ${thrown.message.replace(/\.$/, '')}.`,
   );
 }
 
