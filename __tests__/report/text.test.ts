@@ -113,6 +113,19 @@ describe('oneLine and escapeHtml: the summary shows forged commands as text', ()
   it('puts text broken by \\r, NEL, LINE and PARAGRAPH SEPARATOR on one line', () => {
     expect(oneLine('a\rb\u2028c\u2029 d')).toBe('a b c d');
   });
+
+  it('takes a long run of spaces with no line break in it in one pass (a hostile test message)', () => {
+    // Quadratic before: each space started a match that ran to the end of the run (15 seconds and more on a shared runner).
+    const text = `x${' '.repeat(100_000)}y`;
+    const started = performance.now();
+    expect(oneLine(text)).toBe(text);
+    expect(escapeHtml(`${text}\n  z`)).toBe(`${text} z`);
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
+
+  it('joins each whitespace run around a line break into one space, and leaves other runs', () => {
+    expect(oneLine('a  \r\n \n  b   c\t\td \u2028')).toBe('a b   c\t\td ');
+  });
 });
 
 describe('githubSafe: service text in a check run or a pull request comment', () => {
