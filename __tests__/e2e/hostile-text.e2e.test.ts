@@ -32,3 +32,40 @@ describe('a test message with a long run of spaces and no line break', () => {
     expect(run.summary).toContain(`<li><code>orders › pads</code>: ${shown} (0s)</li>`);
   }, 30_000);
 });
+
+/** The controls that reorder the text after them on screen (Trojan Source, CVE-2021-42574). */
+const BIDI = /[\u202a-\u202e\u2066-\u2069]/;
+
+describe('bidirectional controls in a test name and message', () => {
+  it('reach no place people look: what they read is the text in its order', async () => {
+    // On screen, the override turns "… in build group unit" into "tinu puorg dliub ni …".
+    const name = 'refunds \u202eecno';
+    const message = 'got \u2067\u202edeliaf\u202c\u2069 twice';
+    const sim = await start(failingCase({ suite: 'payments', name, message, ms: 5 }));
+    const pullRequest = {
+      number: 1,
+      pull_request: { number: 1, head: { sha: 'feedface'.repeat(5) } },
+      repository: { full_name: 'example/web-app' },
+    };
+    const run = await act(
+      sim,
+      { checks: 'true', 'pr-comment': 'always', 'github-token': sim.github.token },
+      { eventName: 'pull_request', event: pullRequest },
+    );
+    expect(run.code).toBe(1);
+    const [check] = sim.github.checkRuns;
+    const [comment] = sim.github.commentsOn(1);
+    const shown = {
+      log: run.stdout,
+      summary: run.summary,
+      checkRun: JSON.stringify(check!.output),
+      comment: comment!.body,
+    };
+    for (const [where, text] of Object.entries(shown))
+      expect([where, BIDI.test(text)]).toEqual([where, false]);
+    expect(annotations(run, 'error')).toContain(
+      'payments › refunds ecno FAILED in build group unit: got deliaf twice (0.01s)',
+    );
+    expect(run.summary).toContain('<li><code>payments › refunds ecno</code>: got deliaf twice');
+  }, 30_000);
+});

@@ -189,6 +189,18 @@ describe('renderGraph', () => {
     expect(legend).toContain('thick amber border: flaky');
     expect(legend).toContain('dotted from DOWNLOAD_SOURCE');
   });
+
+  it("labels a box with its group's text in its order: no bidirectional control nor colour code", () => {
+    const text = renderGraph(
+      describeBatch(
+        batch('FAILED', [
+          group('build', 'SUCCEEDED'),
+          group('unit\u202e\u001b[32m', 'FAILED', { dependsOn: ['build'] }),
+        ]),
+      ).groups,
+    )!;
+    expect(text).toContain('g1["unit FAILED"]');
+  });
 });
 
 describe('escapeHtml', () => {

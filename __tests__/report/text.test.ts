@@ -46,6 +46,13 @@ describe('stripAnsi, cutLine, oneLine, escapeHtml', () => {
       stripAnsi('\u001b[1;32mok\u001b[0m\t\u001b]8;;http://x\u0007link\u001b]8;;\u0007\u0008!'),
     ).toBe('ok\tlink!');
   });
+  it('drops the bidirectional controls that reorder text on screen, keeps marks and joiners', () => {
+    const controls = '\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069';
+    expect(stripAnsi(`unit ${controls}FAILED`)).toBe('unit FAILED');
+    expect(escapeHtml('a\u202eb')).toBe('ab');
+    // Marks (LRM, RLM) reorder nothing on their own; joiners hold emoji and words together.
+    expect(stripAnsi('\u200e\u200f👩\u200d💻 a\u2060b')).toBe('\u200e\u200f👩\u200d💻 a\u2060b');
+  });
   it('cuts long lines and says so', () => {
     expect(cutLine('x'.repeat(600), 500)).toHaveLength(500);
     expect(cutLine('x'.repeat(600), 500).endsWith('…')).toBe(true);

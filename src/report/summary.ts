@@ -8,7 +8,7 @@ import {
 } from './diagnosis.js';
 import { batchConsoleUrl, buildConsoleUrl, s3ConsoleUrl } from './links.js';
 import { formatDuration, type BatchOutcome, type GroupOutcome } from './outcome.js';
-import { escapeHtml } from './text.js';
+import { escapeHtml, stripAnsi } from './text.js';
 import { Outputs } from '../config/names.js';
 
 /** What one RetryBuildBatch call of this step led to. */
@@ -337,9 +337,12 @@ function graphLabel(group: GroupOutcome): string {
   return `${group.identifier} ${group.status}${group.flaky ? ' flaky' : ''}`;
 }
 
-/** Mermaid label text: anything but plain characters becomes an entity code Mermaid understands. */
+/**
+ * Mermaid label text, cleaned as all service text (stripAnsi): anything but plain characters then
+ * becomes an entity code Mermaid understands.
+ */
 function mermaidLabel(text: string): string {
-  return text.replace(/[^A-Za-z0-9 _.-]/g, (c) => `#${c.codePointAt(0)};`);
+  return stripAnsi(text).replace(/[^A-Za-z0-9 _.-]/g, (c) => `#${c.codePointAt(0)};`);
 }
 
 // One legend entry per style drawn, in the words a reader needs (the boxes also say their status).

@@ -12,9 +12,11 @@ const ANSI =
   // eslint-disable-next-line no-control-regex
   /(?:\u001b\[|\u009b)[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b[@-_]/g;
 // C0 controls other than tab and line breaks, DEL and C1 controls (NEL among them): they garble a
-// log or a page, and the runner trims NEL like a space before looking for `::`.
+// log or a page, and the runner trims NEL like a space before looking for `::`. And the
+// bidirectional embeddings, overrides and isolates: on screen they reorder the text after them (a
+// test name could turn "FAILED in build group unit" around); without them it reads in its order.
 // eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 /**
  * Line breaks: the runner ends a line at \r as well as \n; U+2028 and U+2029 are not breaks to it,
  * but its TrimStart() skips them, and a reader's page may break there.
