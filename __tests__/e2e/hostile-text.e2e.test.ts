@@ -69,3 +69,32 @@ describe('bidirectional controls in a test name and message', () => {
     expect(run.summary).toContain('<li><code>payments › refunds ecno</code>: got deliaf twice');
   }, 30_000);
 });
+
+describe('many failed ignore-failure groups', () => {
+  it("leave room among GitHub's 10 warnings per step for the step's own", async () => {
+    const optional = Array.from({ length: 12 }, (_, i) => `optional_${i + 1}`);
+    const failed = Object.fromEntries(
+      [...optional, 'unit'].map((id) => [id, { status: 'FAILED' }]),
+    );
+    const sim = await start({
+      description: 'twelve failed ignore-failure groups and one failed group',
+      project: 'web-app',
+      groups: [
+        { identifier: 'unit', dependsOn: [] },
+        ...optional.map((identifier) => ({ identifier, dependsOn: [], ignoreFailure: true })),
+      ],
+      initial: { groups: failed },
+      retries: [failed],
+    });
+    const run = await act(sim, { 'fail-on-batch-failure': 'false' });
+    expect(run.code).toBe(0);
+    // GitHub shows the first 10 warnings of a step and drops the others without a word.
+    const shown = annotations(run, 'warning').slice(0, 10);
+    expect(shown.at(-1)).toMatch(
+      /ended FAILED; .* The step succeeds because fail-on-batch-failure is false\.$/,
+    );
+    expect(shown).toContain(
+      '8 more failed ignore-failure build groups not annotated (GitHub shows at most 10 warnings per step): see the job summary.',
+    );
+  }, 30_000);
+});

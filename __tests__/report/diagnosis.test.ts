@@ -6,10 +6,12 @@ import {
   failingReports,
   linesPerTail,
   logLeftOut,
+  OWN_WARNINGS,
   planAnnotations,
   tailRequests,
   testResults,
   testTotals,
+  WARNING_ANNOTATIONS,
   type Diagnosis,
   type Evidence,
   type GroupDiagnosis,
@@ -507,6 +509,45 @@ describe('planAnnotations', () => {
     expect(warnings.map((w) => w.message)).toEqual([
       'Build group lint ended FAILED (ignore-failure, so the batch does not fail for it)',
     ]);
+  });
+
+  // GitHub drops a step's warnings after its tenth: the step's own come after these.
+  it.each([
+    [5, 5, 5, 'none'],
+    [6, 5, 5, '2 more'],
+    [12, 5, 5, '8 more'],
+    [12, 1, 1, '12 more'],
+    [3, 0, 0, 'none'],
+  ])(
+    '%i failed ignore-failure groups, %i warnings of room: %i warnings, %s counted',
+    (groups, room, count, counted) => {
+      const b = batch('FAILED', [
+        group('unit', 'FAILED'),
+        ...Array.from({ length: groups }, (_, i) =>
+          group(`optional_${i}`, 'FAILED', { ignoreFailure: true }),
+        ),
+      ]);
+      const warnings = planAnnotations(describeBatch(b), undefined, 9, room).filter(
+        (a) => a.kind === 'warning',
+      );
+      expect(warnings).toHaveLength(count);
+      const last = warnings.at(-1)?.message ?? '';
+      expect(/^\d+ more/.test(last) ? last.split(' failed')[0] : 'none').toBe(counted);
+      if (counted !== 'none')
+        expect(last).toMatch(
+          /not annotated \(GitHub shows at most 10 warnings per step\): see the job summary\.$/,
+        );
+    },
+  );
+
+  it('leaves at most 10 less the own warnings to the ignore-failure groups by default', () => {
+    const b = batch(
+      'FAILED',
+      Array.from({ length: 30 }, (_, i) => group(`o${i}`, 'FAILED', { ignoreFailure: true })),
+    );
+    expect(planAnnotations(describeBatch(b), undefined, 9)).toHaveLength(
+      WARNING_ANNOTATIONS - OWN_WARNINGS,
+    );
   });
 });
 

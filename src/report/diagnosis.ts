@@ -27,6 +27,13 @@ const LOG_LINE_MAX = 500;
 export const CASES_PER_GROUP = 20;
 /** GitHub shows at most this many error annotations per step. */
 export const ERROR_ANNOTATIONS = 10;
+/** And as many warnings: it drops the others without a word. */
+export const WARNING_ANNOTATIONS = 10;
+/**
+ * Warnings left to the step's own, which come after the failed ignore-failure groups' (the batch
+ * failed with fail-on-batch-failure false, check runs or the comment not written, the summary).
+ */
+export const OWN_WARNINGS = 5;
 
 /** Where a group's log stands. */
 export type LogView =
@@ -385,13 +392,14 @@ export function caseName(testCase: FailingCase): string {
  * The annotations for a finished batch, within GitHub's budget of error annotations per step: group
  * failures first, then failing test cases, then groups that did not run because of a failure, then
  * one line saying how many were left out. Failed
- * ignore-failure groups are warnings (their own budget). `budget` is what is left for this step's
- * errors (the step's own failure message takes one more).
+ * ignore-failure groups are warnings (their own budget, `warningBudget`, counted the same way).
+ * `budget` is what is left for this step's errors (the step's own failure message takes one more).
  */
 export function planAnnotations(
   outcome: BatchOutcome,
   diagnosis: Diagnosis | undefined,
   budget: number,
+  warningBudget = WARNING_ANNOTATIONS - OWN_WARNINGS,
 ): Annotation[] {
   const warnings: Annotation[] = [];
   const errors: Annotation[] = [];
@@ -439,11 +447,12 @@ export function planAnnotations(
       });
     }
   }
+  const warned = withinWarnings(warnings, warningBudget);
   // A group that did not run says less than a failing test case: it comes last.
   const all = [...errors, ...cases, ...notRun];
-  if (budget <= 0) return warnings;
+  if (budget <= 0) return warned;
   const fits = all.length + (unlisted > 0 ? 1 : 0) <= budget;
-  if (fits && unlisted === 0) return [...all, ...warnings];
+  if (fits && unlisted === 0) return [...all, ...warned];
   const kept = fits ? all : all.slice(0, budget - 1);
   const keptGroups = kept.filter((a) => a.title?.startsWith('Build group')).length;
   const leftGroups = errors.length + notRun.length - keptGroups;
@@ -459,6 +468,20 @@ export function planAnnotations(
       message: `${parts.join(' and ')} not annotated (GitHub shows at most ${ERROR_ANNOTATIONS} errors per step): see the job summary.`,
       title: 'More failures',
     },
-    ...warnings,
+    ...warned,
+  ];
+}
+
+/** The ignore-failure warnings that fit `budget`, the last line counting the others. */
+function withinWarnings(warnings: Annotation[], budget: number): Annotation[] {
+  if (warnings.length <= budget) return warnings;
+  if (budget <= 0) return [];
+  const left = warnings.length - (budget - 1);
+  return [
+    ...warnings.slice(0, budget - 1),
+    {
+      kind: 'warning',
+      message: `${left} more failed ignore-failure build groups not annotated (GitHub shows at most ${WARNING_ANNOTATIONS} warnings per step): see the job summary.`,
+    },
   ];
 }
