@@ -98,3 +98,35 @@ describe('many failed ignore-failure groups', () => {
     );
   }, 30_000);
 });
+
+describe('a failed command 100 KB long (a generated shard list in the buildspec)', () => {
+  it("keeps the check run's build link and tests, and the reason's end", async () => {
+    const command = `node run.js ${Array.from({ length: 8000 }, (_, i) => `--shard=${i}`).join(' ')}`;
+    const unit = {
+      status: 'FAILED',
+      reason: {
+        phase: 'BUILD',
+        code: 'COMMAND_EXECUTION_ERROR',
+        message: `Error while executing command: ${command}. Reason: exit status 1`,
+      },
+      tests: { passed: 3, failed: 1 },
+    };
+    const sim = await start({
+      description: 'one group whose failed command is very long',
+      project: 'web-app',
+      groups: [{ identifier: 'unit', dependsOn: [] }],
+      initial: { groups: { unit } },
+      retries: [{ unit }],
+    });
+    const run = await act(sim, { checks: 'true', 'github-token': sim.github.token });
+    expect(run.code).toBe(1);
+    // Before: the summary fell back to "unit: FAILED", without links, tests or reason.
+    const { summary } = sim.github.checkRuns.find((r) => r.name === 'web-app/unit')!.output;
+    expect(summary).toMatch(/<p>Tests: 3 passed · 1 failed<\/p>/);
+    expect(summary).toMatch(/<a href="https:\/\/[^"]+">Build<\/a>/);
+    expect(summary).toMatch(
+      /<p>BUILD — COMMAND&#95;EXECUTION&#95;ERROR: Error while executing command: node run.js --shard=0 .*… .*--shard=7999. Reason: exit status 1<\/p>/,
+    );
+    expect(annotations(run, 'error')[0]).toMatch(/--shard=7999\. Reason: exit status 1$/);
+  }, 30_000);
+});

@@ -9,6 +9,7 @@ import {
   isOlder,
   nextStep,
   progressLine,
+  REASON_MAX,
   statusChanges,
 } from '../../src/report/outcome.js';
 import { batch, group } from '../fixtures.js';
@@ -332,6 +333,28 @@ describe('failureReason', () => {
     expect(
       failureReason({ phases: [{ phaseType: 'BUILD', phaseStatus: 'SUCCEEDED' }] }),
     ).toBeUndefined();
+  });
+
+  it('keeps the start and the end of a long context message (a generated command), cut between', () => {
+    const command = `node run.js ${Array.from({ length: 4000 }, (_, i) => `--shard=${i}`).join(' ')}`;
+    const reason = failureReason({
+      phases: [
+        {
+          phaseType: 'BUILD',
+          phaseStatus: 'FAILED',
+          contexts: [
+            {
+              statusCode: 'COMMAND_EXECUTION_ERROR',
+              message: `Error while executing command: ${command}. Reason: exit status 1`,
+            },
+          ],
+        },
+      ],
+    })!;
+    expect(reason.length).toBeLessThanOrEqual(REASON_MAX);
+    expect(reason).toMatch(
+      /^BUILD — COMMAND_EXECUTION_ERROR: Error while executing command: node run\.js --shard=0 --shard=1 .*… .*--shard=3999\. Reason: exit status 1$/,
+    );
   });
 });
 

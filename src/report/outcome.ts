@@ -1,5 +1,5 @@
 import type { Build, BuildBatch } from '@aws-sdk/client-codebuild';
-import { oneLine } from './text.js';
+import { cutMiddle, oneLine } from './text.js';
 
 /** One build group as the user sees it. */
 export interface GroupOutcome {
@@ -190,6 +190,12 @@ export function progressLine(outcome: BatchOutcome, elapsedMs: number): string {
   return `Still waiting for ${outcome.id} (${outcome.status}): ${done} of ${outcome.groups.length} build groups finished, ${formatDuration(elapsedMs)} elapsed.`;
 }
 
+/**
+ * A failure reason's length at most: a context message holds the failed command whole, and a
+ * generated one (a list of shards) can run to 100 KB, more than a check run's summary takes.
+ */
+export const REASON_MAX = 500;
+
 /** The failing phase of a build and its context, e.g. "BUILD — COMMAND_EXECUTION_ERROR: Error while …". */
 export function failureReason(build: Build): string | undefined {
   const phase = build.phases?.find(
@@ -204,7 +210,8 @@ export function failureReason(build: Build): string | undefined {
   const detail = context
     ? [context.statusCode, context.message].filter(Boolean).join(': ')
     : phase.phaseStatus;
-  return `${phase.phaseType ?? 'UNKNOWN_PHASE'} — ${detail}`;
+  // Its end says why the command failed ("Reason: exit status 1"): the cut is in the middle.
+  return cutMiddle(`${phase.phaseType ?? 'UNKNOWN_PHASE'} — ${detail}`, REASON_MAX, 120);
 }
 
 /** How long a build ran, when the service says; never negative (a build that never started has none). */

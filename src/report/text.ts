@@ -38,6 +38,14 @@ export function cutLine(text: string, max: number): string {
 }
 
 /**
+ * Cuts text to at most max characters in its middle, keeping its last `keep` characters: where the
+ * end says as much as the start (a command, then why it failed).
+ */
+export function cutMiddle(text: string, max: number, keep: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - keep - 3)} … ${text.slice(-keep)}`;
+}
+
+/**
  * Each line made inert for the runner: a leading `::` (after whitespace) gets a space between its
  * colons, and `##[` becomes `## [`. The text stays readable; only the command syntax breaks.
  */
