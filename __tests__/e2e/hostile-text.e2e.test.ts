@@ -130,3 +130,39 @@ describe('a failed command 100 KB long (a generated shard list in the buildspec)
     expect(annotations(run, 'error')[0]).toMatch(/--shard=7999\. Reason: exit status 1$/);
   }, 30_000);
 });
+
+describe('emoji where a text is cut', () => {
+  it('are kept whole or left out, never halved, in the check run title', async () => {
+    const lone = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+    // One of the two lands an emoji across the title's 120th character.
+    const failed = (pad: string) => ({
+      status: 'FAILED',
+      reason: {
+        phase: 'BUILD',
+        code: 'COMMAND_EXECUTION_ERROR',
+        message: `${pad}${'💥'.repeat(80)}`,
+      },
+    });
+    const plan = { even: failed(''), odd: failed('x') };
+    const sim = await start({
+      description: 'two groups whose failure reasons are emoji',
+      project: 'web-app',
+      groups: [
+        { identifier: 'even', dependsOn: [] },
+        { identifier: 'odd', dependsOn: [] },
+      ],
+      initial: { groups: plan },
+      retries: [plan],
+    });
+    const run = await act(sim, { checks: 'true', 'github-token': sim.github.token });
+    expect(run.code).toBe(1);
+    const titles = sim.github.checkRuns
+      .filter((r) => r.name !== 'web-app/DOWNLOAD_SOURCE')
+      .map((r) => r.output.title);
+    expect(titles).toHaveLength(2);
+    for (const title of titles) {
+      expect(title).toMatch(/^FAILED: BUILD — COMMAND_EXECUTION_ERROR: x?💥+…$/u);
+      expect(title).not.toMatch(lone);
+    }
+  }, 30_000);
+});

@@ -1,5 +1,6 @@
 import {
   cutLine,
+  cutMiddle,
   escapeHtml,
   githubSafe,
   logSafe,
@@ -52,6 +53,18 @@ describe('stripAnsi, cutLine, oneLine, escapeHtml', () => {
     expect(escapeHtml('a\u202eb')).toBe('ab');
     // Marks (LRM, RLM) reorder nothing on their own; joiners hold emoji and words together.
     expect(stripAnsi('\u200e\u200f👩\u200d💻 a\u2060b')).toBe('\u200e\u200f👩\u200d💻 a\u2060b');
+  });
+  const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+  it('never cuts between the two halves of an emoji (a lone half is not text GitHub can show)', () => {
+    for (const text of ['💥'.repeat(20), `x${'💥'.repeat(20)}`]) {
+      for (const max of [9, 10, 11]) {
+        expect(cutLine(text, max)).not.toMatch(LONE_SURROGATE);
+        expect(cutLine(text, max).length).toBeLessThanOrEqual(max);
+        expect(cutMiddle(text, max + 10, 4)).not.toMatch(LONE_SURROGATE);
+        expect(cutMiddle(text, max + 10, 5)).not.toMatch(LONE_SURROGATE);
+        expect(cutMiddle(text, max + 10, 5).length).toBeLessThanOrEqual(max + 10);
+      }
+    }
   });
   it('cuts long lines and says so', () => {
     expect(cutLine('x'.repeat(600), 500)).toHaveLength(500);

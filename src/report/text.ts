@@ -32,9 +32,24 @@ export function stripAnsi(text: string): string {
   return text.replace(ANSI, '').replace(CONTROL, '');
 }
 
+/**
+ * The first `end` UTF-16 units of text, or one fewer where `end` falls between the two halves of a
+ * character beyond U+FFFF (an emoji): a lone half is not text, GitHub's API may refuse it, and
+ * pages show it as �.
+ */
+function head(text: string, end: number): string {
+  const last = text.charCodeAt(end - 1);
+  return text.slice(0, last >= 0xd800 && last <= 0xdbff ? end - 1 : end);
+}
+/** The last `count` UTF-16 units of text, or one fewer where they would start with a lone half. */
+function tail(text: string, count: number): string {
+  const first = text.charCodeAt(text.length - count);
+  return text.slice(text.length - (first >= 0xdc00 && first <= 0xdfff ? count - 1 : count));
+}
+
 /** Cuts a line to at most max characters, saying it was cut. */
 export function cutLine(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+  return text.length <= max ? text : `${head(text, max - 1)}…`;
 }
 
 /**
@@ -42,7 +57,7 @@ export function cutLine(text: string, max: number): string {
  * end says as much as the start (a command, then why it failed).
  */
 export function cutMiddle(text: string, max: number, keep: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - keep - 3)} … ${text.slice(-keep)}`;
+  return text.length <= max ? text : `${head(text, max - keep - 3)} … ${tail(text, keep)}`;
 }
 
 /**
