@@ -166,3 +166,20 @@ describe('emoji where a text is cut', () => {
     }
   }, 30_000);
 });
+
+describe('a rate limit whose retry-after is past the last date there is', () => {
+  it('is one warning, and the step ends as the batch did', async () => {
+    const sim = await start('retry-succeeds');
+    sim.github.inject({ kind: 'secondary', retryAfter: 1e20, count: 100 });
+    const run = await act(sim, { checks: 'true', 'github-token': sim.github.token });
+    // Before: RangeError: Invalid time value, the step failed with a stack trace and no summary.
+    expect(run.stderr).not.toContain('RangeError');
+    expect(run.code).toBe(0);
+    expect(run.summary).toContain('CodeBuild batch');
+    expect(annotations(run, 'warning')).toEqual([
+      expect.stringMatching(
+        /^Check runs were not brought up to date: GitHub's rate limit for this token asks for a wait, longer than the step can wait \(403 You have exceeded a secondary rate limit/,
+      ),
+    ]);
+  }, 30_000);
+});

@@ -91,6 +91,26 @@ describe('createClient', () => {
     sim.github.rateLimit.reset = Math.ceil(Date.now() / 1000) + 3600;
   });
 
+  it.each<[string, Parameters<Simulator['github']['inject']>[0]]>([
+    ['retry-after', { kind: 'secondary', retryAfter: 1e20 }],
+    ['x-ratelimit-reset', { kind: 'primary', resetInSeconds: 1e20 }],
+  ])(
+    'a %s past the last date there is: a rate-limit failure without a reset time',
+    async (_, fault) => {
+      sim.github.inject(fault);
+      try {
+        const failed = await failure(
+          client(() => false).rest.checks.create({ ...REPO, name: 'ci/far', head_sha: SHA }),
+        );
+        expect(failed).toMatchObject({ kind: 'rate-limit' });
+        expect(failed.kind === 'rate-limit' && failed.resetAt).toBeUndefined();
+      } finally {
+        sim.github.rateLimit.used = 0;
+        sim.github.rateLimit.reset = Math.ceil(Date.now() / 1000) + 3600;
+      }
+    },
+  );
+
   it('resends a 5xx with the retry plugin, as many times as the request allows', async () => {
     const github = client();
     sim.github.inject({ kind: '5xx', operation: 'checks/create', status: 502 });

@@ -101,10 +101,14 @@ export function classify(error: unknown, signal?: AbortSignal): GitHubFailure {
         : after > 0
           ? after * 1000
           : undefined;
+    // A header past the last date there is (retry-after: 1e20) makes no date: an Invalid Date
+    // threw when the warning said it, and the step failed on GitHub's answer.
+    const resetAt = waitMs === undefined ? undefined : new Date(Date.now() + waitMs);
     return {
       kind: 'rate-limit',
       detail,
-      ...(waitMs === undefined ? {} : { waitMs, resetAt: new Date(Date.now() + waitMs) }),
+      ...(waitMs === undefined ? {} : { waitMs }),
+      ...(resetAt && !Number.isNaN(resetAt.getTime()) ? { resetAt } : {}),
     };
   }
   if (error.status === 403 && /not accessible by integration/i.test(message))
