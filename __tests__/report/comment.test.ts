@@ -23,6 +23,8 @@ describe('the marker', () => {
 
   it.each([
     ['a bot comment that begins with it', { type: 'Bot' }, `${MARKER}\nbody`, true],
+    // A comment saved from GitHub's web editor comes back with CRLF line ends.
+    ['the same, edited by a maintainer on GitHub', { type: 'Bot' }, `${MARKER}\r\nbody`, true],
     ['a person quoting it', { type: 'User' }, `${MARKER}\nbody`, false],
     ['a bot comment that mentions it later', { type: 'Bot' }, `hello\n${MARKER}\n`, false],
     [
@@ -63,6 +65,11 @@ describe('siblingBatch: another leg of this run attempt wrote the comment', () =
   ])('%s → %s', (_, writer, expected) => {
     const body = `${MARKER}\n${writerLine(writer)}\n<h3>…</h3>`;
     expect(siblingBatch(body, me)).toBe(expected);
+  });
+
+  it('reads the line of a comment edited on GitHub (CRLF line ends)', () => {
+    const body = `${MARKER}\r\n${writerLine({ run: RUN, batch: 'web-app:a' })}\r\n<h3>…</h3>`;
+    expect(siblingBatch(body, me)).toBe('web-app:a');
   });
 
   it('finds nothing in a comment without the line (an earlier version wrote it)', () => {

@@ -83,7 +83,13 @@ export function isOurComment(
   comment: Pick<IssueComment, 'body' | 'user'>,
   marker: string,
 ): boolean {
-  return comment.user?.type === 'Bot' && (comment.body ?? '').startsWith(`${marker}\n`);
+  const body = comment.body ?? '';
+  // GitHub's web editor saves line ends as CRLF: a comment a maintainer edited is still ours.
+  return (
+    comment.user?.type === 'Bot' &&
+    body.startsWith(marker) &&
+    /^\r?\n/.test(body.slice(marker.length))
+  );
 }
 
 /**
