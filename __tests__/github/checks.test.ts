@@ -234,6 +234,20 @@ describe('CheckRuns: one run per group, one call per change, one call at a time'
     expect(second.api.calls).toEqual([]);
   });
 
+  it('stops, and never crashes the step, when judging a failure throws', async () => {
+    const api = new FakeApi();
+    const { runs } = writer(api, () => {
+      throw new RangeError('Invalid time value');
+    });
+    api.fail = new Error('403');
+    runs.seen(running('PENDING'));
+    await expect(runs.idle()).resolves.toBeUndefined();
+    api.fail = undefined;
+    runs.seen(running('IN_PROGRESS'));
+    await runs.idle();
+    expect(api.calls).toEqual([]);
+  });
+
   it('uses check-name when given, else the project', async () => {
     const api = new FakeApi();
     const runs = new CheckRuns({

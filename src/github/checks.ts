@@ -218,7 +218,14 @@ export class CheckRuns {
         else await this.options.api.update(id, next.body, signal);
         this.sent.set(next.group, next.body);
       } catch (error) {
-        const failure = signal.aborted ? { stop: true } : this.options.failed(error);
+        let failure: { stop: boolean; notBefore?: number } = { stop: true };
+        // A throw here would reject work nobody awaits yet: the process would die of it.
+        if (!signal.aborted)
+          try {
+            failure = this.options.failed(error);
+          } catch {
+            failure = { stop: true };
+          }
         if (failure.stop) this.stopped = true;
         else {
           this.failedAt = snapshot(this.wanted);
