@@ -82,6 +82,23 @@ describe('dist/index.js against the simulator', () => {
     ]);
   });
 
+  it('with wait: false, names no group as failed, not run or ignored: the retried groups run again', async () => {
+    // CodeBuild answers a retry with the groups' previous outcomes: a later step must not read them as
+    // the outcome of the retry it just asked for.
+    const sim = await simulatorFor('retry-succeeds');
+    const run = await act(sim, { wait: 'false' });
+    expect(run.code).toBe(0);
+    for (const name of [
+      'build-groups',
+      'failed-build-groups',
+      'not-run-build-groups',
+      'ignored-build-groups',
+      'flaky-build-groups',
+    ])
+      expect(run.outputs[name]).toBeUndefined();
+    expect(run.summary).toContain('Build group statuses are from before the retry');
+  });
+
   it('fails naming the id and region when the batch does not exist', async () => {
     const sim = await simulatorFor('retry-succeeds');
     const run = await act(sim, { 'batch-id': 'web-app:00000000-0000-0000-0000-000000000000' });

@@ -212,6 +212,20 @@ describe('expired credentials', () => {
       ),
     ]);
   });
+
+  it('names no group as failed when they expire right after the retry, before the batch is read again', async () => {
+    const sim = await start({
+      ...scenarios['expired-credentials'],
+      faults: [{ kind: 'expired', operation: 'BatchGetBuildBatches', skip: 1, count: 1_000 }],
+    });
+    const run = await act(sim, {});
+    expect(run.code).toBe(1);
+    expect(sim.calls('RetryBuildBatch')).toHaveLength(1);
+    expect(run.outputs).toMatchObject({ 'batch-status': 'IN_PROGRESS', attempts: '1' });
+    // integration_tests runs again: its FAILED is from before the retry.
+    expect(run.outputs['failed-build-groups']).toBeUndefined();
+    expect(run.outputs['not-run-build-groups']).toBeUndefined();
+  });
 });
 
 describe('hostile data from the service', () => {

@@ -191,7 +191,7 @@ export class Reporter {
     this.reported = true;
     const outcome = describeBatch(report.batch, { interrupted: report.interrupted });
     if (report.batch !== this.newest) this.seen(report.batch, report.groupsNote);
-    this.setOutputs(outcome, this.attempts.length);
+    this.setOutputs(outcome, this.attempts.length, report.groupsNote === undefined);
 
     const finished = outcome.complete || report.interrupted === true;
     // Known from the batch alone: set before the reads, which a cancellation may cut short.
@@ -233,9 +233,12 @@ export class Reporter {
     }
   }
 
-  private setOutputs(outcome: BatchOutcome, attempts: number): void {
+  private setOutputs(outcome: BatchOutcome, attempts: number, groupsKnown: boolean): void {
     this.io.setOutput(Outputs.BatchStatus, outcome.status);
     this.io.setOutput(Outputs.Attempts, String(attempts));
+    // A retry's answer holds the outcomes from before it (its failed groups run again): a later step
+    // must not take them for the retry's.
+    if (!groupsKnown) return;
     this.io.setOutput(
       Outputs.BuildGroups,
       JSON.stringify(
