@@ -37,6 +37,7 @@ describe('cancellation (SIGINT, then SIGTERM 7.5 s later, then kill 2.5 s after 
     );
     expect(run.summary).toContain('The workflow was cancelled');
     expect(run.summary).toContain('CANCELLED');
+    expect(run.summary).toContain('retries by this step: 1 (#1 → ⏹️ STOPPED)');
     // The post step has nothing left to stop.
     expect(run.state['running-batch-id']).toBe('');
   });
@@ -52,6 +53,7 @@ describe('cancellation (SIGINT, then SIGTERM 7.5 s later, then kill 2.5 s after 
     expect(annotations(run, 'error').at(-1)).toMatch(
       /it was left running \(stop-on-cancel is false\)\.$/,
     );
+    expect(run.summary).toContain('retries by this step: 1 (#1 → 🔄 IN_PROGRESS)');
   });
 
   it('the post step stops a batch the main step was killed while waiting on', async () => {
@@ -84,6 +86,8 @@ describe('timeout-minutes', () => {
     );
     expect(run.outputs).toMatchObject({ 'batch-status': 'STOPPED', attempts: '1' });
     expect(run.summary).toContain('Timed out after 1.2s');
+    // The retry it waited for ended with the stop, not in progress.
+    expect(run.summary).toContain('retries by this step: 1 (#1 → ⏹️ STOPPED)');
   });
 });
 

@@ -65,6 +65,10 @@ export async function interrupt(
     kind === 'timeout'
       ? `Timed out after ${formatDuration(config.timeoutMs)} waiting for batch build ${batchId}: ${what}; ${stopped}.`
       : `The workflow was cancelled while waiting for batch build ${batchId}: ${what}; ${stopped}.`;
+  // The retry this wait followed ends here: the summary's list of retries shows how (STOPPED when
+  // stopped, still IN_PROGRESS when left running).
+  if (reporter.attempts.at(-1)?.result === 'IN_PROGRESS' && batch.buildBatchStatus)
+    reporter.retryEnded(batch.buildBatchStatus);
   const remaining = left();
   await reporter.finish({
     batch,
