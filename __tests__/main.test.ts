@@ -717,6 +717,7 @@ describe('run: project-name', () => {
       'failed-build-groups': '[]',
       'not-run-build-groups': '[]',
       'ignored-build-groups': '[]',
+      'flaky-build-groups': '[]',
     });
     expect(codebuild.retries).toEqual([]);
   });
@@ -737,6 +738,7 @@ describe('run: project-name', () => {
       'failed-build-groups': '[]',
       'not-run-build-groups': '[]',
       'ignored-build-groups': '[]',
+      'flaky-build-groups': '[]',
     });
     expect(codebuild.retries).toEqual([]);
     expect(codebuild.reads).toBe(0);
@@ -772,6 +774,7 @@ describe('run: project-name', () => {
       'failed-build-groups': '[]',
       'not-run-build-groups': '[]',
       'ignored-build-groups': '[]',
+      'flaky-build-groups': '[]',
     });
     expect(codebuild.retries).toEqual([]);
   });

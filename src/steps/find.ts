@@ -34,6 +34,7 @@ export async function findBatch(
       Outputs.FailedBuildGroups,
       Outputs.NotRunBuildGroups,
       Outputs.IgnoredBuildGroups,
+      Outputs.FlakyBuildGroups,
     ])
       io.setOutput(name, '[]');
     await reporter.nothingToRetry(chosen.summary, step.elapsed());
