@@ -871,13 +871,14 @@ describe('run: interruptions', () => {
     expect(seen.summary).toContain('<code>unit</code>');
   }, 10_000);
 
-  it('tells the post step which batch it waits on while waiting', async () => {
+  it('tells the post step which batch it retries (before the retry is sent) and waits on', async () => {
     const codebuild = new FakeCodeBuild([failed(), running()]);
     const states: string[] = [];
     const { deps } = setup(codebuild, { 'batch-id': BATCH_ID, 'timeout-minutes': '0.1' });
     deps.io.saveState = (_, v) => states.push(v);
     await expect(run(deps)).rejects.toThrow(/Timed out/);
-    expect(states).toEqual([BATCH_ARN, '']);
+    // Set before RetryBuildBatch, again for the wait, cleared when the step ends.
+    expect(states).toEqual([BATCH_ARN, BATCH_ARN, '']);
   });
 });
 

@@ -6,6 +6,7 @@ import {
   cancelLikeRunner,
   groupsOf,
   logged,
+  requested,
   simulators,
   startAct,
   wallClockStep,
@@ -71,6 +72,23 @@ describe('cancellation (SIGINT, then SIGTERM 7.5 s later, then kill 2.5 s after 
     );
     expect(sim.calls('StopBuildBatch')).toHaveLength(1);
     expect(sim.calls('StopBuildBatch')[0]!.body).toEqual({ id: sim.batch.id });
+  });
+
+  it('the post step stops a batch whose retry was sent when the main step was killed', async () => {
+    // CodeBuild acts on the retry but answers late: the runner kills the step before the answer.
+    const sim = await start('long-running');
+    sim.inject({ kind: 'slow', operation: 'RetryBuildBatch', ms: 20_000 });
+    const step = startAct(sim, {});
+    await requested(sim, 'RetryBuildBatch');
+    step.child.kill('SIGKILL');
+    const killed = await step.done;
+
+    const post = await runAction({ env: sim.clientEnv(), state: killed.state });
+    expect(post.code).toBe(0);
+    expect(post.stdout).toContain(
+      `The main step ended while waiting for ${sim.batch.id}: stopping it.`,
+    );
+    expect(sim.calls('StopBuildBatch').map((c) => c.body)).toEqual([{ id: sim.batch.id }]);
   });
 });
 

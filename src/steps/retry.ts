@@ -7,7 +7,7 @@ import { retryToken } from '../config/token.js';
 import type { Step } from './context.js';
 import { interrupt } from './interrupt.js';
 import { waitFor } from './poll.js';
-import { Inputs } from '../config/names.js';
+import { Inputs, State } from '../config/names.js';
 
 /**
  * Waits while the batch runs and retries it while it is red, up to max-attempts RetryBuildBatch
@@ -47,7 +47,10 @@ export async function retryWhileRed(
         `Retrying ${batchId} (${config.retryType}, attempt ${attempt} of ${config.maxAttempts}).`,
       );
       // Not aborted by cancellation: once sent, its answer is needed to stop what it started. A
-      // resend carries the same token, so CodeBuild retries once however often it is sent.
+      // resend carries the same token, so CodeBuild retries once however often it is sent. A step
+      // killed before the answer leaves the post step the batch to stop (a batch that did not start
+      // again is final, and CodeBuild answers its stop with its state).
+      io.saveState(State.RunningBatchId, config.stopOnCancel ? (batch.arn ?? batchId) : '');
       batch = await step.patiently(() => codebuild.retryBatch(batchId, config.retryType, token));
       reporter.retried();
       // The retry response still shows the old group outcomes: shown only with that caveat.
