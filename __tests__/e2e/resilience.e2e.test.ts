@@ -90,6 +90,23 @@ describe('cancellation (SIGINT, then SIGTERM 7.5 s later, then kill 2.5 s after 
     );
     expect(sim.calls('StopBuildBatch').map((c) => c.body)).toEqual([{ id: sim.batch.id }]);
   });
+
+  it('exits at once, saying nothing was retried, when cancelled while the batch is first read', async () => {
+    const sim = await start('retry-succeeds');
+    sim.inject({ kind: 'slow', operation: 'BatchGetBuildBatches', ms: 20_000 });
+    const step = startAct(sim, {});
+    await requested(sim, 'BatchGetBuildBatches');
+
+    const { run, exitAfterMs } = await cancelLikeRunner(step);
+
+    expect(run.signal).toBeNull();
+    expect(run.code).toBe(1);
+    expect(exitAfterMs).toBeLessThan(3_000);
+    const sentence = `The workflow was cancelled while batch build ${sim.batch.id} was being read: nothing was retried.`;
+    expect(annotations(run, 'error')).toEqual([sentence]);
+    expect(run.summary).toContain(sentence);
+    expect(sim.calls('RetryBuildBatch')).toHaveLength(0);
+  });
 });
 
 describe('timeout-minutes', () => {

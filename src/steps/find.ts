@@ -41,7 +41,16 @@ export async function findBatch(
     return undefined;
   }
   const batchId = chosen;
-  const batch = await step.patiently(() => step.codebuild.getBatch(batchId));
+  // Cancellation ends the read: the runner kills a step that is still waiting for an answer.
+  const batch = await step
+    .patiently(() => step.codebuild.getBatch(batchId, step.deps.cancelled))
+    .catch((thrown: unknown) => {
+      // persist() says itself when it stopped resending on cancellation.
+      if (!step.deps.cancelled.aborted || thrown instanceof ActionError) throw thrown;
+      throw new ActionError(
+        `The workflow was cancelled while batch build ${batchId} was being read: nothing was retried.`,
+      );
+    });
   // Set once CodeBuild knows the batch: later steps guarded on it must not act on a wrong id.
   if (batch) {
     io.setOutput(Outputs.BatchId, batchId);
