@@ -107,6 +107,23 @@ describe('cancellation (SIGINT, then SIGTERM 7.5 s later, then kill 2.5 s after 
     expect(run.summary).toContain(sentence);
     expect(sim.calls('RetryBuildBatch')).toHaveLength(0);
   });
+  it('exits at once, saying nothing was retried, when cancelled while project-name’s batches are listed', async () => {
+    const sim = await start('project-history');
+    sim.inject({ kind: 'slow', operation: 'ListBuildBatchesForProject', ms: 20_000 });
+    const step = startAct(sim, { 'batch-id': '', 'project-name': 'web-app' });
+    await requested(sim, 'ListBuildBatchesForProject');
+
+    const { run, exitAfterMs } = await cancelLikeRunner(step);
+
+    expect(run.signal).toBeNull();
+    expect(run.code).toBe(1);
+    expect(exitAfterMs).toBeLessThan(3_000);
+    const sentence =
+      'The workflow was cancelled while looking for the newest failed batch build of project web-app: nothing was retried.';
+    expect(annotations(run, 'error')).toEqual([sentence]);
+    expect(run.summary).toContain(sentence);
+    expect(sim.calls('RetryBuildBatch')).toHaveLength(0);
+  });
 });
 
 describe('timeout-minutes', () => {

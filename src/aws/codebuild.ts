@@ -48,6 +48,7 @@ export interface CodeBuild {
     projectName: string,
     status: StatusType,
     maxIds: number,
+    signal?: AbortSignal,
   ): Promise<{ ids: string[]; more: boolean }>;
   /** Batches by id (any number; fetched 100 at a time). */
   getBatches(ids: string[], signal?: AbortSignal): Promise<BuildBatch[]>;
@@ -183,13 +184,14 @@ export function createCodeBuild(
       return out.buildBatch;
     },
 
-    listBatchIds: (projectName, status, maxIds) =>
+    listBatchIds: (projectName, status, maxIds, signal) =>
       call('ListBuildBatchesForProject', async () => {
         const ids: string[] = [];
         let more = false;
         const pages = paginateListBuildBatchesForProject(
           { client, pageSize: PAGE },
           { projectName, filter: { status }, sortOrder: 'DESCENDING' },
+          { abortSignal: signal },
         );
         for await (const page of pages) {
           ids.push(...(page.ids ?? []));

@@ -26,7 +26,14 @@ export async function findBatch(
   const { reporter } = step;
   const { io } = step.deps;
   const chosen =
-    target.kind === 'batch' ? target.batchId : await projectBatch(step, target.projectName);
+    target.kind === 'batch'
+      ? target.batchId
+      : await projectBatch(step, target.projectName).catch(
+          abandoned(
+            step,
+            `looking for the newest failed batch build of project ${target.projectName}`,
+          ),
+        );
   if (typeof chosen !== 'string') {
     io.notice(chosen.notice);
     io.setOutput(Outputs.Attempts, '0');
@@ -41,16 +48,9 @@ export async function findBatch(
     return undefined;
   }
   const batchId = chosen;
-  // Cancellation ends the read: the runner kills a step that is still waiting for an answer.
   const batch = await step
     .patiently(() => step.codebuild.getBatch(batchId, step.deps.cancelled))
-    .catch((thrown: unknown) => {
-      // persist() says itself when it stopped resending on cancellation.
-      if (!step.deps.cancelled.aborted || thrown instanceof ActionError) throw thrown;
-      throw new ActionError(
-        `The workflow was cancelled while batch build ${batchId} was being read: nothing was retried.`,
-      );
-    });
+    .catch(abandoned(step, `batch build ${batchId} was being read`));
   // Set once CodeBuild knows the batch: later steps guarded on it must not act on a wrong id.
   if (batch) {
     io.setOutput(Outputs.BatchId, batchId);
@@ -61,6 +61,18 @@ export async function findBatch(
   throw new ActionError(
     `Batch build ${batchId} was not found in ${where}: ${await notFoundHint(step.codebuild, batchId)}`,
   );
+}
+
+/**
+ * Cancellation ends the reads before anything is retried (they take the step's cancellation signal):
+ * the runner kills a step still waiting for an answer, without a summary. A failure that came
+ * before the cancellation, or persist()'s own sentence, goes on as it is.
+ */
+function abandoned(step: Step, doing: string): (thrown: unknown) => never {
+  return (thrown) => {
+    if (!step.deps.cancelled.aborted || thrown instanceof ActionError) throw thrown;
+    throw new ActionError(`The workflow was cancelled while ${doing}: nothing was retried.`);
+  };
 }
 
 /** What to do about a batch id CodeBuild does not know: a build id looks just like a batch id. */
@@ -141,7 +153,7 @@ async function listedBatches(
   const ids: string[] = [];
   for (const status of statuses) {
     const listed = await patiently(() =>
-      codebuild.listBatchIds(projectName, status, MAX_LISTED_BATCHES),
+      codebuild.listBatchIds(projectName, status, MAX_LISTED_BATCHES, step.deps.cancelled),
     );
     if (listed.more)
       io.warning(
@@ -149,5 +161,7 @@ async function listedBatches(
       );
     ids.push(...listed.ids);
   }
-  return ids.length === 0 ? [] : await patiently(() => codebuild.getBatches(ids));
+  return ids.length === 0
+    ? []
+    : await patiently(() => codebuild.getBatches(ids, step.deps.cancelled));
 }
