@@ -1,4 +1,9 @@
-import { readConfig, readRole, withDispatchInputs } from '../../src/config/inputs.js';
+import {
+  readConfig,
+  readRole,
+  setAsideDispatchTargets,
+  withDispatchInputs,
+} from '../../src/config/inputs.js';
 import { ActionError } from '../../src/config/errors.js';
 import { BATCH_ARN, BATCH_ID, expectOneSentence, source } from '../fixtures.js';
 
@@ -280,6 +285,47 @@ describe('withDispatchInputs', () => {
     expect(() => readConfig(withDispatchInputs(source({}), 'push', dispatch))).toThrow(
       /No batch to retry/,
     );
+  });
+});
+
+describe('setAsideDispatchTargets: a form value the step does not use is said', () => {
+  it.each<[string, Record<string, string>, string | undefined, Record<string, unknown>, string[]]>([
+    [
+      'a pasted batch-id, the step sets project-name',
+      { 'project-name': 'web-app' },
+      'workflow_dispatch',
+      { 'batch-id': ` ${BATCH_ID} ` },
+      [
+        `The dispatch form's batch-id "${BATCH_ID}" is not used: this step sets project-name itself. To use the form's, leave project-name out of the step's "with:".`,
+      ],
+    ],
+    [
+      'a pasted batch-id, the step starts a batch',
+      { 'start-batch': 'true', 'project-name': 'web-app' },
+      'workflow_dispatch',
+      { 'batch-id': BATCH_ID, 'project-name': 'web-app' },
+      [
+        `The dispatch form's batch-id "${BATCH_ID}" is not used: this step sets project-name and start-batch itself. To use the form's, leave project-name and start-batch out of the step's "with:".`,
+      ],
+    ],
+    [
+      'the step wires the form in itself',
+      { 'batch-id': BATCH_ID },
+      'workflow_dispatch',
+      { 'batch-id': BATCH_ID },
+      [],
+    ],
+    [
+      'the form left empty',
+      { 'project-name': 'web-app' },
+      'workflow_dispatch',
+      { 'batch-id': ' ' },
+      [],
+    ],
+    ['the form fills the step', {}, 'workflow_dispatch', { 'batch-id': BATCH_ID }, []],
+    ['another event', { 'project-name': 'web-app' }, 'push', { 'batch-id': BATCH_ID }, []],
+  ])('%s', (_, own, event, form, sentences) => {
+    expect(setAsideDispatchTargets(source(own), event, form)).toEqual(sentences);
   });
 });
 

@@ -176,6 +176,20 @@ describe('dist/index.js against the simulator', () => {
     });
   });
 
+  it('says so when the form’s batch-id is set aside by the step’s own project-name', async () => {
+    const sim = await simulatorFor('project-history');
+    const pasted = sim.batches.find((b) => b.number === 2)!.id;
+    const run = await act(
+      sim,
+      { 'batch-id': '', 'project-name': 'web-app' },
+      { eventName: 'workflow_dispatch', event: { inputs: { 'batch-id': pasted } } },
+    );
+    expect(run.code).toBe(0);
+    expect(annotations(run, 'notice')).toContain(
+      `The dispatch form's batch-id "${pasted}" is not used: this step sets project-name itself. To use the form's, leave project-name out of the step's "with:".`,
+    );
+  });
+
   it('retries once when the same step runs twice with the same token', async () => {
     const sim = await simulatorFor('fails-again');
     await act(sim, { 'fail-on-batch-failure': 'false' });

@@ -171,12 +171,7 @@ export function withDispatchInputs(
   dispatchInputs: Record<string, unknown> | undefined,
 ): InputSource {
   if (eventName !== 'workflow_dispatch' || !dispatchInputs) return source;
-  // A step that chose its batch itself (batch-id, project-name or start-batch) takes no target from
-  // the form: a form's batch-id must not collide with the step's project-name.
-  const stepChoseTarget =
-    source.get(Inputs.BatchId) !== '' ||
-    source.get(Inputs.ProjectName) !== '' ||
-    startRequested(source);
+  const stepChoseTarget = ownTarget(source).length > 0;
   return {
     get(name) {
       const own = source.get(name);
@@ -193,6 +188,38 @@ export function withDispatchInputs(
     },
     getBoolean: (name) => source.getBoolean(name),
   };
+}
+
+/**
+ * The inputs by which the step chose its batch itself (batch-id, project-name, start-batch): such a
+ * step takes no target from the dispatch form, so that a form's batch-id cannot collide with the
+ * step's project-name.
+ */
+function ownTarget(source: InputSource): InputName[] {
+  const set = TARGET_INPUTS.filter((name) => source.get(name) !== '');
+  return startRequested(source) ? [...set, Inputs.StartBatch] : set;
+}
+
+/**
+ * The dispatch form's batch-id or project-name that the step's own target sets aside, with the
+ * sentence that says so: a batch id pasted in the form would otherwise be ignored without a word.
+ */
+export function setAsideDispatchTargets(
+  source: InputSource,
+  eventName: string | undefined,
+  dispatchInputs: Record<string, unknown> | undefined,
+): string[] {
+  if (eventName !== 'workflow_dispatch' || !dispatchInputs) return [];
+  const own = ownTarget(source);
+  if (own.length === 0) return [];
+  return TARGET_INPUTS.flatMap((name) => {
+    const value = dispatchInputs[name];
+    if (typeof value !== 'string' || value.trim() === '' || value.trim() === source.get(name))
+      return [];
+    return [
+      `The dispatch form's ${name} ${shown(value.trim())} is not used: this step sets ${own.join(' and ')} itself. To use the form's, leave ${own.join(' and ')} out of the step's "with:".`,
+    ];
+  });
 }
 
 /** role-to-assume and its companions; undefined when no role is to be assumed. Also read by the post step. */

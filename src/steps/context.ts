@@ -1,7 +1,12 @@
 import type { CodeBuild } from '../aws/codebuild.js';
 import { formatDuration } from '../report/outcome.js';
 import { checkEndpointVariables } from '../config/endpoint-variables.js';
-import { readConfig, withDispatchInputs, type Config } from '../config/inputs.js';
+import {
+  readConfig,
+  setAsideDispatchTargets,
+  withDispatchInputs,
+  type Config,
+} from '../config/inputs.js';
 import type { RunEvent } from '../github/event.js';
 import type { Io } from '../github/io.js';
 import type { InputSource } from '../config/input-source.js';
@@ -63,6 +68,8 @@ export interface Step {
 export function beginStep(deps: Deps, reporter: Reporter, startedAt: number): Step {
   const { io, clock } = deps;
   const config = readConfig(withDispatchInputs(deps.inputs, deps.event.name, deps.event.inputs));
+  for (const sentence of setAsideDispatchTargets(deps.inputs, deps.event.name, deps.event.inputs))
+    io.notice(sentence);
   checkEndpointVariables(deps.env);
   return {
     deps,
