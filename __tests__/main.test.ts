@@ -222,9 +222,11 @@ describe('run: the decision table', () => {
     );
   });
 
-  it('names the account too when the batch was given by ARN', async () => {
+  it('names the ARN’s account, which the credentials must be of, when the batch was given by ARN', async () => {
     const { deps } = setup(new FakeCodeBuild([undefined]), { 'batch-id': BATCH_ARN });
-    await expect(run(deps)).rejects.toThrow(`was not found in us-east-1 of account 123456789012`);
+    await expect(run(deps)).rejects.toThrow(
+      /^Batch build \S+ was not found in us-east-1: check "batch-id" .* Its ARN names account 123456789012: the job's AWS credentials must be of that account\.$/,
+    );
   });
 
   it('does nothing to a batch that already succeeded, and says so', async () => {

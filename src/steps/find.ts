@@ -56,10 +56,13 @@ export async function findBatch(
     io.setOutput(Outputs.BatchId, batchId);
     return batch;
   }
-  const account = target.kind === 'batch' && target.account ? ` of account ${target.account}` : '';
-  const where = `${await step.codebuild.region()}${account}`;
+  // CodeBuild looks in the account of the credentials, whatever account the ARN names.
+  const account =
+    target.kind === 'batch' && target.account
+      ? ` Its ARN names account ${target.account}: the job's AWS credentials must be of that account.`
+      : '';
   throw new ActionError(
-    `Batch build ${batchId} was not found in ${where}: ${await notFoundHint(step.codebuild, batchId)}`,
+    `Batch build ${batchId} was not found in ${await step.codebuild.region()}: ${await notFoundHint(step.codebuild, batchId)}${account}`,
   );
 }
 
