@@ -792,7 +792,7 @@ describe('run: interruptions', () => {
     });
     await expect(run(deps)).rejects.toThrow(
       new ActionError(
-        `Timed out after 30s waiting for batch build ${BATCH_ID}: the batch was IN_PROGRESS with unit still running; it has been stopped.`,
+        `Timed out after 30s (timeout-minutes) waiting for batch build ${BATCH_ID}: the batch was IN_PROGRESS with unit still running; it has been stopped.`,
       ),
     );
     expect(codebuild.stops).toEqual([BATCH_ID]);

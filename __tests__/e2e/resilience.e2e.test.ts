@@ -134,7 +134,7 @@ describe('timeout-minutes', () => {
     expect(run.elapsedMs).toBeLessThan(10_000);
     expect(sim.calls('StopBuildBatch')).toHaveLength(1);
     expect(annotations(run, 'error').at(-1)).toMatch(
-      /^Timed out after 1\.2s waiting for batch build web-app:\S+: the batch was IN_PROGRESS with .*integration_tests.* still running; it has been stopped\.$/,
+      /^Timed out after 1\.2s \(timeout-minutes\) waiting for batch build web-app:\S+: the batch was IN_PROGRESS with .*integration_tests.* still running; it has been stopped\.$/,
     );
     expect(run.outputs).toMatchObject({ 'batch-status': 'STOPPED', attempts: '1' });
     expect(run.summary).toContain('Timed out after 1.2s');
@@ -181,7 +181,7 @@ describe('a wall clock that steps while the step waits (NTP on a self-hosted run
     expect(clockStepped(sim)).toBe(true);
     expect(run.code).toBe(1);
     expect(annotations(run, 'error').at(-1)).toMatch(
-      /^Timed out after 6s waiting for batch build /,
+      /^Timed out after 6s \(timeout-minutes\) waiting for batch build /,
     );
     expect(sim.calls('StopBuildBatch')).toHaveLength(1);
     // 6 s of waiting, one poll, the stop and the report, and the process's own start.

@@ -63,7 +63,7 @@ export async function interrupt(
   }
   const sentence =
     kind === 'timeout'
-      ? `Timed out after ${formatDuration(config.timeoutMs)} waiting for batch build ${batchId}: ${what}; ${stopped}.`
+      ? `Timed out after ${formatDuration(config.timeoutMs)} (${Inputs.TimeoutMinutes}) waiting for batch build ${batchId}: ${what}; ${stopped}.`
       : `The workflow was cancelled while waiting for batch build ${batchId}: ${what}; ${stopped}.`;
   // The retry this wait followed ends here: the summary's list of retries shows how (STOPPED when
   // stopped, still IN_PROGRESS when left running).
