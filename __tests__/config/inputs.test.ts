@@ -242,7 +242,7 @@ describe('readConfig', () => {
     ],
     [
       { 'batch-id': BATCH_ARN, 'aws-region': 'eu-west-1' },
-      /^Input "aws-region" is "eu-west-1", but "batch-id" is an ARN in us-east-1/,
+      /^Input "aws-region" is "eu-west-1", but "batch-id" names a batch in us-east-1/,
     ],
   ];
   it.each(rejected.map(([values, message]) => [label(values), values, message] as const))(

@@ -2,6 +2,7 @@
 // SigV4: one scenario each.
 import { PLAINTEXT_SECRET } from '../../simulator/scenarios.mjs';
 import { act, annotations, groupsOf, simulators } from './helpers.js';
+import { batchConsoleUrl } from '../../src/report/links.js';
 
 const simulatorFor = simulators();
 
@@ -188,6 +189,19 @@ describe('dist/index.js against the simulator', () => {
     expect(annotations(run, 'notice')).toContain(
       `The dispatch form's batch-id "${pasted}" is not used: this step sets project-name itself. To use the form's, leave project-name out of the step's "with:".`,
     );
+  });
+
+  it('takes the batch’s console page as batch-id, as people copy it from the address bar', async () => {
+    const sim = await simulatorFor('retry-succeeds');
+    const page = batchConsoleUrl(sim.batch.arn)!;
+    const run = await act(
+      sim,
+      { 'batch-id': '' },
+      { eventName: 'workflow_dispatch', event: { inputs: { 'batch-id': page } } },
+    );
+    expect(run.code).toBe(0);
+    expect(sim.calls('RetryBuildBatch')[0]!.body).toMatchObject({ id: sim.batch.id });
+    expect(run.outputs['batch-id']).toBe(sim.batch.id);
   });
 
   it('retries once when the same step runs twice with the same token', async () => {

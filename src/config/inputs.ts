@@ -1,6 +1,7 @@
 import type { RetryBuildBatchType } from '@aws-sdk/client-codebuild';
 import { ActionError } from './errors.js';
 import { parseArn, partitionOf } from '../aws/arn.js';
+import { batchFromConsoleUrl } from './console-url.js';
 import { invalid, readBoolean, readNumber, shown, type InputSource } from './input-source.js';
 import { Inputs, type InputName } from './names.js';
 import { readStartInputs, refuseStartInputs, type StartInputs } from './start-inputs.js';
@@ -97,6 +98,7 @@ function readTarget(
     );
   }
   if (batchInput !== '') {
+    if (/^https?:\/\//i.test(batchInput)) return consolePage(batchInput);
     if (batchInput.startsWith('arn:')) {
       const arn = parseArn(batchInput);
       if (arn?.service === 'codebuild' && arn.resourceType === 'build') {
@@ -149,6 +151,21 @@ function readTarget(
   throw new ActionError(
     `No batch to retry: set "${Inputs.BatchId}" to a batch build id or ARN, or "${Inputs.ProjectName}" to retry the newest failed batch of that project.`,
   );
+}
+
+/** batch-id given as the batch's page in the CodeBuild console. */
+function consolePage(batchInput: string): { target: Target; region?: string } {
+  const page = batchFromConsoleUrl(batchInput);
+  if (!page || !BATCH_ID.test(page.batchId) || (page.region && !REGION.test(page.region)))
+    throw invalid(
+      Inputs.BatchId,
+      batchInput,
+      'a batch build id (project:uuid), its ARN, or its page in the CodeBuild console (https://…/projects/PROJECT/batch/PROJECT%3AUUID…, from the address bar)',
+    );
+  return {
+    target: { kind: 'batch', batchId: page.batchId, account: page.account },
+    region: page.region,
+  };
 }
 
 const TRUE = /^(true|True|TRUE)$/;
@@ -274,7 +291,7 @@ export function readConfig(source: InputSource): Config {
   }
   if (regionInput !== '' && arnRegion && regionInput !== arnRegion) {
     throw new ActionError(
-      `Input "${Inputs.AwsRegion}" is ${shown(regionInput)}, but "${Inputs.BatchId}" is an ARN in ${arnRegion}: remove "${Inputs.AwsRegion}" or make them agree.`,
+      `Input "${Inputs.AwsRegion}" is ${shown(regionInput)}, but "${Inputs.BatchId}" names a batch in ${arnRegion}: remove "${Inputs.AwsRegion}" or make them agree.`,
     );
   }
 
