@@ -50,6 +50,11 @@ describe('checks, check-name, github-token, pr-comment', () => {
       { 'pr-comment': 'n'.repeat(200) },
       /^Input "pr-comment" is "n{77}\.\.\.", but it must be never, failure or always\.$/,
     ],
+    // Cut before an emoji rather than between its halves: a lone half would read \ud83d.
+    [
+      { 'pr-comment': `${'n'.repeat(76)}😀${'n'.repeat(50)}` },
+      /^Input "pr-comment" is "n{76}\.\.\.", but it must be never, failure or always\.$/,
+    ],
     [
       { checks: 'true', wait: 'false' },
       /^Input "checks" is true but "wait" is false: .* set "wait: true" or "checks: false"\.$/,

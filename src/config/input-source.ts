@@ -13,7 +13,9 @@ const DECIMAL = /^(\d+(\.\d*)?|\.\d+)$/;
 
 /** Shows a value the user gave, safely: quoted, escaped, and short. */
 export function shown(value: string): string {
-  return JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value);
+  // Not cut between an emoji's two halves: JSON.stringify would show the first as \ud83d.
+  const cut = () => value.slice(0, 77).replace(/[\ud800-\udbff]$/, '');
+  return JSON.stringify(value.length > 80 ? `${cut()}...` : value);
 }
 
 /** The sentence for an input whose value is not accepted. */
