@@ -131,6 +131,40 @@ describe('a failed command 100 KB long (a generated shard list in the buildspec)
   }, 30_000);
 });
 
+describe('a test name 100 KB long (a parametrised test whose id is its whole input)', () => {
+  it('is cut in its middle: the check run still lists the failing cases, the annotation is short', async () => {
+    const name = `shards[${Array.from({ length: 16_000 }, (_, i) => `s${i}`).join(',')}]`;
+    const unit = {
+      status: 'FAILED',
+      tests: {
+        passed: 3,
+        failed: [
+          { suite: 'orders', name, message: 'boom', ms: 5 },
+          { suite: 'orders', name: 'totals', message: 'off by one', ms: 5 },
+        ],
+      },
+    };
+    const sim = await start({
+      description: 'one group whose failing test case has a very long name',
+      project: 'web-app',
+      groups: [{ identifier: 'unit', dependsOn: [] }],
+      initial: { groups: { unit } },
+      retries: [{ unit }],
+    });
+    const run = await act(sim, { checks: 'true', 'github-token': sim.github.token });
+    expect(run.code).toBe(1);
+    // Before: the name made the summary too large for any failing case, and the annotation 200 KB.
+    const { summary } = sim.github.checkRuns.find((r) => r.name === 'web-app/unit')!.output;
+    expect(summary).toContain('<li><code>orders › totals</code>: off by one');
+    expect(summary).toMatch(/<li><code>orders › shards&#91;s0,s1,.*… .*,s15999&#93;<\/code>: boom/);
+    const long = annotations(run, 'error').find((a) => a.startsWith('orders › shards'));
+    expect(long).toMatch(
+      /^orders › shards\[s0,s1,.*… .*,s15999\] FAILED in build group unit: boom/,
+    );
+    expect(long!.length).toBeLessThan(1_000);
+  }, 30_000);
+});
+
 describe('emoji where a text is cut', () => {
   it('are kept whole or left out, never halved, in the check run title', async () => {
     const lone = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;

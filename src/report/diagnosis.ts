@@ -14,7 +14,7 @@ import {
   type BatchOutcome,
   type GroupOutcome,
 } from './outcome.js';
-import { cutLine, oneLine, stripAnsi } from './text.js';
+import { cutLine, cutMiddle, oneLine, stripAnsi } from './text.js';
 
 /**
  * What a red batch's builds, logs and reports say, per group: the data the summary, the log, the
@@ -258,6 +258,14 @@ export function testTotals(reports: Report[]): TestTotals | undefined {
   return totals;
 }
 
+/** A suite's or test case's name at most: a parametrised test's id can hold its whole input. */
+const NAME_MAX = 300;
+
+/** Cut in its middle, its end kept: where a parametrised id says which case it is. */
+function shortName(name: string | undefined): string | undefined {
+  return name === undefined ? undefined : cutMiddle(name, NAME_MAX, 100);
+}
+
 function failingCase(testCase: TestCase): FailingCase {
   const message = oneLine(
     stripAnsi(testCase.message ?? '')
@@ -265,8 +273,8 @@ function failingCase(testCase: TestCase): FailingCase {
       .split(/\r?\n/)[0] ?? '',
   );
   return {
-    suite: testCase.testSuiteName || testCase.prefix || undefined,
-    name: testCase.name ?? '(unnamed test)',
+    suite: shortName(testCase.testSuiteName || testCase.prefix || undefined),
+    name: shortName(testCase.name) ?? '(unnamed test)',
     status: testCase.status ?? 'FAILED',
     message: message ? cutLine(message, 300) : undefined,
     durationMs:
