@@ -107,23 +107,46 @@ describe('cancellation (SIGINT, then SIGTERM 7.5 s later, then kill 2.5 s after 
     expect(run.summary).toContain(sentence);
     expect(sim.calls('RetryBuildBatch')).toHaveLength(0);
   });
-  it('exits at once, saying nothing was retried, when cancelled while project-name’s batches are listed', async () => {
-    const sim = await start('project-history');
-    sim.inject({ kind: 'slow', operation: 'ListBuildBatchesForProject', ms: 20_000 });
-    const step = startAct(sim, { 'batch-id': '', 'project-name': 'web-app' });
-    await requested(sim, 'ListBuildBatchesForProject');
+  it('stops the batch when cancelled while resending a retry whose answers were lost', async () => {
+    // CodeBuild acts on the first send; its answers never arrive, and the step waits to resend.
+    const sim = await start('long-running');
+    sim.inject({ kind: 'lost', operation: 'RetryBuildBatch', count: 3 });
+    const step = startAct(sim, {});
+    await logged(step.child, /RetryBuildBatch failed: .*; sending it again in/);
 
     const { run, exitAfterMs } = await cancelLikeRunner(step);
 
     expect(run.signal).toBeNull();
     expect(run.code).toBe(1);
     expect(exitAfterMs).toBeLessThan(3_000);
-    const sentence =
-      'The workflow was cancelled while looking for the newest failed batch build of project web-app: nothing was retried.';
-    expect(annotations(run, 'error')).toEqual([sentence]);
+    // Before: the step cleared the post step's state and left the retried batch running.
+    expect(sim.calls('StopBuildBatch').map((c) => c.body)).toEqual([{ id: sim.batch.id }]);
+    const sentence = `The workflow was cancelled while RetryBuildBatch for batch build ${sim.batch.id} went unanswered (CodeBuild may have acted on it): it has been stopped.`;
+    expect(annotations(run, 'error').at(-1)).toBe(sentence);
     expect(run.summary).toContain(sentence);
-    expect(sim.calls('RetryBuildBatch')).toHaveLength(0);
+    expect(run.outputs['batch-status']).toBe('STOPPED');
   });
+
+  it.each(['ListBuildBatchesForProject', 'BatchGetBuildBatches'])(
+    'exits at once, saying nothing was retried, when cancelled while project-name is searched (%s)',
+    async (operation) => {
+      const sim = await start('project-history');
+      sim.inject({ kind: 'slow', operation, ms: 20_000 });
+      const step = startAct(sim, { 'batch-id': '', 'project-name': 'web-app' });
+      await requested(sim, operation);
+
+      const { run, exitAfterMs } = await cancelLikeRunner(step);
+
+      expect(run.signal).toBeNull();
+      expect(run.code).toBe(1);
+      expect(exitAfterMs).toBeLessThan(3_000);
+      const sentence =
+        'The workflow was cancelled while looking for the newest failed batch build of project web-app: nothing was retried.';
+      expect(annotations(run, 'error')).toEqual([sentence]);
+      expect(run.summary).toContain(sentence);
+      expect(sim.calls('RetryBuildBatch')).toHaveLength(0);
+    },
+  );
 });
 
 describe('timeout-minutes', () => {

@@ -31,12 +31,14 @@ export function cancelBudget(cancelled: AbortSignal): AbortSignal {
 }
 
 /**
- * Cancelled or timed out while waiting: stop the batch (when asked to), report what is known, fail.
- * All of it fits in INTERRUPT_BUDGET_MS, so a cancelled step exits well before the runner's SIGTERM.
+ * Cancelled or timed out while waiting, or cancelled while a retry went unanswered ('retrying':
+ * CodeBuild may have acted on a send whose answer was lost): stop the batch (when asked to), report
+ * what is known, fail. All of it fits in INTERRUPT_BUDGET_MS, so a cancelled step exits well before
+ * the runner's SIGTERM.
  */
 export async function interrupt(
   step: Step,
-  kind: 'cancelled' | 'timeout',
+  kind: 'cancelled' | 'timeout' | 'retrying',
   lastKnown: BuildBatch,
 ): Promise<never> {
   const { config, codebuild, reporter } = step;
@@ -64,7 +66,9 @@ export async function interrupt(
   const sentence =
     kind === 'timeout'
       ? `Timed out after ${formatDuration(config.timeoutMs)} (${Inputs.TimeoutMinutes}) waiting for batch build ${batchId}: ${what}; ${stopped}.`
-      : `The workflow was cancelled while waiting for batch build ${batchId}: ${what}; ${stopped}.`;
+      : kind === 'retrying'
+        ? `The workflow was cancelled while RetryBuildBatch for batch build ${batchId} went unanswered (CodeBuild may have acted on it): ${stopped}.`
+        : `The workflow was cancelled while waiting for batch build ${batchId}: ${what}; ${stopped}.`;
   // The retry this wait followed ends here: the summary's list of retries shows how (STOPPED when
   // stopped, still IN_PROGRESS when left running).
   if (reporter.attempts.at(-1)?.result === 'IN_PROGRESS' && batch.buildBatchStatus)

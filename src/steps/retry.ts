@@ -51,7 +51,15 @@ export async function retryWhileRed(
       // killed before the answer leaves the post step the batch to stop (a batch that did not start
       // again is final, and CodeBuild answers its stop with its state).
       io.saveState(State.RunningBatchId, config.stopOnCancel ? (batch.arn ?? batchId) : '');
-      batch = await step.patiently(() => codebuild.retryBatch(batchId, config.retryType, token));
+      const before = batch;
+      batch = await step
+        .patiently(() => codebuild.retryBatch(batchId, config.retryType, token))
+        .catch((thrown: unknown) => {
+          // Cancellation ended the resends: an earlier send may have retried the batch, whose answer
+          // was lost. It is stopped as a cancelled wait's batch is.
+          if (deps.cancelled.aborted) return interrupt(step, 'retrying', before);
+          throw thrown;
+        });
       reporter.retried();
       // The retry response still shows the old group outcomes: shown only with that caveat.
       reporter.seen(batch, RETRY_RESPONSE_NOTE);
