@@ -716,6 +716,7 @@ describe('run: project-name', () => {
     expect(seen.summary).toContain(sentence);
     expect(seen.outputs).toEqual({
       attempts: '0',
+      'build-groups': '[]',
       'failed-build-groups': '[]',
       'not-run-build-groups': '[]',
       'ignored-build-groups': '[]',
@@ -737,6 +738,7 @@ describe('run: project-name', () => {
     ]);
     expect(seen.outputs).toEqual({
       attempts: '0',
+      'build-groups': '[]',
       'failed-build-groups': '[]',
       'not-run-build-groups': '[]',
       'ignored-build-groups': '[]',
@@ -773,6 +775,7 @@ describe('run: project-name', () => {
     ]);
     expect(seen.outputs).toEqual({
       attempts: '0',
+      'build-groups': '[]',
       'failed-build-groups': '[]',
       'not-run-build-groups': '[]',
       'ignored-build-groups': '[]',

@@ -65,6 +65,7 @@ describe('project-name', () => {
     );
     expect(run.outputs).toEqual({
       attempts: '0',
+      'build-groups': '[]',
       'failed-build-groups': '[]',
       'not-run-build-groups': '[]',
       'ignored-build-groups': '[]',
@@ -100,6 +101,7 @@ describe('project-name', () => {
     // A later step's fromJSON() of any group list reads an empty list.
     expect(run.outputs).toMatchObject({
       attempts: '0',
+      'build-groups': '[]',
       'failed-build-groups': '[]',
       'not-run-build-groups': '[]',
       'ignored-build-groups': '[]',

@@ -37,7 +37,9 @@ export async function findBatch(
   if (typeof chosen !== 'string') {
     io.notice(chosen.notice);
     io.setOutput(Outputs.Attempts, '0');
+    // A later step's fromJSON() of any group list reads an empty list.
     for (const name of [
+      Outputs.BuildGroups,
       Outputs.FailedBuildGroups,
       Outputs.NotRunBuildGroups,
       Outputs.IgnoredBuildGroups,
