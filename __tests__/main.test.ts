@@ -380,6 +380,34 @@ describe('run: the decision table', () => {
     );
   });
 
+  it('passes a refused retry on as it is when the refusal comes after the workflow was cancelled', async () => {
+    // CodeBuild answered the one send: nothing was retried, and nothing is to be stopped.
+    const controller = new AbortController();
+    const refused = new ServiceError(
+      'RetryBuildBatch',
+      'InvalidInputException',
+      'Batch build cannot be retried',
+      'req-7',
+      'other',
+    );
+    const codebuild = new FakeCodeBuild([failed()], refused);
+    const send = codebuild.retryBatch.bind(codebuild);
+    codebuild.retryBatch = (...request) => {
+      controller.abort();
+      return send(...request);
+    };
+    const { deps, seen } = setup(
+      codebuild,
+      { 'batch-id': BATCH_ID },
+      { cancelled: controller.signal },
+    );
+    await expect(run(deps)).rejects.toThrow(
+      'CodeBuild RetryBuildBatch failed: InvalidInputException: Batch build cannot be retried (request id req-7)',
+    );
+    expect(seen.summary).toContain('request id req-7');
+    expect(codebuild.stops).toEqual([]);
+  });
+
   it('returns once the retry is accepted when wait is false', async () => {
     const codebuild = new FakeCodeBuild([failed()]);
     const { deps, seen } = setup(codebuild, { 'batch-id': BATCH_ID, wait: 'false' });

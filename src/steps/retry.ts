@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { BuildBatch } from '@aws-sdk/client-codebuild';
 import { ActionError } from '../config/errors.js';
+import { ServiceError } from '../aws/errors.js';
 import { nextStep } from '../report/outcome.js';
 import { RETRY_RESPONSE_NOTE } from './reporter.js';
 import { retryToken } from '../config/token.js';
@@ -56,8 +57,10 @@ export async function retryWhileRed(
         .patiently(() => codebuild.retryBatch(batchId, config.retryType, token))
         .catch((thrown: unknown) => {
           // Cancellation ended the resends: an earlier send may have retried the batch, whose answer
-          // was lost. It is stopped as a cancelled wait's batch is.
-          if (deps.cancelled.aborted) return interrupt(step, 'retrying', before);
+          // was lost. It is stopped as a cancelled wait's batch is. CodeBuild's own refusal is its
+          // answer: it goes on as it is, whenever the cancellation came.
+          const answered = thrown instanceof ServiceError && !thrown.transient;
+          if (deps.cancelled.aborted && !answered) return interrupt(step, 'retrying', before);
           throw thrown;
         });
       reporter.retried();
