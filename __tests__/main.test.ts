@@ -222,12 +222,21 @@ describe('run: the decision table', () => {
     );
   });
 
-  it('names the ARN’s account, which the credentials must be of, when the batch was given by ARN', async () => {
-    const { deps } = setup(new FakeCodeBuild([undefined]), { 'batch-id': BATCH_ARN });
-    await expect(run(deps)).rejects.toThrow(
-      /^Batch build \S+ was not found in us-east-1: check "batch-id" .* Its ARN names account 123456789012: the job's AWS credentials must be of that account\.$/,
-    );
-  });
+  it.each([
+    ['ARN', BATCH_ARN],
+    [
+      'console page',
+      `https://us-east-1.console.aws.amazon.com/codesuite/codebuild/123456789012/projects/web-app/batch/${encodeURIComponent(BATCH_ID)}?region=us-east-1`,
+    ],
+  ])(
+    'names the account, which the credentials must be of, when the batch was given by %s',
+    async (_, given) => {
+      const { deps } = setup(new FakeCodeBuild([undefined]), { 'batch-id': given });
+      await expect(run(deps)).rejects.toThrow(
+        /^Batch build \S+ was not found in us-east-1: check "batch-id" .* "batch-id" names account 123456789012: the job's AWS credentials must be of that account\.$/,
+      );
+    },
+  );
 
   it('does nothing to a batch that already succeeded, and says so', async () => {
     const codebuild = new FakeCodeBuild([succeeded()]);

@@ -58,10 +58,10 @@ export async function findBatch(
     io.setOutput(Outputs.BatchId, batchId);
     return batch;
   }
-  // CodeBuild looks in the account of the credentials, whatever account the ARN names.
+  // CodeBuild looks in the account of the credentials, whatever account the ARN or console page names.
   const account =
     target.kind === 'batch' && target.account
-      ? ` Its ARN names account ${target.account}: the job's AWS credentials must be of that account.`
+      ? ` "${Inputs.BatchId}" names account ${target.account}: the job's AWS credentials must be of that account.`
       : '';
   throw new ActionError(
     `Batch build ${batchId} was not found in ${await step.codebuild.region()}: ${await notFoundHint(step.codebuild, batchId)}${account}`,
