@@ -1,7 +1,7 @@
 import type { RetryBuildBatchType } from '@aws-sdk/client-codebuild';
 import { ActionError } from './errors.js';
 import { parseArn, partitionOf } from '../aws/arn.js';
-import { batchFromConsoleUrl } from './console-url.js';
+import { consolePageOf } from './console-url.js';
 import { invalid, readBoolean, readNumber, shown, type InputSource } from './input-source.js';
 import { Inputs, type InputName } from './names.js';
 import { readStartInputs, refuseStartInputs, type StartInputs } from './start-inputs.js';
@@ -155,15 +155,24 @@ function readTarget(
 
 /** batch-id given as the batch's page in the CodeBuild console. */
 function consolePage(batchInput: string): { target: Target; region?: string } {
-  const page = batchFromConsoleUrl(batchInput);
-  if (!page || !BATCH_ID.test(page.batchId) || (page.region && !REGION.test(page.region)))
+  const page = consolePageOf(batchInput);
+  if (page?.kind === 'build')
+    throw new ActionError(
+      `Input "${Inputs.BatchId}" is a build's page in the CodeBuild console (…/build/…), not a batch build's (…/batch/…): open the batch the build belongs to (its Batch build link) and copy that page's address.`,
+    );
+  if (!page || !BATCH_ID.test(page.id) || (page.region && !REGION.test(page.region)))
     throw invalid(
       Inputs.BatchId,
       batchInput,
       'a batch build id (project:uuid), its ARN, or its page in the CodeBuild console (https://…/projects/PROJECT/batch/PROJECT%3AUUID…, from the address bar)',
     );
+  // As for an ARN: a region the console's partition does not hold reaches no endpoint of it.
+  if (page.region && partitionOf(page.region) !== page.partition)
+    throw new ActionError(
+      `Input "${Inputs.BatchId}" is a console page of partition ${page.partition}, which does not hold region ${page.region} (its region= says so): copy the page's address again from the browser.`,
+    );
   return {
-    target: { kind: 'batch', batchId: page.batchId, account: page.account },
+    target: { kind: 'batch', batchId: page.id, account: page.account },
     region: page.region,
   };
 }
