@@ -40,6 +40,8 @@ export async function interrupt(
   step: Step,
   kind: 'cancelled' | 'timeout' | 'retrying',
   lastKnown: BuildBatch,
+  /** With 'retrying': how the last send failed (code, message, request id). */
+  lastFailure?: string,
 ): Promise<never> {
   const { config, codebuild, reporter } = step;
   const { clock } = step.deps;
@@ -67,7 +69,7 @@ export async function interrupt(
     kind === 'timeout'
       ? `Timed out after ${formatDuration(config.timeoutMs)} (${Inputs.TimeoutMinutes}) waiting for batch build ${batchId}: ${what}; ${stopped}.`
       : kind === 'retrying'
-        ? `The workflow was cancelled while RetryBuildBatch for batch build ${batchId} went unanswered (CodeBuild may have acted on it): ${stopped}.`
+        ? `The workflow was cancelled while RetryBuildBatch for batch build ${batchId} went unanswered (CodeBuild may have acted on it${lastFailure ? `; the last send: ${lastFailure}` : ''}): ${stopped}.`
         : `The workflow was cancelled while waiting for batch build ${batchId}: ${what}; ${stopped}.`;
   // The retry this wait followed ends here: the summary's list of retries shows how (STOPPED when
   // stopped, still IN_PROGRESS when left running).

@@ -60,7 +60,14 @@ export async function retryWhileRed(
           // was lost. It is stopped as a cancelled wait's batch is. CodeBuild's own refusal is its
           // answer: it goes on as it is, whenever the cancellation came.
           const answered = thrown instanceof ServiceError && !thrown.transient;
-          if (deps.cancelled.aborted && !answered) return interrupt(step, 'retrying', before);
+          const last = thrown instanceof ActionError ? thrown.cause : thrown;
+          if (deps.cancelled.aborted && !answered)
+            return interrupt(
+              step,
+              'retrying',
+              before,
+              last instanceof Error ? last.message : undefined,
+            );
           throw thrown;
         });
       reporter.retried();

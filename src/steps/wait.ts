@@ -190,6 +190,7 @@ export async function persist<T>(
       const cancelled = () =>
         new ActionError(
           `The workflow was cancelled while ${error.operation} kept failing (${error.message}): it was not sent again.`,
+          { cause: error },
         );
       if (options.signal?.aborted) throw cancelled();
       options.onRetry?.(error, delayMs);
