@@ -4,6 +4,15 @@ import type { InputSource } from '../src/config/input-source.js';
 import type { Io } from '../src/github/io.js';
 
 export const BATCH_ID = 'web-app:0b8e4f3a-5c2d-4e1f-9a7b-6c5d4e3f2a1b';
+/** What a step with nothing to retry outputs: a later step's fromJSON() of any group list reads []. */
+export const NOTHING_RETRIED = {
+  attempts: '0',
+  'build-groups': '[]',
+  'failed-build-groups': '[]',
+  'not-run-build-groups': '[]',
+  'ignored-build-groups': '[]',
+  'flaky-build-groups': '[]',
+};
 export const BATCH_ARN = `arn:aws:codebuild:us-east-1:123456789012:build-batch/${BATCH_ID}`;
 
 let builds = 0;

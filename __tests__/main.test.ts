@@ -16,18 +16,8 @@ import type { Io } from '../src/github/io.js';
 import type { ReportSink } from '../src/steps/reporter.js';
 import type { GitHubSettings } from '../src/config/github-inputs.js';
 import { escapeHtml } from '../src/report/text.js';
-import { BATCH_ARN, BATCH_ID, batch, group } from './fixtures.js';
+import { BATCH_ARN, BATCH_ID, NOTHING_RETRIED, batch, group } from './fixtures.js';
 import { HOLD_MS } from '../src/steps/pace.js';
-
-/** What a step with nothing to retry outputs: a later step's fromJSON() of any group list reads []. */
-const NOTHING_RETRIED = {
-  attempts: '0',
-  'build-groups': '[]',
-  'failed-build-groups': '[]',
-  'not-run-build-groups': '[]',
-  'ignored-build-groups': '[]',
-  'flaky-build-groups': '[]',
-};
 
 /** A CodeBuild that answers reads from a script (the last answer repeats) and records calls. */
 class FakeCodeBuild implements CodeBuild {

@@ -1,18 +1,9 @@
 // max-attempts, project-name and failure reasons, end to end against the simulator.
 import { act, annotations, groupsOf, simulators } from './helpers.js';
 import { scenarios } from '../../simulator/scenarios.mjs';
+import { NOTHING_RETRIED } from '../fixtures.js';
 
 const start = simulators();
-
-/** What a step with nothing to retry outputs: a later step's fromJSON() of any group list reads []. */
-const NOTHING_RETRIED = {
-  attempts: '0',
-  'build-groups': '[]',
-  'failed-build-groups': '[]',
-  'not-run-build-groups': '[]',
-  'ignored-build-groups': '[]',
-  'flaky-build-groups': '[]',
-};
 
 describe('max-attempts', () => {
   it('retries again while the batch fails, each call with its own token, and reports each attempt', async () => {
