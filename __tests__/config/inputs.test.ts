@@ -309,6 +309,13 @@ describe('setAsideDispatchTargets: a form value the step does not use is said', 
       ],
     ],
     [
+      'the same batch, given by ARN in the step and by id in the form',
+      { 'batch-id': `arn:aws:codebuild:us-east-1:123456789012:build-batch/${BATCH_ID}` },
+      'workflow_dispatch',
+      { 'batch-id': BATCH_ID },
+      [],
+    ],
+    [
       'the step wires the form in itself',
       { 'batch-id': BATCH_ID },
       'workflow_dispatch',

@@ -240,12 +240,19 @@ export function setAsideDispatchTargets(
   if (own.length === 0) return [];
   return TARGET_INPUTS.flatMap((name) => {
     const value = dispatchInputs[name];
-    if (typeof value !== 'string' || value.trim() === '' || value.trim() === source.get(name))
-      return [];
+    if (typeof value !== 'string' || value.trim() === '') return [];
+    if (batchNamed(value.trim()) === batchNamed(source.get(name))) return [];
     return [
       `The dispatch form's ${name} ${shown(value.trim())} is not used: this step sets ${own.join(' and ')} itself. To use the form's, leave ${own.join(' and ')} out of the step's "with:".`,
     ];
   });
+}
+
+/** The batch id a batch-id value names, whichever form it takes (id, ARN, console page). */
+function batchNamed(value: string): string {
+  if (value.startsWith('arn:')) return parseArn(value)?.resourceId ?? value;
+  if (/^https?:\/\//i.test(value)) return consolePageOf(value)?.id ?? value;
+  return value;
 }
 
 /** role-to-assume and its companions; undefined when no role is to be assumed. Also read by the post step. */
