@@ -5,14 +5,26 @@
  * the one most often copied by mistake. Pure: the text in, what it names out.
  */
 
-const CONSOLE_HOST =
-  /^(?:([a-z0-9-]+)\.)?console\.(aws\.amazon\.com|amazonaws-us-gov\.com|amazonaws\.cn)$/;
-/** Each console domain's partition. */
-const PARTITIONS = new Map([
-  ['aws.amazon.com', 'aws'],
-  ['amazonaws-us-gov.com', 'aws-us-gov'],
-  ['amazonaws.cn', 'aws-cn'],
+/**
+ * The AWS consoles, one domain per partition: a pasted page is read back by it, and a link is shown
+ * only when it leads to one of them (report/links.ts).
+ */
+export const CONSOLE_DOMAINS = new Map([
+  ['aws', 'console.aws.amazon.com'],
+  ['aws-us-gov', 'console.amazonaws-us-gov.com'],
+  ['aws-cn', 'console.amazonaws.cn'],
 ]);
+
+/** A console's host: its partition, and the labels before its domain ('' when none). */
+export function consoleHost(hostname: string): { partition: string; prefix: string } | undefined {
+  for (const [partition, domain] of CONSOLE_DOMAINS) {
+    if (hostname === domain) return { partition, prefix: '' };
+    if (hostname.endsWith(`.${domain}`))
+      return { partition, prefix: hostname.slice(0, -domain.length - 1) };
+  }
+  return undefined;
+}
+
 const PAGE_PATH =
   /^\/codesuite\/codebuild\/(?:(\d{12})\/)?projects\/[^/]+\/(batch|build)\/([^/]+)(?:\/|$)/;
 
@@ -36,9 +48,11 @@ export function consolePageOf(text: string): ConsolePage | undefined {
   } catch {
     return undefined;
   }
-  const host = CONSOLE_HOST.exec(url.hostname);
+  const host = consoleHost(url.hostname);
   const page = PAGE_PATH.exec(url.pathname);
-  if (url.protocol !== 'https:' || !host || !page) return undefined;
+  // At most one label before the domain: the region (us-east-1.console.aws.amazon.com).
+  if (url.protocol !== 'https:' || !host || !/^[a-z0-9-]*$/.test(host.prefix) || !page)
+    return undefined;
   let id: string;
   try {
     id = decodeURIComponent(page[3]!);
@@ -48,8 +62,8 @@ export function consolePageOf(text: string): ConsolePage | undefined {
   return {
     kind: page[2] as ConsolePage['kind'],
     id,
-    region: url.searchParams.get('region') || host[1],
+    region: url.searchParams.get('region') || host.prefix || undefined,
     account: page[1],
-    partition: PARTITIONS.get(host[2]!)!,
+    partition: host.partition,
   };
 }

@@ -1,20 +1,15 @@
 import { parseArn } from '../aws/arn.js';
+import { CONSOLE_DOMAINS, consoleHost } from '../config/console-url.js';
 
 /** ARNs → console URLs, for every partition. Pure. */
 
 function consoleOrigin(partition: string, region: string): string | undefined {
   // The region becomes part of a host name: a name and nothing else.
   if (!/^[a-z0-9-]+$/.test(region)) return undefined;
-  switch (partition) {
-    case 'aws':
-      return `https://${region}.console.aws.amazon.com`;
-    case 'aws-us-gov':
-      return 'https://console.amazonaws-us-gov.com';
-    case 'aws-cn':
-      return 'https://console.amazonaws.cn';
-    default:
-      return undefined;
-  }
+  const domain = CONSOLE_DOMAINS.get(partition);
+  if (!domain) return undefined;
+  // Only the commercial partition's console names the region in its host.
+  return partition === 'aws' ? `https://${region}.${domain}` : `https://${domain}`;
 }
 
 function link(
@@ -66,10 +61,6 @@ export function s3ConsoleUrl(location: string | undefined): string | undefined {
   return `${origin}/s3/buckets/${encodeURIComponent(bucket!)}?prefix=${encodeURIComponent(key)}`;
 }
 
-/** The AWS consoles' hosts, by partition: a link CodeBuild hands over is shown only when it leads there. */
-const CONSOLE_HOST =
-  /^(?:[a-z0-9-]+\.)*(?:console\.aws\.amazon\.com|console\.amazonaws-us-gov\.com|console\.amazonaws\.cn)$/;
-
 /**
  * A console link from the service (a build's logs.deepLink, s3DeepLink), when it is an https link
  * to an AWS console; anything else (another host, another scheme, not a URL) is dropped. Pure.
@@ -80,7 +71,7 @@ export function awsConsoleLink(url: string | undefined): string | undefined {
   // The link as it will be written (controls percent-encoded), and none with user info: text
   // before an "@" is what a page's escaping could cut down to another host.
   if (parsed.username || parsed.password) return undefined;
-  return parsed.protocol === 'https:' && CONSOLE_HOST.test(parsed.hostname)
-    ? parsed.href
-    : undefined;
+  const host = consoleHost(parsed.hostname);
+  const labels = host && (host.prefix === '' || /^[a-z0-9-]+(?:\.[a-z0-9-]+)*$/.test(host.prefix));
+  return parsed.protocol === 'https:' && labels ? parsed.href : undefined;
 }

@@ -191,7 +191,7 @@ export class Reporter {
     this.reported = true;
     const outcome = describeBatch(report.batch, { interrupted: report.interrupted });
     if (report.batch !== this.newest) this.seen(report.batch, report.groupsNote);
-    this.setOutputs(outcome, this.attempts.length, report.groupsNote === undefined);
+    this.setOutputs(outcome, this.attempts.length, report.groupsNote !== RETRY_RESPONSE_NOTE);
 
     const finished = outcome.complete || report.interrupted === true;
     // Known from the batch alone: set before the reads, which a cancellation may cut short.
