@@ -375,14 +375,16 @@ describe('run: the decision table', () => {
     expect(seen.outputs.attempts).toBe('0');
   });
 
+  /** CodeBuild's refusal of a retry, as the CodeBuild edge throws it. */
+  const refused = new ServiceError(
+    'RetryBuildBatch',
+    'InvalidInputException',
+    'Batch build cannot be retried',
+    'req-7',
+    'other',
+  );
+
   it('passes a refused retry on with its code, message and request id', async () => {
-    const refused = new ServiceError(
-      'RetryBuildBatch',
-      'InvalidInputException',
-      'Batch build cannot be retried',
-      'req-7',
-      'other',
-    );
     const { deps } = setup(new FakeCodeBuild([failed()], refused), { 'batch-id': BATCH_ID });
     await expect(run(deps)).rejects.toThrow(
       'CodeBuild RetryBuildBatch failed: InvalidInputException: Batch build cannot be retried (request id req-7)',
@@ -392,13 +394,6 @@ describe('run: the decision table', () => {
   it('passes a refused retry on as it is when the refusal comes after the workflow was cancelled', async () => {
     // CodeBuild answered the one send: nothing was retried, and nothing is to be stopped.
     const controller = new AbortController();
-    const refused = new ServiceError(
-      'RetryBuildBatch',
-      'InvalidInputException',
-      'Batch build cannot be retried',
-      'req-7',
-      'other',
-    );
     const codebuild = new FakeCodeBuild([failed()], refused);
     const send = codebuild.retryBatch.bind(codebuild);
     codebuild.retryBatch = (...request) => {

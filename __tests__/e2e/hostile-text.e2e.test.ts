@@ -99,6 +99,18 @@ describe('many failed ignore-failure groups', () => {
   }, 30_000);
 });
 
+/** A batch of one group, unit, as given (failed the same way again when retried), run with checks. */
+async function checkedUnit(description: string, unit: object) {
+  const sim = await start({
+    description,
+    project: 'web-app',
+    groups: [{ identifier: 'unit', dependsOn: [] }],
+    initial: { groups: { unit } },
+    retries: [{ unit }],
+  });
+  return { sim, run: await act(sim, { checks: 'true', 'github-token': sim.github.token }) };
+}
+
 describe('a failed command 100 KB long (a generated shard list in the buildspec)', () => {
   it("keeps the check run's build link and tests, and the reason's end", async () => {
     const command = `node run.js ${Array.from({ length: 8000 }, (_, i) => `--shard=${i}`).join(' ')}`;
@@ -111,14 +123,7 @@ describe('a failed command 100 KB long (a generated shard list in the buildspec)
       },
       tests: { passed: 3, failed: 1 },
     };
-    const sim = await start({
-      description: 'one group whose failed command is very long',
-      project: 'web-app',
-      groups: [{ identifier: 'unit', dependsOn: [] }],
-      initial: { groups: { unit } },
-      retries: [{ unit }],
-    });
-    const run = await act(sim, { checks: 'true', 'github-token': sim.github.token });
+    const { sim, run } = await checkedUnit('one group whose failed command is very long', unit);
     expect(run.code).toBe(1);
     // Before: the summary fell back to "unit: FAILED", without links, tests or reason.
     const { summary } = sim.github.checkRuns.find((r) => r.name === 'web-app/unit')!.output;
@@ -144,14 +149,10 @@ describe('a test name 100 KB long (a parametrised test whose id is its whole inp
         ],
       },
     };
-    const sim = await start({
-      description: 'one group whose failing test case has a very long name',
-      project: 'web-app',
-      groups: [{ identifier: 'unit', dependsOn: [] }],
-      initial: { groups: { unit } },
-      retries: [{ unit }],
-    });
-    const run = await act(sim, { checks: 'true', 'github-token': sim.github.token });
+    const { sim, run } = await checkedUnit(
+      'one group whose failing test case has a very long name',
+      unit,
+    );
     expect(run.code).toBe(1);
     // Before: the name made the summary too large for any failing case, and the annotation 200 KB.
     const { summary } = sim.github.checkRuns.find((r) => r.name === 'web-app/unit')!.output;
