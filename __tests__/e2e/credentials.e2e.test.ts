@@ -7,8 +7,15 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { annotations, FAST, simulators, type ActionRun, type Simulator } from './helpers.js';
-import { runAction } from '../../simulator/run-action.mjs';
+import {
+  annotations,
+  cancelLikeRunner,
+  FAST,
+  simulators,
+  type ActionRun,
+  type Simulator,
+} from './helpers.js';
+import { runAction, startAction } from '../../simulator/run-action.mjs';
 
 const start = simulators();
 
@@ -194,6 +201,38 @@ describe('role-to-assume', () => {
       `STS AssumeRoleWithWebIdentity failed: ECONNREFUSED: AWS_ENDPOINT_URL_STS is "http://127.0.0.1:${port}", which refuses connections (ECONNREFUSED): correct it, or remove it so the SDK reaches AWS.`,
     );
     expect(run.elapsedMs).toBeLessThan(15_000);
+  });
+
+  it("exits at once when cancelled while GitHub's OIDC token endpoint does not answer", async () => {
+    const sim = await start('retry-succeeds');
+    // A token endpoint that takes the connection and never answers.
+    const held: import('node:net').Socket[] = [];
+    const silent = createServer((socket) => held.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as { port: number };
+    try {
+      const step = startAction({
+        inputs: { 'batch-id': sim.batch.id, ...FAST, 'role-to-assume': sim.roleArn },
+        env: {
+          ...bareHome(),
+          ...sim.roleEnv(),
+          ACTIONS_ID_TOKEN_REQUEST_URL: `http://127.0.0.1:${port}/token?api-version=2.0`,
+        },
+      });
+      while (held.length === 0) await new Promise((r) => setTimeout(r, 20));
+
+      const { run, exitAfterMs } = await cancelLikeRunner(step);
+
+      expect(run.signal).toBeNull();
+      expect(exitAfterMs).toBeLessThan(3_000);
+      expect(failedWith(run)).toBe(
+        `The workflow was cancelled while batch build ${sim.batch.id} was being read: nothing was retried.`,
+      );
+      expect(sim.calls('RetryBuildBatch')).toHaveLength(0);
+    } finally {
+      for (const socket of held) socket.destroy();
+      silent.close();
+    }
   });
 
   it('rejects a role-to-assume that is not a role ARN, naming the input', async () => {

@@ -22,6 +22,7 @@ import { clientConfig, keepSigningSecrets } from './client-config.js';
 import { ServiceError, toServiceError } from './errors.js';
 import type { Logs } from './logs.js';
 import type { EndpointOverride } from './setup.js';
+import { untilAborted } from './until-aborted.js';
 
 /** Everything the action asks of CodeBuild, with the SDK's types, through the SDK's client. */
 export interface CodeBuild {
@@ -129,9 +130,13 @@ export function createCodeBuild(
     { step: 'deserialize', name: 'readServerClock' },
   );
   /** One operation, its failure turned into a ServiceError (or the sentence for a setup mistake). */
-  const call = async <T>(operation: string, send: () => Promise<T>): Promise<T> => {
+  const call = async <T>(
+    operation: string,
+    send: () => Promise<T>,
+    signal?: AbortSignal,
+  ): Promise<T> => {
     try {
-      return await send();
+      return await untilAborted(send(), signal);
     } catch (thrown) {
       throw toServiceError(operation, thrown, { endpoint: options.endpoint });
     }
@@ -140,8 +145,10 @@ export function createCodeBuild(
   async function getBatches(ids: string[], signal?: AbortSignal): Promise<BuildBatch[]> {
     const batches: BuildBatch[] = [];
     for (const page of chunks(ids)) {
-      const out = await call('BatchGetBuildBatches', () =>
-        client.send(new BatchGetBuildBatchesCommand({ ids: page }), { abortSignal: signal }),
+      const out = await call(
+        'BatchGetBuildBatches',
+        () => client.send(new BatchGetBuildBatchesCommand({ ids: page }), { abortSignal: signal }),
+        signal,
       );
       batches.push(...(out.buildBatches ?? []));
     }
@@ -178,36 +185,44 @@ export function createCodeBuild(
     },
 
     async stopBatch(id, signal) {
-      const out = await call('StopBuildBatch', () =>
-        client.send(new StopBuildBatchCommand({ id }), { abortSignal: signal }),
+      const out = await call(
+        'StopBuildBatch',
+        () => client.send(new StopBuildBatchCommand({ id }), { abortSignal: signal }),
+        signal,
       );
       return out.buildBatch;
     },
 
     listBatchIds: (projectName, status, maxIds, signal) =>
-      call('ListBuildBatchesForProject', async () => {
-        const ids: string[] = [];
-        let more = false;
-        const pages = paginateListBuildBatchesForProject(
-          { client, pageSize: PAGE },
-          { projectName, filter: { status }, sortOrder: 'DESCENDING' },
-          { abortSignal: signal },
-        );
-        for await (const page of pages) {
-          ids.push(...(page.ids ?? []));
-          more = Boolean(page.nextToken);
-          if (ids.length >= maxIds) break;
-        }
-        return { ids: ids.slice(0, maxIds), more: more || ids.length > maxIds };
-      }),
+      call(
+        'ListBuildBatchesForProject',
+        async () => {
+          const ids: string[] = [];
+          let more = false;
+          const pages = paginateListBuildBatchesForProject(
+            { client, pageSize: PAGE },
+            { projectName, filter: { status }, sortOrder: 'DESCENDING' },
+            { abortSignal: signal },
+          );
+          for await (const page of pages) {
+            ids.push(...(page.ids ?? []));
+            more = Boolean(page.nextToken);
+            if (ids.length >= maxIds) break;
+          }
+          return { ids: ids.slice(0, maxIds), more: more || ids.length > maxIds };
+        },
+        signal,
+      ),
 
     getBatches,
 
     async getBuilds(ids, signal) {
       const builds: Build[] = [];
       for (const page of chunks(ids)) {
-        const out = await call('BatchGetBuilds', () =>
-          client.send(new BatchGetBuildsCommand({ ids: page }), { abortSignal: signal }),
+        const out = await call(
+          'BatchGetBuilds',
+          () => client.send(new BatchGetBuildsCommand({ ids: page }), { abortSignal: signal }),
+          signal,
         );
         builds.push(...(out.builds ?? []));
       }
@@ -217,8 +232,11 @@ export function createCodeBuild(
     async getReports(arns, signal) {
       const reports: Report[] = [];
       for (const page of chunks(arns)) {
-        const out = await call('BatchGetReports', () =>
-          client.send(new BatchGetReportsCommand({ reportArns: page }), { abortSignal: signal }),
+        const out = await call(
+          'BatchGetReports',
+          () =>
+            client.send(new BatchGetReportsCommand({ reportArns: page }), { abortSignal: signal }),
+          signal,
         );
         reports.push(...(out.reports ?? []));
       }
@@ -226,18 +244,22 @@ export function createCodeBuild(
     },
 
     describeTestCases: (reportArn, status, max, signal) =>
-      call('DescribeTestCases', async () => {
-        const cases: TestCase[] = [];
-        const pages = paginateDescribeTestCases(
-          { client, pageSize: Math.min(PAGE, max) },
-          { reportArn, filter: { status } },
-          { abortSignal: signal },
-        );
-        for await (const page of pages) {
-          cases.push(...(page.testCases ?? []));
-          if (cases.length >= max) break;
-        }
-        return cases.slice(0, max);
-      }),
+      call(
+        'DescribeTestCases',
+        async () => {
+          const cases: TestCase[] = [];
+          const pages = paginateDescribeTestCases(
+            { client, pageSize: Math.min(PAGE, max) },
+            { reportArn, filter: { status } },
+            { abortSignal: signal },
+          );
+          for await (const page of pages) {
+            cases.push(...(page.testCases ?? []));
+            if (cases.length >= max) break;
+          }
+          return cases.slice(0, max);
+        },
+        signal,
+      ),
   };
 }

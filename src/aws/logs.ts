@@ -6,6 +6,7 @@ import {
 import type { AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import { clientConfig, keepSigningSecrets } from './client-config.js';
 import { toServiceError } from './errors.js';
+import { untilAborted } from './until-aborted.js';
 
 /**
  * What the action asks of CloudWatch Logs: the end of a build's log. Loaded only when a group failed
@@ -81,14 +82,17 @@ export function createLogs(
     async tail(logGroupName, logStreamName, lines, signal) {
       try {
         // From the tail: the newest `limit` events, oldest first. Each event holds at least one line.
-        const out = await client.send(
-          new GetLogEventsCommand({
-            logGroupName,
-            logStreamName,
-            startFromHead: false,
-            limit: Math.min(MAX_EVENTS, lines),
-          }),
-          { abortSignal: signal },
+        const out = await untilAborted(
+          client.send(
+            new GetLogEventsCommand({
+              logGroupName,
+              logStreamName,
+              startFromHead: false,
+              limit: Math.min(MAX_EVENTS, lines),
+            }),
+            { abortSignal: signal },
+          ),
+          signal,
         );
         return eventLines(out.events ?? [], lines);
       } catch (thrown) {
@@ -112,15 +116,18 @@ export function createLogs(
             Math.ceil((bounds.maxBytes - bytes) / bounds.lineBytes),
           );
           if (wanted <= 0) return { lines: linesOf(pages), complete: false };
-          const out = await client.send(
-            new GetLogEventsCommand({
-              logGroupName,
-              logStreamName,
-              startFromHead: false,
-              limit: Math.min(MAX_EVENTS, wanted),
-              nextToken: token,
-            }),
-            { abortSignal: signal },
+          const out = await untilAborted(
+            client.send(
+              new GetLogEventsCommand({
+                logGroupName,
+                logStreamName,
+                startFromHead: false,
+                limit: Math.min(MAX_EVENTS, wanted),
+                nextToken: token,
+              }),
+              { abortSignal: signal },
+            ),
+            signal,
           );
           const events = out.events ?? [];
           // The start of the stream: the token does not move (AWS answers the token it was sent).

@@ -1,0 +1,27 @@
+import { untilAborted } from '../../src/aws/until-aborted.js';
+
+const never = new Promise<string>(() => {});
+
+describe('untilAborted', () => {
+  it('stops waiting with an AbortError, as the SDK does, when the signal aborts first', async () => {
+    const controller = new AbortController();
+    const waited = untilAborted(never, controller.signal);
+    controller.abort();
+    await expect(waited).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
+  it('does not wait at all on a signal already aborted', async () => {
+    await expect(untilAborted(never, AbortSignal.abort())).rejects.toMatchObject({
+      name: 'AbortError',
+    });
+  });
+
+  it("gives the work's answer or failure when it comes first", async () => {
+    const signal = new AbortController().signal;
+    await expect(untilAborted(Promise.resolve('batch'), signal)).resolves.toBe('batch');
+    await expect(untilAborted(Promise.reject(new Error('denied')), signal)).rejects.toThrow(
+      'denied',
+    );
+    await expect(untilAborted(Promise.resolve('batch'), undefined)).resolves.toBe('batch');
+  });
+});
