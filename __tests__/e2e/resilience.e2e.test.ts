@@ -169,6 +169,25 @@ describe('timeout-minutes', () => {
     // The retry it waited for ended with the stop, not in progress.
     expect(run.summary).toContain('retries by this step: 1 (#1 → ⏹️ STOPPED)');
   });
+
+  it('names no group as failed when it times out before any read shows the retried batch, left running', async () => {
+    const sim = await start('long-running');
+    // Every read after the retry still shows the batch as it was before it (eventual consistency).
+    sim.inject({ kind: 'stale', operation: 'BatchGetBuildBatches', count: 1_000 });
+    const run = await act(sim, { 'timeout-minutes': '0.02', 'stop-on-cancel': 'false' });
+    expect(run.code).toBe(1);
+    expect(sim.calls().some((r) => r.fault === 'stale')).toBe(true);
+    expect(sim.calls('StopBuildBatch')).toHaveLength(0);
+    expect(run.outputs).toMatchObject({ 'batch-status': 'IN_PROGRESS', attempts: '1' });
+    // integration_tests and lint run again: their FAILED is from before the retry.
+    expect(run.outputs['failed-build-groups']).toBeUndefined();
+    expect(run.outputs['build-groups']).toBeUndefined();
+    expect(run.outputs['artifacts']).toBeUndefined();
+    expect(annotations(run, 'error')).toEqual([
+      expect.stringMatching(/^Timed out after 1\.2s .*it was left running/),
+    ]);
+    expect(run.summary).toContain('Build group statuses are from before the retry');
+  });
 });
 
 describe('a wall clock that steps while the step waits (NTP on a self-hosted runner)', () => {

@@ -189,14 +189,22 @@ export class Reporter {
 
   async finish(report: FinalReport): Promise<BatchOutcome> {
     this.reported = true;
+    // The batch last seen keeps its caveat: a step that stops waiting before any read after a retry
+    // (a timeout, a cancellation, with the batch left running) reports the retry's answer.
+    const groupsNote =
+      report.groupsNote ?? (report.batch === this.newest ? this.newestNote : undefined);
+    const groupsKnown = groupsNote !== RETRY_RESPONSE_NOTE;
     const outcome = describeBatch(report.batch, { interrupted: report.interrupted });
-    if (report.batch !== this.newest) this.seen(report.batch, report.groupsNote);
-    this.setOutputs(outcome, this.attempts.length, report.groupsNote !== RETRY_RESPONSE_NOTE);
+    if (report.batch !== this.newest) this.seen(report.batch, groupsNote);
+    this.setOutputs(outcome, this.attempts.length, groupsKnown);
 
     const finished = outcome.complete || report.interrupted === true;
     // Known from the batch alone: set before the reads, which a cancellation may cut short.
-    if (finished) this.io.setOutput(Outputs.Artifacts, JSON.stringify(artifactsOf(report.batch)));
-    const reads = finished && report.builds ? this.readSignal(report) : AbortSignal.abort();
+    if (finished && groupsKnown)
+      this.io.setOutput(Outputs.Artifacts, JSON.stringify(artifactsOf(report.batch)));
+    // The builds of groups from before the retry say nothing of the batch as it is: not read.
+    const reads =
+      finished && report.builds && groupsKnown ? this.readSignal(report) : AbortSignal.abort();
     if (!reads.aborted && outcome.failedGroups.length > 0) this.holdHeap();
     // The logs of groups that ended last, then the tails of the others; a slow read there leaves
     // the rest of the budget to the builds, reports and tails (which take the place of what it skips).
@@ -204,7 +212,7 @@ export class Reporter {
       AbortSignal.any([reads, AbortSignal.timeout(WHOLE_LOGS_TIMEOUT_MS)]),
     );
     const diagnosis =
-      finished && report.builds
+      finished && report.builds && groupsKnown
         ? await this.diagnose(outcome, report, report.builds, reads)
         : undefined;
     // Only when the reports could be read.
@@ -217,10 +225,12 @@ export class Reporter {
         outcome,
         headline: report.headline,
         diagnosis,
-        groupsNote: report.groupsNote,
+        groupsNote,
       });
 
-    await this.write(summaryParts({ outcome, ...report, attempts: this.attempts, diagnosis }));
+    await this.write(
+      summaryParts({ outcome, ...report, groupsNote, attempts: this.attempts, diagnosis }),
+    );
     return outcome;
   }
 
