@@ -31,6 +31,13 @@ describe('defaultSourceVersion', () => {
     ['push', { eventName: 'push' }, SHA],
     ['pull_request', { eventName: 'pull_request', headSha: HEAD }, HEAD],
     ['pull_request_target', { eventName: 'pull_request_target', headSha: HEAD }, HEAD],
+    // GITHUB_SHA is the merge commit on these too (refs/pull/N/merge), as on pull_request.
+    ['pull_request_review', { eventName: 'pull_request_review', headSha: HEAD }, HEAD],
+    [
+      'pull_request_review_comment',
+      { eventName: 'pull_request_review_comment', headSha: HEAD },
+      HEAD,
+    ],
     [
       'workflow_dispatch (a head sha is ignored)',
       { eventName: 'workflow_dispatch', headSha: HEAD },

@@ -27,10 +27,12 @@ export interface RunContext {
   headSha?: string;
 }
 
-/** The workflow's commit: a pull request's head, not the merge commit GITHUB_SHA names then. */
+/**
+ * The workflow's commit: a pull request's head, not the merge commit GITHUB_SHA names then (on
+ * pull_request, its review and review-comment events; on pull_request_target, the base's commit).
+ */
 export function defaultSourceVersion(context: RunContext): string | undefined {
-  const pullRequest =
-    context.eventName === 'pull_request' || context.eventName === 'pull_request_target';
+  const pullRequest = (context.eventName ?? '').startsWith('pull_request');
   return (pullRequest ? context.headSha : undefined) || context.sha || undefined;
 }
 
