@@ -815,6 +815,27 @@ describe('run: interruptions', () => {
     expect(seen.summary).toContain('Timed out after 30s');
   });
 
+  it('does not say it stopped a batch that ended before the stop: CodeBuild answers with its final state', async () => {
+    const codebuild = new FakeCodeBuild([failed(), running()]);
+    // The batch ended between the last poll and the stop: StopBuildBatch is no error then.
+    codebuild.stopBatch = async (id: string) => {
+      codebuild.stops.push(id);
+      return succeeded();
+    };
+    const { deps, seen } = setup(codebuild, {
+      'batch-id': BATCH_ID,
+      'timeout-minutes': '0.5',
+      'poll-interval-seconds': '10',
+    });
+    await expect(run(deps)).rejects.toThrow(
+      new ActionError(
+        `Timed out after 30s (timeout-minutes) waiting for batch build ${BATCH_ID}: the batch was IN_PROGRESS with unit still running; it had ended SUCCEEDED before it could be stopped.`,
+      ),
+    );
+    expect(codebuild.stops).toEqual([BATCH_ID]);
+    expect(seen.outputs['batch-status']).toBe('SUCCEEDED');
+  });
+
   it('leaves the batch running on cancellation when stop-on-cancel is false', async () => {
     const controller = new AbortController();
     const codebuild = new FakeCodeBuild([failed(), running()]);

@@ -57,10 +57,17 @@ export async function interrupt(
   let stopped = `it was left running (${Inputs.StopOnCancel} is false)`;
   if (config.stopOnCancel) {
     try {
-      batch =
-        (await codebuild.stopBatch(batchId, AbortSignal.timeout(Math.min(STOP_MAX_MS, left())))) ??
-        lastKnown;
-      stopped = 'it has been stopped';
+      const answer = await codebuild.stopBatch(
+        batchId,
+        AbortSignal.timeout(Math.min(STOP_MAX_MS, left())),
+      );
+      batch = answer ?? lastKnown;
+      // A batch that ended before the stop is answered with its final state, not an error.
+      const status = answer?.buildBatchStatus;
+      stopped =
+        answer?.complete === true && status && status !== 'STOPPED' && isFinalStatus(status)
+          ? `it had ended ${status} before it could be stopped`
+          : 'it has been stopped';
     } catch (error) {
       stopped = `stopping it failed: ${messageOf(error)}`;
     }
