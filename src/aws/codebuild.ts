@@ -44,7 +44,10 @@ export interface CodeBuild {
   /** start-batch: a new batch of the request's project. */
   startBatch(request: StartBuildBatchCommandInput): Promise<BuildBatch>;
   stopBatch(id: string, signal?: AbortSignal): Promise<BuildBatch | undefined>;
-  /** Ids of the project's batches with this status, in descending id order (not by age: the caller picks the newest by batch number), up to maxIds. */
+  /**
+   * Ids of the project's batches with this status, up to maxIds, in descending id order: not by age,
+   * so the caller picks the newest by batch number.
+   */
   listBatchIds(
     projectName: string,
     status: StatusType,
