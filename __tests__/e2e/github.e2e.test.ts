@@ -206,6 +206,10 @@ describe('check runs and the comment, on a pull request', () => {
     );
     expect(failed.output.text).not.toContain('<script>');
     expect(runs.get('CodeBuild/e2e_tests')!.output.title).toBe('Not run: integration_tests failed');
+    // It never ran (two builds, both stopped before they started): the summary says "not run"
+    // under Attempts, and so do its check run and the comment.
+    expect(first.summary).toMatch(/<code>e2e_tests<\/code><\/td><td>[^\n]*<\/td><td>not run<\/td>/);
+    expect(runs.get('CodeBuild/e2e_tests')!.output.summary).not.toContain('build 2');
     expectNoIdleUpdates(sim);
 
     const comments = sim.github.commentsOn(1);
@@ -223,6 +227,9 @@ describe('check runs and the comment, on a pull request', () => {
     );
     expect(comment!.body).toContain(
       '<a href="https://github.com/example/web-app/actions/runs/7012345678/attempts/1">Workflow run</a>',
+    );
+    expect(comment!.body).toContain(
+      '<tr><td><code>e2e&#95;tests</code></td><td>⏹️ STOPPED &#40;not run&#41;</td><td></td><td>not run</td></tr>',
     );
 
     // The workflow runs again (a re-run, attempt 2): the same comment is edited, not a second one.

@@ -141,6 +141,21 @@ describe('checkRunBody', () => {
     expect(bodies.get('lint')!.output.summary).toContain('⚠️ <strong>FAILED</strong>');
   });
 
+  it('counts no builds for a group that never ran, however many stopped builds it has', () => {
+    const outcome = describeBatch(
+      batch('FAILED', [
+        group('build', 'FAILED', { prior: 1 }),
+        group('unit', 'STOPPED', {
+          dependsOn: ['build'],
+          priorBuildSummaryList: [{ arn: 'arn:x', buildStatus: 'STOPPED' }],
+        }),
+      ]),
+    );
+    const bodies = checkRunBodies(outcome, { checkName: 'ci' });
+    expect(bodies.get('unit')!.output.summary).not.toContain('build 2 of this group');
+    expect(bodies.get('build')!.output.summary).toContain('build 2 of this group in this batch');
+  });
+
   it('says the step stopped following a group it did not see end', () => {
     const outcome = outcomeOf('IN_PROGRESS', [group('unit', 'IN_PROGRESS')]);
     const body = checkRunBody(outcome.groups[0]!, outcome, {

@@ -146,6 +146,23 @@ describe('commentBody', () => {
     expect(body).not.toContain('green now');
   });
 
+  it('says "not run" under Attempts for a group that never ran, as the summary does', () => {
+    // Retried after its dependency failed twice: two builds, both stopped before they started.
+    const stopped = describeBatch(
+      batch('FAILED', [
+        group('unit', 'FAILED', { prior: 1 }),
+        group('e2e', 'STOPPED', {
+          dependsOn: ['unit'],
+          priorBuildSummaryList: [{ arn: 'arn:x', buildStatus: 'STOPPED' }],
+        }),
+      ]),
+    );
+    const body = commentBody({ marker: MARKER, outcome: stopped, headline: 'h' });
+    expect(body).toContain(
+      '<tr><td><code>e2e</code></td><td>⏹️ STOPPED &#40;not run&#41;</td><td></td><td>not run</td></tr>',
+    );
+  });
+
   it('says a batch is green now when the comment had said it was red', () => {
     const green = describeBatch(batch('SUCCEEDED', [group('unit', 'SUCCEEDED', { prior: 1 })]));
     const body = commentBody({ marker: MARKER, outcome: green, headline: 'ok', greenNow: true });

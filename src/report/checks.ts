@@ -2,7 +2,14 @@ import type { getOctokit } from '@actions/github';
 import { caseName, type Diagnosis, type GroupDiagnosis } from './diagnosis.js';
 import { batchConsoleUrl, buildConsoleUrl } from './links.js';
 import { CANCELLED, formatDuration, type BatchOutcome, type GroupOutcome } from './outcome.js';
-import { IGNORED_MARKER, lastLines, logElsewhere, statusMarker, testsCell } from './summary.js';
+import {
+  IGNORED_MARKER,
+  lastLines,
+  logElsewhere,
+  neverRan,
+  statusMarker,
+  testsCell,
+} from './summary.js';
 import {
   cutLine,
   escapeHtml,
@@ -141,7 +148,9 @@ function summary(
   const line = [
     `${marker} <strong>${githubSafe(group.status)}</strong>`,
     `build group ${code(group.identifier)}`,
-    group.attempts > 1 ? `build ${group.attempts} of this group in this batch` : '',
+    group.attempts > 1 && !neverRan(group, found)
+      ? `build ${group.attempts} of this group in this batch`
+      : '',
     `batch ${anchor(batch, batchConsoleUrl(outcome.arn))}`,
   ].filter(Boolean);
   const notes = [

@@ -3,7 +3,7 @@ import type { PrComment } from '../config/github-inputs.js';
 import type { Diagnosis } from './diagnosis.js';
 import { batchConsoleUrl } from './links.js';
 import type { BatchOutcome, GroupOutcome } from './outcome.js';
-import { IGNORED_MARKER, statusMarker, testsCell } from './summary.js';
+import { IGNORED_MARKER, neverRan, statusMarker, testsCell } from './summary.js';
 import { githubAnchor as anchor, githubSafe } from './text.js';
 
 /**
@@ -141,7 +141,7 @@ function row(group: GroupOutcome, diagnosis: Diagnosis | undefined): string {
     `<code>${githubSafe(group.identifier)}</code>`,
     statusCell(group),
     githubSafe(testsCell(found?.tests)),
-    String(group.attempts),
+    neverRan(group, found) ? 'not run' : String(group.attempts),
   ];
   return `<tr>${cells.map((c) => `<td>${c}</td>`).join('')}</tr>`;
 }

@@ -93,6 +93,14 @@ function statusCell(group: GroupOutcome, reason: string | undefined, notRun: boo
   );
 }
 
+/**
+ * Builds that never started are no attempts: a group whose builds were all stopped before they
+ * started shows "not run", not a count, wherever its attempts are shown.
+ */
+export function neverRan(group: GroupOutcome, found?: { notRun?: true }): boolean {
+  return (group.notRun || found?.notRun === true) && !group.ranBefore;
+}
+
 /** "412 passed · 3 failed · 1 skipped · 87.5% lines" */
 export function testsCell(tests: TestTotals | undefined): string {
   if (!tests) return '';
@@ -121,8 +129,7 @@ function groupRow(group: GroupOutcome, input: SummaryInput, withLinks: boolean):
   const cells = [
     `<code>${escapeHtml(group.identifier)}</code>`,
     statusCell(group, reason, notRun),
-    // Builds that never started are no attempts: "not run", unless an earlier build of it ran.
-    notRun && !group.ranBefore ? 'not run' : String(group.attempts),
+    neverRan(group, found) ? 'not run' : String(group.attempts),
     duration === undefined ? '—' : formatDuration(duration),
     escapeHtml(testsCell(found?.tests)),
     group.dependsOn.map((d) => `<code>${escapeHtml(d)}</code>`).join(' '),
