@@ -206,6 +206,10 @@ describe('check runs and the comment, on a pull request', () => {
     );
     expect(failed.output.text).not.toContain('<script>');
     expect(runs.get('CodeBuild/e2e_tests')!.output.title).toBe('Not run: integration_tests failed');
+    // A title too long for the checks box keeps its end: which command failed, and how.
+    expect(runs.get('CodeBuild/lint')!.output.title).toMatch(
+      /npm run lint\. Reason: exit status 2$/,
+    );
     // It never ran (two builds, both stopped before they started): the summary says "not run"
     // under Attempts, and so do its check run and the comment.
     expect(first.summary).toMatch(/<code>e2e_tests<\/code><\/td><td>[^\n]*<\/td><td>not run<\/td>/);

@@ -121,6 +121,23 @@ describe('checkRunBody', () => {
     expect(text).toBe('<p>Last 3 log lines:</p>\n\n<pre>\nnpm test\n&#160;\nexit 1\n</pre>');
   });
 
+  it('keeps the end of a long reason in the title: the command and its exit status', () => {
+    const outcome = outcomeOf('FAILED', [group('lint', 'FAILED', { ignoreFailure: true })]);
+    const reason =
+      'BUILD — COMMAND_EXECUTION_ERROR: Error while executing command: npm run lint. Reason: exit status 2';
+    const diagnosis: Diagnosis = {
+      groups: new Map([['lint', { identifier: 'lint', reason, failingCases: [], moreCases: 0 }]]),
+      artifacts: [],
+    };
+    const { title } = checkRunBody(outcome.groups[0]!, outcome, {
+      checkName: 'ci',
+      diagnosis,
+    }).output;
+    expect(title.length).toBeLessThanOrEqual(120);
+    expect(title).toMatch(/^FAILED \(ignore-failure\): BUILD — COMMAND_EXECUTION_ERROR: /);
+    expect(title).toMatch(/ npm run lint\. Reason: exit status 2$/);
+  });
+
   it('says why a group did not run, and that an ignore-failure group does not fail the batch', () => {
     const outcome = describeBatch(
       batch('FAILED', [

@@ -11,7 +11,7 @@ import {
   testsCell,
 } from './summary.js';
 import {
-  cutLine,
+  cutMiddle,
   escapeHtml,
   githubAnchor as anchor,
   githubSafe,
@@ -41,6 +41,8 @@ export type CheckRunBody = Pick<CheckRunCreate, 'name' | 'external_id' | 'detail
 export const OUTPUT_MAX_BYTES = 65_535;
 /** A title is a line in the checks box. */
 const TITLE_MAX = 120;
+/** Of a title too long, the end kept: CodeBuild's reasons end with the command and its exit status. */
+const TITLE_END = 60;
 
 export interface ChecksContext {
   /** check-name, or the project's name. */
@@ -112,7 +114,7 @@ function title(
     const ignored = state.conclusion === 'neutral' ? ' (ignore-failure)' : '';
     text = `${group.status}${ignored}${found?.reason ? `: ${found.reason}` : ''}`;
   }
-  return cutLine(oneLine(stripAnsi(text)), TITLE_MAX);
+  return cutMiddle(oneLine(stripAnsi(text)), TITLE_MAX, TITLE_END);
 }
 
 const code = (text: string) => `<code>${githubSafe(text)}</code>`;
