@@ -226,6 +226,14 @@ describe('check runs and the comment, on a pull request', () => {
       `<!-- codebuild-batch-retry-writer run=${encodeURIComponent('https://github.com/example/web-app/actions/runs/7012345678/attempts/1')} batch=${encodeURIComponent(sim.batch.id)} -->`,
     ]);
     expect(comment!.body).toContain(': FAILED</h3>');
+    // What failed, named before the table, in the comment as in the summary.
+    const whatFailed =
+      '<strong>Failed:</strong> <code>integration&#95;tests</code> · <strong>not run as a result:</strong> <code>e2e&#95;tests</code>, <code>package</code> · <strong>failed, but ignore-failure:</strong> <code>lint</code>, <code>docs</code>';
+    expect(comment!.body.indexOf(whatFailed)).toBeGreaterThan(comment!.body.indexOf('</h3>'));
+    expect(comment!.body.indexOf(whatFailed)).toBeLessThan(comment!.body.indexOf('<table>'));
+    expect(first.summary.split('\n')[2]).toBe(
+      '<p><strong>Failed:</strong> <code>integration_tests</code> · <strong>not run as a result:</strong> <code>e2e_tests</code>, <code>package</code> · <strong>failed, but ignore-failure:</strong> <code>lint</code>, <code>docs</code></p>',
+    );
     expect(comment!.body).toContain(
       '<tr><td><code>integration&#95;tests</code></td><td>❌ FAILED</td><td>97 passed · 4 failed · 1 skipped · 81.4% lines</td><td>2</td></tr>',
     );

@@ -133,6 +133,10 @@ describe('commentBody', () => {
     expect(lines[2]).toBe(
       '<p>Retried 1 time &#40;RETRY&#95;FAILED&#95;BUILDS&#41;; the batch ended FAILED.</p>',
     );
+    // What failed, before the table: on a pull request it is the first thing looked for.
+    expect(lines[3]).toBe(
+      '<p><strong>Failed:</strong> <code>unit</code> · <strong>not run as a result:</strong> <code>e2e</code> · <strong>failed, but ignore-failure:</strong> <code>lint</code></p>',
+    );
     expect(body).toContain(
       '<tr><th>Build group</th><th>Status</th><th>Tests</th><th>Attempts</th></tr>',
     );

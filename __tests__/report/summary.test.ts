@@ -51,6 +51,28 @@ describe('renderSummary', () => {
     expect(text).toContain('step time 1m 35s');
   });
 
+  it('names what failed right under the headline, before the graph and the table', () => {
+    const lines = text.split('\n');
+    expect(lines[2]).toBe(
+      '<p><strong>Failed:</strong> <code>unit</code> · <strong>not run as a result:</strong> <code>e2e</code> · <strong>failed, but ignore-failure:</strong> <code>lint</code></p>',
+    );
+  });
+
+  it('names at most 10 groups on that line, then counts the rest; none for a green batch', () => {
+    const many = describeBatch(
+      batch(
+        'FAILED',
+        Array.from({ length: 25 }, (_, i) => group(`shard_<${i}>`, 'FAILED')),
+      ),
+    );
+    const line = renderSummary(input(many)).split('\n')[2]!;
+    expect(line).toMatch(/^<p><strong>Failed:<\/strong> <code>shard_&#60;0&#62;<\/code>, /);
+    expect(line).toContain('<code>shard_&#60;9&#62;</code> and 15 more</p>');
+    expect(line).not.toContain('shard_&#60;10&#62;');
+    const green = renderSummary(input(describeBatch(batch('SUCCEEDED')), { headline: 'Retried.' }));
+    expect(green).not.toContain('<strong>Failed:</strong>');
+  });
+
   it('has one row per group with marker, attempts, duration, depends-on, ignore-failure and build link', () => {
     const rows = text.split('\n').filter((l) => l.startsWith('<tr><td>'));
     expect(rows).toHaveLength(4);

@@ -3,7 +3,7 @@ import type { PrComment } from '../config/github-inputs.js';
 import type { Diagnosis } from './diagnosis.js';
 import { batchConsoleUrl } from './links.js';
 import type { BatchOutcome, GroupOutcome } from './outcome.js';
-import { IGNORED_MARKER, neverRan, statusMarker, testsCell } from './summary.js';
+import { IGNORED_MARKER, neverRan, statusMarker, testsCell, whatFailed } from './summary.js';
 import { githubAnchor as anchor, githubSafe } from './text.js';
 
 /**
@@ -163,8 +163,11 @@ export function commentBody(input: CommentInput): string {
     ...(input.writer ? [writerLine(input.writer)] : []),
     `<h3>${statusMarker(outcome.status)} CodeBuild batch ${anchor(name, batchUrl)}: ${githubSafe(outcome.status)}${green}</h3>`,
     `<p>${githubSafe(input.headline)}</p>`,
+    whatFailed(outcome, githubSafe),
     ...(input.groupsNote ? [`<p><em>${githubSafe(input.groupsNote)}</em></p>`] : []),
-  ].join('\n');
+  ]
+    .filter(Boolean)
+    .join('\n');
   const links = [
     batchUrl ? anchor('Batch in the CodeBuild console', batchUrl) : '',
     input.runUrl ? anchor('Workflow run', input.runUrl) : '',

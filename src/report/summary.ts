@@ -7,7 +7,12 @@ import {
   type TestTotals,
 } from './diagnosis.js';
 import { batchConsoleUrl, buildConsoleUrl, s3ConsoleUrl } from './links.js';
-import { formatDuration, type BatchOutcome, type GroupOutcome } from './outcome.js';
+import {
+  failureBreakdown,
+  formatDuration,
+  type BatchOutcome,
+  type GroupOutcome,
+} from './outcome.js';
 import { escapeHtml, stripAnsi } from './text.js';
 import { Outputs } from '../config/names.js';
 
@@ -409,6 +414,33 @@ export function renderGraph(groups: GroupOutcome[]): string | undefined {
   ].join('\n');
 }
 
+/** Groups named on the line that says what failed; the table below shows every one. */
+const NAMED_MAX = 10;
+
+/**
+ * What failed, as the step's failure sentence splits it, on one line under the headline: it is what
+ * a person looks for first, and with many groups the graph and the table push it off the screen.
+ * Empty for a batch that succeeded or has not ended. `safe` escapes a name for the page it is on.
+ */
+export function whatFailed(outcome: BatchOutcome, safe: (text: string) => string): string {
+  if (!outcome.complete || outcome.status === 'SUCCEEDED') return '';
+  const { failed, notRun, ignored } = failureBreakdown(outcome);
+  const named = (ids: string[]) => {
+    const shown = ids.slice(0, NAMED_MAX).map((id) => `<code>${safe(id)}</code>`);
+    const more = ids.length - shown.length;
+    return shown.join(', ') + (more > 0 ? ` and ${more} more` : '');
+  };
+  const parts: Array<[string, string[]]> = [
+    ['Failed', failed],
+    [failed.length > 0 ? 'not run as a result' : 'Not run', notRun],
+    ['failed, but ignore-failure', ignored],
+  ];
+  const shown = parts
+    .filter(([, ids]) => ids.length > 0)
+    .map(([label, ids]) => `<strong>${label}:</strong> ${named(ids)}`);
+  return shown.length > 0 ? `<p>${shown.join(' · ')}</p>` : '';
+}
+
 function header(input: SummaryInput): string {
   const { outcome } = input;
   const title = `${statusMarker(outcome.status)} CodeBuild batch ${anchor(outcome.id, batchConsoleUrl(outcome.arn))}: ${escapeHtml(outcome.status)}`;
@@ -424,9 +456,12 @@ function header(input: SummaryInput): string {
   return [
     `<h2>${title}</h2>`,
     `<p>${escapeHtml(input.headline)}</p>`,
+    whatFailed(outcome, escapeHtml),
     `<p>${facts.join(' · ')}</p>`,
     ...(input.groupsNote ? [`<p><em>${escapeHtml(input.groupsNote)}</em></p>`] : []),
-  ].join('\n');
+  ]
+    .filter(Boolean)
+    .join('\n');
 }
 
 /**
