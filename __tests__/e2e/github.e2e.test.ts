@@ -304,7 +304,7 @@ describe('GitHub never changes the step’s result', () => {
     );
     expect(added).toEqual([
       expect.stringMatching(
-        /^Check runs were not written: GitHub answered 403 Resource not accessible by integration \(request [0-9A-F:]+\)\. The job's token needs "checks: write": add it to the job's "permissions:" \(for example permissions: \{ contents: read, checks: write \}\)\.$/,
+        /^Check runs were not written: GitHub answered 403 Resource not accessible by integration \(request [0-9A-F:]+\)\. The job's token needs "checks: write": add it to the job's "permissions:", keeping the ones it has \(a job that lists permissions gets none of those it leaves out, id-token: write included\)\.$/,
       ),
     ]);
     // One refused create, then no more calls for check runs; the comment, allowed, was written.

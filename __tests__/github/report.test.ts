@@ -197,7 +197,7 @@ describe('GitHubReport: check runs and the comment, never the step’s result', 
     report.finished(finish());
     await report.settle();
     expect(fakes.lines.warning).toEqual([
-      'Check runs were not written: GitHub answered 403 Resource not accessible by integration (request AB12:CD34). The job\'s token needs "checks: write": add it to the job\'s "permissions:" (for example permissions: { contents: read, checks: write }).',
+      'Check runs were not written: GitHub answered 403 Resource not accessible by integration (request AB12:CD34). The job\'s token needs "checks: write": add it to the job\'s "permissions:", keeping the ones it has (a job that lists permissions gets none of those it leaves out, id-token: write included).',
     ]);
     // The comment is another permission: it went on.
     expect(fakes.commentCalls.map((c) => c.split(' ')[0])).toEqual(['find', 'create']);
@@ -211,7 +211,7 @@ describe('GitHubReport: check runs and the comment, never the step’s result', 
     await report.settle();
     expect(fakes.lines.warning).toEqual([
       expect.stringMatching(
-        /^The pull request's comment was not written: GitHub answered 403 .*"pull-requests: write".*permissions: \{ contents: read, pull-requests: write \}/,
+        /^The pull request's comment was not written: GitHub answered 403 .*"pull-requests: write": add it to the job's "permissions:", keeping the ones it has/,
       ),
     ]);
   });

@@ -285,7 +285,7 @@ export class GitHubReport implements ReportSink {
         else
           once(`${feature}:permission`, () =>
             io.warning(
-              `${what} not written: GitHub answered ${failure.detail}. The job's token needs "${PERMISSION[feature]}": add it to the job's "permissions:" (for example permissions: { contents: read, ${PERMISSION[feature]} }).`,
+              `${what} not written: GitHub answered ${failure.detail}. The job's token needs "${PERMISSION[feature]}": add it to the job's "permissions:", keeping the ones it has (a job that lists permissions gets none of those it leaves out, id-token: write included).`,
             ),
           );
         return { stop: true };
