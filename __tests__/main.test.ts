@@ -852,6 +852,20 @@ describe('run: interruptions', () => {
     expect(seen.state['running-batch-id']).toBe('');
   });
 
+  it('never leaves the post step a batch to stop when stop-on-cancel is false, not even while it waits', async () => {
+    // A step killed outright (SIGKILL, a lost runner) is followed by the post step, which stops
+    // whatever batch the state names at that moment: the state during the retry and the wait counts.
+    const codebuild = new FakeCodeBuild([failed(), running(), failedAgain()]);
+    const { deps } = setup(codebuild, { 'batch-id': BATCH_ID, 'stop-on-cancel': 'false' });
+    const saved: string[] = [];
+    deps.io.saveState = (name, value) => {
+      if (name === 'running-batch-id') saved.push(value);
+    };
+    await expect(run(deps)).rejects.toThrow(`Batch build ${BATCH_ID} ended FAILED`);
+    expect(saved.length).toBeGreaterThan(0);
+    expect(saved.filter((value) => value !== '')).toEqual([]);
+  });
+
   it("clears the post step's batch after any failure in the wait, so the post step stops nothing", async () => {
     const denied = new ServiceError(
       'BatchGetBuildBatches',
