@@ -1,5 +1,6 @@
 import type { BuildBatch } from '@aws-sdk/client-codebuild';
-import { CheckRuns, type CheckRunApi } from '../../src/github/checks.js';
+import { CheckRuns, checkRunApi, type CheckRunApi } from '../../src/github/checks.js';
+import type { GitHubClient } from '../../src/github/octokit.js';
 import type { CheckRunBody } from '../../src/report/checks.js';
 import { describeBatch } from '../../src/report/outcome.js';
 import { batch, group } from '../fixtures.js';
@@ -260,5 +261,51 @@ describe('CheckRuns: one run per group, one call per change, one call at a time'
     runs.seen(running('PENDING'));
     await runs.idle();
     expect(api.calls.map((c) => c.body.name)).toEqual(['CodeBuild/build', 'CodeBuild/unit']);
+  });
+});
+
+describe('checkRunApi: what reaches GitHub', () => {
+  it("takes the step's secrets out of the title, the summary and the text, on create and update", async () => {
+    // GitHub shows a check run's output as sent: the runner's masking does not reach it.
+    const sent: Array<{ output: CheckRunBody['output'] }> = [];
+    const octokit = {
+      rest: {
+        checks: {
+          create: async (params: { output: CheckRunBody['output'] }) => {
+            sent.push(params);
+            return { data: { id: 7 } };
+          },
+          update: async (params: { output: CheckRunBody['output'] }) => void sent.push(params),
+        },
+      },
+    } as unknown as GitHubClient;
+    const api = checkRunApi(
+      octokit,
+      { owner: 'o', repo: 'r' },
+      () => 'a'.repeat(40),
+      () => undefined,
+      (text) => text.replaceAll('AKIASECRET', '***'),
+    );
+    const body: CheckRunBody = {
+      name: 'web-app/unit',
+      status: 'completed',
+      conclusion: 'failure',
+      output: {
+        title: 'FAILED: AKIASECRET',
+        summary: '<p>echo AKIASECRET</p>',
+        text: '<pre>AKIASECRET</pre>',
+      },
+    };
+    const signal = new AbortController().signal;
+    await api.create(body, signal);
+    await api.update(7, body, signal);
+    expect(sent).toHaveLength(2);
+    for (const { output } of sent) {
+      expect(output).toEqual({
+        title: 'FAILED: ***',
+        summary: '<p>echo ***</p>',
+        text: '<pre>***</pre>',
+      });
+    }
   });
 });

@@ -1,4 +1,5 @@
-import { writeComment, type CommentApi } from '../../src/github/comment.js';
+import { commentApi, writeComment, type CommentApi } from '../../src/github/comment.js';
+import type { GitHubClient } from '../../src/github/octokit.js';
 import { commentMarker, writerLine } from '../../src/report/comment.js';
 import { describeBatch } from '../../src/report/outcome.js';
 import { batch } from '../fixtures.js';
@@ -70,5 +71,30 @@ describe('writeComment: legs of one run attempt that report different batches', 
     const result = await write(pr.api, 'failure', true, 'web-app:new');
     expect(result).toEqual({ did: 'edited comment 1', wrote: true, sharedWith: undefined });
     expect(pr.bodies.get(1)).toContain('green now');
+  });
+});
+
+describe('commentApi: what reaches GitHub', () => {
+  it("takes the step's secrets out of the body it creates and the body it edits", async () => {
+    // GitHub shows a comment as sent: the runner's masking does not reach it.
+    const bodies: string[] = [];
+    const octokit = {
+      rest: {
+        issues: {
+          createComment: async ({ body }: { body: string }) => void bodies.push(body),
+          updateComment: async ({ body }: { body: string }) => void bodies.push(body),
+        },
+      },
+    } as unknown as GitHubClient;
+    const api = commentApi(
+      octokit,
+      { owner: 'o', repo: 'r', issue_number: 1 },
+      () => undefined,
+      (text) => text.replaceAll('AKIASECRET', '***'),
+    );
+    const signal = new AbortController().signal;
+    await api.create('echo AKIASECRET', signal);
+    await api.update(1, 'echo AKIASECRET again', signal);
+    expect(bodies).toEqual(['echo ***', 'echo *** again']);
   });
 });
