@@ -193,7 +193,10 @@ describe('checkRunBody', () => {
     const found: GroupDiagnosis = {
       identifier: 'unit',
       reason: hostile,
-      failingCases: [{ name: hostile, status: 'FAILED', message: hostile }],
+      failingCases: [
+        { name: hostile, status: 'FAILED', message: hostile },
+        { name: 'c', status: hostile, message: 'm' },
+      ],
       moreCases: 0,
       log: { kind: 'tail', lines: [hostile, '</pre><script>x</script>'], read: 2 },
     };

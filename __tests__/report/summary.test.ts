@@ -164,6 +164,20 @@ describe('renderGraph', () => {
 
   // Unconnected, DOWNLOAD_SOURCE was laid out beside build and the edge build → unit ran under its
   // box, reading as DOWNLOAD_SOURCE → unit. Joined to the groups that start from it, it comes first.
+  it('is drawn for up to 50 groups, as the docs say, and left out above', () => {
+    const chain = (n: number) =>
+      describeBatch(
+        batch(
+          'FAILED',
+          Array.from({ length: n }, (_, i) =>
+            group(`g${i}`, 'FAILED', { dependsOn: i > 0 ? [`g${i - 1}`] : [] }),
+          ),
+        ),
+      );
+    expect(renderGraph(chain(50).groups)).toContain('flowchart LR');
+    expect(renderGraph(chain(51).groups)).toBeUndefined();
+  });
+
   it('starts from DOWNLOAD_SOURCE: a dotted arrow to each group that depends on no other', () => {
     const text = renderGraph(
       describeBatch(
@@ -388,6 +402,31 @@ describe('the diagnosis in the summary', () => {
     expect(api).toContain('<td>⏹️ STOPPED<br><sub>not run: unit failed</sub></td><td>2</td>');
     expect(queued).toContain('<td>⏹️ STOPPED<br><sub>not run</sub></td><td>not run</td><td>—</td>');
     expect(text).not.toContain('wrote no log lines');
+  });
+
+  it("escapes the project, the groups depended on, and a failing case's status and message", () => {
+    const tag = '<img src=x onerror=alert(1)>';
+    const hostile = describeBatch({
+      ...batch('FAILED', [group('unit', 'FAILED', { dependsOn: [tag] })]),
+      projectName: tag,
+    });
+    const d: Diagnosis = {
+      artifacts: [],
+      groups: new Map([
+        [
+          'unit',
+          groupOf('unit', {
+            failingCases: [{ suite: 's', name: 'c', status: tag, message: tag }],
+          }),
+        ],
+      ]),
+    };
+    const text = renderSummary(input(hostile, { diagnosis: d }));
+    expect(text).not.toContain('<img');
+    const escaped = escapeHtml(tag);
+    expect(text).toContain(`Project <code>${escaped}</code>`);
+    expect(rows(text)[0]).toContain(`<code>${escaped}</code>`);
+    expect(text).toContain(`<li><code>s › c</code> ${escaped}: ${escaped}</li>`);
   });
 
   it('keeps a blank log line from ending the HTML block', () => {
