@@ -30,6 +30,10 @@ describe('nextStep', () => {
   it('waits while the batch is not complete, whatever its status says', () => {
     expect(nextStep({ ...batch('FAILED'), complete: false })).toBe('wait');
   });
+
+  it('waits while the status says IN_PROGRESS, whatever complete says: a running batch is not retried', () => {
+    expect(nextStep({ ...batch('IN_PROGRESS'), complete: true })).toBe('wait');
+  });
 });
 
 describe('describeBatch', () => {
@@ -266,6 +270,12 @@ describe('isOlder: a read older than one already seen is never believed', () => 
     ],
     ['the same read again', running('IN_PROGRESS'), running('IN_PROGRESS'), false],
     [
+      'a running read after the batch was seen complete with as many phases',
+      running('SUCCEEDED'),
+      { ...running('SUCCEEDED'), buildBatchStatus: 'SUCCEEDED' as const, complete: true },
+      true,
+    ],
+    [
       'a read as recent as a replayed, complete retry response',
       batch('FAILED', undefined, 8),
       batch('FAILED', undefined, 8),
@@ -298,6 +308,12 @@ describe('statusChanges', () => {
     const second = [{ ...first[0]!, status: 'IN_PROGRESS' }, first[1]!];
     expect(statusChanges(first, second)).toEqual(['  a: PENDING → IN_PROGRESS']);
     expect(statusChanges(second, second)).toEqual([]);
+  });
+
+  it('lists a group that ran again between two reads, though it ended as before', () => {
+    const first = describeBatch(batch('IN_PROGRESS', [group('unit', 'FAILED')])).groups;
+    const again = [{ ...first[0]!, buildArn: `${first[0]!.buildArn}-2` }];
+    expect(statusChanges(first, again)).toEqual(['  unit: FAILED → FAILED']);
   });
 });
 
@@ -333,6 +349,15 @@ describe('failureReason', () => {
     expect(
       failureReason({ phases: [{ phaseType: 'BUILD', phaseStatus: 'SUCCEEDED' }] }),
     ).toBeUndefined();
+    // A build cancelled while it ran: its running phase is no reason.
+    expect(
+      failureReason({
+        phases: [
+          { phaseType: 'INSTALL', phaseStatus: 'SUCCEEDED' },
+          { phaseType: 'BUILD', phaseStatus: 'IN_PROGRESS' },
+        ],
+      }),
+    ).toBeUndefined();
   });
 
   it('keeps the start and the end of a long context message (a generated command), cut between', () => {
@@ -367,6 +392,11 @@ describe('buildDurationMs', () => {
       undefined,
     ],
     ['a build still running', { startTime: new Date(1_000) }, undefined],
+    [
+      'a build that ended as it started',
+      { startTime: new Date(1_000), endTime: new Date(1_000) },
+      0,
+    ],
   ])('%s → %s', (_, build, ms) => {
     expect(buildDurationMs(build)).toBe(ms);
   });
@@ -380,6 +410,7 @@ describe('formatDuration and progressLine', () => {
     [9_940, '9.9s'],
     [9_950, '10s'],
     [59_000, '59s'],
+    [60_000, '1m 0s'],
     [61_000, '1m 1s'],
     [3_600_000 + 120_000, '1h 2m'],
   ])('%i ms → %s', (ms, text) => expect(formatDuration(ms)).toBe(text));
@@ -426,6 +457,12 @@ describe('flaky and not-run groups', () => {
       false,
     ],
     ['succeeded the first time', {}, 'SUCCEEDED', false],
+    [
+      'succeeded again (RETRY_ALL_BUILDS)',
+      { priorBuildSummaryList: [failedBefore('SUCCEEDED')] },
+      'SUCCEEDED',
+      false,
+    ],
     ['failed again', { priorBuildSummaryList: [failedBefore('FAILED')] }, 'FAILED', false],
   ])('a group that %s: flaky %s', (_, extra, status, flaky) => {
     const outcome = describeBatch(batch('SUCCEEDED', [group('unit', status, extra)]));
@@ -458,6 +495,19 @@ describe('flaky and not-run groups', () => {
   it('names the causes, the groups not run and the ignored failures apart in the sentence', () => {
     expect(failureSentence(graph)).toBe(
       `Batch build ${graph.id} ended FAILED; failed build groups: unit, api, docs, deploy; not run as a result: e2e, package; lint failed too, but it is marked ignore-failure, so it does not fail the batch.`,
+    );
+  });
+
+  it('names several ignored failures in the plural', () => {
+    const two = describeBatch(
+      batch('FAILED', [
+        group('unit', 'FAILED'),
+        group('lint', 'FAILED', { ignoreFailure: true }),
+        group('docs', 'FAULT', { ignoreFailure: true }),
+      ]),
+    );
+    expect(failureSentence(two)).toBe(
+      `Batch build ${two.id} ended FAILED; failed build groups: unit; lint, docs failed too, but they are marked ignore-failure, so they do not fail the batch.`,
     );
   });
 
