@@ -56,7 +56,8 @@ describe('stripAnsi, cutLine, oneLine, escapeHtml', () => {
   });
   const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
   it('never cuts between the two halves of an emoji (a lone half is not text GitHub can show)', () => {
-    for (const text of ['💥'.repeat(20), `x${'💥'.repeat(20)}`]) {
+    // U+10FFFF: the highest pair of halves (U+DBFF, U+DFFF), where a range check ends.
+    for (const text of ['💥'.repeat(20), `x${'💥'.repeat(20)}`, '\u{10FFFF}'.repeat(20)]) {
       for (const max of [9, 10, 11]) {
         expect(cutLine(text, max)).not.toMatch(LONE_SURROGATE);
         expect(cutLine(text, max).length).toBeLessThanOrEqual(max);
@@ -189,8 +190,18 @@ describe('redact: a secret value in any form a sink may hold it', () => {
     expect(secretForms([value], { token: true })).toContain('production');
   });
 
+  it('hides values of 4 characters and more; credentials of 8 and more', () => {
+    expect(redact('pin 7391 set', secretForms(['7391']))).toBe('pin *** set');
+    expect(redact('key abcd1234 set', secretForms(['abcd1234'], { token: true }))).toBe(
+      'key *** set',
+    );
+    // A stand-in's credential (LocalStack's `test`) would take words out of group names.
+    expect(secretForms(['test'], { token: true })).toEqual([]);
+    expect(secretForms(['abcd123'], { token: true })).toEqual([]);
+  });
+
   it(`leaves values shorter than ${MIN_SECRET_LENGTH} characters and text without secrets as they are`, () => {
-    expect(secretForms(['on', '42'])).toEqual([]);
+    expect(secretForms(['on', '42', '739'])).toEqual([]);
     expect(redact('nothing here', secretForms([token]))).toBe('nothing here');
   });
 });
