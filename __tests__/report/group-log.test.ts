@@ -6,8 +6,9 @@ import {
 } from '../../src/report/group-log.js';
 import type { GroupOutcome } from '../../src/report/outcome.js';
 
-const g = (identifier: string, status: string, buildArn: string | undefined = identifier) =>
-  ({ identifier, status, buildArn }) as GroupOutcome;
+// A group without a build is given `null`: a default parameter would turn `undefined` into one.
+const g = (identifier: string, status: string, buildArn: string | null = identifier) =>
+  ({ identifier, status, buildArn: buildArn ?? undefined }) as GroupOutcome;
 const groups = [
   g('running', 'IN_PROGRESS'),
   g('failed', 'FAILED'),
@@ -15,7 +16,9 @@ const groups = [
   g('green', 'SUCCEEDED'),
   g('stopped', 'STOPPED'),
   g('written', 'FAILED'),
-  g('pending', 'PENDING', undefined),
+  g('pending', 'PENDING', null),
+  // Stopped before it started (a group it depends on failed): no build, so no log.
+  g('blocked', 'STOPPED', null),
 ];
 const done = new Set(['written']);
 const ids = (list: GroupOutcome[]) => list.map((x) => x.identifier);
