@@ -365,6 +365,27 @@ describe('diagnose', () => {
 
   const found = diagnose(outcome, b, evidence, 30);
 
+  it("cuts a case's message to 300 characters, and its name to 300 in its middle, keeping its end", () => {
+    const long = diagnose(
+      outcome,
+      b,
+      {
+        ...evidence,
+        cases: new Map([
+          [
+            'r-unit',
+            [{ name: `case ${'y'.repeat(1000)} end`, status: 'FAILED', message: 'x'.repeat(1000) }],
+          ],
+        ]),
+      },
+      30,
+    ).groups.get('unit')!.failingCases[0]!;
+    expect(long.message).toHaveLength(300);
+    expect(long.message!.endsWith('…')).toBe(true);
+    expect(long.name.length).toBeLessThanOrEqual(300);
+    expect(long.name).toMatch(/^case y+ … y+ end$/);
+  });
+
   it('lists at most 20 failing cases, the first message line without colours, and counts the rest', () => {
     expect(found.groups.get('unit')!.failingCases).toHaveLength(20);
     expect(found.groups.get('unit')!.failingCases[3]).toEqual({
@@ -486,6 +507,17 @@ describe('planAnnotations', () => {
         's › c0 FAILED in build group unit: boom (1.50s)',
         's › c1 FAILED in build group unit: boom (1.50s)',
         '1 more build group and 23 more failing test cases not annotated (GitHub shows at most 10 errors per step): see the job summary.',
+      ],
+    ],
+    [
+      'exactly as many as the budget: every one, and no line counting the rest',
+      withCases(2),
+      4,
+      [
+        'Build group unit ended FAILED: BUILD — exit status 1',
+        's › c0 FAILED in build group unit: boom (1.50s)',
+        's › c1 FAILED in build group unit: boom (1.50s)',
+        'Build group e2e did not run: unit failed',
       ],
     ],
     [
