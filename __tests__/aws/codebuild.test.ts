@@ -150,6 +150,12 @@ describe('toServiceError', () => {
       'ExpiredTokenException',
       'expired-credentials',
     ],
+    // STS and the query-protocol services say it without "Exception".
+    [
+      serviceException('ExpiredToken', 'The security token included in the request is expired'),
+      'ExpiredToken',
+      'expired-credentials',
+    ],
     [serviceException('AccessDeniedException', 'not authorized'), 'AccessDeniedException', 'other'],
     [serviceException('InvalidInputException', 'bad'), 'InvalidInputException', 'other'],
   ])('classifies %p', (thrown, code, kind) => {

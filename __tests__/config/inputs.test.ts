@@ -371,6 +371,12 @@ describe('readRole', () => {
     });
   });
 
+  it('takes the shortest session STS grants, 900 seconds', () => {
+    expect(
+      readRole(source({ 'role-to-assume': ROLE, 'role-duration-seconds': '900' }))?.durationSeconds,
+    ).toBe(900);
+  });
+
   it.each([
     [{ 'role-to-assume': 'ci' }, /^Input "role-to-assume" is "ci", but it must be an IAM role ARN/],
     [{ 'role-to-assume': 'arn:aws:iam::123456789012:user/ci' }, /"role-to-assume"/],

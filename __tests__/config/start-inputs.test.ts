@@ -163,6 +163,11 @@ describe('readConfig with start-batch', () => {
       /^Input "secrets-manager-env-vars" has the line "MY-TOKEN=ci\/docker", which is not NAME=secret/,
     ],
     [
+      'a comma between two parameters, without a space',
+      { 'parameter-store-env-vars': 'A=/a,B=/b' },
+      /^Input "parameter-store-env-vars" has the line "A=\/a,B=\/b", which is not NAME=parameter/,
+    ],
+    [
       'commas between parameters',
       { 'parameter-store-env-vars': 'A=/a, B=/b' },
       /^Input "parameter-store-env-vars" has the line "A=\/a, B=\/b", which is not NAME=parameter/,

@@ -321,6 +321,11 @@ describe('checksCommit: the commit the check runs go on', () => {
       RESOLVED,
     ],
     [
+      'a started batch of a short SHA, not resolved yet: the event (GitHub takes only a full SHA)',
+      { started: { sourceVersion: RESOLVED.slice(0, 7) } },
+      HEAD,
+    ],
+    [
       'a started batch of a branch, not resolved yet: the event',
       { started: { sourceVersion: 'main' } },
       HEAD,

@@ -40,6 +40,7 @@ describe('the marker', () => {
       false,
     ],
     ['a deleted user', null, `${MARKER}\nbody`, false],
+    ['a bot comment that quotes it on its first line', { type: 'Bot' }, `${MARKER} said\n`, false],
   ])('%s → %s', (_, user, body, ours) => {
     expect(isOurComment({ body, user: user as never }, MARKER)).toBe(ours);
   });

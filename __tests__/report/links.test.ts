@@ -83,6 +83,8 @@ describe("awsConsoleLink: a console link CodeBuild hands over, only when it lead
     'http://console.aws.amazon.com/cloudwatch/home',
     'javascript:alert(1)//console.aws.amazon.com',
     'https://user@evil.example',
+    // User info before a console host: what a page's escaping could cut down to another host.
+    'https://evil.example@us-east-1.console.aws.amazon.com/cloudwatch/home',
   ])('drops %p', (url) => {
     expect(awsConsoleLink(url)).toBeUndefined();
   });
