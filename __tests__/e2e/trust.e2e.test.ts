@@ -99,7 +99,8 @@ describe('cancellation within the runner budget', () => {
     expect(exitAfterMs).toBeLessThan(6_500);
     expect(run.code).toBe(1);
     expect(run.summary).toContain('The workflow was cancelled');
-    expect(run.outputs['batch-status']).toBeDefined();
+    // The stop did not answer in time: the outputs give the batch as last read, still running.
+    expect(run.outputs['batch-status']).toBe('IN_PROGRESS');
     expect(annotations(run, 'error').at(-1)).toMatch(/stopping it failed/);
   }, 30_000);
 });
