@@ -194,7 +194,7 @@ export function progressLine(outcome: BatchOutcome, elapsedMs: number): string {
  * A failure reason's length at most: a context message holds the failed command whole, and a
  * generated one (a list of shards) can run to 100 KB, more than a check run's summary takes.
  */
-export const REASON_MAX = 500;
+const REASON_MAX = 500;
 
 /** The failing phase of a build and its context, e.g. "BUILD — COMMAND_EXECUTION_ERROR: Error while …". */
 export function failureReason(build: Build): string | undefined {
