@@ -815,6 +815,31 @@ describe('run: interruptions', () => {
     expect(seen.summary).toContain('Timed out after 30s');
   });
 
+  it('tells the groups still running from those that had not started when it stops the batch', async () => {
+    const waiting = () =>
+      batch(
+        'IN_PROGRESS',
+        [
+          group('build', 'SUCCEEDED'),
+          group('unit', 'IN_PROGRESS', { prior: 1 }),
+          group('e2e', 'PENDING', { dependsOn: ['unit'] }),
+          group('package', undefined, { dependsOn: ['e2e'] }),
+        ],
+        6,
+      );
+    const codebuild = new FakeCodeBuild([failed(), waiting()]);
+    const { deps } = setup(codebuild, {
+      'batch-id': BATCH_ID,
+      'timeout-minutes': '0.5',
+      'poll-interval-seconds': '10',
+    });
+    await expect(run(deps)).rejects.toThrow(
+      new ActionError(
+        `Timed out after 30s (timeout-minutes) waiting for batch build ${BATCH_ID}: the batch was IN_PROGRESS with unit still running and e2e, package not started; it has been stopped.`,
+      ),
+    );
+  });
+
   it('does not say it stopped a batch that ended before the stop: CodeBuild answers with its final state', async () => {
     const codebuild = new FakeCodeBuild([failed(), running()]);
     // The batch ended between the last poll and the stop: StopBuildBatch is no error then.

@@ -34,7 +34,7 @@ describe('cancellation (SIGINT, then SIGTERM 7.5 s later, then kill 2.5 s after 
       'CANCELLED',
     );
     expect(annotations(run, 'error').at(-1)).toMatch(
-      /^The workflow was cancelled while waiting for batch build web-app:\S+: the batch was IN_PROGRESS with [\w, ]*integration_tests[\w, ]* still running; it has been stopped\.$/,
+      /^The workflow was cancelled while waiting for batch build web-app:\S+: the batch was IN_PROGRESS with [\w, ]*integration_tests[\w, ]* still running and [\w, ]*package not started; it has been stopped\.$/,
     );
     expect(run.summary).toContain('The workflow was cancelled');
     expect(run.summary).toContain('CANCELLED');
@@ -162,7 +162,7 @@ describe('timeout-minutes', () => {
     expect(run.elapsedMs).toBeLessThan(10_000);
     expect(sim.calls('StopBuildBatch')).toHaveLength(1);
     expect(annotations(run, 'error').at(-1)).toMatch(
-      /^Timed out after 1\.2s \(timeout-minutes\) waiting for batch build web-app:\S+: the batch was IN_PROGRESS with .*integration_tests.* still running; it has been stopped\.$/,
+      /^Timed out after 1\.2s \(timeout-minutes\) waiting for batch build web-app:\S+: the batch was IN_PROGRESS with [\w, ]*integration_tests[\w, ]* still running and [\w, ]*package not started; it has been stopped\.$/,
     );
     expect(run.outputs).toMatchObject({ 'batch-status': 'STOPPED', attempts: '1' });
     expect(run.summary).toContain('Timed out after 1.2s');

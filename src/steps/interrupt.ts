@@ -49,10 +49,16 @@ export async function interrupt(
   const left = () => budgetEnd - clock.now() - SUMMARY_RESERVE_MS;
   const batchId = lastKnown.id ?? '';
   const doing = describeBatch(lastKnown);
-  const running = doing.groups.filter((g) => !isFinalStatus(g.status)).map((g) => g.identifier);
+  const unfinished = doing.groups.filter((g) => !isFinalStatus(g.status));
+  // A group waiting for one it depends on (PENDING, or no build yet) has not started: not "running".
+  const running = unfinished.filter((g) => g.status === 'IN_PROGRESS').map((g) => g.identifier);
+  const waiting = unfinished.filter((g) => g.status !== 'IN_PROGRESS').map((g) => g.identifier);
+  const still = [
+    running.length > 0 ? `${running.join(', ')} still running` : '',
+    waiting.length > 0 ? `${waiting.join(', ')} not started` : '',
+  ].filter(Boolean);
   const what =
-    `the batch was ${doing.status}` +
-    (running.length > 0 ? ` with ${running.join(', ')} still running` : '');
+    `the batch was ${doing.status}` + (still.length > 0 ? ` with ${still.join(' and ')}` : '');
   let batch = lastKnown;
   let stopped = `it was left running (${Inputs.StopOnCancel} is false)`;
   if (config.stopOnCancel) {
