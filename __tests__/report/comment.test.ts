@@ -151,6 +151,26 @@ describe('commentBody', () => {
     expect(body).not.toContain('green now');
   });
 
+  it("promises the job summary's reasons, tests and log tails only for a batch that ended red", () => {
+    const foot = (status: 'FAILED' | 'SUCCEEDED' | 'IN_PROGRESS') =>
+      commentBody({
+        marker: MARKER,
+        outcome: describeBatch(batch(status, [group('unit', status)])),
+        headline: 'h',
+        runUrl: RUN,
+      })
+        .split('\n')
+        .find((line) => line.includes('Workflow run'));
+    expect(foot('FAILED')).toContain(
+      'its job summary has each failed group’s reason, tests and log tail',
+    );
+    // Green, or still running (wait: false): there is no reason or log tail to point to.
+    for (const status of ['SUCCEEDED', 'IN_PROGRESS'] as const) {
+      expect(foot(status)).toContain('its job summary has every group');
+      expect(foot(status)).not.toContain('log tail');
+    }
+  });
+
   it('says "not run" under Attempts for a group that never ran, as the summary does', () => {
     // Retried after its dependency failed twice: two builds, both stopped before they started.
     const stopped = describeBatch(

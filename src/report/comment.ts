@@ -172,7 +172,12 @@ export function commentBody(input: CommentInput): string {
     batchUrl ? anchor('Batch in the CodeBuild console', batchUrl) : '',
     input.runUrl ? anchor('Workflow run', input.runUrl) : '',
   ].filter(Boolean);
-  const foot = `<p>${[...links, input.runUrl ? 'its job summary has each group’s reason, tests and log tail' : ''].filter(Boolean).join(' · ')}</p>`;
+  // Reasons, tests and log tails are read only for a batch that ended red.
+  const summaryHas =
+    outcome.complete && outcome.status !== 'SUCCEEDED'
+      ? 'its job summary has each failed group’s reason, tests and log tail'
+      : 'its job summary has every group';
+  const foot = `<p>${[...links, input.runUrl ? summaryHas : ''].filter(Boolean).join(' · ')}</p>`;
   const table = (rows: GroupOutcome[], note = '') =>
     `${head}\n<table>\n${HEAD}\n${rows.map((g) => row(g, input.diagnosis)).join('\n')}\n</table>${note}\n${foot}\n`;
   const all = table(outcome.groups);
