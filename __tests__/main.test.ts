@@ -797,13 +797,17 @@ describe('run: project-name', () => {
 });
 
 describe('run: interruptions', () => {
-  it('stops the batch on timeout, reports what it was doing, and fails saying so', async () => {
-    const codebuild = new FakeCodeBuild([failed(), running()]);
-    const { deps, seen } = setup(codebuild, {
+  /** A step whose timeout-minutes (30 s) passes while the batch still runs. */
+  const timingOut = (codebuild: FakeCodeBuild) =>
+    setup(codebuild, {
       'batch-id': BATCH_ID,
       'timeout-minutes': '0.5',
       'poll-interval-seconds': '10',
     });
+
+  it('stops the batch on timeout, reports what it was doing, and fails saying so', async () => {
+    const codebuild = new FakeCodeBuild([failed(), running()]);
+    const { deps, seen } = timingOut(codebuild);
     await expect(run(deps)).rejects.toThrow(
       new ActionError(
         `Timed out after 30s (timeout-minutes) waiting for batch build ${BATCH_ID}: the batch was IN_PROGRESS with unit still running; it has been stopped.`,
@@ -828,11 +832,7 @@ describe('run: interruptions', () => {
         6,
       );
     const codebuild = new FakeCodeBuild([failed(), waiting()]);
-    const { deps } = setup(codebuild, {
-      'batch-id': BATCH_ID,
-      'timeout-minutes': '0.5',
-      'poll-interval-seconds': '10',
-    });
+    const { deps } = timingOut(codebuild);
     await expect(run(deps)).rejects.toThrow(
       new ActionError(
         `Timed out after 30s (timeout-minutes) waiting for batch build ${BATCH_ID}: the batch was IN_PROGRESS with unit still running and e2e, package not started; it has been stopped.`,
@@ -847,11 +847,7 @@ describe('run: interruptions', () => {
       codebuild.stops.push(id);
       return succeeded();
     };
-    const { deps, seen } = setup(codebuild, {
-      'batch-id': BATCH_ID,
-      'timeout-minutes': '0.5',
-      'poll-interval-seconds': '10',
-    });
+    const { deps, seen } = timingOut(codebuild);
     await expect(run(deps)).rejects.toThrow(
       new ActionError(
         `Timed out after 30s (timeout-minutes) waiting for batch build ${BATCH_ID}: the batch was IN_PROGRESS with unit still running; it had ended SUCCEEDED before it could be stopped.`,

@@ -1,6 +1,7 @@
 import {
   CloudWatchLogsClient,
   GetLogEventsCommand,
+  type GetLogEventsCommandInput,
   type OutputLogEvent,
 } from '@aws-sdk/client-cloudwatch-logs';
 import type { AwsCredentialIdentityProvider } from '@aws-sdk/types';
@@ -78,20 +79,20 @@ export function createLogs(
   const client =
     options.client ?? new CloudWatchLogsClient(clientConfig(options, REQUEST_TIMEOUT_MS));
   if (options.secret) keepSigningSecrets(client.middlewareStack, options.secret);
+  /** From the end: the newest `limit` events (before nextToken), oldest first. */
+  const newest = (input: GetLogEventsCommandInput, signal?: AbortSignal) =>
+    untilAborted(
+      client.send(new GetLogEventsCommand({ ...input, startFromHead: false }), {
+        abortSignal: signal,
+      }),
+      signal,
+    );
   return {
     async tail(logGroupName, logStreamName, lines, signal) {
       try {
         // From the tail: the newest `limit` events, oldest first. Each event holds at least one line.
-        const out = await untilAborted(
-          client.send(
-            new GetLogEventsCommand({
-              logGroupName,
-              logStreamName,
-              startFromHead: false,
-              limit: Math.min(MAX_EVENTS, lines),
-            }),
-            { abortSignal: signal },
-          ),
+        const out = await newest(
+          { logGroupName, logStreamName, limit: Math.min(MAX_EVENTS, lines) },
           signal,
         );
         return eventLines(out.events ?? [], lines);
@@ -116,17 +117,8 @@ export function createLogs(
             Math.ceil((bounds.maxBytes - bytes) / bounds.lineBytes),
           );
           if (wanted <= 0) return { lines: linesOf(pages), complete: false };
-          const out = await untilAborted(
-            client.send(
-              new GetLogEventsCommand({
-                logGroupName,
-                logStreamName,
-                startFromHead: false,
-                limit: Math.min(MAX_EVENTS, wanted),
-                nextToken: token,
-              }),
-              { abortSignal: signal },
-            ),
+          const out = await newest(
+            { logGroupName, logStreamName, limit: Math.min(MAX_EVENTS, wanted), nextToken: token },
             signal,
           );
           const events = out.events ?? [];
