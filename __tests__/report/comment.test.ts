@@ -205,6 +205,22 @@ describe('commentBody', () => {
     expect(body).not.toMatch(/@admin|#3|\]\(/);
   });
 
+  it('lets a long build-matrix name wrap in its cell, and copy as it is', () => {
+    const long =
+      'build_matrix_env_IMAGE_aws_codebuild_standard_7_0_ENV_VAR_NODE_VERSION_24_DATABASE_mysql_8_4';
+    const body = commentBody({
+      marker: MARKER,
+      outcome: describeBatch(batch('FAILED', [group(long, 'FAILED')])),
+      headline: 'h',
+    });
+    const cell = /<tr><td><code>(.*?)<\/code><\/td>/.exec(body)![1]!;
+    // Without a break opportunity at least every 30 characters, the name pushes the Status column
+    // out of sight (a table scrolls sideways on GitHub).
+    const runs = cell.replaceAll('&#95;', '_').split('<wbr>');
+    expect(Math.max(...runs.map((r) => r.length))).toBeLessThanOrEqual(30);
+    expect(cell.replaceAll('<wbr>', '')).toBe(long.replaceAll('_', '&#95;'));
+  });
+
   it('stays within 65,536 characters: the groups that succeeded are counted, then the rest are cut', () => {
     const many = describeBatch(
       batch(

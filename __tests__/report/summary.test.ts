@@ -108,6 +108,36 @@ describe('renderSummary', () => {
     expect(out).toContain('["#60;img src#61;x onerror#61;alert#40;1#41;#62; FAILED"]');
   });
 
+  it('lets a long build-matrix name wrap in its cell, and copy as it is', () => {
+    const long =
+      'build_matrix_env_IMAGE_aws_codebuild_standard_7_0_ENV_VAR_NODE_VERSION_24_DATABASE_mysql_8_4';
+    const rows = renderSummary(
+      input(
+        describeBatch(
+          batch('FAILED', [
+            group(long, 'FAILED'),
+            group('package', 'STOPPED', { dependsOn: [long] }),
+          ]),
+        ),
+      ),
+    )
+      .split('\n')
+      .filter((l) => l.startsWith('<tr><td>'));
+    // The name cell, and the depends-on cell of the group after it.
+    const cells = [
+      /^<tr><td>(.*?)<\/td>/.exec(rows[0]!)![1]!,
+      /<td>(<code>build_.*?)<\/td>/.exec(rows[1]!)![1]!,
+    ];
+    for (const cell of cells) {
+      // Without a break opportunity at least every 30 characters, the name pushes the Status column
+      // out of sight (a table scrolls sideways on GitHub).
+      const runs = cell.replace(/<\/?code>/g, '').split('<wbr>');
+      expect(Math.max(...runs.map((r) => r.length))).toBeLessThanOrEqual(30);
+      // <wbr> is no character: the name copies as it is.
+      expect(cell.replaceAll('<wbr>', '')).toBe(`<code>${long}</code>`);
+    }
+  });
+
   it('stays under 100 KB for a 120-group batch', () => {
     const groups = [
       group('build', 'SUCCEEDED'),

@@ -3,7 +3,14 @@ import type { PrComment } from '../config/github-inputs.js';
 import type { Diagnosis } from './diagnosis.js';
 import { batchConsoleUrl } from './links.js';
 import type { BatchOutcome, GroupOutcome } from './outcome.js';
-import { IGNORED_MARKER, neverRan, statusMarker, testsCell, whatFailed } from './summary.js';
+import {
+  cellName,
+  IGNORED_MARKER,
+  neverRan,
+  statusMarker,
+  testsCell,
+  whatFailed,
+} from './summary.js';
 import { githubAnchor as anchor, githubSafe } from './text.js';
 
 /**
@@ -138,7 +145,7 @@ function statusCell(group: GroupOutcome): string {
 function row(group: GroupOutcome, diagnosis: Diagnosis | undefined): string {
   const found = diagnosis?.groups.get(group.identifier);
   const cells = [
-    `<code>${githubSafe(group.identifier)}</code>`,
+    `<code>${cellName(group.identifier, githubSafe)}</code>`,
     statusCell(group),
     githubSafe(testsCell(found?.tests)),
     neverRan(group, found) ? 'not run' : String(group.attempts),

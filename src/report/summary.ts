@@ -80,6 +80,19 @@ function anchor(text: string, url: string | undefined): string {
   return url ? `<a href="${escapeHtml(url)}">${escapeHtml(text)}</a>` : escapeHtml(text);
 }
 
+/** A name up to this long fits a table column as it is. */
+const UNBROKEN_NAME_MAX = 20;
+
+/**
+ * A group's name for a table cell, escaped by `safe`, with a break opportunity (<wbr>: GitHub keeps
+ * it, a copy leaves it out) after each underscore of a long name. A build-matrix name runs to 100
+ * characters without a space: unbroken, it pushed every other column out of sight.
+ */
+export function cellName(name: string, safe: (text: string) => string): string {
+  const text = safe(name);
+  return name.length > UNBROKEN_NAME_MAX ? text.replace(/_|&#95;/g, '$&<wbr>') : text;
+}
+
 function statusCell(group: GroupOutcome, reason: string | undefined, notRun: boolean): string {
   const ignored = group.ignoreFailure && group.status !== 'SUCCEEDED';
   const marker = ignored ? IGNORED_MARKER : statusMarker(group.status);
@@ -132,12 +145,12 @@ function groupRow(group: GroupOutcome, input: SummaryInput, withLinks: boolean):
       ].filter(Boolean)
     : [];
   const cells = [
-    `<code>${escapeHtml(group.identifier)}</code>`,
+    `<code>${cellName(group.identifier, escapeHtml)}</code>`,
     statusCell(group, reason, notRun),
     neverRan(group, found) ? 'not run' : String(group.attempts),
     duration === undefined ? '—' : formatDuration(duration),
     escapeHtml(testsCell(found?.tests)),
-    group.dependsOn.map((d) => `<code>${escapeHtml(d)}</code>`).join(' '),
+    group.dependsOn.map((d) => `<code>${cellName(d, escapeHtml)}</code>`).join(' '),
     group.ignoreFailure ? 'yes' : '',
     links.join(' · '),
   ];
