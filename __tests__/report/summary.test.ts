@@ -90,6 +90,25 @@ describe('renderSummary', () => {
     expect(text).toContain('g1 --> g3');
   });
 
+  it('puts the graph of more than 20 groups after the table, and that of fewer before it', () => {
+    const shards = (n: number) =>
+      describeBatch(
+        batch('FAILED', [
+          group('build', 'SUCCEEDED'),
+          ...Array.from({ length: n - 1 }, (_, i) =>
+            group(`shard_${i}`, i === 3 ? 'FAILED' : 'SUCCEEDED', { dependsOn: ['build'] }),
+          ),
+        ]),
+      );
+    // 21 boxes are taller than a screen: drawn first, they hid the failed rows and their reasons.
+    const big = renderSummary(input(shards(21)));
+    expect(big.indexOf('<table>')).toBeGreaterThan(0);
+    expect(big.indexOf('```mermaid')).toBeGreaterThan(big.indexOf('</table>'));
+    const small = renderSummary(input(shards(20)));
+    expect(small.indexOf('```mermaid')).toBeGreaterThan(0);
+    expect(small.indexOf('```mermaid')).toBeLessThan(small.indexOf('<table>'));
+  });
+
   it('escapes everything that came from the service', () => {
     const hostile = describeBatch(
       batch('FAILED', [

@@ -56,6 +56,11 @@ const COLUMNS = 8;
 export const SUMMARY_LIMIT_BYTES = 512 * 1024;
 /** Above this many groups a graph is unreadable. */
 const GRAPH_MAX_NODES = 50;
+/**
+ * Above this many groups the graph is taller than a screen: it goes after the table, which has the
+ * failed groups' reasons, tests and logs.
+ */
+const GRAPH_FIRST_MAX = 20;
 
 // By status, which is service text: a Map, so that a status named constructor is just unknown.
 const MARKERS = new Map([
@@ -501,15 +506,17 @@ export function summaryParts(input: SummaryInput, limitBytes = SUMMARY_LIMIT_BYT
   // A full rendering is measured line by line, each line dropped once counted, and its parts kept
   // only when it fits: trying several shares of the log tails builds no document per try.
   const memo = newMemo();
+  const graphFirst = groups.length <= GRAPH_FIRST_MAX;
   const full = function* (detail: Detail): Generator<string> {
     yield head;
-    if (graph) yield `\n\n${graph}`;
+    if (graph && graphFirst) yield `\n\n${graph}`;
     yield '\n\n';
     let first = true;
     for (const line of tableLines(groups, input, true, detail, memo)) {
       yield first ? line : `\n${line}`;
       first = false;
     }
+    if (graph && !graphFirst) yield `\n\n${graph}`;
     if (artifacts) yield `\n\n${artifacts}`;
     yield '\n';
   };
