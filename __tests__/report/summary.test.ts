@@ -109,6 +109,27 @@ describe('renderSummary', () => {
     expect(small.indexOf('```mermaid')).toBeLessThan(small.indexOf('<table>'));
   });
 
+  it('names at most 5 groups a group depends on, then counts the rest', () => {
+    const shards = Array.from({ length: 118 }, (_, i) => `shard_${String(i + 1).padStart(3, '0')}`);
+    const rows = renderSummary(
+      input(
+        describeBatch(
+          batch('FAILED', [
+            ...shards.map((id) => group(id, id === 'shard_005' ? 'FAILED' : 'SUCCEEDED')),
+            group('package', 'STOPPED', { dependsOn: shards }),
+          ]),
+        ),
+      ),
+    )
+      .split('\n')
+      .filter((l) => l.startsWith('<tr><td><code>package</code>'));
+    // 118 names made the column half the table wide, squeezing Status onto two lines in every row.
+    const dependsOn = rows[0]!.split('</td><td>')[5]!;
+    expect(dependsOn).toBe(
+      '<code>shard_001</code> <code>shard_002</code> <code>shard_003</code> <code>shard_004</code> <code>shard_005</code> and 113 more',
+    );
+  });
+
   it('escapes everything that came from the service', () => {
     const hostile = describeBatch(
       batch('FAILED', [

@@ -136,6 +136,21 @@ export function testsCell(tests: TestTotals | undefined): string {
   return parts.join(' · ');
 }
 
+/**
+ * Groups named in a Depends on cell; the rest are counted. A group after a fan-out depends on every
+ * shard: 118 names made the column half the table wide, and squeezed Status in every row.
+ */
+const DEPENDS_ON_NAMED = 5;
+
+function dependsOnCell(dependsOn: readonly string[]): string {
+  const named = dependsOn.slice(0, DEPENDS_ON_NAMED);
+  const more = dependsOn.length - named.length;
+  return (
+    named.map((d) => `<code>${cellName(d, escapeHtml)}</code>`).join(' ') +
+    (more > 0 ? ` and ${more} more` : '')
+  );
+}
+
 function groupRow(group: GroupOutcome, input: SummaryInput, withLinks: boolean): string {
   const found = input.diagnosis?.groups.get(group.identifier);
   const reason = input.reasons?.get(group.identifier) ?? found?.reason;
@@ -155,7 +170,7 @@ function groupRow(group: GroupOutcome, input: SummaryInput, withLinks: boolean):
     neverRan(group, found) ? 'not run' : String(group.attempts),
     duration === undefined ? '—' : formatDuration(duration),
     escapeHtml(testsCell(found?.tests)),
-    group.dependsOn.map((d) => `<code>${cellName(d, escapeHtml)}</code>`).join(' '),
+    dependsOnCell(group.dependsOn),
     group.ignoreFailure ? 'yes' : '',
     links.join(' · '),
   ];
