@@ -195,6 +195,11 @@ describe('a red batch, diagnosed', () => {
       expect(run.summary).toMatch(new RegExp(`g\\d\\["${id} FAILED ignored"\\]:::IGNORED`));
     }
     expect(rowsOf(run, 'integration_tests').row).toContain('<td>❌ FAILED');
+    // A warning with a headline of its own, as each error has: untitled, the annotation showed none.
+    for (const id of ['lint', 'docs'])
+      expect(run.stdout).toContain(
+        `::warning title=Build group ${id} FAILED (ignore-failure)::Build group ${id} ended FAILED (ignore-failure,`,
+      );
   });
 
   it('links each build’s logs, and says where a log is when it is not in CloudWatch Logs', () => {

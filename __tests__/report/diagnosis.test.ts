@@ -541,6 +541,8 @@ describe('planAnnotations', () => {
     expect(warnings.map((w) => w.message)).toEqual([
       'Build group lint ended FAILED (ignore-failure, so the batch does not fail for it)',
     ]);
+    // Titled as the errors are: the annotation's headline says which group and that it may fail.
+    expect(warnings.map((w) => w.title)).toEqual(['Build group lint FAILED (ignore-failure)']);
   });
 
   // GitHub drops a step's warnings after its tenth: the step's own come after these.

@@ -9,7 +9,7 @@ export interface Io {
   info(message: string): void;
   debug(message: string): void;
   notice(message: string): void;
-  warning(message: string): void;
+  warning(message: string, title?: string): void;
   error(message: string, title?: string): void;
   /** A collapsible group of log lines in the step log; `body` writes them with info(). */
   group(title: string, body: () => void): void;
@@ -41,7 +41,7 @@ export const runnerIo: Io = {
   info: (message) => core.info(clean(message)),
   debug: (message) => core.debug(clean(message)),
   notice: (message) => core.notice(clean(message)),
-  warning: (message) => core.warning(clean(message)),
+  warning: (message, title) => core.warning(clean(message), title ? { title: clean(title) } : {}),
   error: (message, title) => core.error(clean(message), title ? { title: clean(title) } : {}),
   group: (title, body) => {
     core.startGroup(clean(oneLine(title)));

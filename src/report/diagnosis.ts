@@ -419,6 +419,7 @@ export function planAnnotations(
       warnings.push({
         kind: 'warning',
         message: `Build group ${id} ended ${group.status} (ignore-failure, so the batch does not fail for it)${reason ? `: ${reason}` : ''}`,
+        title: `Build group ${id} ${group.status} (ignore-failure)`,
       });
     } else if (group.blockedBy.length > 0) {
       notRun.push({

@@ -275,7 +275,7 @@ export class Reporter {
   private annotate(outcome: BatchOutcome, diagnosis: Diagnosis | undefined): void {
     for (const a of planAnnotations(outcome, diagnosis, ERROR_ANNOTATIONS - 1)) {
       if (a.kind === 'error') this.io.error(a.message, a.title);
-      else this.io.warning(a.message);
+      else this.io.warning(a.message, a.title);
     }
   }
 
