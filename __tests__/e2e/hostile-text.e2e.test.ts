@@ -96,6 +96,9 @@ describe('many failed ignore-failure groups', () => {
     expect(shown).toContain(
       '8 more failed ignore-failure build groups not annotated (GitHub shows at most 10 warnings per step): see the job summary.',
     );
+    expect(run.stdout).toContain(
+      '::warning title=More ignore-failure groups::8 more failed ignore-failure build groups',
+    );
   }, 30_000);
 });
 

@@ -567,10 +567,13 @@ describe('planAnnotations', () => {
       expect(warnings).toHaveLength(count);
       const last = warnings.at(-1)?.message ?? '';
       expect(/^\d+ more/.test(last) ? last.split(' failed')[0] : 'none').toBe(counted);
-      if (counted !== 'none')
+      if (counted !== 'none') {
         expect(last).toMatch(
           /not annotated \(GitHub shows at most 10 warnings per step\): see the job summary\.$/,
         );
+        // Titled like the warnings it counts, and like the errors' own count.
+        expect(warnings.at(-1)?.title).toBe('More ignore-failure groups');
+      }
     },
   );
 

@@ -491,6 +491,7 @@ function withinWarnings(warnings: Annotation[], budget: number): Annotation[] {
     {
       kind: 'warning',
       message: `${left} more failed ignore-failure build groups not annotated (GitHub shows at most ${WARNING_ANNOTATIONS} warnings per step): see the job summary.`,
+      title: 'More ignore-failure groups',
     },
   ];
 }
