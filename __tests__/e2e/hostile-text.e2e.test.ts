@@ -221,3 +221,31 @@ describe('a rate limit whose retry-after is past the last date there is', () => 
     ]);
   }, 30_000);
 });
+
+describe('a deep build graph two groups wide, under a failed first group', () => {
+  it('is reported in moments: each group that did not run names the failed group once', async () => {
+    // The buildspec is the pull request's: 30 layers, each group depending on both of the layer above.
+    const groups = [{ identifier: 'compile', dependsOn: [] as string[] }];
+    let above = ['compile'];
+    for (let layer = 1; layer <= 30; layer++) {
+      const ids = [`left_${layer}`, `right_${layer}`];
+      for (const identifier of ids) groups.push({ identifier, dependsOn: above });
+      above = ids;
+    }
+    const plan = { compile: { status: 'FAILED' } };
+    const sim = await start({
+      description: 'a failed first group under a lattice of 60 groups',
+      project: 'web-app',
+      groups,
+      initial: { groups: plan },
+      retries: [plan],
+    });
+    const run = await act(sim, {});
+    // Before: every path through the lattice was walked (2^30 for the last layer) on each read.
+    expect(run.elapsedMs).toBeLessThan(20_000);
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.outputs['failed-build-groups']!)).toEqual(['compile']);
+    expect(JSON.parse(run.outputs['not-run-build-groups']!)).toHaveLength(60);
+    expect(run.summary).toContain('<strong>Failed:</strong> <code>compile</code>');
+  }, 60_000);
+});
