@@ -519,3 +519,49 @@ describe('flaky and not-run groups', () => {
     });
   });
 });
+
+describe('describeBatch: the groups a stopped group waited for', () => {
+  it('walks a deep graph two groups wide once, each not-run group naming the failed one once', () => {
+    const groups = [group('compile', 'FAILED')];
+    let above = ['compile'];
+    for (let layer = 1; layer <= 40; layer++) {
+      const ids = [`left_${layer}`, `right_${layer}`];
+      for (const id of ids) groups.push(group(id, 'STOPPED', { dependsOn: above }));
+      above = ids;
+    }
+    const began = performance.now();
+    const outcome = describeBatch(batch('FAILED', groups));
+    // Before: 2^40 paths for the last layer.
+    expect(performance.now() - began).toBeLessThan(1_000);
+    expect(outcome.groups.slice(1).map((g) => g.blockedBy)).toEqual(
+      Array.from({ length: 80 }, () => ['compile']),
+    );
+  });
+
+  it.each([
+    [
+      'a chain',
+      [group('a', 'STOPPED', { dependsOn: ['b'] }), group('b', 'STOPPED', { dependsOn: ['c'] })],
+      ['c'],
+    ],
+    [
+      'two roots',
+      [
+        group('a', 'STOPPED', { dependsOn: ['b', 'c'] }),
+        group('b', 'STOPPED', { dependsOn: ['c'] }),
+      ],
+      ['c'],
+    ],
+    [
+      'a cycle among stopped groups',
+      [
+        group('a', 'STOPPED', { dependsOn: ['b'] }),
+        group('b', 'STOPPED', { dependsOn: ['a', 'c'] }),
+      ],
+      ['c'],
+    ],
+  ])('%s', (_, stopped, expected) => {
+    const outcome = describeBatch(batch('FAILED', [...stopped, group('c', 'FAILED')]));
+    expect(outcome.groups[0]!.blockedBy).toEqual(expected);
+  });
+});

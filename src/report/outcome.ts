@@ -79,19 +79,31 @@ export function describeGroups(batch: BuildBatch): GroupOutcome[] {
     };
   });
   const byId = new Map(groups.map((g) => [g.identifier, g]));
-  const roots = (group: GroupOutcome, path: Set<string>): string[] => {
+  // Each group's roots once: walking every path made a graph two groups wide and 30 deep (the
+  // buildspec's, a pull request's) take 2^30 steps. A group met again on its own path (a cycle) adds
+  // none.
+  const known = new Map<GroupOutcome, string[]>();
+  const walking = new Set<GroupOutcome>();
+  const roots = (group: GroupOutcome): string[] => {
     if (group.status !== 'STOPPED') return [];
-    const failedDeps = group.dependsOn
+    const done = known.get(group);
+    if (done) return done;
+    walking.add(group);
+    const found = group.dependsOn
       .map((d) => byId.get(d))
-      .filter((d): d is GroupOutcome => !!d && d.status !== SUCCEEDED && !d.ignoreFailure);
-    return failedDeps.flatMap((dep) => {
-      if (path.has(dep.identifier)) return [];
-      const deeper = roots(dep, new Set([...path, dep.identifier]));
-      return deeper.length > 0 ? deeper : [dep.identifier];
-    });
+      .filter((d): d is GroupOutcome => !!d && d.status !== SUCCEEDED && !d.ignoreFailure)
+      .flatMap((dep) => {
+        if (walking.has(dep)) return [];
+        const deeper = roots(dep);
+        return deeper.length > 0 ? deeper : [dep.identifier];
+      });
+    walking.delete(group);
+    const unique = [...new Set(found)];
+    known.set(group, unique);
+    return unique;
   };
   for (const group of groups) {
-    group.blockedBy = [...new Set(roots(group, new Set([group.identifier])))];
+    group.blockedBy = roots(group);
     group.notRun = group.blockedBy.length > 0;
   }
   return groups;
