@@ -1,9 +1,9 @@
 import type { StartBuildBatchCommandInput } from '@aws-sdk/client-codebuild';
 import { ActionError } from '../../src/config/errors.js';
 import type { StartInputs } from '../../src/config/start-inputs.js';
+import { GITHUB_ENV_VARS } from '../../src/config/names.js';
 import {
   defaultSourceVersion,
-  GITHUB_ENV_VARS,
   startRequest,
   type RunContext,
 } from '../../src/config/start-request.js';

@@ -222,6 +222,123 @@ describe('a rate limit whose retry-after is past the last date there is', () => 
   }, 30_000);
 });
 
+describe("a build that prints one of the batch's PLAINTEXT variables", () => {
+  it('has the value hidden in the log, the summary, the check run and the comment', async () => {
+    // A token kept in clear in the project's settings, echoed by a failing deploy script and test.
+    const token = 'sim-plaintext-secret-7f3a9c1e';
+    const unit = {
+      status: 'FAILED',
+      log: [
+        'deploying',
+        `curl -H "Authorization: Bearer ${token}" https://deploy.example`,
+        'HTTP 401',
+      ],
+      tests: {
+        passed: 1,
+        failed: [{ suite: 'deploy', name: 'authorises', message: `401 for ${token}`, ms: 5 }],
+      },
+    };
+    const sim = await start({
+      description: 'one red group whose build prints a PLAINTEXT variable of the project',
+      project: 'web-app',
+      environmentVariables: [
+        { name: 'DEPLOY_TOKEN', value: token, type: 'PLAINTEXT' },
+        { name: 'NODE_ENV', value: 'test', type: 'PLAINTEXT' },
+        // The usual variables of a project that pushes images: not secrets, and also in the
+        // batch's ARN and links, which must keep them.
+        { name: 'AWS_ACCOUNT_ID', value: '123456789012', type: 'PLAINTEXT' },
+        { name: 'AWS_DEFAULT_REGION', value: 'us-east-1', type: 'PLAINTEXT' },
+      ],
+      groups: [{ identifier: 'unit_tests', dependsOn: [] }],
+      initial: { groups: { unit_tests: unit } },
+      retries: [{ unit_tests: unit }],
+    });
+    const pullRequest = {
+      number: 1,
+      pull_request: { number: 1, head: { sha: 'feedface'.repeat(5) } },
+      repository: { full_name: 'example/web-app' },
+    };
+    const run = await act(
+      sim,
+      { checks: 'true', 'pr-comment': 'always', 'github-token': sim.github.token },
+      { eventName: 'pull_request', event: pullRequest },
+    );
+    expect(run.code).toBe(1);
+    const [check] = sim.github.checkRuns.filter((r) => r.name === 'web-app/unit_tests');
+    const [comment] = sim.github.commentsOn(1);
+    const shown = {
+      log: run.stdout,
+      summary: run.summary,
+      checkRun: JSON.stringify(check!.output),
+      comment: comment!.body,
+    };
+    // CloudWatch Logs is the account's; the check run is public on a public repository.
+    for (const [where, text] of Object.entries(shown))
+      expect([where, text.includes(token)]).toEqual([where, false]);
+    expect(run.summary).toContain('curl -H &#34;Authorization: Bearer ***&#34;');
+    expect(check!.output.text).toContain('Bearer ***');
+    expect(annotations(run, 'error')).toContain(
+      'deploy › authorises FAILED in build group unit_tests: 401 for *** (0.01s)',
+    );
+    // A short value (NODE_ENV=test) is a word, not a secret: the group's name keeps it.
+    expect(run.summary).toContain('<code>unit_tests</code>');
+    // Only what the build printed is touched: the action's own links keep the account and region.
+    expect(run.summary).toContain(
+      'https://us-east-1.console.aws.amazon.com/codesuite/codebuild/123456789012/projects/web-app/batch/',
+    );
+    expect(comment!.body).toContain(
+      'https://us-east-1.console.aws.amazon.com/codesuite/codebuild/123456789012/',
+    );
+    expect(run.outputs['batch-arn']).toBe(sim.batch.arn);
+  }, 30_000);
+});
+
+describe('a PLAINTEXT value where a long line, a test message or a failure reason is cut', () => {
+  it('shows none of its start before the cut, nor of its end after it: it is hidden first', async () => {
+    const token = 'sim-plaintext-secret-7f3a9c1e';
+    // Each text is cut with the token across the cut: a log line at 500 characters, a message at
+    // 300, the reason in its middle (its start and end kept), the check run's title likewise.
+    const unit = {
+      status: 'FAILED',
+      reason: {
+        phase: 'BUILD',
+        code: 'COMMAND_EXECUTION_ERROR',
+        message: `Error while executing command: ${'x'.repeat(420)} ${token} ${'y'.repeat(80)}. Reason: exit status 1`,
+      },
+      log: ['deploying', `${'a'.repeat(485)} ${token} done`],
+      tests: {
+        passed: 1,
+        failed: [
+          { suite: 'deploy', name: 'authorises', message: `${'b'.repeat(285)} ${token}`, ms: 5 },
+        ],
+      },
+    };
+    const sim = await start({
+      description: 'one red group whose long lines hold a PLAINTEXT variable of the project',
+      project: 'web-app',
+      environmentVariables: [{ name: 'DEPLOY_TOKEN', value: token, type: 'PLAINTEXT' }],
+      groups: [{ identifier: 'unit_tests', dependsOn: [] }],
+      initial: { groups: { unit_tests: unit } },
+      retries: [{ unit_tests: unit }],
+    });
+    const run = await act(sim, { checks: 'true', 'github-token': sim.github.token });
+    expect(run.code).toBe(1);
+    const check = sim.github.checkRuns.find((r) => r.name === 'web-app/unit_tests')!;
+    const shown = { log: run.stdout, summary: run.summary, checkRun: JSON.stringify(check.output) };
+    // Before: "aaa… sim-plaintext…", half the token, in each place.
+    for (const [where, text] of Object.entries(shown))
+      expect([where, text.includes(token.slice(0, 8)), text.includes(token.slice(-8))]).toEqual([
+        where,
+        false,
+        false,
+      ]);
+    expect(run.summary).toContain(`${'a'.repeat(20)} *** done`);
+    expect(annotations(run, 'error')).toContain(
+      `deploy › authorises FAILED in build group unit_tests: ${'b'.repeat(285)} *** (0.01s)`,
+    );
+  }, 30_000);
+});
+
 describe('a deep build graph two groups wide, under a failed first group', () => {
   it('is reported in moments: each group that did not run names the failed group once', async () => {
     // The buildspec is the pull request's: 30 layers, each group depending on both of the layer above.

@@ -59,3 +59,16 @@ export const State = {
   /** Set by the main step: the runner runs dist/index.js again as the post step, with this state. */
   MainStepStarted: 'main-step-started',
 } as const;
+
+/** The GitHub context a started build gets unless disable-github-env-vars is true. */
+export const GITHUB_ENV_VARS = [
+  'GITHUB_SHA',
+  'GITHUB_REF',
+  'GITHUB_REPOSITORY',
+  'GITHUB_RUN_ID',
+  'GITHUB_RUN_ATTEMPT',
+  'GITHUB_ACTOR',
+  'GITHUB_EVENT_NAME',
+  'GITHUB_HEAD_REF',
+  'GITHUB_BASE_REF',
+] as const;

@@ -1,20 +1,7 @@
 import type { EnvironmentVariable, StartBuildBatchCommandInput } from '@aws-sdk/client-codebuild';
 import { ActionError } from './errors.js';
-import { Inputs } from './names.js';
+import { GITHUB_ENV_VARS, Inputs } from './names.js';
 import type { StartInputs } from './start-inputs.js';
-
-/** The GitHub context a started build gets unless disable-github-env-vars is true. */
-export const GITHUB_ENV_VARS = [
-  'GITHUB_SHA',
-  'GITHUB_REF',
-  'GITHUB_REPOSITORY',
-  'GITHUB_RUN_ID',
-  'GITHUB_RUN_ATTEMPT',
-  'GITHUB_ACTOR',
-  'GITHUB_EVENT_NAME',
-  'GITHUB_HEAD_REF',
-  'GITHUB_BASE_REF',
-] as const;
 
 /** What the start request needs from the workflow run. */
 export interface RunContext {

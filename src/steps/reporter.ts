@@ -16,6 +16,9 @@ import { StepLog } from './step-log.js';
 import { GroupLogs } from './group-logs.js';
 import { DEFAULT_LOG_LINES, type StepLogMode } from '../config/inputs.js';
 import { describeBatch, failureBreakdown, type BatchOutcome } from '../report/outcome.js';
+import { plaintextValues } from '../report/plaintext-values.js';
+import { redact, secretForms } from '../report/text.js';
+import { hidingBuildText } from './build-text.js';
 import {
   lastLines,
   renderFailure,
@@ -84,6 +87,10 @@ const WHOLE_LOGS_TIMEOUT_MS = 5_000;
  */
 export class Reporter {
   private newest: BuildBatch | undefined;
+  /** The batch's PLAINTEXT values in the forms a build may print them, kept out of its text. */
+  private plaintextForms: readonly string[] = [];
+  private readonly hideBuildText = (text: string): string =>
+    this.plaintextForms.length > 0 ? redact(text, this.plaintextForms) : text;
   private newestNote: string | undefined;
   private reported = false;
   private readonly sinks: ReportSink[] = [];
@@ -114,7 +121,7 @@ export class Reporter {
       this.groupLogs = new GroupLogs(
         mode,
         logLines,
-        source,
+        hidingBuildText(source, this.hideBuildText),
         this.stepLog,
         cancelled,
         this.holdHeap,
@@ -136,6 +143,8 @@ export class Reporter {
    * the note that its group statuses predate it). The ARN and number become outputs at the first.
    */
   seen(batch: BuildBatch, note?: string): void {
+    // Before any log line or test case of the batch is read: a build may print one of them.
+    this.plaintextForms = secretForms(plaintextValues(batch));
     if (!this.newest) {
       this.io.setOutput(Outputs.BatchArn, batch.arn ?? '');
       this.io.setOutput(Outputs.BuildBatchNumber, String(batch.buildBatchNumber ?? ''));
@@ -213,7 +222,12 @@ export class Reporter {
     );
     const diagnosis =
       finished && report.builds && groupsKnown
-        ? await this.diagnose(outcome, report, report.builds, reads)
+        ? await this.diagnose(
+            outcome,
+            report,
+            hidingBuildText(report.builds, this.hideBuildText),
+            reads,
+          )
         : undefined;
     // Only when the reports could be read.
     if (diagnosis) this.io.setOutput(Outputs.TestResults, JSON.stringify(testResults(diagnosis)));

@@ -1,0 +1,28 @@
+import type { BuildBatch } from '@aws-sdk/client-codebuild';
+import { GITHUB_ENV_VARS } from '../config/names.js';
+
+/**
+ * The values of a batch's PLAINTEXT environment variables that the step keeps out of what it writes.
+ * CodeBuild returns them in clear, and a build may print one (a deploy script's curl, a test's
+ * message): its log is the account's to read, the job summary, a check run and the comment are not.
+ * Pure.
+ */
+
+/**
+ * Shorter values are words (NODE_ENV=test, staging), not secrets: hidden, they would take words out
+ * of group names and test names.
+ */
+const MIN_VALUE_LENGTH = 8;
+
+/** The GitHub context start-batch sends (the commit, the ref): public, and shown as such. */
+const GITHUB_CONTEXT = new Set<string>(GITHUB_ENV_VARS);
+
+export function plaintextValues(batch: BuildBatch): string[] {
+  return (batch.environment?.environmentVariables ?? []).flatMap((variable) =>
+    (variable.type ?? 'PLAINTEXT') === 'PLAINTEXT' &&
+    !GITHUB_CONTEXT.has(variable.name ?? '') &&
+    (variable.value ?? '').length >= MIN_VALUE_LENGTH
+      ? [variable.value!]
+      : [],
+  );
+}
