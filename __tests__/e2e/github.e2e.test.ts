@@ -395,6 +395,44 @@ describe('cancellation', () => {
   });
 });
 
+describe('check runs in a matrix whose legs report different batches', () => {
+  it('legs without their own check-name: each is warned that the other batch writes the same check runs', async () => {
+    // Two legs on one commit, both with checks: true and no check-name: GitHub shows the newest run of
+    // each name, so whichever leg writes last hides the other (a green leg would pass a required check
+    // for a red one). Leg red is still running when leg green reports.
+    const sim = await start({
+      ...scenarios['fails-again'],
+      retries: [{ integration_tests: { status: 'FAILED', ms: 4_000 } }],
+    });
+    const green = sim.addBatch({ ...scenarios['retry-succeeds'] });
+    const redLeg = startAct(sim, withGitHub(sim));
+    await logged(redLeg.child, /integration_tests: IN_PROGRESS/);
+    const greenLeg = await act(sim, withGitHub(sim, { 'batch-id': green.id }));
+    const red = await redLeg.done;
+    expect([red.code, greenLeg.code]).toEqual([1, 0]);
+    const warning = (other: string) =>
+      `Check runs: batch ${other} also reports check runs named web-app/… on commit ${PUSH_SHA} in this run (another matrix leg): GitHub shows the newest run of each name, in the pull request's checks and for required checks, so each batch's runs hide the other's. Give each leg its own "check-name" (e.g. web-app-\${{ matrix.target }}).`;
+    expect(annotations(greenLeg, 'warning')).toContain(warning(sim.batch.id));
+    expect(annotations(red, 'warning')).toContain(warning(green.id));
+  });
+
+  it('legs with their own check-name, and a re-run of the same leg, are not warned', async () => {
+    const sim = await start('fails-again');
+    const other = sim.addBatch({ ...scenarios['retry-succeeds'] });
+    const leg = (id: string, name: string, attempt = '1') =>
+      act(sim, withGitHub(sim, { 'batch-id': id, 'check-name': name }), {
+        env: { ...sim.clientEnv(), GITHUB_RUN_ATTEMPT: attempt },
+      });
+    const legs = await Promise.all([
+      leg(sim.batch.id, 'web-app-x64'),
+      leg(other.id, 'web-app-arm'),
+    ]);
+    const rerun = await leg(sim.batch.id, 'web-app-x64', '2');
+    for (const run of [...legs, rerun])
+      expect(annotations(run, 'warning').filter((w) => w.startsWith('Check runs'))).toEqual([]);
+  });
+});
+
 describe('pr-comment in a matrix whose legs report different batches', () => {
   it("a green leg leaves the red leg's comment, writes none of its own and says why", async () => {
     // Two legs of one matrix (same run, attempt, job and step), each retrying its own batch.

@@ -18,6 +18,9 @@ class FakeApi implements CheckRunApi {
   async update(id: number, body: CheckRunBody) {
     await this.call('update', id, body);
   }
+  async list() {
+    return [];
+  }
   private async call(kind: 'create' | 'update', id: number, body: CheckRunBody) {
     this.inFlight += 1;
     this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);

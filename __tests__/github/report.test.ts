@@ -114,6 +114,7 @@ class Fakes {
         await this.answer(signal, this.checksError);
         this.checkCalls.push({ id, body });
       },
+      list: async () => [],
     });
     const comment = (): CommentApi => ({
       find: async (marker) => {

@@ -6,8 +6,10 @@ import {
   checkState,
   OUTPUT_MAX_BYTES,
   planCheckRuns,
+  sharingBatches,
   type CheckRunBody,
 } from '../../src/report/checks.js';
+import { writerLine } from '../../src/report/comment.js';
 import type { Diagnosis, GroupDiagnosis } from '../../src/report/diagnosis.js';
 import { describeBatch, type GroupOutcome } from '../../src/report/outcome.js';
 import { batch, group } from '../fixtures.js';
@@ -335,5 +337,41 @@ describe('checksCommit: the commit the check runs go on', () => {
   });
   it('nothing outside a runner', () => {
     expect(checksCommit({})).toBeUndefined();
+  });
+});
+
+describe('sharingBatches: other batches this run attempt reports under the same check run names', () => {
+  const RUN = 'https://github.com/o/r/actions/runs/7/attempts/1';
+  const summaryOf = (run: string, batch: string) => ({
+    output: {
+      summary: `${writerLine({ run, batch })}\n\n<p>✅ <strong>SUCCEEDED</strong></p>`,
+    },
+  });
+  it.each([
+    ['another leg of this attempt', [summaryOf(RUN, 'web-app:b')], ['web-app:b']],
+    [
+      'two other legs, one twice',
+      [summaryOf(RUN, 'web-app:b'), summaryOf(RUN, 'web-app:c'), summaryOf(RUN, 'web-app:b')],
+      ['web-app:b', 'web-app:c'],
+    ],
+    ['this batch (the step itself)', [summaryOf(RUN, 'web-app:a')], []],
+    ['an earlier attempt (the job re-run)', [summaryOf(RUN.replace('/1', '/2'), 'web-app:b')], []],
+    ['another workflow run', [summaryOf(RUN.replace('/7/', '/8/'), 'web-app:b')], []],
+    [
+      'a run of another tool, or of an earlier version',
+      [{ output: { summary: '<p>ok</p>' } }, { output: { summary: null } }],
+      [],
+    ],
+  ])('%s', (_, listed, expected) => {
+    expect(sharingBatches(listed, { run: RUN, batch: 'web-app:a' })).toEqual(expected);
+  });
+
+  it('every run says which step wrote it, first and hidden', () => {
+    const outcome = describeBatch({ ...batch('SUCCEEDED'), id: 'web-app:a' });
+    const body = checkRunBody(outcome.groups[0]!, outcome, { checkName: 'web-app', writer: RUN });
+    expect(body.output.summary.split('\n', 1)[0]).toBe(
+      writerLine({ run: RUN, batch: 'web-app:a' }),
+    );
+    expect(sharingBatches([body], { run: RUN, batch: 'web-app:b' })).toEqual(['web-app:a']);
   });
 });

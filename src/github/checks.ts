@@ -4,6 +4,7 @@ import {
   planCheckRuns,
   type CheckRunBody,
   type ChecksContext,
+  type ListedCheckRun,
 } from '../report/checks.js';
 import { describeBatch, type BatchOutcome } from '../report/outcome.js';
 import type { GitHubClient } from './octokit.js';
@@ -13,6 +14,8 @@ export interface CheckRunApi {
   /** Creates a run on the commit; resolves with its id. */
   create(body: CheckRunBody, signal: AbortSignal): Promise<number>;
   update(id: number, body: CheckRunBody, signal: AbortSignal): Promise<void>;
+  /** The commit's runs with this name, whoever made them: the first 100. */
+  list(name: string, signal: AbortSignal): Promise<ListedCheckRun[]>;
 }
 
 /**
@@ -57,6 +60,18 @@ export function checkRunApi(
         request: request(signal),
       });
     },
+    async list(name, signal) {
+      // One page: a name with more than 100 runs on one commit is not looked through.
+      const { data } = await octokit.rest.checks.listForRef({
+        ...repo,
+        ref: headSha(),
+        check_name: name,
+        filter: 'all',
+        per_page: 100,
+        request: request(signal),
+      });
+      return data.check_runs;
+    },
   };
 }
 
@@ -64,6 +79,8 @@ export interface CheckRunsOptions {
   api: CheckRunApi;
   /** check-name; by default the project's name. */
   checkName?: string;
+  /** This run attempt's page (see ChecksContext). */
+  writer?: string;
   /** The signal for the next call (ends with the step's budget). */
   signal(): AbortSignal;
   /**
@@ -90,6 +107,7 @@ export class CheckRuns {
   private readonly sent = new Map<string, CheckRunBody>();
   private wanted = new Map<string, CheckRunBody>();
   private checkName: string | undefined;
+  private batch: string | undefined;
   private held: BuildBatch | undefined;
   private latest: BuildBatch | undefined;
   private running = false;
@@ -149,6 +167,14 @@ export class CheckRuns {
     this.want(outcome, context);
   }
 
+  /** The first run GitHub accepted from this step: its name, its batch and check-name. */
+  first(): { name: string; batch: string; checkName: string } | undefined {
+    const [group] = this.ids.keys();
+    const body = group === undefined ? undefined : this.sent.get(group);
+    if (!body || !this.checkName || !this.batch) return undefined;
+    return { name: body.name, batch: this.batch, checkName: this.checkName };
+  }
+
   /** Resolves when nothing is being sent. */
   idle(): Promise<void> {
     return this.work;
@@ -170,7 +196,12 @@ export class CheckRuns {
   ): void {
     if (this.stopped || outcome.groups.length === 0) return;
     this.checkName ??= outcome.projectName || outcome.id.split(':')[0] || 'CodeBuild';
-    const bodies = checkRunBodies(outcome, { ...context, checkName: this.checkName });
+    this.batch = outcome.id;
+    const bodies = checkRunBodies(outcome, {
+      ...context,
+      checkName: this.checkName,
+      writer: this.options.writer,
+    });
     if (this.ended && order === 'after-ended') {
       this.queued = bodies;
       return;

@@ -3,7 +3,7 @@ import { eventOf, type RunEvent } from './event.js';
 import type { GitHubSettings } from '../config/github-inputs.js';
 import { Inputs } from '../config/names.js';
 import { messageOf } from '../config/errors.js';
-import { checksCommit } from '../report/checks.js';
+import { checksCommit, sharingBatches } from '../report/checks.js';
 import type { FinishedReport, ReportSink } from '../steps/reporter.js';
 import type { Io } from './io.js';
 import type { Clock } from '../steps/wait.js';
@@ -110,6 +110,7 @@ export interface GitHubReportEdges {
 
 export class GitHubReport implements ReportSink {
   private readonly checks?: CheckRuns;
+  private readonly checksApi?: CheckRunApi;
   private readonly commentTo?: CommentApi;
   private comment: Promise<void> = Promise.resolve();
   private latest: BuildBatch | undefined;
@@ -130,15 +131,18 @@ export class GitHubReport implements ReportSink {
         io.warning(
           'Check runs were not written: the repository or commit is unknown (GITHUB_REPOSITORY and GITHUB_SHA are not set).',
         );
-      else
+      else {
+        this.checksApi = edges.checks(() => this.headSha(), retries);
         this.checks = new CheckRuns({
-          api: edges.checks(() => this.headSha(), retries),
+          api: this.checksApi,
           checkName: settings.checkName,
+          writer: event.runUrl,
           signal: () => this.budget.signal,
           failed: (error) => this.failed('checks', error),
           now: () => options.clock.now(),
           ready: () => this.commitKnown(),
         });
+      }
     }
     if (settings.prComment !== 'never') {
       if (!event.pullRequest || !event.repo)
@@ -189,7 +193,8 @@ export class GitHubReport implements ReportSink {
 
   async settle(): Promise<void> {
     this.budget.finishing();
-    const done = Promise.all([this.checks?.idle(), this.comment]).then(() => true);
+    const checks = this.checks?.idle().then(() => this.sayShared());
+    const done = Promise.all([checks, this.comment]).then(() => true);
     const timer = new AbortController();
     const inTime = await Promise.race([
       done,
@@ -203,6 +208,32 @@ export class GitHubReport implements ReportSink {
       this.options.io.warning(
         `GitHub did not take the report's last calls within ${FINISH_BUDGET_MS / 1000} s: the check runs or the pull request's comment may not show the end of the batch.`,
       );
+  }
+
+  /**
+   * Another step of this run attempt writing check runs of the same names on this commit for another
+   * batch (matrix legs without their own check-name): whichever writes last hides the other, a red
+   * leg behind a green one included. Said once, from one list call; its failure is a debug line.
+   */
+  private async sayShared(): Promise<void> {
+    const first = this.checks?.first();
+    const run = this.edges.event.runUrl;
+    const { io, cancelled } = this.options;
+    if (!first || !run || !this.checksApi || cancelled.aborted || this.budget.signal.aborted)
+      return;
+    try {
+      const listed = await this.checksApi.list(first.name, this.budget.signal);
+      const others = sharingBatches(listed, { run, batch: first.batch });
+      if (others.length === 0) return;
+      const name = first.checkName;
+      io.warning(
+        `Check runs: ${others.length > 1 ? `batches ${others.join(', ')} also report` : `batch ${others[0]} also reports`} check runs named ${name}/… on commit ${this.headSha()} in this run (another matrix leg): GitHub shows the newest run of each name, in the pull request's checks and for required checks, so each batch's runs hide the other's. Give each leg its own "${Inputs.CheckName}" (e.g. ${name}-\${{ matrix.target }}).`,
+      );
+    } catch (error) {
+      io.debug(
+        `Check runs: could not look for other batches' runs of the same name: ${messageOf(error)}`,
+      );
+    }
   }
 
   /**

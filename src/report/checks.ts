@@ -1,4 +1,5 @@
 import type { getOctokit } from '@actions/github';
+import { siblingBatch, writerLine, type CommentWriter } from './comment.js';
 import { caseName, type Diagnosis, type GroupDiagnosis } from './diagnosis.js';
 import { batchConsoleUrl, buildConsoleUrl } from './links.js';
 import { CANCELLED, formatDuration, type BatchOutcome, type GroupOutcome } from './outcome.js';
@@ -47,6 +48,8 @@ const TITLE_END = 60;
 export interface ChecksContext {
   /** check-name, or the project's name. */
   checkName: string;
+  /** This run attempt's page: said, hidden, in each run's summary, so that a matrix's legs can tell. */
+  writer?: string;
   /** Reasons, tests, failing cases and log tails, once the batch is final. */
   diagnosis?: Diagnosis;
   /**
@@ -171,6 +174,7 @@ function summary(
     found?.logsLink && group.status !== 'SUCCEEDED' ? anchor('Logs', found.logsLink) : '',
   ].filter(Boolean);
   return [
+    context.writer ? writerLine({ run: context.writer, batch: outcome.id }) : '',
     `<p>${line.join(' · ')}</p>`,
     ...notes.map((n) => `<p>${githubSafe(n)}</p>`),
     tests ? `<p>Tests: ${githubSafe(tests)}</p>` : '',
@@ -280,4 +284,26 @@ export function checksCommit(options: {
   for (const version of [started?.resolvedSourceVersion, started?.sourceVersion])
     if (version && SHA.test(version)) return version.toLowerCase();
   return options.headSha || options.sha || undefined;
+}
+
+/** A check run as GitHub lists those of a commit. */
+export type ListedCheckRun = Awaited<
+  ReturnType<Rest['checks']['listForRef']>
+>['data']['check_runs'][number];
+
+/**
+ * The other batches that steps of this same run attempt report under the same check run names on
+ * this commit (matrix legs without a check-name of their own): GitHub shows the newest run of each
+ * name, so whichever leg writes last hides the other's, a red leg behind a green one included. Read
+ * from the writer line each run's summary begins with; a re-run of the job (another attempt), and
+ * runs of other tools, are not counted.
+ */
+export function sharingBatches(
+  listed: ReadonlyArray<{ output: Pick<ListedCheckRun['output'], 'summary'> }>,
+  writer: CommentWriter,
+): string[] {
+  const others = listed
+    .map((run) => siblingBatch(run.output.summary ?? '', writer))
+    .filter((batch) => batch !== undefined);
+  return [...new Set(others)];
 }
