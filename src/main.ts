@@ -6,7 +6,12 @@ import { failureSentence } from './report/outcome.js';
 import { runnerDeps } from './github/deps.js';
 import { fail } from './github/io.js';
 import { holdYoungGeneration } from './github/heap.js';
-import { isPostStep, markMainStep, stopLeftoverBatch } from './github/post.js';
+import {
+  completeLeftoverCheckRuns,
+  isPostStep,
+  markMainStep,
+  stopLeftoverBatch,
+} from './github/post.js';
 import { Reporter } from './steps/reporter.js';
 import { wantsGitHub } from './config/github-inputs.js';
 import { INTERRUPT_BUDGET_MS } from './steps/interrupt.js';
@@ -23,7 +28,10 @@ import { Inputs, State } from './config/names.js';
  * or, when the runner calls it again as the post step, the stop of a batch the main step left running.
  */
 export async function run(): Promise<void> {
-  if (isPostStep()) return stopLeftoverBatch();
+  if (isPostStep()) {
+    await stopLeftoverBatch();
+    return completeLeftoverCheckRuns();
+  }
   markMainStep();
   try {
     await retryAndReport(runnerDeps());

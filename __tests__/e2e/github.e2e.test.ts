@@ -395,6 +395,46 @@ describe('cancellation', () => {
   });
 });
 
+describe('a main step killed before it completed its check runs', () => {
+  it('the post step completes the runs it left open as cancelled; a finished step leaves it nothing', async () => {
+    const sim = await start('long-running');
+    const inputs = withGitHub(sim);
+    const step = startAct(sim, inputs);
+    // Once GitHub shows the retried group in progress, kill the step as an OOM killer would.
+    while (runsOf(sim).get('web-app/integration_tests')?.status !== 'in_progress')
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    step.child.kill('SIGKILL');
+    const killed = await step.done;
+    const open = [...runsOf(sim).values()].filter((r) => r.status !== 'completed').length;
+
+    // The runner runs the post step with the same inputs and the state the main step saved.
+    const post = await act(sim, inputs, { state: killed.state });
+    expect(post.code).toBe(0);
+    const runs = runsOf(sim);
+    for (const [, r] of runs) expect(r.status).toBe('completed');
+    const tests = runs.get('web-app/integration_tests')!;
+    expect(tests.conclusion).toBe('cancelled');
+    expect(tests.output.title).toBe('Cancelled: the step stopped following it');
+    expect(tests.output.summary).toContain(
+      // Its summary as the main step left it (the build's link), and why it is completed now.
+      '<p>The step ended before this build group did &#40;cancelled or killed&#41;: the post step completed its check run.</p>',
+    );
+    expect(annotations(post, 'warning')).toEqual([]);
+    // Only the runs left open were touched, once each.
+    expect(sim.github.calls('checks/update').filter((c) => c.at >= post.startedAt)).toHaveLength(
+      open,
+    );
+
+    // A step that told its story to the end leaves the post step nothing to do on GitHub.
+    const calm = await start('retry-succeeds');
+    const done = await act(calm, withGitHub(calm));
+    const before = calm.github.requests.length;
+    const quiet = await act(calm, withGitHub(calm), { state: done.state });
+    expect(quiet.code).toBe(0);
+    expect(calm.github.requests).toHaveLength(before);
+  });
+});
+
 describe('check runs in a matrix whose legs report different batches', () => {
   it('legs without their own check-name: each is warned that the other batch writes the same check runs', async () => {
     // Two legs on one commit, both with checks: true and no check-name: GitHub shows the newest run of

@@ -7,6 +7,8 @@ import {
   OUTPUT_MAX_BYTES,
   planCheckRuns,
   sharingBatches,
+  leftOpenUpdates,
+  LEFT_OPEN_NOTE,
   type CheckRunBody,
 } from '../../src/report/checks.js';
 import { writerLine } from '../../src/report/comment.js';
@@ -373,5 +375,46 @@ describe('sharingBatches: other batches this run attempt reports under the same 
       writerLine({ run: RUN, batch: 'web-app:a' }),
     );
     expect(sharingBatches([body], { run: RUN, batch: 'web-app:b' })).toEqual(['web-app:a']);
+  });
+});
+
+describe('leftOpenUpdates: the post step completes what this step left open, and nothing else', () => {
+  const RUN = 'https://github.com/o/r/actions/runs/7/attempts/1';
+  const listed = (
+    id: number,
+    status: 'queued' | 'in_progress' | 'completed',
+    run: string,
+    batch: string,
+    rest = '',
+  ) => ({
+    id,
+    status,
+    output: { summary: `${writerLine({ run, batch })}\n\n<p>build</p>${rest}` },
+  });
+  it.each([
+    ['in progress, this step', listed(1, 'in_progress', RUN, 'web-app:a'), [1]],
+    ['queued, this step', listed(2, 'queued', RUN, 'web-app:a'), [2]],
+    ['completed already', listed(3, 'completed', RUN, 'web-app:a'), []],
+    ['another leg of this attempt, still running', listed(4, 'in_progress', RUN, 'web-app:b'), []],
+    ['an earlier attempt', listed(5, 'in_progress', RUN.replace('/1', '/2'), 'web-app:a'), []],
+    [
+      "another tool's run",
+      { id: 6, status: 'in_progress' as const, output: { summary: null } },
+      [],
+    ],
+  ])('%s', (_, run, ids) => {
+    expect(leftOpenUpdates([run], { run: RUN, batch: 'web-app:a' }).map((u) => u.id)).toEqual(ids);
+  });
+
+  it('cancelled, its summary kept with the note; the note alone when both would not fit', () => {
+    const writer = { run: RUN, batch: 'web-app:a' };
+    const [kept] = leftOpenUpdates([listed(1, 'in_progress', RUN, 'web-app:a')], writer);
+    expect(kept!.body).toMatchObject({ status: 'completed', conclusion: 'cancelled' });
+    expect(kept!.body.output.summary).toMatch(/<p>build<\/p>\n\n<p>The step ended before/);
+    const full = listed(1, 'in_progress', RUN, 'web-app:a', 'x'.repeat(OUTPUT_MAX_BYTES - 100));
+    const [alone] = leftOpenUpdates([full], writer);
+    expect(Buffer.byteLength(alone!.body.output.summary)).toBeLessThanOrEqual(OUTPUT_MAX_BYTES);
+    expect(alone!.body.output.summary).not.toContain('<p>build</p>');
+    expect(alone!.body.output.summary).toContain(LEFT_OPEN_NOTE.slice(0, 40));
   });
 });

@@ -58,6 +58,11 @@ export const State = {
   RunningBatchId: 'running-batch-id',
   /** Set by the main step: the runner runs dist/index.js again as the post step, with this state. */
   MainStepStarted: 'main-step-started',
+  /**
+   * The commit and batch of check runs the main step created and had not all completed (JSON): the
+   * post step completes those still open as cancelled. Empty once every run is completed.
+   */
+  OpenCheckRuns: 'open-check-runs',
 } as const;
 
 /** The GitHub context a started build gets unless disable-github-env-vars is true. */

@@ -175,6 +175,11 @@ export class CheckRuns {
     return { name: body.name, batch: this.batch, checkName: this.checkName };
   }
 
+  /** Whether GitHub shows every run this step created as completed. */
+  allCompleted(): boolean {
+    return [...this.sent.values()].every((body) => body.status === 'completed');
+  }
+
   /** Resolves when nothing is being sent. */
   idle(): Promise<void> {
     return this.work;

@@ -15,6 +15,30 @@ export function markMainStep(): void {
   core.saveState(State.MainStepStarted, 'true');
 }
 
+/**
+ * The post step's other part: check runs the main step created and had not all completed (it was
+ * killed, or cancelled with no time left) are completed as cancelled. Octokit loads only then.
+ */
+export async function completeLeftoverCheckRuns(): Promise<void> {
+  const io = runnerIo;
+  const saved = core.getState(State.OpenCheckRuns);
+  const token = core.getInput(Inputs.GithubToken);
+  if (!saved || !token) return;
+  io.secret(token);
+  let open: { sha: string; batch: string };
+  try {
+    open = JSON.parse(saved) as { sha: string; batch: string };
+  } catch {
+    return;
+  }
+  try {
+    const { completeLeftoverCheckRuns: complete } = await import('./leftover-checks.js');
+    await complete(open, token, io);
+  } catch (error) {
+    io.warning(`Check runs the main step left in progress were not completed: ${messageOf(error)}`);
+  }
+}
+
 /** The post step: stops a batch the main step was waiting on when it was killed. */
 export async function stopLeftoverBatch(): Promise<void> {
   const io = runnerIo;

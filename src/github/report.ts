@@ -1,7 +1,7 @@
 import type { BuildBatch } from '@aws-sdk/client-codebuild';
 import { eventOf, type RunEvent } from './event.js';
 import type { GitHubSettings } from '../config/github-inputs.js';
-import { Inputs } from '../config/names.js';
+import { Inputs, State } from '../config/names.js';
 import { messageOf } from '../config/errors.js';
 import { checksCommit, sharingBatches } from '../report/checks.js';
 import type { FinishedReport, ReportSink } from '../steps/reporter.js';
@@ -116,6 +116,8 @@ export class GitHubReport implements ReportSink {
   private latest: BuildBatch | undefined;
   private sha: string | undefined;
   private reported = false;
+  /** Whether the state says runs may be left open. */
+  private open = false;
   private readonly said = new Set<string>();
 
   constructor(
@@ -132,7 +134,17 @@ export class GitHubReport implements ReportSink {
           'Check runs were not written: the repository or commit is unknown (GITHUB_REPOSITORY and GITHUB_SHA are not set).',
         );
       else {
-        this.checksApi = edges.checks(() => this.headSha(), retries);
+        const api = edges.checks(() => this.headSha(), retries);
+        // From the first run created until every run is completed, the post step can complete
+        // those a killed step leaves open.
+        this.checksApi = {
+          ...api,
+          create: async (body, signal) => {
+            const id = await api.create(body, signal);
+            this.leftOpen(true);
+            return id;
+          },
+        };
         this.checks = new CheckRuns({
           api: this.checksApi,
           checkName: settings.checkName,
@@ -201,6 +213,7 @@ export class GitHubReport implements ReportSink {
       this.options.clock.sleep(this.budget.left() ?? 0, timer.signal).then(() => false),
     ]);
     timer.abort();
+    if (this.checks?.allCompleted()) this.leftOpen(false);
     if (inTime) return;
     this.budget.abort();
     this.checks?.stop();
@@ -208,6 +221,17 @@ export class GitHubReport implements ReportSink {
       this.options.io.warning(
         `GitHub did not take the report's last calls within ${FINISH_BUDGET_MS / 1000} s: the check runs or the pull request's comment may not show the end of the batch.`,
       );
+  }
+
+  /** Whether the post step should look for runs this step left open (see State.OpenCheckRuns). */
+  private leftOpen(open: boolean): void {
+    if (open === this.open) return;
+    this.open = open;
+    const batch = this.latest?.id;
+    this.options.io.saveState(
+      State.OpenCheckRuns,
+      open && batch ? JSON.stringify({ sha: this.headSha(), batch }) : '',
+    );
   }
 
   /**

@@ -1,5 +1,5 @@
 import type { getOctokit } from '@actions/github';
-import { siblingBatch, writerLine, type CommentWriter } from './comment.js';
+import { siblingBatch, writerLine, writerOf, type CommentWriter } from './comment.js';
 import { caseName, type Diagnosis, type GroupDiagnosis } from './diagnosis.js';
 import { batchConsoleUrl, buildConsoleUrl } from './links.js';
 import { CANCELLED, formatDuration, type BatchOutcome, type GroupOutcome } from './outcome.js';
@@ -306,4 +306,40 @@ export function sharingBatches(
     .map((run) => siblingBatch(run.output.summary ?? '', writer))
     .filter((batch) => batch !== undefined);
   return [...new Set(others)];
+}
+
+/** Said on a run the post step completes: the main step ended (cancelled or killed) before its group. */
+export const LEFT_OPEN_NOTE =
+  'The step ended before this build group did (cancelled or killed): the post step completed its check run.';
+
+/**
+ * The post step's updates: each run this writer (run attempt and batch) left queued or in progress,
+ * completed as cancelled, its summary kept with the note added (the note alone when both would not fit).
+ */
+export function leftOpenUpdates(
+  listed: ReadonlyArray<
+    Pick<ListedCheckRun, 'id' | 'status'> & { output: Pick<ListedCheckRun['output'], 'summary'> }
+  >,
+  writer: CommentWriter,
+): Array<{ id: number; body: Omit<CheckRunBody, 'name'> }> {
+  const note = `<p>${githubSafe(LEFT_OPEN_NOTE)}</p>`;
+  return listed
+    .filter((run) => run.status !== 'completed')
+    .filter((run) => {
+      const by = writerOf(run.output.summary ?? '');
+      return by?.run === writer.run && by.batch === writer.batch;
+    })
+    .map((run) => {
+      const kept = `${run.output.summary ?? ''}\n\n${note}`;
+      const summary =
+        Buffer.byteLength(kept) <= OUTPUT_MAX_BYTES ? kept : `${writerLine(writer)}\n${note}`;
+      return {
+        id: run.id,
+        body: {
+          status: 'completed' as const,
+          conclusion: 'cancelled' as const,
+          output: { title: 'Cancelled: the step stopped following it', summary },
+        },
+      };
+    });
 }

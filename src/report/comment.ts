@@ -69,6 +69,12 @@ export function writerLine(writer: CommentWriter): string {
  * leg would hide a red one). Undefined when this step, or an earlier run attempt, wrote it.
  */
 export function siblingBatch(body: string, writer: CommentWriter): string | undefined {
+  const found = writerOf(body);
+  return found?.run === writer.run && found.batch !== writer.batch ? found.batch : undefined;
+}
+
+/** The writer a comment or check run summary names in its writer line, if it has one. */
+export function writerOf(body: string): CommentWriter | undefined {
   const found = WRITER.exec(body);
   if (!found) return undefined;
   const [run, batch] = [found[1]!, found[2]!].map((part) => {
@@ -78,7 +84,7 @@ export function siblingBatch(body: string, writer: CommentWriter): string | unde
       return part;
     }
   });
-  return run === writer.run && batch !== writer.batch ? batch : undefined;
+  return { run: run!, batch: batch! };
 }
 
 /**
