@@ -71,6 +71,7 @@ class Fakes {
   lines = { debug: [] as string[], notice: [] as string[], warning: [] as string[] };
   t = 0;
   cancel = new AbortController();
+  state = new Map<string, string>();
 
   io: Io = {
     info: () => undefined,
@@ -80,7 +81,7 @@ class Fakes {
     error: () => undefined,
     group: () => undefined,
     setOutput: () => undefined,
-    saveState: () => undefined,
+    saveState: (name, value) => void this.state.set(name, value),
     writeSummary: async () => undefined,
 
     secret: () => undefined,
@@ -311,6 +312,26 @@ describe('GitHubReport: check runs and the comment, never the step’s result', 
     expect(fakes.lines.warning).toEqual([
       expect.stringMatching(/^GitHub did not take the report's last calls within 60 s/),
     ]);
+  });
+
+  it('leaves the post step the runs still open only when the workflow was cancelled or the step killed', async () => {
+    const open = async (end: (report: GitHubReport, fakes: Fakes) => void) => {
+      const fakes = new Fakes();
+      const report = fakes.report({ checks: true }, PUSH);
+      report.seen(running());
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      // Killed here, the step leaves the commit and batch for the post step.
+      const whileRunning = fakes.state.get('open-check-runs');
+      fakes.hang = true;
+      end(report, fakes);
+      await report.settle();
+      return [whileRunning, fakes.state.get('open-check-runs')];
+    };
+    const saved = JSON.stringify({ sha: 'b'.repeat(40), batch: running().id });
+    // Cancelled, and GitHub did not take the completions in time: the post step completes them.
+    expect(await open((_, fakes) => fakes.cancel.abort())).toEqual([saved, saved]);
+    // Ended on its own: the runs ended as the batch did, not cancelled; a post step must not say so.
+    expect(await open((report) => report.finished(finish()))).toEqual([saved, '']);
   });
 
   it('an empty github-token: one warning, and nothing is sent', async () => {
