@@ -72,6 +72,7 @@ class Fakes {
   t = 0;
   cancel = new AbortController();
   state = new Map<string, string>();
+  lists: string[] = [];
 
   io: Io = {
     info: () => undefined,
@@ -115,7 +116,10 @@ class Fakes {
         await this.answer(signal, this.checksError);
         this.checkCalls.push({ id, body });
       },
-      list: async () => [],
+      list: async (name) => {
+        this.lists.push(name);
+        return [];
+      },
     });
     const comment = (): CommentApi => ({
       find: async (marker) => {
@@ -332,6 +336,27 @@ describe('GitHubReport: check runs and the comment, never the step’s result', 
     expect(await open((_, fakes) => fakes.cancel.abort())).toEqual([saved, saved]);
     // Ended on its own: the runs ended as the batch did, not cancelled; a post step must not say so.
     expect(await open((report) => report.finished(finish()))).toEqual([saved, '']);
+  });
+
+  it('looks once for another leg’s runs of the same name, and not after GitHub refused a call', async () => {
+    const fakes = new Fakes();
+    const report = fakes.report({ checks: true }, PUSH);
+    report.seen(running());
+    report.finished(finish());
+    await report.settle();
+    expect(fakes.lists).toEqual(['web-app/build']);
+
+    const limited = new Fakes();
+    const again = limited.report({ checks: true }, PUSH);
+    again.seen(running());
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    limited.checksError = rateLimited({ 'retry-after': '3600' });
+    again.finished(finish());
+    await again.settle();
+    expect(limited.lines.warning).toEqual([
+      expect.stringMatching(/^Check runs were not brought up to date/),
+    ]);
+    expect(limited.lists).toEqual([]);
   });
 
   it('an empty github-token: one warning, and nothing is sent', async () => {

@@ -167,8 +167,10 @@ export class CheckRuns {
     this.want(outcome, context);
   }
 
-  /** The first run GitHub accepted from this step: its name, its batch and check-name. */
+  /** The first run GitHub accepted from this step (while it accepts them): its name, batch, check-name. */
   first(): { name: string; batch: string; checkName: string } | undefined {
+    // After GitHub refused a call (a rate limit, a permission), another call would only be refused.
+    if (this.stopped || this.failedAt !== undefined) return undefined;
     const [group] = this.ids.keys();
     const body = group === undefined ? undefined : this.sent.get(group);
     if (!body || !this.checkName || !this.batch) return undefined;
