@@ -209,6 +209,36 @@ describe('GitHubReport: check runs and the comment, never the step’s result', 
     expect(fakes.commentCalls.map((c) => c.split(' ')[0])).toEqual(['find', 'create']);
   });
 
+  it.each([
+    ['a classic personal access token', 'You must authenticate via a GitHub App.'],
+    ['a fine-grained personal access token', 'Resource not accessible by personal access token'],
+  ])(
+    'says once that check runs need an app’s token, for %s, and tries no more',
+    async (_, message) => {
+      const fakes = new Fakes();
+      fakes.checksError = new RequestError(message, 403, {
+        request: { method: 'POST', url: 'https://api.github.com/x', headers: {} },
+        response: {
+          status: 403,
+          url: 'https://api.github.com/x',
+          headers: { 'x-github-request-id': 'AB12:CD36' },
+          data: { message },
+        },
+      });
+      const report = fakes.report({ checks: true }, PUSH);
+      report.seen(running());
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      // The next change of the batch: a personal access token is refused again, so nothing is sent.
+      fakes.checksError = undefined;
+      report.finished(finish());
+      await report.settle();
+      expect(fakes.lines.warning).toEqual([
+        `Check runs were not written: GitHub answered 403 ${message} (request AB12:CD36). GitHub takes check runs only from a GitHub App's token: leave "github-token" out to use the job's own token, or give an app's installation token (e.g. from actions/create-github-app-token); a personal access token cannot write them.`,
+      ]);
+      expect(fakes.checkCalls).toEqual([]);
+    },
+  );
+
   it('names pull-requests: write when the comment is refused', async () => {
     const fakes = new Fakes();
     fakes.commentError = forbidden();

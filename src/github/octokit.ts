@@ -56,6 +56,11 @@ export function createClient(token: string, options: ClientOptions): GitHubClien
 export type GitHubFailure =
   /** 403 Resource not accessible by integration: the job's permissions lack a scope. */
   | { kind: 'permission'; detail: string }
+  /**
+   * 403 from a personal access token: check runs take only a GitHub App's token ("You must
+   * authenticate via a GitHub App."), and a fine-grained one may lack the scope.
+   */
+  | { kind: 'personal-token'; detail: string }
   /** 401: the token is not valid. */
   | { kind: 'credentials'; detail: string }
   /**
@@ -113,6 +118,11 @@ export function classify(error: unknown, signal?: AbortSignal): GitHubFailure {
   }
   if (error.status === 403 && /not accessible by integration/i.test(message))
     return { kind: 'permission', detail };
+  if (
+    error.status === 403 &&
+    /must authenticate via a GitHub App|not accessible by personal access token/i.test(message)
+  )
+    return { kind: 'personal-token', detail };
   if (error.status === 500 && !error.response)
     // Octokit's answer to a request that got no response: the network's message, not GitHub's.
     return { kind: 'other', detail: `no answer: ${message}` };

@@ -346,6 +346,15 @@ export class GitHubReport implements ReportSink {
             ),
           );
         return { stop: true };
+      case 'personal-token':
+        once(`${feature}:personal-token`, () =>
+          io.warning(
+            feature === 'checks'
+              ? `${what} not written: GitHub answered ${failure.detail}. GitHub takes check runs only from a GitHub App's token: leave "${Inputs.GithubToken}" out to use the job's own token, or give an app's installation token (e.g. from actions/create-github-app-token); a personal access token cannot write them.`
+              : `${what} not written: GitHub answered ${failure.detail}. The personal access token in "${Inputs.GithubToken}" needs "Pull requests: write" on this repository (a fine-grained token: in its repository permissions).`,
+          ),
+        );
+        return { stop: true };
       case 'credentials':
         once('credentials', () =>
           io.warning(
