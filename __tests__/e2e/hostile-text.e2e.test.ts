@@ -1,7 +1,7 @@
 // Text a build controls (its test reports, its buildspec's commands) written where people look, end
 // to end: dist/index.js against the simulator. A pull request's code runs in the build, so its author
 // writes this text.
-import { act, annotations, simulators } from './helpers.js';
+import { act, annotations, simulators, type Simulator } from './helpers.js';
 
 const start = simulators();
 
@@ -33,6 +33,32 @@ describe('a test message with a long run of spaces and no line break', () => {
   }, 30_000);
 });
 
+/**
+ * A run on a pull request with check runs and the comment: what it wrote in each place people look,
+ * the group's check run and the comment.
+ */
+async function onPullRequest(sim: Simulator, group: string) {
+  const pullRequest = {
+    number: 1,
+    pull_request: { number: 1, head: { sha: 'feedface'.repeat(5) } },
+    repository: { full_name: 'example/web-app' },
+  };
+  const run = await act(
+    sim,
+    { checks: 'true', 'pr-comment': 'always', 'github-token': sim.github.token },
+    { eventName: 'pull_request', event: pullRequest },
+  );
+  const check = sim.github.checkRuns.find((r) => r.name === `web-app/${group}`)!;
+  const comment = sim.github.commentsOn(1)[0]!;
+  const shown = {
+    log: run.stdout,
+    summary: run.summary,
+    checkRun: JSON.stringify(check.output),
+    comment: comment.body,
+  };
+  return { run, check, comment, shown };
+}
+
 /** The controls that reorder the text after them on screen (Trojan Source, CVE-2021-42574). */
 const BIDI = /[\u202a-\u202e\u2066-\u2069]/;
 
@@ -42,25 +68,8 @@ describe('bidirectional controls in a test name and message', () => {
     const name = 'refunds \u202eecno';
     const message = 'got \u2067\u202edeliaf\u202c\u2069 twice';
     const sim = await start(failingCase({ suite: 'payments', name, message, ms: 5 }));
-    const pullRequest = {
-      number: 1,
-      pull_request: { number: 1, head: { sha: 'feedface'.repeat(5) } },
-      repository: { full_name: 'example/web-app' },
-    };
-    const run = await act(
-      sim,
-      { checks: 'true', 'pr-comment': 'always', 'github-token': sim.github.token },
-      { eventName: 'pull_request', event: pullRequest },
-    );
+    const { run, shown } = await onPullRequest(sim, 'unit');
     expect(run.code).toBe(1);
-    const [check] = sim.github.checkRuns;
-    const [comment] = sim.github.commentsOn(1);
-    const shown = {
-      log: run.stdout,
-      summary: run.summary,
-      checkRun: JSON.stringify(check!.output),
-      comment: comment!.body,
-    };
     for (const [where, text] of Object.entries(shown))
       expect([where, BIDI.test(text)]).toEqual([where, false]);
     expect(annotations(run, 'error')).toContain(
@@ -253,30 +262,13 @@ describe("a build that prints one of the batch's PLAINTEXT variables", () => {
       initial: { groups: { unit_tests: unit } },
       retries: [{ unit_tests: unit }],
     });
-    const pullRequest = {
-      number: 1,
-      pull_request: { number: 1, head: { sha: 'feedface'.repeat(5) } },
-      repository: { full_name: 'example/web-app' },
-    };
-    const run = await act(
-      sim,
-      { checks: 'true', 'pr-comment': 'always', 'github-token': sim.github.token },
-      { eventName: 'pull_request', event: pullRequest },
-    );
+    const { run, check, comment, shown } = await onPullRequest(sim, 'unit_tests');
     expect(run.code).toBe(1);
-    const [check] = sim.github.checkRuns.filter((r) => r.name === 'web-app/unit_tests');
-    const [comment] = sim.github.commentsOn(1);
-    const shown = {
-      log: run.stdout,
-      summary: run.summary,
-      checkRun: JSON.stringify(check!.output),
-      comment: comment!.body,
-    };
     // CloudWatch Logs is the account's; the check run is public on a public repository.
     for (const [where, text] of Object.entries(shown))
       expect([where, text.includes(token)]).toEqual([where, false]);
     expect(run.summary).toContain('curl -H &#34;Authorization: Bearer ***&#34;');
-    expect(check!.output.text).toContain('Bearer ***');
+    expect(check.output.text).toContain('Bearer ***');
     expect(annotations(run, 'error')).toContain(
       'deploy › authorises FAILED in build group unit_tests: 401 for *** (0.01s)',
     );
@@ -286,7 +278,7 @@ describe("a build that prints one of the batch's PLAINTEXT variables", () => {
     expect(run.summary).toContain(
       'https://us-east-1.console.aws.amazon.com/codesuite/codebuild/123456789012/projects/web-app/batch/',
     );
-    expect(comment!.body).toContain(
+    expect(comment.body).toContain(
       'https://us-east-1.console.aws.amazon.com/codesuite/codebuild/123456789012/',
     );
     expect(run.outputs['batch-arn']).toBe(sim.batch.arn);
