@@ -132,11 +132,15 @@ export function createCodeBuild(
     },
     { step: 'deserialize', name: 'readServerClock' },
   );
-  /** One operation, its failure turned into a ServiceError (or the sentence for a setup mistake). */
+  /**
+   * One operation, its failure turned into a ServiceError (or the sentence for a setup mistake); its
+   * answer no longer waited for once `signal` aborts. The retry and the start pass none: their answer
+   * says what to stop.
+   */
   const call = async <T>(
     operation: string,
+    signal: AbortSignal | undefined,
     send: () => Promise<T>,
-    signal?: AbortSignal,
   ): Promise<T> => {
     try {
       return await untilAborted(send(), signal);
@@ -148,10 +152,8 @@ export function createCodeBuild(
   async function getBatches(ids: string[], signal?: AbortSignal): Promise<BuildBatch[]> {
     const batches: BuildBatch[] = [];
     for (const page of chunks(ids)) {
-      const out = await call(
-        'BatchGetBuildBatches',
-        () => client.send(new BatchGetBuildBatchesCommand({ ids: page }), { abortSignal: signal }),
-        signal,
+      const out = await call('BatchGetBuildBatches', signal, () =>
+        client.send(new BatchGetBuildBatchesCommand({ ids: page }), { abortSignal: signal }),
       );
       batches.push(...(out.buildBatches ?? []));
     }
@@ -174,58 +176,50 @@ export function createCodeBuild(
     },
 
     async retryBatch(id, retryType, idempotencyToken) {
-      const out = await call('RetryBuildBatch', () =>
+      const out = await call('RetryBuildBatch', undefined, () =>
         client.send(new RetryBuildBatchCommand({ id, retryType, idempotencyToken })),
       );
       return batchOf('RetryBuildBatch', out);
     },
 
     async startBatch(request) {
-      const out = await call('StartBuildBatch', () =>
+      const out = await call('StartBuildBatch', undefined, () =>
         client.send(new StartBuildBatchCommand(request)),
       );
       return batchOf('StartBuildBatch', out);
     },
 
     async stopBatch(id, signal) {
-      const out = await call(
-        'StopBuildBatch',
-        () => client.send(new StopBuildBatchCommand({ id }), { abortSignal: signal }),
-        signal,
+      const out = await call('StopBuildBatch', signal, () =>
+        client.send(new StopBuildBatchCommand({ id }), { abortSignal: signal }),
       );
       return out.buildBatch;
     },
 
     listBatchIds: (projectName, status, maxIds, signal) =>
-      call(
-        'ListBuildBatchesForProject',
-        async () => {
-          const ids: string[] = [];
-          let more = false;
-          const pages = paginateListBuildBatchesForProject(
-            { client, pageSize: PAGE },
-            { projectName, filter: { status }, sortOrder: 'DESCENDING' },
-            { abortSignal: signal },
-          );
-          for await (const page of pages) {
-            ids.push(...(page.ids ?? []));
-            more = Boolean(page.nextToken);
-            if (ids.length >= maxIds) break;
-          }
-          return { ids: ids.slice(0, maxIds), more: more || ids.length > maxIds };
-        },
-        signal,
-      ),
+      call('ListBuildBatchesForProject', signal, async () => {
+        const ids: string[] = [];
+        let more = false;
+        const pages = paginateListBuildBatchesForProject(
+          { client, pageSize: PAGE },
+          { projectName, filter: { status }, sortOrder: 'DESCENDING' },
+          { abortSignal: signal },
+        );
+        for await (const page of pages) {
+          ids.push(...(page.ids ?? []));
+          more = Boolean(page.nextToken);
+          if (ids.length >= maxIds) break;
+        }
+        return { ids: ids.slice(0, maxIds), more: more || ids.length > maxIds };
+      }),
 
     getBatches,
 
     async getBuilds(ids, signal) {
       const builds: Build[] = [];
       for (const page of chunks(ids)) {
-        const out = await call(
-          'BatchGetBuilds',
-          () => client.send(new BatchGetBuildsCommand({ ids: page }), { abortSignal: signal }),
-          signal,
+        const out = await call('BatchGetBuilds', signal, () =>
+          client.send(new BatchGetBuildsCommand({ ids: page }), { abortSignal: signal }),
         );
         builds.push(...(out.builds ?? []));
       }
@@ -235,11 +229,8 @@ export function createCodeBuild(
     async getReports(arns, signal) {
       const reports: Report[] = [];
       for (const page of chunks(arns)) {
-        const out = await call(
-          'BatchGetReports',
-          () =>
-            client.send(new BatchGetReportsCommand({ reportArns: page }), { abortSignal: signal }),
-          signal,
+        const out = await call('BatchGetReports', signal, () =>
+          client.send(new BatchGetReportsCommand({ reportArns: page }), { abortSignal: signal }),
         );
         reports.push(...(out.reports ?? []));
       }
@@ -247,22 +238,18 @@ export function createCodeBuild(
     },
 
     describeTestCases: (reportArn, status, max, signal) =>
-      call(
-        'DescribeTestCases',
-        async () => {
-          const cases: TestCase[] = [];
-          const pages = paginateDescribeTestCases(
-            { client, pageSize: Math.min(PAGE, max) },
-            { reportArn, filter: { status } },
-            { abortSignal: signal },
-          );
-          for await (const page of pages) {
-            cases.push(...(page.testCases ?? []));
-            if (cases.length >= max) break;
-          }
-          return cases.slice(0, max);
-        },
-        signal,
-      ),
+      call('DescribeTestCases', signal, async () => {
+        const cases: TestCase[] = [];
+        const pages = paginateDescribeTestCases(
+          { client, pageSize: Math.min(PAGE, max) },
+          { reportArn, filter: { status } },
+          { abortSignal: signal },
+        );
+        for await (const page of pages) {
+          cases.push(...(page.testCases ?? []));
+          if (cases.length >= max) break;
+        }
+        return cases.slice(0, max);
+      }),
   };
 }
