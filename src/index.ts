@@ -9,5 +9,19 @@ void run().then(() => {
   // A request abandoned on cancellation (a credential request that never answers) would keep the
   // runner's step open until it kills it. The timer does not itself hold the process: a step with
   // nothing left pending ends as it always did.
-  setTimeout(() => process.exit(), EXIT_GRACE_MS).unref();
+  setTimeout(exitOnceWritten, EXIT_GRACE_MS).unref();
 });
+
+/**
+ * Writes to the runner's pipe are asynchronous: a runner slow to read still has the step log's end
+ * (annotations, the failure) to take, and process.exit() would drop it. The empty writes' callbacks
+ * come after every write before them. process.exitCode (setFailed's) is kept.
+ */
+function exitOnceWritten(): void {
+  let pending = 2;
+  const written = () => {
+    if (--pending === 0) process.exit();
+  };
+  process.stdout.write('', written);
+  process.stderr.write('', written);
+}

@@ -1,14 +1,22 @@
 // A red batch understood from the job summary alone: log tails, test results, flaky and not-run
 // groups, ignore-failure styling, artifacts, the new outputs, and the limits (denied permissions,
 // size), end to end: dist/index.js against the simulator.
-import { copyFileSync, mkdtempSync, readdirSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ACTION_ENTRY } from '../../simulator/run-action.mjs';
 import { HOSTILE_LOG_LINES, PLAINTEXT_SECRET } from '../../simulator/scenarios.mjs';
 import { SUMMARY_LIMIT_BYTES } from '../../src/report/summary.js';
 import { STEP_LOG_BUDGET_BYTES } from '../../src/steps/step-log.js';
-import { act, annotations, simulators, type ActionRun, type Simulator } from './helpers.js';
+import {
+  act,
+  annotations,
+  simulators,
+  startAct,
+  type ActionRun,
+  type Simulator,
+} from './helpers.js';
 
 const start = simulators();
 
@@ -312,6 +320,23 @@ describe('the limits', () => {
     );
     expect(lines.at(-1)).toMatch(/^line 999 /);
     expect(Buffer.byteLength(run.stdout)).toBeLessThanOrEqual(STEP_LOG_BUDGET_BYTES + 100_000);
+  }, 120_000);
+
+  it('a runner slow to read the step log still gets all of it: the failure and its annotations last', async () => {
+    const sim = await start('diagnosis-oversize');
+    const step = startAct(sim, { 'log-lines': '1000', 'step-log': 'none' });
+    // The runner reads the step's output at its own pace: here it reads nothing until a second
+    // after the step wrote its summary (its last act), while megabytes of log tails wait in the pipe.
+    step.child.stdout!.pause();
+    while (statSync(step.files.summary).size === 0) await sleep(50);
+    await sleep(1_000);
+    step.child.stdout!.resume();
+    const run = await step.done;
+    expect(run.code).toBe(1);
+    expect(Buffer.byteLength(run.stdout)).toBeGreaterThan(1_000_000);
+    const errors = annotations(run, 'error');
+    expect(errors).toHaveLength(10);
+    expect(errors.at(-1)).toMatch(new RegExp(`^Batch build ${sim.batch.id} ended FAILED;`));
   }, 120_000);
 
   it('log-lines 0 and step-log none read no logs; test results still show', async () => {
