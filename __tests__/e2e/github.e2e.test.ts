@@ -435,6 +435,33 @@ describe('a main step killed before it completed its check runs', () => {
   });
 });
 
+describe('two steps of one run following the same batch, each with its own check-name', () => {
+  it("the post step of the one killed completes its own runs, not the other step's, still running", async () => {
+    const sim = await start('long-running');
+    const inProgress = async (name: string) => {
+      while (runsOf(sim).get(name)?.status !== 'in_progress')
+        await new Promise((resolve) => setTimeout(resolve, 20));
+    };
+    // Leg a retries the batch; leg b (another job of the same run) finds it running and waits.
+    // Leg a leaves the batch running when it ends, so its post step stops nothing.
+    const legA = withGitHub(sim, { 'check-name': 'leg-a', 'stop-on-cancel': 'false' });
+    const a = startAct(sim, legA);
+    await inProgress('leg-a/integration_tests');
+    const b = startAct(sim, withGitHub(sim, { 'check-name': 'leg-b' }));
+    await inProgress('leg-b/integration_tests');
+    a.child.kill('SIGKILL');
+    const killed = await a.done;
+    const post = await act(sim, legA, { state: killed.state });
+    expect(post.code).toBe(0);
+    const runs = runsOf(sim);
+    expect(runs.get('leg-a/integration_tests')!.conclusion).toBe('cancelled');
+    // Leg b still follows its group: GitHub must not show it cancelled.
+    expect(runs.get('leg-b/integration_tests')!.status).toBe('in_progress');
+    b.child.kill('SIGKILL');
+    await b.done;
+  });
+});
+
 describe('check runs in a matrix whose legs report different batches', () => {
   it('legs without their own check-name: each is warned that the other batch writes the same check runs', async () => {
     // Two legs on one commit, both with checks: true and no check-name: GitHub shows the newest run of

@@ -361,7 +361,11 @@ describe('GitHubReport: check runs and the comment, never the step’s result', 
       await report.settle();
       return [whileRunning, fakes.state.get('open-check-runs')];
     };
-    const saved = JSON.stringify({ sha: 'b'.repeat(40), batch: running().id });
+    const saved = JSON.stringify({
+      sha: 'b'.repeat(40),
+      batch: running().id,
+      checkName: 'web-app',
+    });
     // Cancelled, and GitHub did not take the completions in time: the post step completes them.
     expect(await open((_, fakes) => fakes.cancel.abort())).toEqual([saved, saved]);
     // Ended on its own: the runs ended as the batch did, not cancelled; a post step must not say so.

@@ -386,9 +386,11 @@ describe('leftOpenUpdates: the post step completes what this step left open, and
     run: string,
     batch: string,
     rest = '',
+    name = 'web-app/build',
   ) => ({
     id,
     status,
+    name,
     output: { summary: `${writerLine({ run, batch })}\n\n<p>build</p>${rest}` },
   });
   it.each([
@@ -399,20 +401,32 @@ describe('leftOpenUpdates: the post step completes what this step left open, and
     ['an earlier attempt', listed(5, 'in_progress', RUN.replace('/1', '/2'), 'web-app:a'), []],
     [
       "another tool's run",
-      { id: 6, status: 'in_progress' as const, output: { summary: null } },
+      { id: 6, status: 'in_progress' as const, name: 'web-app/build', output: { summary: null } },
+      [],
+    ],
+    [
+      'another step of this attempt on the same batch, with its own check-name',
+      listed(7, 'in_progress', RUN, 'web-app:a', '', 'web-app-arm/build'),
+      [],
+    ],
+    [
+      'a check-name that only begins as this one',
+      listed(8, 'in_progress', RUN, 'web-app:a', '', 'web-app-x/build'),
       [],
     ],
   ])('%s', (_, run, ids) => {
-    expect(leftOpenUpdates([run], { run: RUN, batch: 'web-app:a' }).map((u) => u.id)).toEqual(ids);
+    expect(
+      leftOpenUpdates([run], { run: RUN, batch: 'web-app:a' }, 'web-app').map((u) => u.id),
+    ).toEqual(ids);
   });
 
   it('cancelled, its summary kept with the note; the note alone when both would not fit', () => {
     const writer = { run: RUN, batch: 'web-app:a' };
-    const [kept] = leftOpenUpdates([listed(1, 'in_progress', RUN, 'web-app:a')], writer);
+    const [kept] = leftOpenUpdates([listed(1, 'in_progress', RUN, 'web-app:a')], writer, 'web-app');
     expect(kept!.body).toMatchObject({ status: 'completed', conclusion: 'cancelled' });
     expect(kept!.body.output.summary).toMatch(/<p>build<\/p>\n\n<p>The step ended before/);
     const full = listed(1, 'in_progress', RUN, 'web-app:a', 'x'.repeat(OUTPUT_MAX_BYTES - 100));
-    const [alone] = leftOpenUpdates([full], writer);
+    const [alone] = leftOpenUpdates([full], writer, 'web-app');
     expect(Buffer.byteLength(alone!.body.output.summary)).toBeLessThanOrEqual(OUTPUT_MAX_BYTES);
     expect(alone!.body.output.summary).not.toContain('<p>build</p>');
     expect(alone!.body.output.summary).toContain(LEFT_OPEN_NOTE.slice(0, 40));

@@ -177,6 +177,11 @@ export class CheckRuns {
     return { name: body.name, batch: this.batch, checkName: this.checkName };
   }
 
+  /** The check-name its runs are named under (`<check-name>/<group>`), once it has one. */
+  get name(): string | undefined {
+    return this.checkName;
+  }
+
   /** Whether GitHub shows every run this step created as completed. */
   allCompleted(): boolean {
     return [...this.sent.values()].every((body) => body.status === 'completed');

@@ -12,7 +12,7 @@ const POST_BUDGET_MS = 60_000;
  * completed as cancelled; one warning if GitHub does not take it. Loaded with Octokit, only then.
  */
 export async function completeLeftoverCheckRuns(
-  saved: { sha: string; batch: string },
+  saved: { sha: string; batch: string; checkName: string },
   token: string,
   io: Pick<Io, 'info' | 'debug' | 'warning'>,
 ): Promise<void> {
@@ -37,7 +37,11 @@ export async function completeLeftoverCheckRuns(
         request: { signal },
       }))
         listed.push(...data);
-    const updates = leftOpenUpdates(listed, { run: event.runUrl, batch: saved.batch });
+    const updates = leftOpenUpdates(
+      listed,
+      { run: event.runUrl, batch: saved.batch },
+      saved.checkName,
+    );
     if (updates.length === 0) return;
     for (const { id, body } of updates)
       await octokit.rest.checks.update({ ...repo, check_run_id: id, ...body, request: { signal } });

@@ -25,9 +25,9 @@ export async function completeLeftoverCheckRuns(): Promise<void> {
   const token = core.getInput(Inputs.GithubToken);
   if (!saved || !token) return;
   io.secret(token);
-  let open: { sha: string; batch: string };
+  let open: { sha: string; batch: string; checkName: string };
   try {
-    open = JSON.parse(saved) as { sha: string; batch: string };
+    open = JSON.parse(saved) as typeof open;
   } catch {
     return;
   }

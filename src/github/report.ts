@@ -230,9 +230,11 @@ export class GitHubReport implements ReportSink {
     if (open === this.open) return;
     this.open = open;
     const batch = this.latest?.id;
+    // The check-name too: another step of this run on the same batch writes runs of its own.
+    const checkName = this.checks?.name;
     this.options.io.saveState(
       State.OpenCheckRuns,
-      open && batch ? JSON.stringify({ sha: this.headSha(), batch }) : '',
+      open && batch && checkName ? JSON.stringify({ sha: this.headSha(), batch, checkName }) : '',
     );
   }
 

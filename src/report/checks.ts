@@ -313,18 +313,24 @@ export const LEFT_OPEN_NOTE =
   'The step ended before this build group did (cancelled or killed): the post step completed its check run.';
 
 /**
- * The post step's updates: each run this writer (run attempt and batch) left queued or in progress,
- * completed as cancelled, its summary kept with the note added (the note alone when both would not fit).
+ * The post step's updates: each run this writer (run attempt and batch) left queued or in progress
+ * under its check-name, completed as cancelled, its summary kept with the note added (the note alone
+ * when both would not fit). Another step of the run following the same batch (another job, a matrix
+ * leg) writes the same writer line under its own check-name: its runs are its own to complete.
  */
 export function leftOpenUpdates(
   listed: ReadonlyArray<
-    Pick<ListedCheckRun, 'id' | 'status'> & { output: Pick<ListedCheckRun['output'], 'summary'> }
+    Pick<ListedCheckRun, 'id' | 'status' | 'name'> & {
+      output: Pick<ListedCheckRun['output'], 'summary'>;
+    }
   >,
   writer: CommentWriter,
+  checkName: string,
 ): Array<{ id: number; body: Omit<CheckRunBody, 'name'> }> {
   const note = `<p>${githubSafe(LEFT_OPEN_NOTE)}</p>`;
+  const prefix = checkRunName(checkName, '');
   return listed
-    .filter((run) => run.status !== 'completed')
+    .filter((run) => run.status !== 'completed' && run.name.startsWith(prefix))
     .filter((run) => {
       const by = writerOf(run.output.summary ?? '');
       return by?.run === writer.run && by.batch === writer.batch;
