@@ -41,6 +41,15 @@ describe('plaintextValues: what a build might print that the step hides', () => 
     ],
     ['the ref too', { name: 'GITHUB_REF', value: 'refs/heads/main', type: 'PLAINTEXT' }, []],
     ['an empty value', { name: 'EMPTY', value: '', type: 'PLAINTEXT' }, []],
+    [
+      'a key of several lines: each line, as a log prints it one line at a time',
+      {
+        name: 'DEPLOY_KEY',
+        value: '-----BEGIN KEY-----\nMIIEvQIBADANBgkq\r\nhkiG9w0B\nabc\n-----END KEY-----\n',
+        type: 'PLAINTEXT',
+      },
+      ['-----BEGIN KEY-----', 'MIIEvQIBADANBgkq', 'hkiG9w0B', '-----END KEY-----'],
+    ],
   ])('%s', (_, variable, expected) => {
     expect(plaintextValues(batch(variable))).toEqual(expected);
   });

@@ -18,11 +18,12 @@ const MIN_VALUE_LENGTH = 8;
 const GITHUB_CONTEXT = new Set<string>(GITHUB_ENV_VARS);
 
 export function plaintextValues(batch: BuildBatch): string[] {
-  return (batch.environment?.environmentVariables ?? []).flatMap((variable) =>
-    (variable.type ?? 'PLAINTEXT') === 'PLAINTEXT' &&
-    !GITHUB_CONTEXT.has(variable.name ?? '') &&
-    (variable.value ?? '').length >= MIN_VALUE_LENGTH
-      ? [variable.value!]
-      : [],
-  );
+  return (batch.environment?.environmentVariables ?? [])
+    .flatMap((variable) =>
+      (variable.type ?? 'PLAINTEXT') === 'PLAINTEXT' && !GITHUB_CONTEXT.has(variable.name ?? '')
+        ? // A value of several lines (a key) reaches a log one line at a time: each is hidden.
+          (variable.value ?? '').split(/\r\n|\r|\n/)
+        : [],
+    )
+    .filter((value) => value.length >= MIN_VALUE_LENGTH);
 }
