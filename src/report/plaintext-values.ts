@@ -2,15 +2,15 @@ import type { BuildBatch } from '@aws-sdk/client-codebuild';
 import { GITHUB_ENV_VARS } from '../config/names.js';
 
 /**
- * The values of a batch's PLAINTEXT environment variables that the step keeps out of what it writes.
- * CodeBuild returns them in clear, and a build may print one (a deploy script's curl, a test's
- * message): its log is the account's to read, the job summary, a check run and the comment are not.
- * Pure.
+ * The values of a batch's PLAINTEXT environment variables that the step hides in what the builds
+ * printed (steps/build-text.ts). CodeBuild returns them in clear, and a build may print one (a deploy
+ * script's curl, a test's message): its log is the account's to read, the job summary, a check run
+ * and the comment are not. Pure.
  */
 
 /**
  * Shorter values are words (NODE_ENV=test, staging), not secrets: hidden, they would take words out
- * of group names and test names.
+ * of log lines and test names.
  */
 const MIN_VALUE_LENGTH = 8;
 
