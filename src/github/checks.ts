@@ -107,7 +107,6 @@ export class CheckRuns {
   private readonly sent = new Map<string, CheckRunBody>();
   private wanted = new Map<string, CheckRunBody>();
   private checkName: string | undefined;
-  private batch: string | undefined;
   private held: BuildBatch | undefined;
   private latest: BuildBatch | undefined;
   private running = false;
@@ -167,14 +166,12 @@ export class CheckRuns {
     this.want(outcome, context);
   }
 
-  /** The first run GitHub accepted from this step (while it accepts them): its name, batch, check-name. */
-  first(): { name: string; batch: string; checkName: string } | undefined {
+  /** The name of the first run GitHub accepted from this step (while it accepts them). */
+  firstRunName(): string | undefined {
     // After GitHub refused a call (a rate limit, a permission), another call would only be refused.
     if (this.stopped || this.failedAt !== undefined) return undefined;
     const [group] = this.ids.keys();
-    const body = group === undefined ? undefined : this.sent.get(group);
-    if (!body || !this.checkName || !this.batch) return undefined;
-    return { name: body.name, batch: this.batch, checkName: this.checkName };
+    return group === undefined ? undefined : this.sent.get(group)?.name;
   }
 
   /** The check-name its runs are named under (`<check-name>/<group>`), once it has one. */
@@ -208,7 +205,6 @@ export class CheckRuns {
   ): void {
     if (this.stopped || outcome.groups.length === 0) return;
     this.checkName ??= outcome.projectName || outcome.id.split(':')[0] || 'CodeBuild';
-    this.batch = outcome.id;
     const bodies = checkRunBodies(outcome, {
       ...context,
       checkName: this.checkName,

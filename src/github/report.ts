@@ -244,16 +244,17 @@ export class GitHubReport implements ReportSink {
    * leg behind a green one included. Said once, from one list call; its failure is a debug line.
    */
   private async sayShared(): Promise<void> {
-    const first = this.checks?.first();
+    const first = this.checks?.firstRunName();
+    const name = this.checks?.name;
+    const batch = this.latest?.id;
     const run = this.edges.event.runUrl;
     const { io, cancelled } = this.options;
-    if (!first || !run || !this.checksApi || cancelled.aborted || this.budget.signal.aborted)
-      return;
+    if (!first || !name || !batch || !run || !this.checksApi) return;
+    if (cancelled.aborted || this.budget.signal.aborted) return;
     try {
-      const listed = await this.checksApi.list(first.name, this.budget.signal);
-      const others = sharingBatches(listed, { run, batch: first.batch });
+      const listed = await this.checksApi.list(first, this.budget.signal);
+      const others = sharingBatches(listed, { run, batch });
       if (others.length === 0) return;
-      const name = first.checkName;
       io.warning(
         `Check runs: ${others.length > 1 ? `batches ${others.join(', ')} also report` : `batch ${others[0]} also reports`} check runs named ${name}/… on commit ${this.headSha()} in this run (another matrix leg): GitHub shows the newest run of each name, in the pull request's checks and for required checks, so each batch's runs hide the other's. Give each leg its own "${Inputs.CheckName}" (e.g. ${name}-\${{ matrix.target }}).`,
       );
