@@ -142,13 +142,20 @@ export function testsCell(tests: TestTotals | undefined): string {
  */
 const DEPENDS_ON_NAMED = 5;
 
+/** The first `max` names, each in <code> as `render` writes it, then how many more there are. */
+function someNames(
+  names: readonly string[],
+  max: number,
+  render: (name: string) => string,
+  separator: string,
+): string {
+  const shown = names.slice(0, max).map((name) => `<code>${render(name)}</code>`);
+  const more = names.length - shown.length;
+  return shown.join(separator) + (more > 0 ? ` and ${more} more` : '');
+}
+
 function dependsOnCell(dependsOn: readonly string[]): string {
-  const named = dependsOn.slice(0, DEPENDS_ON_NAMED);
-  const more = dependsOn.length - named.length;
-  return (
-    named.map((d) => `<code>${cellName(d, escapeHtml)}</code>`).join(' ') +
-    (more > 0 ? ` and ${more} more` : '')
-  );
+  return someNames(dependsOn, DEPENDS_ON_NAMED, (d) => cellName(d, escapeHtml), ' ');
 }
 
 function groupRow(group: GroupOutcome, input: SummaryInput, withLinks: boolean): string {
@@ -458,11 +465,6 @@ const NAMED_MAX = 10;
 export function whatFailed(outcome: BatchOutcome, safe: (text: string) => string): string {
   if (!outcome.complete || outcome.status === 'SUCCEEDED') return '';
   const { failed, notRun, ignored } = failureBreakdown(outcome);
-  const named = (ids: string[]) => {
-    const shown = ids.slice(0, NAMED_MAX).map((id) => `<code>${safe(id)}</code>`);
-    const more = ids.length - shown.length;
-    return shown.join(', ') + (more > 0 ? ` and ${more} more` : '');
-  };
   const parts: Array<[string, string[]]> = [
     ['Failed', failed],
     [failed.length > 0 ? 'not run as a result' : 'Not run', notRun],
@@ -470,7 +472,7 @@ export function whatFailed(outcome: BatchOutcome, safe: (text: string) => string
   ];
   const shown = parts
     .filter(([, ids]) => ids.length > 0)
-    .map(([label, ids]) => `<strong>${label}:</strong> ${named(ids)}`);
+    .map(([label, ids]) => `<strong>${label}:</strong> ${someNames(ids, NAMED_MAX, safe, ', ')}`);
   return shown.length > 0 ? `<p>${shown.join(' · ')}</p>` : '';
 }
 
