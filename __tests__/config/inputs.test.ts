@@ -1,4 +1,6 @@
 import {
+  lostDispatchTarget,
+  misnamedDispatchInputs,
   readConfig,
   readRole,
   setAsideDispatchTargets,
@@ -333,6 +335,82 @@ describe('setAsideDispatchTargets: a form value the step does not use is said', 
     ['another event', { 'project-name': 'web-app' }, 'push', { 'batch-id': BATCH_ID }, []],
   ])('%s', (_, own, event, form, sentences) => {
     expect(setAsideDispatchTargets(source(own), event, form)).toEqual(sentences);
+  });
+});
+
+describe('misnamedDispatchInputs: a form input spelled otherwise is named, not dropped', () => {
+  const notRead = (given: string, name: string) =>
+    `The dispatch form's input "${given}" is not read: the action reads the form's "${name}". Rename the form's input to ${name}, or pass it in the step's "with:" as ${name}: \${{ inputs.${given} }}.`;
+  it.each<[string, Record<string, string>, string | undefined, Record<string, unknown>, string[]]>([
+    [
+      'batch_id',
+      {},
+      'workflow_dispatch',
+      { batch_id: BATCH_ID },
+      [notRead('batch_id', 'batch-id')],
+    ],
+    ['batchId', {}, 'workflow_dispatch', { batchId: BATCH_ID }, [notRead('batchId', 'batch-id')]],
+    [
+      'BATCH_ID',
+      {},
+      'workflow_dispatch',
+      { BATCH_ID: BATCH_ID },
+      [notRead('BATCH_ID', 'batch-id')],
+    ],
+    [
+      'project_name and retry_type',
+      {},
+      'workflow_dispatch',
+      { project_name: 'web-app', retry_type: 'RETRY_ALL_BUILDS' },
+      [notRead('project_name', 'project-name'), notRead('retry_type', 'retry-type')],
+    ],
+    ['the right name', {}, 'workflow_dispatch', { 'batch-id': BATCH_ID }, []],
+    ['left empty in the form', {}, 'workflow_dispatch', { batch_id: ' ' }, []],
+    [
+      'the step sets it itself',
+      { 'batch-id': BATCH_ID },
+      'workflow_dispatch',
+      { batch_id: BATCH_ID },
+      [],
+    ],
+    [
+      'the step chooses its batch by project-name',
+      { 'project-name': 'web-app' },
+      'workflow_dispatch',
+      { batch_id: BATCH_ID },
+      [],
+    ],
+    [
+      'the step sets retry-type',
+      { 'retry-type': 'RETRY_ALL_BUILDS' },
+      'workflow_dispatch',
+      { retry_type: 'x' },
+      [],
+    ],
+    [
+      'another input of the form',
+      {},
+      'workflow_dispatch',
+      { environment: 'prod', batch: BATCH_ID },
+      [],
+    ],
+    ['another event', {}, 'push', { batch_id: BATCH_ID }, []],
+  ])('%s', (_, own, event, form, sentences) => {
+    expect(misnamedDispatchInputs(source(own), event, form)).toEqual(sentences);
+  });
+});
+
+describe('lostDispatchTarget: the misspelt form input is the fix when no batch is named', () => {
+  it.each<[string, Record<string, string>, Record<string, unknown>, boolean]>([
+    ['only batch_id in the form', {}, { batch_id: BATCH_ID }, true],
+    ['only project_name in the form', {}, { project_name: 'web-app' }, true],
+    ['batch_id beside a batch-id', {}, { batch_id: BATCH_ID, 'batch-id': BATCH_ID }, false],
+    ['the step names its batch', { 'batch-id': BATCH_ID }, { batch_id: BATCH_ID }, false],
+    ['only retry_type misspelt', {}, { retry_type: 'RETRY_ALL_BUILDS' }, false],
+  ])('%s', (_, own, form, lost) => {
+    const sentence = lostDispatchTarget(source(own), 'workflow_dispatch', form);
+    if (lost) expect(sentence).toMatch(/^The dispatch form's input "\w+" is not read: /);
+    else expect(sentence).toBeUndefined();
   });
 });
 

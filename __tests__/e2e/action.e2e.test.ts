@@ -177,6 +177,26 @@ describe('dist/index.js against the simulator', () => {
     });
   });
 
+  it('names a form input spelled batch_id or retry_type, which it does not read, and how to pass it', async () => {
+    const sim = await simulatorFor('retry-succeeds');
+    const dispatch = (inputs: Record<string, string>) =>
+      act(sim, { 'batch-id': '' }, { eventName: 'workflow_dispatch', event: { inputs } });
+    const lost = await dispatch({ batch_id: sim.batch.id });
+    expect(lost.code).toBe(1);
+    const notRead = (given: string, name: string) =>
+      `The dispatch form's input "${given}" is not read: the action reads the form's "${name}". Rename the form's input to ${name}, or pass it in the step's "with:" as ${name}: \${{ inputs.${given} }}.`;
+    expect(annotations(lost, 'error')).toEqual([notRead('batch_id', 'batch-id')]);
+    expect(lost.summary).toContain('not read: the action reads the form&#39;s &#34;batch-id&#34;');
+    expect(sim.calls('RetryBuildBatch')).toHaveLength(0);
+
+    const kept = await dispatch({ 'batch-id': sim.batch.id, retryType: 'RETRY_ALL_BUILDS' });
+    expect(kept.code).toBe(0);
+    expect(annotations(kept, 'warning')).toEqual([notRead('retryType', 'retry-type')]);
+    expect(sim.calls('RetryBuildBatch')[0]!.body).toMatchObject({
+      retryType: 'RETRY_FAILED_BUILDS',
+    });
+  });
+
   it('says so when the form’s batch-id is set aside by the step’s own project-name', async () => {
     const sim = await simulatorFor('project-history');
     const pasted = sim.batches.find((b) => b.number === 2)!.id;

@@ -248,6 +248,65 @@ export function setAsideDispatchTargets(
   });
 }
 
+/** An input name as people spell it in a form: batch_id, batchId and BATCH_ID all read batch-id. */
+const spelling = (name: string) =>
+  name
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .toLowerCase()
+    .replace(/[\s_.]+/g, '-');
+
+/**
+ * The dispatch form's inputs that the action does not read because they are spelled otherwise than
+ * its own (batch_id for batch-id): their values would otherwise be dropped without a word. Only those
+ * the step would have taken from the form: not when it sets the input, or chooses its batch, itself.
+ */
+function misnamed(
+  source: InputSource,
+  eventName: string | undefined,
+  dispatchInputs: Record<string, unknown> | undefined,
+): Array<{ name: InputName; sentence: string }> {
+  if (eventName !== 'workflow_dispatch' || !dispatchInputs) return [];
+  const stepChoseTarget = ownTarget(source).length > 0;
+  const given = Object.keys(dispatchInputs);
+  return DISPATCH_INPUTS.flatMap((name) => {
+    if (source.get(name) !== '' || given.includes(name)) return [];
+    if (stepChoseTarget && TARGET_INPUTS.includes(name)) return [];
+    const key = given.find((k) => spelling(k) === name && String(dispatchInputs[k]).trim() !== '');
+    if (key === undefined) return [];
+    return [
+      {
+        name,
+        sentence: `The dispatch form's input ${shown(key)} is not read: the action reads the form's "${name}". Rename the form's input to ${name}, or pass it in the step's "with:" as ${name}: \${{ inputs.${key} }}.`,
+      },
+    ];
+  });
+}
+
+/** The sentences for the dispatch form's inputs the action does not read as they are spelled. */
+export function misnamedDispatchInputs(
+  source: InputSource,
+  eventName: string | undefined,
+  dispatchInputs: Record<string, unknown> | undefined,
+): string[] {
+  return misnamed(source, eventName, dispatchInputs).map((m) => m.sentence);
+}
+
+/**
+ * When the form's batch-id or project-name is misspelt and nothing else names a batch, the sentence
+ * that says so: it is the fix, where "No batch to retry: set batch-id" would send people to a form
+ * that already has one.
+ */
+export function lostDispatchTarget(
+  source: InputSource,
+  eventName: string | undefined,
+  dispatchInputs: Record<string, unknown> | undefined,
+): string | undefined {
+  const filled = withDispatchInputs(source, eventName, dispatchInputs);
+  if (TARGET_INPUTS.some((name) => filled.get(name) !== '')) return undefined;
+  return misnamed(source, eventName, dispatchInputs).find((m) => TARGET_INPUTS.includes(m.name))
+    ?.sentence;
+}
+
 /** The batch id a batch-id value names, whichever form it takes (id, ARN, console page). */
 function batchNamed(value: string): string {
   if (value.startsWith('arn:')) return parseArn(value)?.resourceId ?? value;

@@ -1,7 +1,10 @@
 import type { CodeBuild } from '../aws/codebuild.js';
 import { formatDuration } from '../report/outcome.js';
 import { checkEndpointVariables } from '../config/endpoint-variables.js';
+import { ActionError } from '../config/errors.js';
 import {
+  lostDispatchTarget,
+  misnamedDispatchInputs,
   readConfig,
   setAsideDispatchTargets,
   withDispatchInputs,
@@ -67,7 +70,11 @@ export interface Step {
 /** Reads the inputs (throwing the sentence that names a bad one) and sets up the step. */
 export function beginStep(deps: Deps, reporter: Reporter, startedAt: number): Step {
   const { io, clock } = deps;
+  const lost = lostDispatchTarget(deps.inputs, deps.event.name, deps.event.inputs);
+  if (lost) throw new ActionError(lost);
   const config = readConfig(withDispatchInputs(deps.inputs, deps.event.name, deps.event.inputs));
+  for (const sentence of misnamedDispatchInputs(deps.inputs, deps.event.name, deps.event.inputs))
+    io.warning(sentence);
   for (const sentence of setAsideDispatchTargets(deps.inputs, deps.event.name, deps.event.inputs))
     io.notice(sentence);
   checkEndpointVariables(deps.env);
