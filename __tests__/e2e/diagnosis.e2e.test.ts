@@ -187,6 +187,10 @@ describe('a red batch, diagnosed', () => {
       );
     }
     expect(run.summary).not.toContain('wrote no log lines');
+    // They never started because the step gave up, not as a result of integration_tests.
+    expect(run.summary).toContain(
+      '<p><strong>Failed:</strong> <code>integration_tests</code> · <strong>never started:</strong> <code>e2e_tests</code>, <code>package</code></p>',
+    );
     expect(run.outputs).toMatchObject({
       'failed-build-groups': '["integration_tests"]',
       'not-run-build-groups': '["e2e_tests","package"]',

@@ -58,6 +58,37 @@ describe('renderSummary', () => {
     );
   });
 
+  it.each<[string, BuildBatch, boolean, string]>([
+    [
+      'a group a failed one blocked',
+      batch('FAILED', [group('unit', 'FAILED'), group('e2e', 'STOPPED', { dependsOn: ['unit'] })]),
+      false,
+      '<p><strong>Failed:</strong> <code>unit</code> · <strong>not run as a result:</strong> <code>e2e</code></p>',
+    ],
+    [
+      'a group still waiting when the step gave up',
+      batch('STOPPED', [group('unit', 'IN_PROGRESS'), group('docs', 'PENDING')]),
+      true,
+      '<p><strong>Failed:</strong> <code>unit</code> · <strong>never started:</strong> <code>docs</code></p>',
+    ],
+    [
+      'both',
+      batch('STOPPED', [
+        group('unit', 'FAILED'),
+        group('e2e', 'STOPPED', { dependsOn: ['unit'] }),
+        group('docs', 'PENDING'),
+      ]),
+      false,
+      '<p><strong>Failed:</strong> <code>unit</code> · <strong>not run as a result:</strong> <code>e2e</code> · <strong>never started:</strong> <code>docs</code></p>',
+    ],
+  ])(
+    'says "not run as a result" only of groups a failure blocked: %s',
+    (_, read, interrupted, line) => {
+      const outcome = describeBatch(read, { interrupted });
+      expect(renderSummary(input(outcome)).split('\n')[2]).toBe(line);
+    },
+  );
+
   it('names at most 10 groups on that line, then counts the rest; none for a green batch', () => {
     const many = describeBatch(
       batch(

@@ -266,12 +266,23 @@ export function failureBreakdown(outcome: BatchOutcome): FailureBreakdown {
   return { failed, notRun, ignored };
 }
 
+/**
+ * The groups that did not run, split by why: a group they depend on failed (blocked), or they had not
+ * started when the batch ended or the step stopped waiting, which no failure caused.
+ */
+export function whyNotRun(
+  outcome: BatchOutcome,
+  notRun: readonly string[],
+): { blocked: string[]; neverStarted: string[] } {
+  const byId = new Map(outcome.groups.map((g) => [g.identifier, g]));
+  const blocked = notRun.filter((id) => byId.get(id)?.blockedBy.length);
+  return { blocked, neverStarted: notRun.filter((id) => !blocked.includes(id)) };
+}
+
 /** The sentence the step fails with when the batch did not succeed. */
 export function failureSentence(outcome: BatchOutcome): string {
   const { failed: causes, notRun, ignored } = failureBreakdown(outcome);
-  const byId = new Map(outcome.groups.map((g) => [g.identifier, g]));
-  const blocked = notRun.filter((id) => byId.get(id)?.blockedBy.length);
-  const neverStarted = notRun.filter((id) => !blocked.includes(id));
+  const { blocked, neverStarted } = whyNotRun(outcome, notRun);
   const blocking =
     causes.length > 0
       ? `failed build groups: ${causes.join(', ')}`

@@ -9,6 +9,7 @@ import {
 import { batchConsoleUrl, buildConsoleUrl, s3ConsoleUrl } from './links.js';
 import {
   failureBreakdown,
+  whyNotRun,
   formatDuration,
   type BatchOutcome,
   type GroupOutcome,
@@ -465,14 +466,20 @@ const NAMED_MAX = 10;
 export function whatFailed(outcome: BatchOutcome, safe: (text: string) => string): string {
   if (!outcome.complete || outcome.status === 'SUCCEEDED') return '';
   const { failed, notRun, ignored } = failureBreakdown(outcome);
+  // As the failure sentence: only groups a failed one blocked are "as a result".
+  const { blocked, neverStarted } = whyNotRun(outcome, notRun);
   const parts: Array<[string, string[]]> = [
     ['Failed', failed],
-    [failed.length > 0 ? 'not run as a result' : 'Not run', notRun],
+    [failed.length > 0 ? 'not run as a result' : 'Not run', blocked],
+    ['never started', neverStarted],
     ['failed, but ignore-failure', ignored],
   ];
   const shown = parts
     .filter(([, ids]) => ids.length > 0)
-    .map(([label, ids]) => `<strong>${label}:</strong> ${someNames(ids, NAMED_MAX, safe, ', ')}`);
+    .map(([label, ids], i) => {
+      const named = i === 0 ? label[0]!.toUpperCase() + label.slice(1) : label;
+      return `<strong>${named}:</strong> ${someNames(ids, NAMED_MAX, safe, ', ')}`;
+    });
   return shown.length > 0 ? `<p>${shown.join(' · ')}</p>` : '';
 }
 
