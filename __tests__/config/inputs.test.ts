@@ -120,10 +120,13 @@ describe('readConfig', () => {
       .map(([k, v]) => `${k}=${JSON.stringify(v.length > 24 ? `${v.slice(0, 21)}...` : v)}`)
       .join(' ') || 'no inputs';
   const rejected: Array<[Record<string, string>, RegExp]> = [
-    [{}, /No batch to retry: set "batch-id".*or "project-name"/],
+    [
+      {},
+      /No batch to retry: set "batch-id" to a batch build id, its ARN or its console page's URL, or "project-name"/,
+    ],
     [
       { 'batch-id': 'not an id' },
-      /^Input "batch-id" is "not an id", but it must be a batch build id \(project:uuid\) or a batch build ARN\.$/,
+      /^Input "batch-id" is "not an id", but it must be a batch build id \(project:uuid\), its ARN or its page's URL in the CodeBuild console\.$/,
     ],
     [
       { 'batch-id': `${BATCH_ID}\n::error::injected` },

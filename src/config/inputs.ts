@@ -133,7 +133,7 @@ function readTarget(
       throw invalid(
         Inputs.BatchId,
         batchInput,
-        'a batch build id (project:uuid) or a batch build ARN',
+        "a batch build id (project:uuid), its ARN or its page's URL in the CodeBuild console",
       );
     }
     return { target: { kind: 'batch', batchId: batchInput } };
@@ -149,7 +149,7 @@ function readTarget(
     return { target: { kind: 'project', projectName: projectInput } };
   }
   throw new ActionError(
-    `No batch to retry: set "${Inputs.BatchId}" to a batch build id or ARN, or "${Inputs.ProjectName}" to retry the newest failed batch of that project.`,
+    `No batch to retry: set "${Inputs.BatchId}" to a batch build id, its ARN or its console page's URL, or "${Inputs.ProjectName}" to retry the newest failed batch of that project.`,
   );
 }
 
