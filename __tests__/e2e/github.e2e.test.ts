@@ -462,6 +462,31 @@ describe('two steps of one run following the same batch, each with its own check
   });
 });
 
+describe("two steps following the same batch, one's check-name the start of the other's", () => {
+  it('the post step of the one killed (ci) leaves the runs of the other (ci/arm64) in progress', async () => {
+    const sim = await start('long-running');
+    const inProgress = async (name: string) => {
+      while (runsOf(sim).get(name)?.status !== 'in_progress')
+        await new Promise((resolve) => setTimeout(resolve, 20));
+    };
+    const legA = withGitHub(sim, { 'check-name': 'ci', 'stop-on-cancel': 'false' });
+    const a = startAct(sim, legA);
+    await inProgress('ci/integration_tests');
+    const b = startAct(sim, withGitHub(sim, { 'check-name': 'ci/arm64' }));
+    await inProgress('ci/arm64/integration_tests');
+    a.child.kill('SIGKILL');
+    const killed = await a.done;
+    const post = await act(sim, legA, { state: killed.state });
+    expect(post.code).toBe(0);
+    const runs = runsOf(sim);
+    expect(runs.get('ci/integration_tests')!.conclusion).toBe('cancelled');
+    // Before: 'ci/arm64/integration_tests' starts with 'ci/', and was completed as cancelled.
+    expect(runs.get('ci/arm64/integration_tests')!.status).toBe('in_progress');
+    b.child.kill('SIGKILL');
+    await b.done;
+  });
+});
+
 describe('check runs in a matrix whose legs report different batches', () => {
   it('legs without their own check-name: each is warned that the other batch writes the same check runs', async () => {
     // Two legs on one commit, both with checks: true and no check-name: GitHub shows the newest run of

@@ -414,6 +414,11 @@ describe('leftOpenUpdates: the post step completes what this step left open, and
       listed(8, 'in_progress', RUN, 'web-app:a', '', 'web-app-x/build'),
       [],
     ],
+    [
+      "another step's check-name that has this one and a slash before its own (web-app/arm)",
+      listed(9, 'in_progress', RUN, 'web-app:a', '', 'web-app/arm/build'),
+      [],
+    ],
   ])('%s', (_, run, ids) => {
     expect(
       leftOpenUpdates([run], { run: RUN, batch: 'web-app:a' }, 'web-app').map((u) => u.id),

@@ -329,8 +329,11 @@ export function leftOpenUpdates(
 ): Array<{ id: number; body: Omit<CheckRunBody, 'name'> }> {
   const note = `<p>${githubSafe(LEFT_OPEN_NOTE)}</p>`;
   const prefix = checkRunName(checkName, '');
+  // A group's identifier has no slash: `ci/arm64/unit` is the run of another step's `ci/arm64`.
+  const ours = (name: string) =>
+    name.startsWith(prefix) && !name.slice(prefix.length).includes('/');
   return listed
-    .filter((run) => run.status !== 'completed' && run.name.startsWith(prefix))
+    .filter((run) => run.status !== 'completed' && ours(run.name))
     .filter((run) => {
       const by = writerOf(run.output.summary ?? '');
       return by?.run === writer.run && by.batch === writer.batch;
