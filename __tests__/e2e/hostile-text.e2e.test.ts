@@ -358,3 +358,31 @@ describe('a deep build graph two groups wide, under a failed first group', () =>
     expect(run.summary).toContain('<strong>Failed:</strong> <code>compile</code>');
   }, 60_000);
 });
+
+describe('a build graph 3,000 groups deep, one chain listed deepest first, under a failed first group', () => {
+  it('is reported: each group that did not run names the failed group', async () => {
+    // The buildspec is the pull request's: each group depends on the one after it in the list.
+    const groups = Array.from({ length: 3_000 }, (_, i) => ({
+      identifier: `step_${3_000 - i}`,
+      dependsOn: [`step_${2_999 - i}`],
+    }));
+    groups.push({ identifier: 'step_0', dependsOn: [] });
+    const plan = { step_0: { status: 'FAILED' } };
+    const sim = await start({
+      description: 'a failed first group under a chain of 3,000 groups',
+      project: 'web-app',
+      groups,
+      initial: { groups: plan },
+      retries: [plan],
+    });
+    const run = await act(sim, {});
+    // Before: "Unexpected error (a bug in codebuild-batch-retry …): Maximum call stack size
+    // exceeded", nothing retried and no summary.
+    expect(run.stdout).not.toContain('Unexpected error');
+    expect(run.code).toBe(1);
+    expect(run.outputs.attempts).toBe('1');
+    expect(JSON.parse(run.outputs['failed-build-groups']!)).toEqual(['step_0']);
+    expect(JSON.parse(run.outputs['not-run-build-groups']!)).toHaveLength(3_000);
+    expect(run.summary).toContain('<strong>Failed:</strong> <code>step_0</code>');
+  }, 60_000);
+});

@@ -538,6 +538,16 @@ describe('describeBatch: the groups a stopped group waited for', () => {
     );
   });
 
+  it('walks a chain of 10,000 stopped groups listed deepest first without running out of stack', () => {
+    // The buildspec's order: each group is met before the one it depends on.
+    const chain = Array.from({ length: 10_000 }, (_, i) =>
+      group(`step_${10_000 - i}`, 'STOPPED', { dependsOn: [`step_${9_999 - i}`] }),
+    );
+    const outcome = describeBatch(batch('FAILED', [...chain, group('step_0', 'FAILED')]));
+    // Before: RangeError: Maximum call stack size exceeded.
+    expect(outcome.groups.slice(0, -1).every((g) => g.blockedBy.join() === 'step_0')).toBe(true);
+  });
+
   it.each([
     [
       'a chain',

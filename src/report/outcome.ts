@@ -81,26 +81,47 @@ export function describeGroups(batch: BuildBatch): GroupOutcome[] {
   const byId = new Map(groups.map((g) => [g.identifier, g]));
   // Each group's roots once: walking every path made a graph two groups wide and 30 deep (the
   // buildspec's, a pull request's) take 2^30 steps. A group met again on its own path (a cycle) adds
-  // none.
+  // none. The walk keeps its own stack: a recursive one ran out of the process's on a chain of 2,000
+  // groups listed deepest first, and the step failed with no summary.
   const known = new Map<GroupOutcome, string[]>();
   const walking = new Set<GroupOutcome>();
-  const roots = (group: GroupOutcome): string[] => {
-    if (group.status !== 'STOPPED') return [];
-    const done = known.get(group);
-    if (done) return done;
-    walking.add(group);
-    const found = group.dependsOn
+  const blockers = (group: GroupOutcome) =>
+    group.dependsOn
       .map((d) => byId.get(d))
-      .filter((d): d is GroupOutcome => !!d && d.status !== SUCCEEDED && !d.ignoreFailure)
-      .flatMap((dep) => {
-        if (walking.has(dep)) return [];
-        const deeper = roots(dep);
-        return deeper.length > 0 ? deeper : [dep.identifier];
-      });
-    walking.delete(group);
-    const unique = [...new Set(found)];
-    known.set(group, unique);
-    return unique;
+      .filter((d): d is GroupOutcome => !!d && d.status !== SUCCEEDED && !d.ignoreFailure);
+  const done = (group: GroupOutcome) => (group.status === 'STOPPED' ? known.get(group) : []);
+  const roots = (start: GroupOutcome): string[] => {
+    const first = done(start);
+    if (first) return first;
+    type Frame = { group: GroupOutcome; deps: GroupOutcome[]; next: number; found: string[] };
+    const path: Frame[] = [];
+    const enter = (group: GroupOutcome) => {
+      walking.add(group);
+      path.push({ group, deps: blockers(group), next: 0, found: [] });
+    };
+    // What a dependency adds to the group that waited for it: its roots, or itself.
+    const add = (frame: Frame, dep: GroupOutcome, deeper: string[]) => {
+      for (const id of deeper.length > 0 ? deeper : [dep.identifier]) frame.found.push(id);
+    };
+    enter(start);
+    for (;;) {
+      const frame = path.at(-1)!;
+      const dep = frame.deps[frame.next++];
+      if (dep) {
+        if (walking.has(dep)) continue;
+        const deeper = done(dep);
+        if (deeper) add(frame, dep, deeper);
+        else enter(dep);
+        continue;
+      }
+      path.pop();
+      walking.delete(frame.group);
+      const unique = [...new Set(frame.found)];
+      known.set(frame.group, unique);
+      const waiting = path.at(-1);
+      if (!waiting) return unique;
+      add(waiting, frame.group, unique);
+    }
   };
   for (const group of groups) {
     group.blockedBy = roots(group);
