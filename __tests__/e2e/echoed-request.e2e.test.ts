@@ -87,7 +87,7 @@ async function retriedThroughEcho(
     expect(comments).toHaveLength(1);
     const written = [
       comments[0],
-      JSON.stringify(sim.github.checkRunsFor(HEAD_SHA)),
+      JSON.stringify(sim.github.checkRuns),
       run.stdout
         .split('\n')
         .filter((line) => !line.startsWith('::add-mask::'))

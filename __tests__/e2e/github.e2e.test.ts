@@ -24,6 +24,8 @@ const start = simulators();
 /** run-action.mjs's GITHUB_SHA, and a pull request's head commit. */
 const PUSH_SHA = '0a1b2c3d4e5f60718293a4b5c6d7e8f901234567';
 const HEAD_SHA = 'feedfacefeedfacefeedfacefeedfacefeedface';
+/** The commit the simulated project's own source version (refs/heads/main) resolves to. */
+const MAIN_HEAD = '4f3c2b1a0e9d8c7b6a5f4e3d2c1b0a9f8e7d6c5b';
 
 function pullRequest(number = 1, headRepo = 'example/web-app') {
   return {
@@ -39,6 +41,12 @@ function pullRequest(number = 1, headRepo = 'example/web-app') {
     },
   };
 }
+
+/** A scenario whose batch built `sha`, as the batch a workflow retries for its own commit did. */
+const builtFrom = (name: keyof typeof scenarios, sha: string) => ({
+  ...scenarios[name],
+  request: { sourceVersion: sha },
+});
 
 const withGitHub = (sim: Simulator, inputs: Record<string, string> = {}) => ({
   checks: 'true',
@@ -89,7 +97,7 @@ const comparable = (summary: string) =>
 
 describe('check runs, on a push', () => {
   it('one per build group on GITHUB_SHA, created once, completed with the right conclusion', async () => {
-    const sim = await start('retry-succeeds');
+    const sim = await start(builtFrom('retry-succeeds', PUSH_SHA));
     const run = await act(sim, withGitHub(sim, { 'pr-comment': 'always' }));
     expect(run.code).toBe(0);
     const runs = runsOf(sim);
@@ -153,6 +161,23 @@ describe('check runs, on a push', () => {
     expect(sim.github.calls('checks/create')).toHaveLength(runs.size);
     expectNoIdleUpdates(sim);
   });
+
+  it('a batch of another commit (an id pasted in a dispatch form): its runs go on the commit it built, never on GITHUB_SHA', async () => {
+    // The batch built refs/heads/main at 4f3c2b1…, while the workflow runs on 0a1b2c3…: runs on
+    // GITHUB_SHA would show that batch's results, and pass its required checks, on a commit it
+    // never built.
+    const sim = await start('retry-succeeds');
+    const run = await act(sim, withGitHub(sim), {
+      eventName: 'workflow_dispatch',
+      event: { inputs: {} },
+    });
+    expect(run.code).toBe(0);
+    const built = MAIN_HEAD;
+    expect(sim.github.checkRunsFor(PUSH_SHA)).toEqual([]);
+    const runs = runsOf(sim);
+    expect(runs.size).toBe(7);
+    for (const [, r] of runs) expect(r.sha).toBe(built);
+  });
 });
 
 function runActionStarted(sim: Simulator) {
@@ -170,7 +195,7 @@ function runActionStarted(sim: Simulator) {
 
 describe('check runs and the comment, on a pull request', () => {
   it('runs on the head commit with each conclusion, the diagnosis in their output; one comment, edited by the next run', async () => {
-    const sim = await start('diagnosis');
+    const sim = await start(builtFrom('diagnosis', HEAD_SHA));
     const first = await act(
       sim,
       withGitHub(sim, { 'pr-comment': 'failure', 'check-name': 'CodeBuild' }),
@@ -493,10 +518,10 @@ describe('check runs in a matrix whose legs report different batches', () => {
     // each name, so whichever leg writes last hides the other (a green leg would pass a required check
     // for a red one). Leg red is still running when leg green reports.
     const sim = await start({
-      ...scenarios['fails-again'],
+      ...builtFrom('fails-again', PUSH_SHA),
       retries: [{ integration_tests: { status: 'FAILED', ms: 4_000 } }],
     });
-    const green = sim.addBatch({ ...scenarios['retry-succeeds'] });
+    const green = sim.addBatch(builtFrom('retry-succeeds', PUSH_SHA));
     const redLeg = startAct(sim, withGitHub(sim));
     await logged(redLeg.child, /integration_tests: IN_PROGRESS/);
     const greenLeg = await act(sim, withGitHub(sim, { 'batch-id': green.id }));

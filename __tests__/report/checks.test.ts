@@ -315,23 +315,23 @@ describe('checksCommit: the commit the check runs go on', () => {
     ['a pull request: its head commit', {}, HEAD],
     ['a push: GITHUB_SHA', { headSha: undefined }, SHA],
     [
-      'a started batch: the commit CodeBuild resolved',
-      { started: { resolvedSourceVersion: RESOLVED, sourceVersion: 'main' } },
+      'a batch: the commit CodeBuild resolved, wherever the workflow runs',
+      { batch: { resolvedSourceVersion: RESOLVED, sourceVersion: 'main' } },
       RESOLVED,
     ],
     [
-      'a started batch not resolved yet: the SHA it was asked to build',
-      { started: { sourceVersion: RESOLVED.toUpperCase() } },
+      'a batch not resolved yet: the SHA it was asked to build',
+      { batch: { sourceVersion: RESOLVED.toUpperCase() } },
       RESOLVED,
     ],
     [
-      'a started batch of a short SHA, not resolved yet: the event (GitHub takes only a full SHA)',
-      { started: { sourceVersion: RESOLVED.slice(0, 7) } },
+      'a batch of a short SHA, not resolved yet: the event (GitHub takes only a full SHA)',
+      { batch: { sourceVersion: RESOLVED.slice(0, 7) } },
       HEAD,
     ],
     [
-      'a started batch of a branch, not resolved yet: the event',
-      { started: { sourceVersion: 'main' } },
+      'a batch of a branch, not resolved yet (or an S3 source): the event',
+      { batch: { sourceVersion: 'main' } },
       HEAD,
     ],
   ])('%s', (_, options, commit) => {

@@ -267,17 +267,18 @@ export class GitHubReport implements ReportSink {
 
   /**
    * A batch this step started on a branch or tag: its commit is known once CodeBuild has resolved it
-   * (after DOWNLOAD_SOURCE), or, at the latest, when the step reports.
+   * (after DOWNLOAD_SOURCE), or, at the latest, when the step reports. A batch found is taken as first
+   * read: it has mostly run already.
    */
   private commitKnown(): boolean {
     if (this.sha || !this.options.started || this.reported) return true;
-    return checksCommit({ started: this.latest }) !== undefined;
+    return checksCommit({ batch: this.latest }) !== undefined;
   }
 
   /** The commit of the check runs, fixed at the first: see checksCommit. */
   private headSha(): string {
     this.sha ??= checksCommit({
-      started: this.options.started ? this.latest : undefined,
+      batch: this.latest,
       headSha: this.edges.event.headSha,
       sha: this.edges.event.sha,
     });

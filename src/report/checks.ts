@@ -272,16 +272,18 @@ export function planCheckRuns(
 const SHA = /^[0-9a-f]{40}$/i;
 
 /**
- * The commit the check runs belong to: for a batch this step started, the commit CodeBuild built
- * (resolved, or the SHA it was asked for); otherwise a pull request's head commit, else GITHUB_SHA.
+ * The commit the check runs belong to: the commit the batch built (resolved, or the SHA it was asked
+ * for), so that a batch of another commit (a pasted id, a project's newest failed batch) never shows
+ * its results on this one; while CodeBuild has not named one, a pull request's head commit, else
+ * GITHUB_SHA.
  */
 export function checksCommit(options: {
-  started?: { resolvedSourceVersion?: string; sourceVersion?: string };
+  batch?: { resolvedSourceVersion?: string; sourceVersion?: string };
   headSha?: string;
   sha?: string;
 }): string | undefined {
-  const { started } = options;
-  for (const version of [started?.resolvedSourceVersion, started?.sourceVersion])
+  const { batch } = options;
+  for (const version of [batch?.resolvedSourceVersion, batch?.sourceVersion])
     if (version && SHA.test(version)) return version.toLowerCase();
   return options.headSha || options.sha || undefined;
 }
