@@ -606,6 +606,20 @@ export class SimulatedBatch {
     return { ...this.describe(t), buildGroups: groups };
   }
 
+  /**
+   * A build's environment variables: the batch's, then its group's own from the build graph
+   * (`env: variables:` in the buildspec's batch section, def.variables here), PLAINTEXT in clear.
+   */
+  variablesOf(entry, settings) {
+    const def = this.groupDefs.find((g) => g.identifier === entry.identifier) ?? {};
+    const own = Object.entries(def.variables ?? {}).map(([name, value]) => ({
+      name,
+      value,
+      type: 'PLAINTEXT',
+    }));
+    return [...settings.environment.environmentVariables, ...own];
+  }
+
   /** A build's LogsLocation, as BatchGetBuilds returns it. */
   logsOf(entry) {
     const def = this.groupDefs.find((g) => g.identifier === entry.identifier) ?? {};
@@ -688,7 +702,7 @@ export class SimulatedBatch {
         type: settings.environment.type,
         image: settings.environment.image,
         computeType: settings.environment.computeType,
-        environmentVariables: settings.environment.environmentVariables,
+        environmentVariables: this.variablesOf(entry, settings),
       },
       buildComplete: final,
       initiator: `${this.project}:${this.id.split(':')[1]}`,

@@ -285,6 +285,43 @@ describe("a build that prints one of the batch's PLAINTEXT variables", () => {
   }, 30_000);
 });
 
+describe("a build that prints a PLAINTEXT variable its group's build graph entry sets", () => {
+  it('has the value hidden too: it is on the build, not on the batch', async () => {
+    // The buildspec's batch section gives the group its own variable (env: variables:): CodeBuild
+    // returns it in clear on the group's builds only.
+    const token = 'group-plaintext-secret-4b2d9e';
+    const unit = {
+      status: 'FAILED',
+      reason: {
+        phase: 'BUILD',
+        code: 'COMMAND_EXECUTION_ERROR',
+        message: `Error while executing command: ./deploy.sh ${token}. Reason: exit status 1`,
+      },
+      log: ['deploying', `curl -H "Authorization: Bearer ${token}" https://deploy.example`],
+      tests: {
+        passed: 1,
+        failed: [{ suite: 'deploy', name: 'authorises', message: `401 for ${token}`, ms: 5 }],
+      },
+    };
+    const sim = await start({
+      description: "one red group whose build prints its own graph entry's PLAINTEXT variable",
+      project: 'web-app',
+      groups: [{ identifier: 'unit_tests', dependsOn: [], variables: { DEPLOY_TOKEN: token } }],
+      initial: { groups: { unit_tests: unit } },
+      retries: [{ unit_tests: unit }],
+    });
+    const { run, check, shown } = await onPullRequest(sim, 'unit_tests');
+    expect(run.code).toBe(1);
+    for (const [where, text] of Object.entries(shown))
+      expect([where, text.includes(token)]).toEqual([where, false]);
+    expect(run.summary).toContain('curl -H &#34;Authorization: Bearer ***&#34;');
+    expect(check.output.title).toContain('./deploy.sh ***');
+    expect(annotations(run, 'error')).toContain(
+      'deploy › authorises FAILED in build group unit_tests: 401 for *** (0.01s)',
+    );
+  }, 30_000);
+});
+
 describe('a PLAINTEXT value where a long line, a test message or a failure reason is cut', () => {
   it('shows none of its start before the cut, nor of its end after it: it is hidden first', async () => {
     const token = 'sim-plaintext-secret-7f3a9c1e';

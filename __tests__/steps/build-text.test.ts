@@ -65,4 +65,16 @@ describe('hidingBuildText', () => {
     expect(await hidden.getReports(['arn'])).toEqual([{ arn: `arn:report/${SECRET}` }]);
     expect(await hidden.region()).toBe('us-east-1');
   });
+
+  it("hands each build read to learn before its own text is hidden: a group's own variables", async () => {
+    const known: string[] = [];
+    const learning = hidingBuildText(
+      source,
+      (text) => known.reduce((out, value) => out.replaceAll(value, '***'), text),
+      (builds) => known.push(...builds.map((b) => b.arn!.split('/')[1]!)),
+    );
+    const [build] = await learning.getBuilds(['arn']);
+    expect(build!.phases![0]!.contexts![0]!.message).toBe('deploy ***');
+    expect(known).toEqual([SECRET]);
+  });
 });

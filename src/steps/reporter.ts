@@ -1,4 +1,4 @@
-import type { BuildBatch } from '@aws-sdk/client-codebuild';
+import type { Build, BuildBatch } from '@aws-sdk/client-codebuild';
 import {
   artifactsOf,
   diagnose,
@@ -87,10 +87,20 @@ const WHOLE_LOGS_TIMEOUT_MS = 5_000;
  */
 export class Reporter {
   private newest: BuildBatch | undefined;
-  /** The batch's PLAINTEXT values in the forms a build may print them, kept out of its text. */
-  private plaintextForms: readonly string[] = [];
+  /** The PLAINTEXT values of the batch and of the builds read, and the forms a build prints them in. */
+  private readonly plaintext = {
+    batch: [] as string[],
+    builds: new Set<string>(),
+    forms: [] as string[],
+  };
   private readonly hideBuildText = (text: string): string =>
-    this.plaintextForms.length > 0 ? redact(text, this.plaintextForms) : text;
+    this.plaintext.forms.length > 0 ? redact(text, this.plaintext.forms) : text;
+  private readonly learnBuilds = (builds: readonly Build[]): void => {
+    const known = this.plaintext.builds.size;
+    for (const build of builds)
+      for (const value of plaintextValues(build)) this.plaintext.builds.add(value);
+    if (this.plaintext.builds.size > known) this.hidePlaintext();
+  };
   private newestNote: string | undefined;
   private reported = false;
   private readonly sinks: ReportSink[] = [];
@@ -121,7 +131,7 @@ export class Reporter {
       this.groupLogs = new GroupLogs(
         mode,
         logLines,
-        hidingBuildText(source, this.hideBuildText),
+        hidingBuildText(source, this.hideBuildText, this.learnBuilds),
         this.stepLog,
         cancelled,
         this.holdHeap,
@@ -144,7 +154,11 @@ export class Reporter {
    */
   seen(batch: BuildBatch, note?: string): void {
     // Before any log line or test case of the batch is read: a build may print one of them.
-    this.plaintextForms = secretForms(plaintextValues(batch));
+    const values = plaintextValues(batch);
+    if (values.join('\0') !== this.plaintext.batch.join('\0')) {
+      this.plaintext.batch = values;
+      this.hidePlaintext();
+    }
     if (!this.newest) {
       this.io.setOutput(Outputs.BatchArn, batch.arn ?? '');
       this.io.setOutput(Outputs.BuildBatchNumber, String(batch.buildBatchNumber ?? ''));
@@ -155,6 +169,12 @@ export class Reporter {
     if (note !== undefined) return;
     this.groupLogs?.seen(batch);
     for (const sink of this.sinks) sink.seen(batch);
+  }
+
+  /** The forms of every PLAINTEXT value known, worked out again only when one is added. */
+  private hidePlaintext(): void {
+    const { batch, builds } = this.plaintext;
+    this.plaintext.forms = secretForms([...batch, ...builds]);
   }
 
   /** The newest state of the batch seen so far. */
@@ -225,7 +245,7 @@ export class Reporter {
         ? await this.diagnose(
             outcome,
             report,
-            hidingBuildText(report.builds, this.hideBuildText),
+            hidingBuildText(report.builds, this.hideBuildText, this.learnBuilds),
             reads,
           )
         : undefined;
