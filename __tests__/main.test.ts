@@ -287,6 +287,10 @@ describe('run: the decision table', () => {
       },
     ]);
     expect(seen.lines).toContain('  unit: IN_PROGRESS → SUCCEEDED');
+    // Worded as after start-batch ("retried once"), not "Retried 1 time".
+    expect(seen.summary).toContain(
+      'Retried once (RETRY_FAILED_BUILDS); the batch ended SUCCEEDED.',
+    );
     expect(seen.errors).toEqual([]);
     // unit failed before the retry and passed on it; its builds have no reports or artifacts.
     expect(seen.outputs).toMatchObject({
@@ -566,6 +570,9 @@ describe('run: max-attempts', () => {
     expect(codebuild.retries).toHaveLength(3);
     expect(new Set(codebuild.retries.map((r) => r.token)).size).toBe(3);
     expect(seen.outputs.attempts).toBe('3');
+    expect(seen.summary).toContain(
+      'Retried 3 times (RETRY_FAILED_BUILDS); the batch ended SUCCEEDED.',
+    );
     expect(seen.summary).toContain(
       'retries by this step: 3 (#1 → ❌ FAILED, #2 → ❌ FAILED, #3 → ✅ SUCCEEDED)',
     );

@@ -356,7 +356,7 @@ row(
   const outcome = describeBatch(sim.describe(Date.now()));
   const input = {
     outcome,
-    headline: 'Retried 1 time (RETRY_FAILED_BUILDS); the batch ended FAILED.',
+    headline: 'Retried once (RETRY_FAILED_BUILDS); the batch ended FAILED.',
     attempts: [{ attempt: 1, result: 'FAILED' }],
     elapsedMs: 1000,
   };

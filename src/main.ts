@@ -14,13 +14,12 @@ import {
 } from './github/post.js';
 import { Reporter } from './steps/reporter.js';
 import { wantsGitHub } from './config/github-inputs.js';
-import { INTERRUPT_BUDGET_MS } from './steps/interrupt.js';
 import { beginStep, type Deps, type GitHubStep, type Step } from './steps/context.js';
 import { findBatch } from './steps/find.js';
-import { cancelBudget } from './steps/interrupt.js';
+import { cancelBudget, INTERRUPT_BUDGET_MS } from './steps/interrupt.js';
 import { retryWhileRed } from './steps/retry.js';
 import { startBatch, type StartedBatch } from './steps/start-batch.js';
-import { startedHeadline } from './report/summary.js';
+import { retriedHeadline, startedHeadline } from './report/summary.js';
 import { Inputs, State } from './config/names.js';
 
 /**
@@ -113,7 +112,7 @@ async function conclude(step: Step, batch: BuildBatch, start?: StartedBatch): Pr
     ? startedHeadline(batch, attempts.length, start.followed)
     : attempts.length === 0
       ? `Batch ${batch.id} already ${batch.buildBatchStatus}: nothing to retry.`
-      : `Retried ${attempts.length} time${attempts.length > 1 ? 's' : ''} (${config.retryType}); the batch ended ${batch.buildBatchStatus}.`;
+      : retriedHeadline(batch, attempts.length, config.retryType);
   if (attempts.length === 0 && succeeded) io.notice(headline);
   const outcome = await reporter.finish({
     batch,

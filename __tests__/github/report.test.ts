@@ -154,7 +154,7 @@ const greenBatch = () =>
 const finish = (b = failedBatch()) => ({
   batch: b,
   outcome: describeBatch(b),
-  headline: `Retried 1 time; the batch ended ${b.buildBatchStatus}.`,
+  headline: `Retried once; the batch ended ${b.buildBatchStatus}.`,
 });
 
 describe('GitHubReport: check runs and the comment, never the step’s result', () => {

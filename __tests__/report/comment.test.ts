@@ -109,7 +109,7 @@ describe('commentBody', () => {
     const body = commentBody({
       marker: MARKER,
       outcome,
-      headline: 'Retried 1 time (RETRY_FAILED_BUILDS); the batch ended FAILED.',
+      headline: 'Retried once (RETRY_FAILED_BUILDS); the batch ended FAILED.',
       runUrl: RUN,
       diagnosis: {
         groups: new Map([
@@ -132,7 +132,7 @@ describe('commentBody', () => {
       /^<h3>❌ CodeBuild batch <a href="https:\/\/us-east-1\.console\.aws\.amazon\.com\/codesuite\/codebuild\/123456789012\/projects\/web-app\/batch\/web-app%3A[^"]+">web-app #\u206042<\/a>: FAILED<\/h3>$/,
     );
     expect(lines[2]).toBe(
-      '<p>Retried 1 time &#40;RETRY&#95;FAILED&#95;BUILDS&#41;; the batch ended FAILED.</p>',
+      '<p>Retried once &#40;RETRY&#95;FAILED&#95;BUILDS&#41;; the batch ended FAILED.</p>',
     );
     // What failed, before the table: on a pull request it is the first thing looked for.
     expect(lines[3]).toBe(

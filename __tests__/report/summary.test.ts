@@ -17,7 +17,7 @@ import { PROTOTYPE_NAMES } from '../../simulator/scenarios.mjs';
 function input(outcome: BatchOutcome, extra: Partial<SummaryInput> = {}): SummaryInput {
   return {
     outcome,
-    headline: 'Retried 1 time (RETRY_FAILED_BUILDS); the batch ended FAILED.',
+    headline: 'Retried once (RETRY_FAILED_BUILDS); the batch ended FAILED.',
     attempts: [{ attempt: 1, result: 'FAILED' }],
     elapsedMs: 95_000,
     ...extra,

@@ -624,12 +624,18 @@ function shortVersion(version: string): string {
  */
 export function startedHeadline(batch: BuildBatch, retries: number, followed = false): string {
   const version = batch.resolvedSourceVersion || batch.sourceVersion;
-  const retried =
-    retries === 0 ? 'not retried' : retries === 1 ? 'retried once' : `retried ${retries} times`;
+  const retried = retries === 0 ? 'not retried' : `retried ${times(retries)}`;
   const how = followed ? 'Followed' : 'Started';
   const whose = followed ? ' (started by another step with the same request)' : '';
   return `${how} batch #${batch.buildBatchNumber ?? '?'} for ${version ? shortVersion(version) : "the project's source version"}${whose}, ${retried}, ended ${batch.buildBatchStatus ?? 'UNKNOWN'}.`;
 }
+
+/** The headline of a step that retried a batch it found: "Retried once (RETRY_FAILED_BUILDS); …". */
+export function retriedHeadline(batch: BuildBatch, retries: number, retryType: string): string {
+  return `Retried ${times(retries)} (${retryType}); the batch ended ${batch.buildBatchStatus ?? 'UNKNOWN'}.`;
+}
+
+const times = (count: number) => (count === 1 ? 'once' : `${count} times`);
 
 /** The summary of a step that found nothing to retry and no batch to show. */
 export function renderNothing(sentence: string, elapsedMs: number): string {
