@@ -461,55 +461,37 @@ describe('a main step killed before it completed its check runs', () => {
 });
 
 describe('two steps of one run following the same batch, each with its own check-name', () => {
-  it("the post step of the one killed completes its own runs, not the other step's, still running", async () => {
-    const sim = await start('long-running');
-    const inProgress = async (name: string) => {
-      while (runsOf(sim).get(name)?.status !== 'in_progress')
-        await new Promise((resolve) => setTimeout(resolve, 20));
-    };
-    // Leg a retries the batch; leg b (another job of the same run) finds it running and waits.
-    // Leg a leaves the batch running when it ends, so its post step stops nothing.
-    const legA = withGitHub(sim, { 'check-name': 'leg-a', 'stop-on-cancel': 'false' });
-    const a = startAct(sim, legA);
-    await inProgress('leg-a/integration_tests');
-    const b = startAct(sim, withGitHub(sim, { 'check-name': 'leg-b' }));
-    await inProgress('leg-b/integration_tests');
-    a.child.kill('SIGKILL');
-    const killed = await a.done;
-    const post = await act(sim, legA, { state: killed.state });
-    expect(post.code).toBe(0);
-    const runs = runsOf(sim);
-    expect(runs.get('leg-a/integration_tests')!.conclusion).toBe('cancelled');
-    // Leg b still follows its group: GitHub must not show it cancelled.
-    expect(runs.get('leg-b/integration_tests')!.status).toBe('in_progress');
-    b.child.kill('SIGKILL');
-    await b.done;
-  });
-});
-
-describe("two steps following the same batch, one's check-name the start of the other's", () => {
-  it('the post step of the one killed (ci) leaves the runs of the other (ci/arm64) in progress', async () => {
-    const sim = await start('long-running');
-    const inProgress = async (name: string) => {
-      while (runsOf(sim).get(name)?.status !== 'in_progress')
-        await new Promise((resolve) => setTimeout(resolve, 20));
-    };
-    const legA = withGitHub(sim, { 'check-name': 'ci', 'stop-on-cancel': 'false' });
-    const a = startAct(sim, legA);
-    await inProgress('ci/integration_tests');
-    const b = startAct(sim, withGitHub(sim, { 'check-name': 'ci/arm64' }));
-    await inProgress('ci/arm64/integration_tests');
-    a.child.kill('SIGKILL');
-    const killed = await a.done;
-    const post = await act(sim, legA, { state: killed.state });
-    expect(post.code).toBe(0);
-    const runs = runsOf(sim);
-    expect(runs.get('ci/integration_tests')!.conclusion).toBe('cancelled');
-    // Before: 'ci/arm64/integration_tests' starts with 'ci/', and was completed as cancelled.
-    expect(runs.get('ci/arm64/integration_tests')!.status).toBe('in_progress');
-    b.child.kill('SIGKILL');
-    await b.done;
-  });
+  it.each([
+    ['leg-a', 'leg-b'],
+    // 'ci/arm64/integration_tests' starts with 'ci/': it was once taken as ci's own.
+    ['ci', 'ci/arm64'],
+  ])(
+    "the post step of the one killed (%s) completes its own runs, not the other step's (%s), still running",
+    async (killedName, otherName) => {
+      const sim = await start('long-running');
+      const inProgress = async (name: string) => {
+        while (runsOf(sim).get(name)?.status !== 'in_progress')
+          await new Promise((resolve) => setTimeout(resolve, 20));
+      };
+      // Leg a retries the batch; leg b (another job of the same run) finds it running and waits.
+      // Leg a leaves the batch running when it ends, so its post step stops nothing.
+      const legA = withGitHub(sim, { 'check-name': killedName, 'stop-on-cancel': 'false' });
+      const a = startAct(sim, legA);
+      await inProgress(`${killedName}/integration_tests`);
+      const b = startAct(sim, withGitHub(sim, { 'check-name': otherName }));
+      await inProgress(`${otherName}/integration_tests`);
+      a.child.kill('SIGKILL');
+      const killed = await a.done;
+      const post = await act(sim, legA, { state: killed.state });
+      expect(post.code).toBe(0);
+      const runs = runsOf(sim);
+      expect(runs.get(`${killedName}/integration_tests`)!.conclusion).toBe('cancelled');
+      // Leg b still follows its group: GitHub must not show it cancelled.
+      expect(runs.get(`${otherName}/integration_tests`)!.status).toBe('in_progress');
+      b.child.kill('SIGKILL');
+      await b.done;
+    },
+  );
 });
 
 describe('check runs in a matrix whose legs report different batches', () => {

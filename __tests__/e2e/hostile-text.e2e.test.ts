@@ -231,22 +231,43 @@ describe('a rate limit whose retry-after is past the last date there is', () => 
   }, 30_000);
 });
 
+/** A red group whose deploy script and test print `token`: its log, a failed case, its reason. */
+const printing = (token: string) => ({
+  status: 'FAILED',
+  reason: {
+    phase: 'BUILD',
+    code: 'COMMAND_EXECUTION_ERROR',
+    message: `Error while executing command: ./deploy.sh ${token}. Reason: exit status 1`,
+  },
+  log: ['deploying', `curl -H "Authorization: Bearer ${token}" https://deploy.example`, 'HTTP 401'],
+  tests: {
+    passed: 1,
+    failed: [{ suite: 'deploy', name: 'authorises', message: `401 for ${token}`, ms: 5 }],
+  },
+});
+
+/** The run on a pull request, with the token nowhere people look, and *** where it was. */
+async function expectHidden(sim: Simulator, token: string) {
+  const reported = await onPullRequest(sim, 'unit_tests');
+  const { run, check, shown } = reported;
+  expect(run.code).toBe(1);
+  // CloudWatch Logs is the account's; the check run is public on a public repository.
+  for (const [where, text] of Object.entries(shown))
+    expect([where, text.includes(token)]).toEqual([where, false]);
+  expect(run.summary).toContain('curl -H &#34;Authorization: Bearer ***&#34;');
+  expect(check.output.text).toContain('Bearer ***');
+  expect(check.output.title).toContain('./deploy.sh ***');
+  expect(annotations(run, 'error')).toContain(
+    'deploy › authorises FAILED in build group unit_tests: 401 for *** (0.01s)',
+  );
+  return reported;
+}
+
 describe("a build that prints one of the batch's PLAINTEXT variables", () => {
   it('has the value hidden in the log, the summary, the check run and the comment', async () => {
     // A token kept in clear in the project's settings, echoed by a failing deploy script and test.
     const token = 'sim-plaintext-secret-7f3a9c1e';
-    const unit = {
-      status: 'FAILED',
-      log: [
-        'deploying',
-        `curl -H "Authorization: Bearer ${token}" https://deploy.example`,
-        'HTTP 401',
-      ],
-      tests: {
-        passed: 1,
-        failed: [{ suite: 'deploy', name: 'authorises', message: `401 for ${token}`, ms: 5 }],
-      },
-    };
+    const unit = printing(token);
     const sim = await start({
       description: 'one red group whose build prints a PLAINTEXT variable of the project',
       project: 'web-app',
@@ -262,16 +283,7 @@ describe("a build that prints one of the batch's PLAINTEXT variables", () => {
       initial: { groups: { unit_tests: unit } },
       retries: [{ unit_tests: unit }],
     });
-    const { run, check, comment, shown } = await onPullRequest(sim, 'unit_tests');
-    expect(run.code).toBe(1);
-    // CloudWatch Logs is the account's; the check run is public on a public repository.
-    for (const [where, text] of Object.entries(shown))
-      expect([where, text.includes(token)]).toEqual([where, false]);
-    expect(run.summary).toContain('curl -H &#34;Authorization: Bearer ***&#34;');
-    expect(check.output.text).toContain('Bearer ***');
-    expect(annotations(run, 'error')).toContain(
-      'deploy › authorises FAILED in build group unit_tests: 401 for *** (0.01s)',
-    );
+    const { run, comment } = await expectHidden(sim, token);
     // A short value (NODE_ENV=test) is a word, not a secret: the group's name keeps it.
     expect(run.summary).toContain('<code>unit_tests</code>');
     // Only what the build printed is touched: the action's own links keep the account and region.
@@ -283,26 +295,12 @@ describe("a build that prints one of the batch's PLAINTEXT variables", () => {
     );
     expect(run.outputs['batch-arn']).toBe(sim.batch.arn);
   }, 30_000);
-});
 
-describe("a build that prints a PLAINTEXT variable its group's build graph entry sets", () => {
-  it('has the value hidden too: it is on the build, not on the batch', async () => {
+  it("also one its group's entry in the build graph sets: it is on the group's builds, not the batch", async () => {
     // The buildspec's batch section gives the group its own variable (env: variables:): CodeBuild
     // returns it in clear on the group's builds only.
     const token = 'group-plaintext-secret-4b2d9e';
-    const unit = {
-      status: 'FAILED',
-      reason: {
-        phase: 'BUILD',
-        code: 'COMMAND_EXECUTION_ERROR',
-        message: `Error while executing command: ./deploy.sh ${token}. Reason: exit status 1`,
-      },
-      log: ['deploying', `curl -H "Authorization: Bearer ${token}" https://deploy.example`],
-      tests: {
-        passed: 1,
-        failed: [{ suite: 'deploy', name: 'authorises', message: `401 for ${token}`, ms: 5 }],
-      },
-    };
+    const unit = printing(token);
     const sim = await start({
       description: "one red group whose build prints its own graph entry's PLAINTEXT variable",
       project: 'web-app',
@@ -310,15 +308,7 @@ describe("a build that prints a PLAINTEXT variable its group's build graph entry
       initial: { groups: { unit_tests: unit } },
       retries: [{ unit_tests: unit }],
     });
-    const { run, check, shown } = await onPullRequest(sim, 'unit_tests');
-    expect(run.code).toBe(1);
-    for (const [where, text] of Object.entries(shown))
-      expect([where, text.includes(token)]).toEqual([where, false]);
-    expect(run.summary).toContain('curl -H &#34;Authorization: Bearer ***&#34;');
-    expect(check.output.title).toContain('./deploy.sh ***');
-    expect(annotations(run, 'error')).toContain(
-      'deploy › authorises FAILED in build group unit_tests: 401 for *** (0.01s)',
-    );
+    await expectHidden(sim, token);
   }, 30_000);
 });
 
