@@ -358,6 +358,23 @@ describe('a PLAINTEXT value where a long line, a test message or a failure reaso
   }, 30_000);
 });
 
+/** The step's run over a batch of `groups` (a pull request's buildspec) whose group `first` failed. */
+async function failedFirstUnder(
+  description: string,
+  groups: Array<{ identifier: string; dependsOn: string[] }>,
+  first: string,
+) {
+  const plan = { [first]: { status: 'FAILED' } };
+  const sim = await start({
+    description,
+    project: 'web-app',
+    groups,
+    initial: { groups: plan },
+    retries: [plan],
+  });
+  return act(sim, {});
+}
+
 describe('a deep build graph two groups wide, under a failed first group', () => {
   it('is reported in moments: each group that did not run names the failed group once', async () => {
     // The buildspec is the pull request's: 30 layers, each group depending on both of the layer above.
@@ -368,15 +385,11 @@ describe('a deep build graph two groups wide, under a failed first group', () =>
       for (const identifier of ids) groups.push({ identifier, dependsOn: above });
       above = ids;
     }
-    const plan = { compile: { status: 'FAILED' } };
-    const sim = await start({
-      description: 'a failed first group under a lattice of 60 groups',
-      project: 'web-app',
+    const run = await failedFirstUnder(
+      'a failed first group under a lattice of 60 groups',
       groups,
-      initial: { groups: plan },
-      retries: [plan],
-    });
-    const run = await act(sim, {});
+      'compile',
+    );
     // Before: every path through the lattice was walked (2^30 for the last layer) on each read.
     expect(run.elapsedMs).toBeLessThan(20_000);
     expect(run.code).toBe(1);
@@ -394,15 +407,11 @@ describe('a build graph 3,000 groups deep, one chain listed deepest first, under
       dependsOn: [`step_${2_999 - i}`],
     }));
     groups.push({ identifier: 'step_0', dependsOn: [] });
-    const plan = { step_0: { status: 'FAILED' } };
-    const sim = await start({
-      description: 'a failed first group under a chain of 3,000 groups',
-      project: 'web-app',
+    const run = await failedFirstUnder(
+      'a failed first group under a chain of 3,000 groups',
       groups,
-      initial: { groups: plan },
-      retries: [plan],
-    });
-    const run = await act(sim, {});
+      'step_0',
+    );
     // Before: "Unexpected error (a bug in codebuild-batch-retry …): Maximum call stack size
     // exceeded", nothing retried and no summary.
     expect(run.stdout).not.toContain('Unexpected error');
