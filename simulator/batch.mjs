@@ -113,6 +113,7 @@ export class SimulatedBatch {
    * @param {object} spec.initial  group → plan for the first run; `running: true` starts it now, else it finished earlier
    * @param {object[]} [spec.retries]  one plan (group → plan) per retry; groups not named succeed
    * @param {object} [spec.request]  the StartBuildBatch request that started it: its overrides show
+   * @param {number} [spec.downloadMs]  how long DOWNLOAD_SOURCE takes (CodeBuild names the commit after)
    */
   constructor(spec, { region, account, number, now, scale = 1 }) {
     this.scale = scale;
@@ -171,7 +172,7 @@ export class SimulatedBatch {
         (l) => l.entry && l.entry.status !== 'SUCCEEDED' && !l.def?.ignoreFailure,
       );
       const plan = def.synthetic
-        ? normalise('SUCCEEDED', 60)
+        ? normalise('SUCCEEDED', this.spec.downloadMs ?? 60)
         : // Group identifiers are service text: own keys only (a group may be named constructor).
           normalise(
             Object.hasOwn(plans, def.identifier) ? plans[def.identifier] : undefined,

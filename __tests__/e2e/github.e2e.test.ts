@@ -178,6 +178,26 @@ describe('check runs, on a push', () => {
     expect(runs.size).toBe(7);
     for (const [, r] of runs) expect(r.sha).toBe(built);
   });
+
+  it('a pasted id of a batch still downloading its source: its runs wait for the commit it builds, never on GITHUB_SHA', async () => {
+    // Just started (a webhook's push to main): CodeBuild names the commit only once DOWNLOAD_SOURCE
+    // ends, 3 s from now; the step's first read comes before.
+    const sim = await start({
+      project: 'web-app',
+      groups: [{ identifier: 'unit_tests', dependsOn: [] }],
+      initial: { running: true, groups: {} },
+      downloadMs: 3_000,
+    });
+    const run = await act(sim, withGitHub(sim, { 'poll-interval-seconds': '0.3' }), {
+      eventName: 'workflow_dispatch',
+      event: { inputs: {} },
+    });
+    expect(run.code).toBe(0);
+    expect(sim.github.checkRunsFor(PUSH_SHA)).toEqual([]);
+    const runs = runsOf(sim);
+    expect([...runs.keys()].sort()).toEqual(['web-app/DOWNLOAD_SOURCE', 'web-app/unit_tests']);
+    for (const [, r] of runs) expect(r).toMatchObject({ sha: MAIN_HEAD, conclusion: 'success' });
+  });
 });
 
 function runActionStarted(sim: Simulator) {

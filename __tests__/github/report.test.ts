@@ -145,8 +145,11 @@ class Fakes {
   }
 }
 
-const running = () =>
-  batch('IN_PROGRESS', [group('build', 'SUCCEEDED'), group('unit', 'IN_PROGRESS')], 6);
+/** A batch running, past DOWNLOAD_SOURCE: CodeBuild names the commit it builds. */
+const running = (commit = HEAD) => ({
+  ...batch('IN_PROGRESS', [group('build', 'SUCCEEDED'), group('unit', 'IN_PROGRESS')], 6),
+  resolvedSourceVersion: commit,
+});
 const failedBatch = () =>
   batch('FAILED', [group('build', 'SUCCEEDED'), group('unit', 'FAILED', { prior: 1 })], 8);
 const greenBatch = () =>
@@ -158,10 +161,11 @@ const finish = (b = failedBatch()) => ({
 });
 
 describe('GitHubReport: check runs and the comment, never the step’s result', () => {
-  it('puts the check runs on the pull request’s head commit', async () => {
+  it('puts the check runs of a batch that ended naming no commit on the pull request’s head commit', async () => {
     const fakes = new Fakes();
     const report = fakes.report({ checks: true });
-    report.seen(running());
+    report.seen(failedBatch());
+    report.finished(finish());
     await report.settle();
     expect(fakes.checkCalls.map((c) => ('sha' in c ? c.sha : c.id))).toEqual([HEAD, HEAD]);
   });
@@ -169,7 +173,8 @@ describe('GitHubReport: check runs and the comment, never the step’s result', 
   it('puts them on GITHUB_SHA for a push, and on the started batch’s commit for start-batch', async () => {
     const push = new Fakes();
     const onPush = push.report({ checks: true }, PUSH);
-    onPush.seen(running());
+    onPush.seen(failedBatch());
+    onPush.finished(finish());
     await onPush.settle();
     expect(push.checkCalls[0]).toMatchObject({ sha: PUSH.sha });
 
@@ -180,19 +185,25 @@ describe('GitHubReport: check runs and the comment, never the step’s result', 
     expect(start.checkCalls[0]).toMatchObject({ sha: 'c'.repeat(40) });
   });
 
-  it('creates no run for a batch started on a branch until CodeBuild has resolved its commit', async () => {
-    const fakes = new Fakes();
-    const report = fakes.report({ checks: true }, PUSH, true);
-    report.seen({ ...running(), sourceVersion: 'main' });
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    expect(fakes.checkCalls).toEqual([]);
-    report.seen({ ...running(), sourceVersion: 'main', resolvedSourceVersion: 'd'.repeat(40) });
-    await report.settle();
-    expect(fakes.checkCalls.map((c) => 'sha' in c && c.sha)).toEqual([
-      'd'.repeat(40),
-      'd'.repeat(40),
-    ]);
-  });
+  it.each([
+    ['started on a branch', true],
+    ['found still running (a pasted id of a batch just started)', false],
+  ])(
+    'creates no run for a batch %s until CodeBuild has resolved its commit',
+    async (_, started) => {
+      const fakes = new Fakes();
+      const report = fakes.report({ checks: true }, PUSH, started);
+      report.seen({ ...running(), sourceVersion: 'main', resolvedSourceVersion: undefined });
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      expect(fakes.checkCalls).toEqual([]);
+      report.seen({ ...running(), sourceVersion: 'main', resolvedSourceVersion: 'd'.repeat(40) });
+      await report.settle();
+      expect(fakes.checkCalls.map((c) => 'sha' in c && c.sha)).toEqual([
+        'd'.repeat(40),
+        'd'.repeat(40),
+      ]);
+    },
+  );
 
   it('warns once, naming checks: write and the permissions: line, when the token may not write check runs', async () => {
     const fakes = new Fakes();
@@ -352,7 +363,7 @@ describe('GitHubReport: check runs and the comment, never the step’s result', 
     const open = async (end: (report: GitHubReport, fakes: Fakes) => void) => {
       const fakes = new Fakes();
       const report = fakes.report({ checks: true }, PUSH);
-      report.seen(running());
+      report.seen(running(PUSH.sha));
       await new Promise((resolve) => setTimeout(resolve, 5));
       // Killed here, the step leaves the commit and batch for the post step.
       const whileRunning = fakes.state.get('open-check-runs');

@@ -266,12 +266,15 @@ export class GitHubReport implements ReportSink {
   }
 
   /**
-   * A batch this step started on a branch or tag: its commit is known once CodeBuild has resolved it
-   * (after DOWNLOAD_SOURCE), or, at the latest, when the step reports. A batch found is taken as first
-   * read: it has mostly run already.
+   * A batch on a branch or tag: its commit is known once CodeBuild has resolved it (after
+   * DOWNLOAD_SOURCE), or, at the latest, when the step reports. A found batch that has ended without
+   * one (its source failed to download, an S3 source) never will: the event's commit at once. One
+   * still running, a pasted id of a batch just started on another branch, waits: its runs on the
+   * event's commit would pass required checks there.
    */
   private commitKnown(): boolean {
-    if (this.sha || !this.options.started || this.reported) return true;
+    if (this.sha || this.reported) return true;
+    if (!this.options.started && this.latest?.complete === true) return true;
     return checksCommit({ batch: this.latest }) !== undefined;
   }
 
