@@ -179,6 +179,20 @@ describe('check runs, on a push', () => {
     for (const [, r] of runs) expect(r.sha).toBe(built);
   });
 
+  it("a batch of a commit GitHub does not have (another repository's source): one warning naming it, one try", async () => {
+    // A CodeCommit source, or another repository: GitHub answers "No commit found for SHA".
+    const sim = await start('retry-succeeds', { github: { commits: [PUSH_SHA] } });
+    const run = await act(sim, withGitHub(sim));
+    expect(run.code).toBe(0);
+    expect(sim.github.checkRuns).toEqual([]);
+    const [warning, ...more] = annotations(run, 'warning');
+    expect(more).toEqual([]);
+    expect(warning!.replace(/ \(request [^)]*\)/, '')).toBe(
+      `Check runs were not written: batch ${sim.batch.id} built commit ${MAIN_HEAD}, which GitHub does not have in example/web-app (GitHub answered 422 No commit found for SHA: ${MAIN_HEAD}). Check runs go on the commit the batch built: a batch of another repository's source gets none.`,
+    );
+    expect(sim.github.calls('checks/create')).toHaveLength(1);
+  });
+
   it('a pasted id of a batch still downloading its source: its runs wait for the commit it builds, never on GITHUB_SHA', async () => {
     // Just started (a webhook's push to main): CodeBuild names the commit only once DOWNLOAD_SOURCE
     // ends, 3 s from now; the step's first read comes before.

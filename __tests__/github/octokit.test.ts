@@ -175,12 +175,25 @@ describe('classify: what GitHub answered, as the user is told', () => {
     expect(octokit.classify(thrown, controller.signal)).toEqual({ kind: 'aborted' });
   });
 
-  it('a validation error: other, with its status and message', async () => {
+  it('a commit GitHub does not have: unknown-commit, with its status and message', async () => {
     expect(
       await failure(client().rest.checks.create({ ...REPO, name: 'ci/x', head_sha: 'nope' })),
     ).toEqual({
-      kind: 'other',
+      kind: 'unknown-commit',
       detail: expect.stringMatching(/^422 No commit found for SHA: nope/),
     });
+  });
+
+  it('another validation error: other, with its status and message', async () => {
+    expect(
+      await failure(
+        client().rest.checks.create({
+          ...REPO,
+          name: 'ci/x',
+          head_sha: SHA,
+          status: 'completed',
+        }),
+      ),
+    ).toEqual({ kind: 'other', detail: expect.stringMatching(/^422 /) });
   });
 });

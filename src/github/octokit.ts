@@ -63,6 +63,8 @@ export type GitHubFailure =
   | { kind: 'personal-token'; detail: string }
   /** 401: the token is not valid. */
   | { kind: 'credentials'; detail: string }
+  /** 422 No commit found for SHA: a check run's commit is not in the repository. */
+  | { kind: 'unknown-commit'; detail: string }
   /**
    * A rate limit whose wait would outlast the step's budget; if GitHub says when it ends: waitMs
    * from now, and resetAt, the time to show.
@@ -123,6 +125,8 @@ export function classify(error: unknown, signal?: AbortSignal): GitHubFailure {
     /must authenticate via a GitHub App|not accessible by personal access token/i.test(message)
   )
     return { kind: 'personal-token', detail };
+  if (error.status === 422 && /no commit found for sha/i.test(message))
+    return { kind: 'unknown-commit', detail };
   if (error.status === 500 && !error.response)
     // Octokit's answer to a request that got no response: the network's message, not GitHub's.
     return { kind: 'other', detail: `no answer: ${message}` };

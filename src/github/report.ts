@@ -369,6 +369,16 @@ export class GitHubReport implements ReportSink {
           ),
         );
         return { stop: true };
+      case 'unknown-commit': {
+        // Tried again, it would be refused at every change of the batch.
+        const { repo } = this.edges.event;
+        once('unknown-commit', () =>
+          io.warning(
+            `${what} not written: batch ${this.latest?.id ?? ''} built commit ${this.sha ?? ''}, which GitHub does not have in ${repo ? `${repo.owner}/${repo.repo}` : 'this repository'} (GitHub answered ${failure.detail}). Check runs go on the commit the batch built: a batch of another repository's source gets none.`,
+          ),
+        );
+        return { stop: true };
+      }
       case 'rate-limit':
         once(`${feature}:rate-limit`, () =>
           io.warning(
