@@ -435,5 +435,7 @@ describe('leftOpenUpdates: the post step completes what this step left open, and
     expect(Buffer.byteLength(alone!.body.output.summary)).toBeLessThanOrEqual(OUTPUT_MAX_BYTES);
     expect(alone!.body.output.summary).not.toContain('<p>build</p>');
     expect(alone!.body.output.summary).toContain(LEFT_OPEN_NOTE.slice(0, 40));
+    // Still the run of this step: another leg's look for runs of the same name reads who wrote it.
+    expect(sharingBatches([alone!.body], { run: RUN, batch: 'web-app:b' })).toEqual(['web-app:a']);
   });
 });

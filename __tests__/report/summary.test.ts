@@ -104,6 +104,47 @@ describe('renderSummary', () => {
     expect(green).not.toContain('<strong>Failed:</strong>');
   });
 
+  it('counts even one group left unnamed, on that line and in Depends on', () => {
+    const ids = Array.from({ length: 11 }, (_, i) => `shard_${i + 1}`);
+    const out = renderSummary(
+      input(
+        describeBatch(
+          batch('FAILED', [
+            ...ids.map((id) => group(id, 'FAILED')),
+            group('d1', 'SUCCEEDED'),
+            group('package', 'SUCCEEDED', { dependsOn: ['d1', 'd2', 'd3', 'd4', 'd5', 'd6'] }),
+          ]),
+        ),
+      ),
+    );
+    // Ten names and no count read as all of them: the eleventh failed group would go unseen.
+    expect(out.split('\n')[2]).toMatch(/<code>shard_10<\/code> and 1 more<\/p>$/);
+    const row = out.split('\n').find((l) => l.startsWith('<tr><td><code>package</code>'))!;
+    expect(row).toContain('<code>d5</code> and 1 more</td>');
+  });
+
+  it('names no failed group while the batch has not ended: a group the step stopped waiting for is no failure', () => {
+    const left = describeBatch(
+      batch('IN_PROGRESS', [
+        group('unit', 'FAILED'),
+        group('e2e', 'IN_PROGRESS', { dependsOn: ['unit'] }),
+      ]),
+      { interrupted: true },
+    );
+    const out = renderSummary(input(left, { headline: 'Timed out after 10m.' }));
+    expect(out).not.toContain('<strong>Failed:</strong>');
+    expect(out).not.toContain('not run as a result');
+  });
+
+  it('says "Not run", not "as a result", when no group failed on its own', () => {
+    const stopped = describeBatch(
+      batch('STOPPED', [group('build', 'SUCCEEDED'), group('docs', 'PENDING')]),
+    );
+    expect(renderSummary(input(stopped)).split('\n')[2]).toBe(
+      '<p><strong>Not run:</strong> <code>docs</code></p>',
+    );
+  });
+
   it('has one row per group with marker, attempts, duration, depends-on, ignore-failure and build link', () => {
     const rows = text.split('\n').filter((l) => l.startsWith('<tr><td>'));
     expect(rows).toHaveLength(4);
