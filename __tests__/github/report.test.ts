@@ -10,7 +10,8 @@ import {
 } from '../../src/github/report.js';
 import type { RunEvent } from '../../src/github/event.js';
 import type { GitHubSettings } from '../../src/config/github-inputs.js';
-import type { CheckRunBody } from '../../src/report/checks.js';
+import type { CheckRunBody, ListedCheckRun } from '../../src/report/checks.js';
+import { writerLine } from '../../src/report/comment.js';
 import { describeBatch } from '../../src/report/outcome.js';
 import type { Io } from '../../src/github/io.js';
 import { batch, group } from '../fixtures.js';
@@ -73,6 +74,8 @@ class Fakes {
   cancel = new AbortController();
   state = new Map<string, string>();
   lists: string[] = [];
+  /** What GitHub lists for a check run name (the summaries matter: their writer lines). */
+  listed: Array<{ output: { summary: string } }> = [];
 
   io: Io = {
     info: () => undefined,
@@ -118,7 +121,7 @@ class Fakes {
       },
       list: async (name) => {
         this.lists.push(name);
-        return [];
+        return this.listed as ListedCheckRun[];
       },
     });
     const comment = (): CommentApi => ({
@@ -402,6 +405,61 @@ describe('GitHubReport: check runs and the comment, never the step’s result', 
       expect.stringMatching(/^Check runs were not brought up to date/),
     ]);
     expect(limited.lists).toEqual([]);
+  });
+
+  it('warns once, naming every other batch, when other legs of this run attempt write runs of the same names', async () => {
+    const fakes = new Fakes();
+    const by = (batch: string) => ({
+      output: { summary: `${writerLine({ run: PUSH.runUrl!, batch })}\n<p>build</p>` },
+    });
+    // Its own run, twice another leg's, and a third leg's.
+    fakes.listed = [by(running().id!), by('web-app:arm'), by('web-app:arm'), by('web-app:x86')];
+    const report = fakes.report({ checks: true }, PUSH);
+    report.seen(running());
+    report.finished(finish());
+    await report.settle();
+    expect(fakes.lines.warning).toEqual([
+      expect.stringMatching(
+        /^Check runs: batches web-app:arm, web-app:x86 also report check runs named web-app\/… on commit b{40} in this run /,
+      ),
+    ]);
+
+    // Only its own runs under those names: nothing to say.
+    const alone = new Fakes();
+    alone.listed = [by(running().id!)];
+    const quiet = alone.report({ checks: true }, PUSH);
+    quiet.seen(running());
+    quiet.finished(finish());
+    await quiet.settle();
+    expect(alone.lists).toEqual(['web-app/build']);
+    expect(alone.lines.warning).toEqual([]);
+  });
+
+  it('once cancelled, spends none of its short time looking for other legs, and leaves nothing open when GitHub took every run', async () => {
+    const fakes = new Fakes();
+    const report = fakes.report({ checks: true }, PUSH);
+    report.seen(running());
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    fakes.cancel.abort();
+    await report.settle();
+    expect(fakes.checkCalls.at(-1)).toMatchObject({ body: { status: 'completed' } });
+    expect(fakes.lists).toEqual([]);
+    // Every run is completed: a post step would only list them again.
+    expect(fakes.state.get('open-check-runs')).toBe('');
+  });
+
+  it('looks for no other leg once GitHub refused a call for good (a permission taken away)', async () => {
+    const fakes = new Fakes();
+    const report = fakes.report({ checks: true }, PUSH);
+    report.seen(running());
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    fakes.checksError = forbidden();
+    report.finished(finish());
+    await report.settle();
+    expect(fakes.lines.warning).toEqual([
+      expect.stringMatching(/^Check runs were not written: GitHub answered 403/),
+    ]);
+    expect(fakes.lists).toEqual([]);
   });
 
   it('an empty github-token: one warning, and nothing is sent', async () => {
