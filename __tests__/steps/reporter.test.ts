@@ -75,6 +75,35 @@ describe('Reporter.finish with a diagnosis', () => {
     expect(r.outputs['test-results']).toBe('[]');
   });
 
+  it("hides the batch's PLAINTEXT values in the forms a build prints them: URL-encoded, and a longer value whole", async () => {
+    const r = recorder();
+    const b = batch('FAILED', [group('unit', 'FAILED')]);
+    b.environment!.environmentVariables = [
+      { name: 'DEPLOY_TOKEN', value: 'tok+en/value=1', type: 'PLAINTEXT' },
+      // The shorter first: hidden first, it would leave the longer one's end in clear.
+      { name: 'DB_PASSWORD', value: 's3cr3t-pass', type: 'PLAINTEXT' },
+      { name: 'DB_PASSWORD_OLD', value: 's3cr3t-pass-2024', type: 'PLAINTEXT' },
+    ];
+    const logs: Logs = {
+      tail: async () => [
+        `curl https://deploy.example/?token=${encodeURIComponent('tok+en/value=1')}`,
+        'login s3cr3t-pass-2024 refused',
+      ],
+      read: noWholeLogs,
+    };
+    await new Reporter(r.io).finish({
+      batch: b,
+      headline: 'Failed.',
+      elapsedMs: 1000,
+      builds: source(async () => logs),
+      logLines: 30,
+    });
+    expect(r.log).toContain('curl https://deploy.example/?token=***');
+    expect(r.log).toContain('login *** refused');
+    expect(r.summary()).toContain('login *** refused');
+    expect(r.summary()).not.toContain('2024');
+  });
+
   it('shares the step log among many failed groups: their newest lines, and where the rest is', async () => {
     const r = recorder();
     const ids = Array.from({ length: 40 }, (_, i) => `g${i}`);
