@@ -459,8 +459,10 @@ describe('a main step killed before it completed its check runs', () => {
     const sim = await start('long-running');
     const inputs = withGitHub(sim);
     const step = startAct(sim, inputs);
-    // Once GitHub shows the retried group in progress, kill the step as an OOM killer would.
-    while (runsOf(sim).get('web-app/integration_tests')?.status !== 'in_progress')
+    // Once GitHub shows the retried group in progress, and the groups after it queued, kill the step
+    // as an OOM killer would.
+    const shown = (name: string) => runsOf(sim).get(`web-app/${name}`)?.status;
+    while (shown('integration_tests') !== 'in_progress' || shown('e2e_tests') !== 'queued')
       await new Promise((resolve) => setTimeout(resolve, 20));
     step.child.kill('SIGKILL');
     const killed = await step.done;
