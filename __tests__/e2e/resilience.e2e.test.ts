@@ -190,6 +190,26 @@ describe('timeout-minutes', () => {
   });
 });
 
+describe('cancelled before any read shows the retried batch', () => {
+  it("reads none of the old builds: their tests and log tails are not the retry's", async () => {
+    const sim = await start('long-running');
+    sim.inject({ kind: 'stale', operation: 'BatchGetBuildBatches', count: 1_000 });
+    const step = startAct(sim, { 'stop-on-cancel': 'false' });
+    // Cancelled once a read after the retry still showed the batch as it was before it.
+    await logged(step.child, /Waiting for \S+ to finish/);
+    while (!sim.calls().some((r) => r.fault === 'stale'))
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    const { run } = await cancelLikeRunner(step);
+    expect(run.code).toBe(1);
+    expect(run.outputs['failed-build-groups']).toBeUndefined();
+    // integration_tests' FAILED build is from before the retry: its tests and log are no outcome.
+    expect(run.outputs['test-results']).toBeUndefined();
+    expect(run.stdout).not.toContain('::group::Build group integration_tests');
+    expect(sim.calls('GetLogEvents')).toHaveLength(0);
+    expect(run.summary).toContain('Build group statuses are from before the retry');
+  });
+});
+
 describe('a wall clock that steps while the step waits (NTP on a self-hosted runner)', () => {
   /** The simulator refused a request signed with the stepped clock: the step did happen. */
   const clockStepped = (sim: Simulator) =>
