@@ -136,12 +136,12 @@ describe('renderSummary', () => {
     expect(out).not.toContain('not run as a result');
   });
 
-  it('says "Not run", not "as a result", when no group failed on its own', () => {
+  it('says "Never started", not "as a result", when no group failed on its own', () => {
     const stopped = describeBatch(
       batch('STOPPED', [group('build', 'SUCCEEDED'), group('docs', 'PENDING')]),
     );
     expect(renderSummary(input(stopped)).split('\n')[2]).toBe(
-      '<p><strong>Not run:</strong> <code>docs</code></p>',
+      '<p><strong>Never started:</strong> <code>docs</code></p>',
     );
   });
 

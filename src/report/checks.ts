@@ -12,6 +12,7 @@ import {
   testsCell,
 } from './summary.js';
 import {
+  capitalised,
   cutMiddle,
   escapeHtml,
   githubAnchor as anchor,
@@ -204,7 +205,6 @@ function logText(found: GroupDiagnosis | undefined): string | undefined {
   const shown = lines.length - start;
   return `<p>${capitalised(lastLines(shown))}${cut}:</p>\n\n<pre>\n${lines.slice(start).join('\n')}\n</pre>`;
 }
-const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** What one group's check run shows, within the Checks API's limits. */
 export function checkRunBody(

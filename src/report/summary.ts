@@ -14,7 +14,7 @@ import {
   type BatchOutcome,
   type GroupOutcome,
 } from './outcome.js';
-import { escapeHtml, stripAnsi } from './text.js';
+import { capitalised, escapeHtml, stripAnsi } from './text.js';
 import { Outputs } from '../config/names.js';
 
 /** What one RetryBuildBatch call of this step led to. */
@@ -189,7 +189,6 @@ function groupRow(group: GroupOutcome, input: SummaryInput, withLinks: boolean):
 export function lastLines(count: number): string {
   return count === 1 ? 'last log line' : `last ${count} log lines`;
 }
-const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** A log line inside <pre>: escaped, and never blank (a blank line would end the HTML block). */
 const preLine = (line: string) => escapeHtml(line).replace(/^\s*$/, '&#160;');
@@ -470,14 +469,14 @@ export function whatFailed(outcome: BatchOutcome, safe: (text: string) => string
   const { blocked, neverStarted } = whyNotRun(outcome, notRun);
   const parts: Array<[string, string[]]> = [
     ['Failed', failed],
-    [failed.length > 0 ? 'not run as a result' : 'Not run', blocked],
+    ['not run as a result', blocked],
     ['never started', neverStarted],
     ['failed, but ignore-failure', ignored],
   ];
   const shown = parts
     .filter(([, ids]) => ids.length > 0)
     .map(([label, ids], i) => {
-      const named = i === 0 ? label[0]!.toUpperCase() + label.slice(1) : label;
+      const named = i === 0 ? capitalised(label) : label;
       return `<strong>${named}:</strong> ${someNames(ids, NAMED_MAX, safe, ', ')}`;
     });
   return shown.length > 0 ? `<p>${shown.join(' · ')}</p>` : '';

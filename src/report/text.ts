@@ -158,3 +158,6 @@ export function redact(text: string, forms: readonly string[]): string {
   for (const form of forms) out = out.replaceAll(form, '***');
   return out;
 }
+
+/** A sentence's first letter upper-cased: "the last 20 lines" opening a line. */
+export const capitalised = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);

@@ -10,6 +10,7 @@ import {
   type TailRequest,
 } from '../report/diagnosis.js';
 import { KeptTails } from '../report/kept-tails.js';
+import { capitalised } from '../report/text.js';
 import { messageOf } from '../config/errors.js';
 import { ServiceError } from '../aws/errors.js';
 import type { Logs } from '../aws/logs.js';
@@ -285,16 +286,14 @@ export function problemWarning(unordered: Problem[]): string | undefined {
   if (denied.length > 0) {
     const permissions = [...new Set(denied.map((p) => p.permission))];
     sentences.push(
-      `${capitalise(list(denied.map((p) => p.part)))} are left out: the role may not call ${list(permissions, 'or')}. Add ${permissions.length > 1 ? 'those permissions' : 'that permission'} to see them.`,
+      `${capitalised(list(denied.map((p) => p.part)))} are left out: the role may not call ${list(permissions, 'or')}. Add ${permissions.length > 1 ? 'those permissions' : 'that permission'} to see them.`,
     );
   }
   if (timedOut.length > 0)
     sentences.push(
-      `${capitalise(list(timedOut.map((p) => p.part)))} are left out: reading them did not fit in the time allowed.`,
+      `${capitalised(list(timedOut.map((p) => p.part)))} are left out: reading them did not fit in the time allowed.`,
     );
   for (const p of failed)
-    sentences.push(`${capitalise(p.part)} are left out: ${messageOf(p.error)}`);
+    sentences.push(`${capitalised(p.part)} are left out: ${messageOf(p.error)}`);
   return sentences.join(' ');
 }
-
-const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
