@@ -515,17 +515,21 @@ describe('two steps of one run following the same batch, each with its own check
       const a = startAct(sim, legA);
       await inProgress(`${killedName}/integration_tests`);
       const b = startAct(sim, withGitHub(sim, { 'check-name': otherName }));
-      await inProgress(`${otherName}/integration_tests`);
-      a.child.kill('SIGKILL');
-      const killed = await a.done;
-      const post = await act(sim, legA, { state: killed.state });
-      expect(post.code).toBe(0);
-      const runs = runsOf(sim);
-      expect(runs.get(`${killedName}/integration_tests`)!.conclusion).toBe('cancelled');
-      // Leg b still follows its group: GitHub must not show it cancelled.
-      expect(runs.get(`${otherName}/integration_tests`)!.status).toBe('in_progress');
-      b.child.kill('SIGKILL');
-      await b.done;
+      try {
+        await inProgress(`${otherName}/integration_tests`);
+        a.child.kill('SIGKILL');
+        const killed = await a.done;
+        const post = await act(sim, legA, { state: killed.state });
+        expect(post.code).toBe(0);
+        const runs = runsOf(sim);
+        expect(runs.get(`${killedName}/integration_tests`)!.conclusion).toBe('cancelled');
+        // Leg b still follows its group: GitHub must not show it cancelled.
+        expect(runs.get(`${otherName}/integration_tests`)!.status).toBe('in_progress');
+      } finally {
+        // A failed expectation must not leave leg b waiting for its batch, and jest with it.
+        b.child.kill('SIGKILL');
+        await b.done;
+      }
     },
   );
 });
