@@ -235,6 +235,35 @@ describe('role-to-assume', () => {
     }
   });
 
+  it("the post step gives up its stop after 10 s when GitHub's OIDC token endpoint does not answer", async () => {
+    const sim = await start('long-running');
+    const held: import('node:net').Socket[] = [];
+    const silent = createServer((socket) => held.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as { port: number };
+    try {
+      const post = await runAction({
+        inputs: { 'role-to-assume': sim.roleArn },
+        env: {
+          ...bareHome(),
+          ...sim.roleEnv(),
+          ACTIONS_ID_TOKEN_REQUEST_URL: `http://127.0.0.1:${port}/token?api-version=2.0`,
+        },
+        state: { 'main-step-started': 'true', 'running-batch-id': sim.batch.arn },
+      });
+      // Before the read watched its signal, the post step waited on the token for good.
+      expect(post.elapsedMs).toBeLessThan(15_000);
+      expect(post.code).toBe(0);
+      expect(annotations(post, 'warning')).toEqual([
+        expect.stringMatching(new RegExp(`^Could not stop batch ${sim.batch.id}: `)),
+      ]);
+      expect(sim.calls('StopBuildBatch')).toHaveLength(0);
+    } finally {
+      for (const socket of held) socket.destroy();
+      silent.close();
+    }
+  }, 30_000);
+
   it('rejects a role-to-assume that is not a role ARN, naming the input', async () => {
     const sim = await start('retry-succeeds');
     const run = await withRole(sim, { 'role-to-assume': 'ci-role' });
