@@ -296,8 +296,8 @@ export function whyNotRun(
   notRun: readonly string[],
 ): { blocked: string[]; neverStarted: string[] } {
   const byId = new Map(outcome.groups.map((g) => [g.identifier, g]));
-  const blocked = notRun.filter((id) => byId.get(id)?.blockedBy.length);
-  return { blocked, neverStarted: notRun.filter((id) => !blocked.includes(id)) };
+  const blocked = new Set(notRun.filter((id) => byId.get(id)?.blockedBy.length));
+  return { blocked: [...blocked], neverStarted: notRun.filter((id) => !blocked.has(id)) };
 }
 
 /** The sentence the step fails with when the batch did not succeed. */

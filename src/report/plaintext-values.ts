@@ -3,9 +3,9 @@ import { GITHUB_ENV_VARS } from '../config/names.js';
 
 /**
  * The values of a batch's and its builds' PLAINTEXT environment variables that the step hides in
- * what the builds printed (steps/build-text.ts). CodeBuild returns them in clear, and a build may print one (a deploy
- * script's curl, a test's message): its log is the account's to read, the job summary, a check run
- * and the comment are not. Pure.
+ * what the builds printed (steps/build-text.ts). CodeBuild returns them in clear, and a build may
+ * print one (a deploy script's curl, a test's message): its log is the account's to read, the job
+ * summary, a check run and the comment are not. Pure.
  */
 
 /**

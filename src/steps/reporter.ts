@@ -171,7 +171,7 @@ export class Reporter {
     for (const sink of this.sinks) sink.seen(batch);
   }
 
-  /** The forms of every PLAINTEXT value known, worked out again only when one is added. */
+  /** The forms of every PLAINTEXT value known, worked out again only when the values change. */
   private hidePlaintext(): void {
     const { batch, builds } = this.plaintext;
     this.plaintext.forms = secretForms([...batch, ...builds]);
