@@ -17,6 +17,22 @@ import {
 } from './helpers.js';
 import { runAction, startAction } from '../../simulator/run-action.mjs';
 
+/** A GitHub OIDC token endpoint that takes the connection and never answers. */
+async function silentTokenEndpoint() {
+  const held: import('node:net').Socket[] = [];
+  const silent = createServer((socket) => held.push(socket));
+  await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+  const { port } = silent.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${port}/token?api-version=2.0`,
+    held,
+    close: () => {
+      for (const socket of held) socket.destroy();
+      silent.close();
+    },
+  };
+}
+
 const start = simulators();
 
 /** A home without ~/.aws, so the SDK finds nothing but what a test gives it. */
@@ -205,21 +221,17 @@ describe('role-to-assume', () => {
 
   it("exits at once when cancelled while GitHub's OIDC token endpoint does not answer", async () => {
     const sim = await start('retry-succeeds');
-    // A token endpoint that takes the connection and never answers.
-    const held: import('node:net').Socket[] = [];
-    const silent = createServer((socket) => held.push(socket));
-    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
-    const { port } = silent.address() as { port: number };
+    const endpoint = await silentTokenEndpoint();
     try {
       const step = startAction({
         inputs: { 'batch-id': sim.batch.id, ...FAST, 'role-to-assume': sim.roleArn },
         env: {
           ...bareHome(),
           ...sim.roleEnv(),
-          ACTIONS_ID_TOKEN_REQUEST_URL: `http://127.0.0.1:${port}/token?api-version=2.0`,
+          ACTIONS_ID_TOKEN_REQUEST_URL: endpoint.url,
         },
       });
-      while (held.length === 0) await new Promise((r) => setTimeout(r, 20));
+      while (endpoint.held.length === 0) await new Promise((r) => setTimeout(r, 20));
 
       const { run, exitAfterMs } = await cancelLikeRunner(step);
 
@@ -230,24 +242,20 @@ describe('role-to-assume', () => {
       );
       expect(sim.calls('RetryBuildBatch')).toHaveLength(0);
     } finally {
-      for (const socket of held) socket.destroy();
-      silent.close();
+      endpoint.close();
     }
   });
 
   it("the post step gives up its stop after 10 s when GitHub's OIDC token endpoint does not answer", async () => {
     const sim = await start('long-running');
-    const held: import('node:net').Socket[] = [];
-    const silent = createServer((socket) => held.push(socket));
-    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
-    const { port } = silent.address() as { port: number };
+    const endpoint = await silentTokenEndpoint();
     try {
       const post = await runAction({
         inputs: { 'role-to-assume': sim.roleArn },
         env: {
           ...bareHome(),
           ...sim.roleEnv(),
-          ACTIONS_ID_TOKEN_REQUEST_URL: `http://127.0.0.1:${port}/token?api-version=2.0`,
+          ACTIONS_ID_TOKEN_REQUEST_URL: endpoint.url,
         },
         state: { 'main-step-started': 'true', 'running-batch-id': sim.batch.arn },
       });
@@ -259,8 +267,7 @@ describe('role-to-assume', () => {
       ]);
       expect(sim.calls('StopBuildBatch')).toHaveLength(0);
     } finally {
-      for (const socket of held) socket.destroy();
-      silent.close();
+      endpoint.close();
     }
   }, 30_000);
 
