@@ -149,16 +149,26 @@ export function createCodeBuild(
     }
   };
 
-  async function getBatches(ids: string[], signal?: AbortSignal): Promise<BuildBatch[]> {
-    const batches: BuildBatch[] = [];
-    for (const page of chunks(ids)) {
-      const out = await call('BatchGetBuildBatches', signal, () =>
-        client.send(new BatchGetBuildBatchesCommand({ ids: page }), { abortSignal: signal }),
-      );
-      batches.push(...(out.buildBatches ?? []));
-    }
-    return batches;
+  /** A Batch* read of any number of ids, 100 a call (the operations' limit), one call at a time. */
+  async function batched<T>(
+    operation: string,
+    ids: string[],
+    signal: AbortSignal | undefined,
+    send: (page: string[]) => Promise<T[] | undefined>,
+  ): Promise<T[]> {
+    const all: T[] = [];
+    for (const page of chunks(ids))
+      all.push(...((await call(operation, signal, () => send(page))) ?? []));
+    return all;
   }
+
+  const getBatches = (ids: string[], signal?: AbortSignal): Promise<BuildBatch[]> =>
+    batched('BatchGetBuildBatches', ids, signal, async (page) => {
+      const out = await client.send(new BatchGetBuildBatchesCommand({ ids: page }), {
+        abortSignal: signal,
+      });
+      return out.buildBatches;
+    });
 
   return {
     region: () => client.config.region(),
@@ -215,27 +225,21 @@ export function createCodeBuild(
 
     getBatches,
 
-    async getBuilds(ids, signal) {
-      const builds: Build[] = [];
-      for (const page of chunks(ids)) {
-        const out = await call('BatchGetBuilds', signal, () =>
-          client.send(new BatchGetBuildsCommand({ ids: page }), { abortSignal: signal }),
-        );
-        builds.push(...(out.builds ?? []));
-      }
-      return builds;
-    },
+    getBuilds: (ids, signal) =>
+      batched<Build>('BatchGetBuilds', ids, signal, async (page) => {
+        const out = await client.send(new BatchGetBuildsCommand({ ids: page }), {
+          abortSignal: signal,
+        });
+        return out.builds;
+      }),
 
-    async getReports(arns, signal) {
-      const reports: Report[] = [];
-      for (const page of chunks(arns)) {
-        const out = await call('BatchGetReports', signal, () =>
-          client.send(new BatchGetReportsCommand({ reportArns: page }), { abortSignal: signal }),
-        );
-        reports.push(...(out.reports ?? []));
-      }
-      return reports;
-    },
+    getReports: (arns, signal) =>
+      batched<Report>('BatchGetReports', arns, signal, async (page) => {
+        const out = await client.send(new BatchGetReportsCommand({ reportArns: page }), {
+          abortSignal: signal,
+        });
+        return out.reports;
+      }),
 
     describeTestCases: (reportArn, status, max, signal) =>
       call('DescribeTestCases', signal, async () => {
