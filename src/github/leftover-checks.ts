@@ -3,6 +3,16 @@ import { eventOf } from './event.js';
 import type { Io } from './io.js';
 import { classify, createClient } from './octokit.js';
 
+/** What the main step saves (State.OpenCheckRuns) while its runs may be left open. */
+export interface OpenCheckRuns {
+  /** The commit they are on. */
+  sha: string;
+  /** The batch they report: its id. */
+  batch: string;
+  /** Their check-name: another step of the run may follow the same batch under its own. */
+  checkName: string;
+}
+
 /** The post step's time for GitHub: its calls, and a rate limit's wait within them. */
 const POST_BUDGET_MS = 60_000;
 
@@ -12,7 +22,7 @@ const POST_BUDGET_MS = 60_000;
  * completed as cancelled; one warning if GitHub does not take it. Loaded with Octokit, only then.
  */
 export async function completeLeftoverCheckRuns(
-  saved: { sha: string; batch: string; checkName: string },
+  saved: OpenCheckRuns,
   token: string,
   io: Pick<Io, 'info' | 'debug' | 'warning'>,
 ): Promise<void> {

@@ -5,6 +5,7 @@ import { messageOf } from '../config/errors.js';
 import { readRole } from '../config/inputs.js';
 import { Inputs, State } from '../config/names.js';
 import { keepCredentialsOut, runnerInputs, runnerIo } from './io.js';
+import type { OpenCheckRuns } from './leftover-checks.js';
 
 /** The runner runs dist/index.js again as the post step, with the state the main step saved. */
 export function isPostStep(): boolean {
@@ -25,9 +26,9 @@ export async function completeLeftoverCheckRuns(): Promise<void> {
   const token = core.getInput(Inputs.GithubToken);
   if (!saved || !token) return;
   io.secret(token);
-  let open: { sha: string; batch: string; checkName: string };
+  let open: OpenCheckRuns;
   try {
-    open = JSON.parse(saved) as typeof open;
+    open = JSON.parse(saved) as OpenCheckRuns;
   } catch {
     return;
   }

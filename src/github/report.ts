@@ -6,6 +6,7 @@ import { messageOf } from '../config/errors.js';
 import { checksCommit, sharingBatches } from '../report/checks.js';
 import type { FinishedReport, ReportSink } from '../steps/reporter.js';
 import type { Io } from './io.js';
+import type { OpenCheckRuns } from './leftover-checks.js';
 import type { Clock } from '../steps/wait.js';
 import { CheckRuns, checkRunApi, type CheckRunApi } from './checks.js';
 import { commentApi, writeComment, type CommentApi } from './comment.js';
@@ -232,10 +233,9 @@ export class GitHubReport implements ReportSink {
     const batch = this.latest?.id;
     // The check-name too: another step of this run on the same batch writes runs of its own.
     const checkName = this.checks?.name;
-    this.options.io.saveState(
-      State.OpenCheckRuns,
-      open && batch && checkName ? JSON.stringify({ sha: this.headSha(), batch, checkName }) : '',
-    );
+    const saved: OpenCheckRuns | undefined =
+      open && batch && checkName ? { sha: this.headSha(), batch, checkName } : undefined;
+    this.options.io.saveState(State.OpenCheckRuns, saved ? JSON.stringify(saved) : '');
   }
 
   /**
