@@ -352,6 +352,31 @@ describe('renderGraph', () => {
       expect(legend).not.toContain(absent);
   });
 
+  // A status newer than the action (CodeBuild adds values to StatusType) in a batch that has ended:
+  // the failure sentence counts the group as failed, so the graph must not draw it as running.
+  it('draws a status it does not know, in a batch that has ended, as failed, not running', () => {
+    const ended = describeBatch(
+      batch('FAILED', [
+        group('build', 'SUCCEEDED'),
+        group('unit', 'PARTIALLY_SUCCEEDED', { dependsOn: ['build'] }),
+      ]),
+    );
+    expect(ended.failedGroups).toEqual(['unit']);
+    const text = renderGraph(ended.groups, ended.complete)!;
+    expect(text).toContain('["unit PARTIALLY_SUCCEEDED"]:::FAILED');
+    expect(text).not.toContain('running');
+    // While the batch runs, a status the action does not know is still taken for running.
+    const running = describeBatch(
+      batch('IN_PROGRESS', [
+        group('build', 'SUCCEEDED'),
+        group('unit', 'PARTIALLY_SUCCEEDED', { dependsOn: ['build'] }),
+      ]),
+    );
+    expect(renderGraph(running.groups, running.complete)).toContain(
+      '["unit PARTIALLY_SUCCEEDED"]:::RUNNING',
+    );
+  });
+
   it('names flaky and the source arrows in the legend when they are drawn', () => {
     const text = renderGraph(
       describeBatch(
@@ -650,7 +675,8 @@ describe.each(PROTOTYPE_NAMES)('a group, and a status, named %s', (name) => {
     expect(rows).toHaveLength(2);
     expect(rows[0]).toContain(`<td><code>unit</code></td><td>❔ ${name}</td>`);
     expect(rows[1]).toContain(`<td><code>${name}</code></td><td>❌ FAILED`);
-    expect(text).toContain(`["unit ${name}"]:::RUNNING`);
+    // A status it does not know, in a batch that ended: counted, and drawn, as failed.
+    expect(text).toContain(`["unit ${name}"]:::FAILED`);
     expect(text).not.toMatch(/native code|undefined|function/);
   });
 

@@ -8,6 +8,7 @@ import {
 } from './diagnosis.js';
 import { batchConsoleUrl, buildConsoleUrl, s3ConsoleUrl } from './links.js';
 import {
+  CANCELLED,
   failureBreakdown,
   whyNotRun,
   formatDuration,
@@ -372,14 +373,20 @@ const GRAPH_CLASSES = new Map([
   ['NOT_RUN', 'fill:#f6f8fa,stroke:#8c959f,stroke-dasharray:5,color:#656d76'],
 ]);
 
-function graphClass(group: GroupOutcome): string {
+/** Statuses of a group not (yet) ended: drawn as running. */
+const UNFINISHED = new Set(['IN_PROGRESS', 'PENDING', CANCELLED]);
+
+/**
+ * A status of its own class, else running; but a status the action does not know (newer than it) in
+ * a batch that has ended is drawn as failed: the failure sentence counts that group as failed.
+ */
+function graphClass(group: GroupOutcome, complete: boolean): string {
   if (group.notRun) return 'NOT_RUN';
   if (group.ignoreFailure && group.status !== 'SUCCEEDED') return 'IGNORED';
   if (group.flaky) return 'FLAKY';
   const status = group.status;
-  return GRAPH_CLASSES.has(status) && status !== 'RUNNING' && status !== 'IGNORED'
-    ? status
-    : 'RUNNING';
+  if (GRAPH_CLASSES.has(status) && status !== 'RUNNING' && status !== 'IGNORED') return status;
+  return complete && !UNFINISHED.has(status) ? 'FAILED' : 'RUNNING';
 }
 
 function graphLabel(group: GroupOutcome): string {
@@ -418,7 +425,7 @@ const SOURCE_GROUP = 'DOWNLOAD_SOURCE';
  * it would not help. DOWNLOAD_SOURCE gets a dotted arrow to each group that depends on no other: left
  * unconnected, the layout put it beside the first groups and drew their edges under its box.
  */
-export function renderGraph(groups: GroupOutcome[]): string | undefined {
+export function renderGraph(groups: GroupOutcome[], complete = false): string | undefined {
   const ids = new Map(groups.map((g, i) => [g.identifier, `g${i}`]));
   const edges = groups.flatMap((g) =>
     g.dependsOn
@@ -433,9 +440,10 @@ export function renderGraph(groups: GroupOutcome[]): string | undefined {
         .map((g) => `  ${source} -.-> ${ids.get(g.identifier)}`)
     : [];
   const nodes = groups.map(
-    (g) => `  ${ids.get(g.identifier)}["${mermaidLabel(graphLabel(g))}"]:::${graphClass(g)}`,
+    (g) =>
+      `  ${ids.get(g.identifier)}["${mermaidLabel(graphLabel(g))}"]:::${graphClass(g, complete)}`,
   );
-  const used = new Set(groups.map(graphClass));
+  const used = new Set(groups.map((g) => graphClass(g, complete)));
   const classes = [...used].map((name) => `  classDef ${name} ${GRAPH_CLASSES.get(name)}`);
   const legend = [
     ...new Set([...GRAPH_LEGEND].filter(([name]) => used.has(name)).map(([, words]) => words)),
@@ -523,7 +531,7 @@ export function summaryParts(input: SummaryInput, limitBytes = SUMMARY_LIMIT_BYT
   const groups = input.outcome.groups;
   const notSucceeded = groups.filter((g) => g.status !== 'SUCCEEDED');
   const head = header(input);
-  const graph = renderGraph(groups);
+  const graph = renderGraph(groups, input.outcome.complete);
   const artifacts = artifactsSection(input);
   const size = (text: string) => Buffer.byteLength(text);
   // A full rendering is measured line by line, each line dropped once counted, and its parts kept
