@@ -35,3 +35,4 @@ export function requestError(
   operation: string,
   body: unknown,
 ): { status: number; code: string; message: string } | undefined;
+export function unreadableMessage(type: string | undefined, value: unknown): string;

@@ -335,6 +335,39 @@ export function validateError(service, operation, code, body) {
   return out;
 }
 
+const TYPE_WORDS = {
+  integer: 'an Integer',
+  long: 'a Long',
+  float: 'a Float',
+  double: 'a Double',
+  boolean: 'a Boolean',
+  string: 'a String',
+  timestamp: 'a Date',
+  blob: 'a ByteBuffer',
+  structure: 'a Structure',
+  map: 'a Map',
+  list: 'a List',
+};
+
+/**
+ * The message of the SerializationException AWS's JSON services answer for a value of the wrong type:
+ * their JSON reader's words, which name neither the member nor its path ("STRING_VALUE can not be
+ * converted to an Integer"; SQS's, async-aws/aws#1667). `type` is the model shape's type.
+ */
+export function unreadableMessage(type, value) {
+  if (isObject(value)) return 'Start of structure or map found where not expected.';
+  if (Array.isArray(value)) return 'Start of list found where not expected.';
+  const token =
+    value === null
+      ? 'NULL_VALUE'
+      : typeof value === 'number'
+        ? 'NUMBER_VALUE'
+        : typeof value === 'boolean'
+          ? 'BOOLEAN_VALUE'
+          : 'STRING_VALUE';
+  return `${token} can not be converted to ${TYPE_WORDS[type] ?? `a ${type}`}`;
+}
+
 /** The code a service answers a request with when the request breaks the model's constraints. */
 function validationCode(model, operation) {
   const { modelled } = errorCodes(model, operation);
@@ -394,7 +427,10 @@ export function requestError(service, operation, body) {
     return {
       status: 400,
       code: 'SerializationException',
-      message: `Cannot read '${type.path}': ${type.what}`,
+      message: unreadableMessage(
+        shapeAt(model, op.input.shape, type.path)?.type,
+        valueAt(body, type.path),
+      ),
     };
   if (violations.length === 0) return undefined;
   const sentences = violations.map((v) => {

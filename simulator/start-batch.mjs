@@ -1,6 +1,7 @@
 // StartBuildBatch in the simulator: the request judged as the service judges it (AWS's model of
 // StartBuildBatchInput, botocore's codebuild 2016-10-06 service-2.json), a new batch per start that
 // plays the scenario's `start` plan, and idempotency replay within the token's five minutes.
+import { unreadableMessage } from './model.mjs';
 
 const TOKEN_LIFETIME_MS = 5 * 60_000;
 
@@ -89,7 +90,7 @@ function check(shape, value, path, out) {
     list: Array.isArray(value),
     structure: isObject(value),
   }[shape.type];
-  if (!typeOk) return out.push(['type', path, value, `expected ${shape.type}`]);
+  if (!typeOk) return out.push(['type', path, value, `expected ${shape.type}`, shape.type]);
   if (shape.type === 'string') {
     if (shape.enum && !shape.enum.includes(value))
       out.push([
@@ -160,7 +161,7 @@ export function judgeStartRequest(body) {
       ignored,
       error: {
         code: 'SerializationException',
-        message: `Cannot deserialize value of '${type[1]}': ${type[3]}`,
+        message: unreadableMessage(type[4], type[2]),
       },
     };
   if (findings.length === 0) return { ignored };
