@@ -217,6 +217,42 @@ describe('readConfig with start-batch', () => {
       { 'start-overrides': '{"ComputeTypeOverride": "BUILD_GENERAL1_LARGE"}' },
       /"ComputeTypeOverride", which StartBuildBatch does not have \(did you mean "computeTypeOverride"\?\)/,
     ],
+    // The SDK sends a value of the wrong JSON type as it is, and CodeBuild's answer
+    // (SerializationException: "STRING_VALUE can not be converted to an Integer") names no member.
+    [
+      'a number given as a string',
+      { 'start-overrides': '{"buildTimeoutInMinutesOverride": "60"}' },
+      /^Input "start-overrides" sets "buildTimeoutInMinutesOverride" to "60", but StartBuildBatch takes a number there: write it without quotes\.$/,
+    ],
+    [
+      'a flag given as a string',
+      { 'start-overrides': '{"privilegedModeOverride": "true"}' },
+      /^Input "start-overrides" sets "privilegedModeOverride" to "true", but StartBuildBatch takes true or false there: write it without quotes\.$/,
+    ],
+    [
+      'a nested number given as a string',
+      {
+        'start-overrides':
+          '{"buildBatchConfigOverride": {"restrictions": {"maximumBuildsAllowed": "5"}}}',
+      },
+      /^Input "start-overrides" sets "buildBatchConfigOverride\.restrictions\.maximumBuildsAllowed" to "5", but StartBuildBatch takes a number there/,
+    ],
+    [
+      'an object where a text is taken',
+      { 'start-overrides': '{"imageOverride": {"name": "aws/codebuild/standard:7.0"}}' },
+      /^Input "start-overrides" sets "imageOverride" to an object, but StartBuildBatch takes a text there\.$/,
+    ],
+    [
+      'a list item of the wrong type',
+      { 'start-overrides': '{"secondarySourcesVersionOverride": ["main"]}' },
+      /^Input "start-overrides" sets "secondarySourcesVersionOverride\[0\]" to "main", but StartBuildBatch takes an object there\.$/,
+    ],
+    // The SDK leaves out a nested member it does not know without a word: the setting would be lost.
+    [
+      'a nested member StartBuildBatch does not have',
+      { 'start-overrides': '{"buildBatchConfigOverride": {"timeoutInMinutes": 90}}' },
+      /^Input "start-overrides" sets "buildBatchConfigOverride\.timeoutInMinutes", which StartBuildBatch does not have \(did you mean "buildBatchConfigOverride\.timeoutInMins"\?\): see the StartBuildBatch API reference for its members\.$/,
+    ],
     [
       'an inherited name',
       { 'start-overrides': '{"toString": 1}' },

@@ -300,6 +300,15 @@ describe('start-batch: start-overrides', () => {
       '{"environmentVariablesOverride": []}',
       /^Input "start-overrides" sets "environmentVariablesOverride", which the action sets from the inputs "env-vars-for-codebuild"/,
     ],
+    // CodeBuild's SerializationException would name no member; the SDK drops an unknown nested one.
+    [
+      '{"buildTimeoutInMinutesOverride": "60"}',
+      /^Input "start-overrides" sets "buildTimeoutInMinutesOverride" to "60", but StartBuildBatch takes a number there: write it without quotes\.$/,
+    ],
+    [
+      '{"buildBatchConfigOverride": {"timeoutInMinutes": 90}}',
+      /^Input "start-overrides" sets "buildBatchConfigOverride\.timeoutInMinutes", which StartBuildBatch does not have \(did you mean "buildBatchConfigOverride\.timeoutInMins"\?\)/,
+    ],
   ])('rejects %s before any call, naming the input and the member', async (overrides, message) => {
     const sim = await start('start-succeeds');
     const run = await starting(sim, { 'start-overrides': overrides });

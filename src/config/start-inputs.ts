@@ -1,11 +1,13 @@
-import type {
-  EnvironmentVariable,
-  EnvironmentVariableType,
-  StartBuildBatchCommandInput,
+import {
+  StartBuildBatchInput$,
+  type EnvironmentVariable,
+  type EnvironmentVariableType,
+  type StartBuildBatchCommandInput,
 } from '@aws-sdk/client-codebuild';
 import { ActionError } from './errors.js';
 import { readBoolean, shown, type InputSource } from './input-source.js';
 import { Inputs, type InputName } from './names.js';
+import { nearest, shapeProblem, type ShapeProblem } from './request-shape.js';
 
 /** Members of StartBuildBatch's request that start-overrides may set (the others belong to inputs). */
 export type StartOverrides = Omit<Partial<StartBuildBatchCommandInput>, OwnedMember>;
@@ -168,7 +170,9 @@ function jsonProblem(error: Error): string {
 
 /**
  * start-overrides: a JSON object of StartBuildBatch members. The SDK silently drops members it does
- * not know, so an unknown one is an error here; values are left to CodeBuild to judge.
+ * not know, at any depth, so an unknown one is an error here; so is a value of the wrong JSON type,
+ * whose SerializationException would name no member. Values themselves (ranges, enums) are left to
+ * CodeBuild, whose answer names the member.
  */
 function readOverrides(raw: string): StartOverrides {
   if (raw === '') return {};
@@ -186,17 +190,8 @@ function readOverrides(raw: string): StartOverrides {
     );
   }
   for (const member of Object.keys(parsed)) {
-    if (!Object.hasOwn(START_MEMBERS, member)) {
-      const near = Object.keys(START_MEMBERS).find(
-        (m) =>
-          m.toLowerCase() === member.toLowerCase() || (member.length > 3 && m.startsWith(member)),
-      );
-      throw new ActionError(
-        `Input "${Inputs.StartOverrides}" sets ${shown(member)}, which StartBuildBatch does not have` +
-          (near ? ` (did you mean "${near}"?)` : '') +
-          ': see the StartBuildBatch API reference for its members.',
-      );
-    }
+    if (!Object.hasOwn(START_MEMBERS, member))
+      throw notAMember(member, nearest(member, Object.keys(START_MEMBERS)));
     const owner = START_MEMBERS[member as keyof StartBuildBatchCommandInput];
     if (owner) {
       throw new ActionError(
@@ -204,7 +199,41 @@ function readOverrides(raw: string): StartOverrides {
       );
     }
   }
+  const problem = shapeProblem(StartBuildBatchInput$, parsed as Record<string, unknown>);
+  if (problem?.kind === 'unknown') throw notAMember(problem.path, problem.near);
+  if (problem?.kind === 'type') throw wrongType(problem);
   return parsed as StartOverrides;
+}
+
+/** A member the SDK would leave out of the request without a word. */
+function notAMember(path: string, near: string | undefined): ActionError {
+  return new ActionError(
+    `Input "${Inputs.StartOverrides}" sets ${shown(path)}, which StartBuildBatch does not have` +
+      (near ? ` (did you mean ${shown(near)}?)` : '') +
+      ': see the StartBuildBatch API reference for its members.',
+  );
+}
+
+/** A value CodeBuild could not read, whose SerializationException would name no member. */
+function wrongType(problem: Extract<ShapeProblem, { kind: 'type' }>): ActionError {
+  const { value } = problem;
+  const given =
+    typeof value === 'string'
+      ? shown(value)
+      : Array.isArray(value)
+        ? 'a list'
+        : typeof value === 'object'
+          ? 'an object'
+          : String(value);
+  // "60" for a number, "true" for a flag: the same without quotes is what was meant.
+  const unquoted =
+    typeof value === 'string' &&
+    ((problem.takes === 'a number' && /^-?\d+(\.\d+)?$/.test(value.trim())) ||
+      (problem.takes === 'true or false' && /^(true|false)$/.test(value.trim())));
+  return new ActionError(
+    `Input "${Inputs.StartOverrides}" sets ${shown(problem.path)} to ${given}, but StartBuildBatch takes ${problem.takes} there` +
+      (unquoted ? ': write it without quotes.' : '.'),
+  );
 }
 
 /** The inputs only start-batch reads, and whether each is a flag (given when not false, its default). */
