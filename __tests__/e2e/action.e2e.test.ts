@@ -160,6 +160,29 @@ describe('dist/index.js against the simulator', () => {
     ]);
   });
 
+  // A token the user fixed (say, the run id) and reused by a second step for another batch: CodeBuild
+  // refuses it for five minutes. The user can act, so the failure says which input and what to do.
+  it('names idempotency-token when CodeBuild refuses a retry sent with the token the user gave', async () => {
+    const sim = await simulatorFor('retry-succeeds');
+    const other = sim.addBatch({ initial: { groups: { integration_tests: 'FAILED' } } });
+    const token = { 'idempotency-token': 'run-4242' };
+    expect((await act(sim, token)).code).toBe(0);
+    const run = await act(sim, { ...token, 'batch-id': other.id });
+    expect(run.code).toBe(1);
+    const refusal = sim.calls('RetryBuildBatch')[1]!;
+    expect(refusal.error).toBe('InvalidInputException');
+    const [error] = annotations(run, 'error');
+    expect(error).toContain(
+      `CodeBuild RetryBuildBatch failed: InvalidInputException: The idempotency token was already used with different parameters. (request id ${refusal.requestId})`,
+    );
+    expect(error).toMatch(
+      /Input "idempotency-token" is set: CodeBuild refuses a token used in the last five minutes for another batch or retry type; give each step its own token, or leave the input out to have one derived\.$/,
+    );
+    expect(run.summary).toContain(
+      'Input &#34;idempotency-token&#34; is set: CodeBuild refuses a token',
+    );
+  });
+
   it('takes batch-id and retry-type from the workflow_dispatch inputs', async () => {
     const sim = await simulatorFor('retry-succeeds');
     const run = await act(

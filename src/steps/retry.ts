@@ -68,7 +68,7 @@ export async function retryWhileRed(
               before,
               last instanceof Error ? last.message : undefined,
             );
-          throw thrown;
+          throw withTokenHint(thrown, config.idempotencyToken);
         });
       reporter.retried();
       // The retry response still shows the old group outcomes: shown only with that caveat.
@@ -89,4 +89,18 @@ export async function retryWhileRed(
     batch = result.batch;
     if (next === 'retry') reporter.retryEnded(batch.buildBatchStatus ?? 'UNKNOWN');
   }
+}
+
+/**
+ * CodeBuild's refusal of a retry sent with the token the user gave, with what to do about it: a fixed
+ * token (the run id, say) reused within its five minutes for another batch or retry type is refused,
+ * in words that do not name the input. A derived token is this step's own: nothing to add.
+ */
+function withTokenHint(thrown: unknown, given: string | undefined): unknown {
+  if (!given || !(thrown instanceof ServiceError) || thrown.code !== 'InvalidInputException')
+    return thrown;
+  return new ActionError(
+    `${thrown.message} Input "${Inputs.IdempotencyToken}" is set: CodeBuild refuses a token used in the last five minutes for another batch or retry type; give each step its own token, or leave the input out to have one derived.`,
+    { cause: thrown },
+  );
 }
