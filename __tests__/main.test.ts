@@ -395,6 +395,18 @@ describe('run: the decision table', () => {
     );
   });
 
+  it('adds no idempotency-token advice to a refusal that is not about the token', async () => {
+    const { deps } = setup(new FakeCodeBuild([failed()], refused), {
+      'batch-id': BATCH_ID,
+      'idempotency-token': 'run-4242',
+    });
+    const error = await run(deps).catch((e: unknown) => e);
+    expect(String(error)).toContain(
+      'CodeBuild RetryBuildBatch failed: InvalidInputException: Batch build cannot be retried (request id req-7)',
+    );
+    expect(String(error)).not.toContain('idempotency-token');
+  });
+
   it('passes a refused retry on as it is when the refusal comes after the workflow was cancelled', async () => {
     // CodeBuild answered the one send: nothing was retried, and nothing is to be stopped.
     const controller = new AbortController();

@@ -93,11 +93,18 @@ export async function retryWhileRed(
 
 /**
  * CodeBuild's refusal of a retry sent with the token the user gave, with what to do about it: a fixed
- * token (the run id, say) reused within its five minutes for another batch or retry type is refused,
- * in words that do not name the input. A derived token is this step's own: nothing to add.
+ * token (the run id, say) reused within its five minutes for another batch or retry type is refused
+ * ("The idempotency token was already used with different parameters"), in words that do not name
+ * the input. Other refusals (a batch that cannot be retried) keep their own words; a derived token is
+ * this step's own: nothing to add.
  */
 function withTokenHint(thrown: unknown, given: string | undefined): unknown {
-  if (!given || !(thrown instanceof ServiceError) || thrown.code !== 'InvalidInputException')
+  if (
+    !given ||
+    !(thrown instanceof ServiceError) ||
+    thrown.code !== 'InvalidInputException' ||
+    !/token/i.test(thrown.message)
+  )
     return thrown;
   return new ActionError(
     `${thrown.message} Input "${Inputs.IdempotencyToken}" is set: CodeBuild refuses a token used in the last five minutes for another batch or retry type; give each step its own token, or leave the input out to have one derived.`,
