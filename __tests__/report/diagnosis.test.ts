@@ -264,6 +264,38 @@ describe('testTotals', () => {
       [{ arn: 'c', type: 'CODE_COVERAGE', codeCoverageSummary: { lineCoveragePercentage: 50 } }],
       { total: 0, passed: 0, failed: 0, skipped: 0, lineCoverage: 50 },
     ],
+    // Counts of a report CodeBuild has not finished (or could not) may be short: said so.
+    ...(['GENERATING', 'INCOMPLETE', 'A_STATUS_FROM_LATER'] as const).map(
+      (status): [string, Report[], ReturnType<typeof testTotals>] => [
+        `a ${status} test report beside a finished one`,
+        [
+          report('a', { SUCCEEDED: 2 }, { status: 'SUCCEEDED' }),
+          report('b', { SUCCEEDED: 3 }, { status }),
+        ],
+        { total: 5, passed: 5, failed: 0, skipped: 0, incomplete: true },
+      ],
+    ),
+    [
+      'finished reports, failed or not',
+      [
+        report('a', { SUCCEEDED: 2 }, { status: 'SUCCEEDED' }),
+        report('b', { FAILED: 1 }, { status: 'FAILED' }),
+      ],
+      { total: 3, passed: 2, failed: 1, skipped: 0 },
+    ],
+    [
+      'an INCOMPLETE coverage report: coverage says nothing of test counts',
+      [
+        report('a', { SUCCEEDED: 2 }, { status: 'SUCCEEDED' }),
+        {
+          arn: 'c',
+          type: 'CODE_COVERAGE',
+          status: 'INCOMPLETE',
+          codeCoverageSummary: { lineCoveragePercentage: 50 },
+        },
+      ],
+      { total: 2, passed: 2, failed: 0, skipped: 0, lineCoverage: 50 },
+    ],
   ])('%s', (_, reports, totals) => {
     expect(testTotals(reports)).toEqual(totals);
   });

@@ -512,6 +512,10 @@ describe('the diagnosis in the summary', () => {
     [{ total: 416, passed: 412, failed: 3, skipped: 1 }, '412 passed · 3 failed · 1 skipped'],
     [{ total: 5, passed: 5, failed: 0, skipped: 0, lineCoverage: 87.5 }, '5 passed · 87.5% lines'],
     [{ total: 0, passed: 0, failed: 0, skipped: 0, lineCoverage: 50 }, '50% lines'],
+    [
+      { total: 5, passed: 4, failed: 1, skipped: 0, incomplete: true },
+      '4 passed · 1 failed · report incomplete',
+    ],
   ])('the Tests cell of %j is %j', (tests, cell) => {
     expect(testsCell(tests)).toBe(cell);
   });

@@ -59,6 +59,11 @@ export interface TestTotals {
   skipped: number;
   /** Line coverage in percent, when a CODE_COVERAGE report exists. */
   lineCoverage?: number;
+  /**
+   * A test report CodeBuild had not finished (GENERATING), could not finish (INCOMPLETE) or gave a
+   * status newer than the action: its counts may be short.
+   */
+  incomplete?: true;
 }
 
 export interface FailingCase {
@@ -238,6 +243,9 @@ export function cleanLogLine(line: string): string {
   return cutLine(stripAnsi(shown).trimEnd(), LOG_LINE_MAX);
 }
 
+/** A test report's statuses once CodeBuild has counted every case (FAILED: some failed). */
+const FINISHED_REPORT = new Set(['SUCCEEDED', 'FAILED']);
+
 export function testTotals(reports: Report[]): TestTotals | undefined {
   const tests = reports.filter((r) => r.type !== 'CODE_COVERAGE' && r.testSummary);
   const coverage = reports
@@ -251,6 +259,8 @@ export function testTotals(reports: Report[]): TestTotals | undefined {
     failed: sum('FAILED') + sum('ERROR'),
     skipped: sum('SKIPPED'),
   };
+  if (tests.some((r) => r.status !== undefined && !FINISHED_REPORT.has(r.status)))
+    totals.incomplete = true;
   // Several coverage reports for one build: their mean (the model gives percentages, not lines, for all).
   if (coverage.length > 0)
     totals.lineCoverage =

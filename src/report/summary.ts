@@ -126,7 +126,7 @@ export function neverRan(group: GroupOutcome, found?: { notRun?: true }): boolea
   return (group.notRun || found?.notRun === true) && !group.ranBefore;
 }
 
-/** "412 passed · 3 failed · 1 skipped · 87.5% lines" */
+/** "412 passed · 3 failed · 1 skipped · 87.5% lines", and "report incomplete" when counts may be short. */
 export function testsCell(tests: TestTotals | undefined): string {
   if (!tests) return '';
   const parts = [
@@ -134,6 +134,7 @@ export function testsCell(tests: TestTotals | undefined): string {
     tests.failed > 0 ? `${tests.failed} failed` : '',
     tests.skipped > 0 ? `${tests.skipped} skipped` : '',
     tests.lineCoverage === undefined ? '' : `${tests.lineCoverage}% lines`,
+    tests.incomplete ? 'report incomplete' : '',
   ].filter(Boolean);
   return parts.join(' · ');
 }
