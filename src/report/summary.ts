@@ -399,10 +399,11 @@ function graphLabel(group: GroupOutcome): string {
 
 /**
  * Mermaid label text, cleaned as all service text (stripAnsi): anything but plain characters then
- * becomes an entity code Mermaid understands.
+ * becomes an entity code Mermaid understands. "_" too: Mermaid reads Markdown in a label, and drew
+ * __proto__ as a bold "proto".
  */
 function mermaidLabel(text: string): string {
-  return stripAnsi(text).replace(/[^A-Za-z0-9 _.-]/g, (c) => `#${c.codePointAt(0)};`);
+  return stripAnsi(text).replace(/[^A-Za-z0-9 .-]/g, (c) => `#${c.codePointAt(0)};`);
 }
 
 // One legend entry per style drawn, in the words a reader needs (the boxes also say their status).
