@@ -96,3 +96,26 @@ describe.each(['failed', 'all', 'none'])('step-log: %s', (mode) => {
     );
   });
 });
+
+// The log of a group that failed in one attempt belongs before the next retry: written after it, it
+// read as the new attempt's failure.
+describe('step-log with max-attempts', () => {
+  it("writes a failed attempt's logs before the next retry starts", async () => {
+    const sim = await start({
+      project: 'web-app',
+      groups: [{ identifier: 'unit', dependsOn: [] }],
+      initial: { groups: { unit: 'FAILED' } },
+      retries: [
+        { unit: { status: 'FAILED', ms: 300, log: ['first retry: 3 tests failed'] } },
+        { unit: { status: 'SUCCEEDED', ms: 300, log: ['second retry passed'] } },
+      ],
+    });
+    const run = await act(sim, { 'max-attempts': '2' });
+    const lines = run.stdout.split('\n');
+    const failedLog = lines.indexOf('first retry: 3 tests failed');
+    const secondRetry = lines.findIndex((l) => l.includes('attempt 2 of 2'));
+    expect(run.code).toBe(0);
+    expect(failedLog).toBeGreaterThan(lines.findIndex((l) => l.includes('attempt 1 of 2')));
+    expect(failedLog).toBeLessThan(secondRetry);
+  }, 60_000);
+});

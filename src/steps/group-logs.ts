@@ -108,6 +108,22 @@ export class GroupLogs {
     }
   }
 
+  /**
+   * Waits for the logs of groups that have ended, until `signal` aborts at the latest; unlike drain,
+   * reads still going on then are not abandoned.
+   */
+  async written(signal: AbortSignal): Promise<void> {
+    const gaveUp = new Promise<void>((resolve) => {
+      if (signal.aborted) resolve();
+      signal.addEventListener('abort', () => resolve(), { once: true });
+    });
+    while (this.running && !signal.aborted) {
+      const running = this.running;
+      await Promise.race([running, gaveUp]);
+      if (this.running === running) break;
+    }
+  }
+
   private async work(): Promise<void> {
     this.reading();
     const signal = AbortSignal.any([this.cancelled, this.stop.signal]);

@@ -120,6 +120,17 @@ export class Reporter {
     this.stepLog = new StepLog(io);
   }
 
+  /**
+   * Before a further retry: the logs of the groups that ended (step-log), so that they come before
+   * the retry in the step log, not under it as if the new attempt had failed; at most
+   * WHOLE_LOGS_TIMEOUT_MS, and the reads go on when it passes.
+   */
+  async logsWritten(cancelled: AbortSignal): Promise<void> {
+    await this.groupLogs?.written(
+      AbortSignal.any([cancelled, AbortSignal.timeout(WHOLE_LOGS_TIMEOUT_MS)]),
+    );
+  }
+
   /** step-log: from now on, each group's log goes into the step log as the group ends. */
   followLogs(
     mode: StepLogMode,

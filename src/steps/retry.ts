@@ -35,6 +35,8 @@ export async function retryWhileRed(
       return undefined;
     }
     if (next === 'retry') {
+      // Before the cancellation check: a cancellation while waiting for them retries nothing.
+      await reporter.logsWritten(deps.cancelled);
       if (deps.cancelled.aborted) {
         throw new ActionError(
           `The workflow was cancelled before batch build ${batchId} was retried: nothing was retried.`,
