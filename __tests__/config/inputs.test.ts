@@ -452,6 +452,33 @@ describe('readRole', () => {
     });
   });
 
+  // Copied from configure-aws-credentials' step, role-duration-seconds: 7200 here changed nothing.
+  it.each([
+    [{ 'role-duration-seconds': '7200' }, 'Input "role-duration-seconds" applies'],
+    [{ 'role-session-name': 'nightly' }, 'Input "role-session-name" applies'],
+    [{ audience: 'https://github.com/my-org' }, 'Input "audience" applies'],
+    [
+      { 'role-session-name': 'nightly', 'role-duration-seconds': '1h' },
+      'Inputs "role-session-name" and "role-duration-seconds" apply',
+    ],
+  ])('refuses %p without role-to-assume, naming them', (values, opening) => {
+    expectOneSentence(
+      () => config({ 'batch-id': BATCH_ID, ...values }),
+      new RegExp(`^${opening} only with "role-to-assume", which is not set: `),
+    );
+  });
+
+  it('takes the defaults action.yml passes without role-to-assume as not given', () => {
+    expect(
+      config({
+        'batch-id': BATCH_ID,
+        'role-duration-seconds': '3600',
+        audience: 'sts.amazonaws.com',
+        'role-session-name': '',
+      }).role,
+    ).toBeUndefined();
+  });
+
   it('takes the shortest session STS grants, 900 seconds', () => {
     expect(
       readRole(source({ 'role-to-assume': ROLE, 'role-duration-seconds': '900' }))?.durationSeconds,

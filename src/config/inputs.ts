@@ -4,7 +4,12 @@ import { parseArn, partitionOf } from '../aws/arn.js';
 import { consolePageOf } from './console-url.js';
 import { invalid, readBoolean, readNumber, shown, type InputSource } from './input-source.js';
 import { Inputs, type InputName } from './names.js';
-import { readStartInputs, refuseStartInputs, type StartInputs } from './start-inputs.js';
+import {
+  quotedList,
+  readStartInputs,
+  refuseStartInputs,
+  type StartInputs,
+} from './start-inputs.js';
 import { readGitHubSettings, type GitHubSettings } from './github-inputs.js';
 
 /**
@@ -346,6 +351,27 @@ export function readRole(source: InputSource): RoleConfig | undefined {
   };
 }
 
+/**
+ * role-to-assume's companions, given without it, would change nothing: role-duration-seconds copied
+ * from configure-aws-credentials' step would leave its one-hour credentials to expire while waiting.
+ * Their defaults in action.yml, which the runner passes whatever the workflow says, do not count.
+ */
+function refuseRoleCompanions(source: InputSource): undefined {
+  const defaults = new Map<InputName, string>([
+    [Inputs.RoleSessionName, ''],
+    [Inputs.RoleDurationSeconds, '3600'],
+    [Inputs.Audience, 'sts.amazonaws.com'],
+  ]);
+  const given = [...defaults]
+    .filter(([name, byDefault]) => ![byDefault, ''].includes(source.get(name)))
+    .map(([name]) => name);
+  if (given.length === 0) return undefined;
+  const one = given.length === 1;
+  throw new ActionError(
+    `${one ? 'Input' : 'Inputs'} ${quotedList(given)} ${one ? 'applies' : 'apply'} only with "${Inputs.RoleToAssume}", which is not set: set "${Inputs.RoleToAssume}" for this action to assume the role itself, or remove ${one ? 'it' : 'them'} (for the job's own credentials, set their duration in the step that gets them, such as aws-actions/configure-aws-credentials).`,
+  );
+}
+
 /** Reads and validates every input, before anything touches AWS. Throws ActionError naming the input. */
 export function readConfig(source: InputSource): Config {
   const startBatch = readBoolean(source, Inputs.StartBatch, false);
@@ -433,7 +459,7 @@ export function readConfig(source: InputSource): Config {
     failOnBatchFailure: readBoolean(source, Inputs.FailOnBatchFailure, true),
     stopOnCancel: readBoolean(source, Inputs.StopOnCancel, true),
     maxAttempts,
-    role: readRole(source),
+    role: readRole(source) ?? refuseRoleCompanions(source),
     logLines,
     stepLog,
     github: readGitHubSettings(source, wait),

@@ -250,7 +250,7 @@ const START_ONLY: ReadonlyArray<[InputName, 'flag' | 'text']> = [
 const FALSE = /^(false|False|FALSE)$/;
 
 /** "a", "a" and "b", "a", "b" and "c" */
-function quotedList(names: readonly string[]): string {
+export function quotedList(names: readonly string[]): string {
   const quoted = names.map((n) => `"${n}"`);
   return quoted.length < 2
     ? quoted.join('')
