@@ -241,6 +241,11 @@ describe('readConfig', () => {
       { 'batch-id': BATCH_ID, 'max-attempts': '2', wait: 'false' },
       /^Input "max-attempts" is 2 but "wait" is false/,
     ],
+    // Documented "Needs wait: true", it was ignored: the step ended with no log written.
+    [
+      { 'batch-id': BATCH_ID, 'step-log': 'all', wait: 'false' },
+      /^Input "step-log" is all but "wait" is false: /,
+    ],
     [
       { 'batch-id': BATCH_ID, 'aws-region': 'Mars' },
       /^Input "aws-region" is "Mars", but it must be an AWS region such as us-east-1\.$/,

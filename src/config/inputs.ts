@@ -446,6 +446,12 @@ export function readConfig(source: InputSource): Config {
   const stepLog = (stepLogRaw === '' ? 'failed' : stepLogRaw.toLowerCase()) as StepLogMode;
   if (!STEP_LOG_MODES.includes(stepLog))
     throw invalid(Inputs.StepLog, stepLogRaw, 'failed, all or none');
+  // Its default, failed, is passed whatever the workflow says: only all is known to be asked for.
+  if (!wait && stepLog === 'all') {
+    throw new ActionError(
+      `Input "${Inputs.StepLog}" is all but "${Inputs.Wait}" is false: a group's log is written when the group ends, which only a waiting step sees, so set "${Inputs.Wait}: true" or leave "${Inputs.StepLog}" out.`,
+    );
+  }
 
   const token = source.get(Inputs.IdempotencyToken);
   return {
