@@ -136,6 +136,22 @@ describe('renderSummary', () => {
     expect(out).not.toContain('not run as a result');
   });
 
+  it('draws a group the step stopped waiting for as cancelled, not in the blue of a running one', () => {
+    // Timed out: the table said CANCELLED and the legend under the graph "blue: running".
+    const stopped = describeBatch(
+      batch('STOPPED', [
+        group('build', 'SUCCEEDED'),
+        group('e2e', 'IN_PROGRESS', { dependsOn: ['build'] }),
+      ]),
+      { interrupted: true },
+    );
+    const out = renderSummary(input(stopped, { headline: 'Timed out after 10m.' }));
+    expect(out).toContain('🚫 CANCELLED');
+    expect(out).toMatch(/g1\["e2e CANCELLED"\]:::CANCELLED/);
+    expect(out).not.toContain('blue: running');
+    expect(out).toMatch(/<sub>[^<]*cancelled[^<]*<\/sub>/);
+  });
+
   it('says "Never started", not "as a result", when no group failed on its own', () => {
     const stopped = describeBatch(
       batch('STOPPED', [group('build', 'SUCCEEDED'), group('docs', 'PENDING')]),

@@ -367,6 +367,8 @@ const GRAPH_CLASSES = new Map([
   ['FAULT', 'fill:#ffebe9,stroke:#cf222e,color:#1f2328'],
   ['TIMED_OUT', 'fill:#fff8c5,stroke:#9a6700,color:#1f2328'],
   ['STOPPED', 'fill:#eaeef2,stroke:#656d76,color:#1f2328'],
+  // Still running when the step was cancelled or timed out: not drawn as running in a final summary.
+  ['CANCELLED', 'fill:#eaeef2,stroke:#656d76,color:#1f2328'],
   ['RUNNING', 'fill:#ddf4ff,stroke:#0969da,color:#1f2328'],
   // Failed but ignore-failure: not the red of a failure that fails the batch.
   ['IGNORED', 'fill:#fff1e5,stroke:#bc4c00,stroke-dasharray:5,color:#1f2328'],
@@ -414,6 +416,7 @@ const GRAPH_LEGEND = new Map([
   ['FAULT', 'red: failed'],
   ['TIMED_OUT', 'yellow: timed out'],
   ['STOPPED', 'grey: stopped'],
+  ['CANCELLED', 'grey: cancelled (still running when the step stopped waiting)'],
   ['RUNNING', 'blue: running'],
   ['IGNORED', 'dashed orange: failed, ignore-failure (does not fail the batch)'],
   ['NOT_RUN', 'dashed grey: not run'],
