@@ -8,7 +8,6 @@ import {
 } from './diagnosis.js';
 import { batchConsoleUrl, buildConsoleUrl, s3ConsoleUrl } from './links.js';
 import {
-  CANCELLED,
   failureBreakdown,
   whyNotRun,
   formatDuration,
@@ -377,7 +376,7 @@ const GRAPH_CLASSES = new Map([
 ]);
 
 /** Statuses of a group not (yet) ended: drawn as running. */
-const UNFINISHED = new Set(['IN_PROGRESS', 'PENDING', CANCELLED]);
+const UNFINISHED = new Set(['IN_PROGRESS', 'PENDING']);
 
 /**
  * A status of its own class, else running; but a status the action does not know (newer than it) in
