@@ -400,7 +400,7 @@ describe('renderGraph', () => {
     );
     expect(ended.failedGroups).toEqual(['unit']);
     const text = renderGraph(ended.groups, ended.complete)!;
-    expect(text).toContain('["unit PARTIALLY_SUCCEEDED"]:::FAILED');
+    expect(text).toContain('["unit PARTIALLY#95;SUCCEEDED"]:::FAILED');
     expect(text).not.toContain('running');
     // While the batch runs, a status the action does not know is still taken for running.
     const running = describeBatch(
@@ -410,7 +410,7 @@ describe('renderGraph', () => {
       ]),
     );
     expect(renderGraph(running.groups, running.complete)).toContain(
-      '["unit PARTIALLY_SUCCEEDED"]:::RUNNING',
+      '["unit PARTIALLY#95;SUCCEEDED"]:::RUNNING',
     );
   });
 
