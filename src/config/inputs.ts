@@ -319,6 +319,10 @@ function batchNamed(value: string): string {
   return value;
 }
 
+/** role-duration-seconds' and audience's defaults, as action.yml gives them. */
+const ROLE_DURATION_S = 3600;
+const AUDIENCE = 'sts.amazonaws.com';
+
 /** role-to-assume and its companions; undefined when no role is to be assumed. Also read by the post step. */
 export function readRole(source: InputSource): RoleConfig | undefined {
   const arn = source.get(Inputs.RoleToAssume);
@@ -339,7 +343,7 @@ export function readRole(source: InputSource): RoleConfig | undefined {
   const durationSeconds = readNumber(
     source,
     Inputs.RoleDurationSeconds,
-    3600,
+    ROLE_DURATION_S,
     'a whole number of seconds from 900 to 43200',
     (n) => Number.isInteger(n) && n >= 900 && n <= 43_200,
   );
@@ -347,7 +351,7 @@ export function readRole(source: InputSource): RoleConfig | undefined {
     arn,
     sessionName: sessionName || undefined,
     durationSeconds,
-    audience: source.get(Inputs.Audience) || 'sts.amazonaws.com',
+    audience: source.get(Inputs.Audience) || AUDIENCE,
   };
 }
 
@@ -359,8 +363,8 @@ export function readRole(source: InputSource): RoleConfig | undefined {
 function refuseRoleCompanions(source: InputSource): undefined {
   const defaults = new Map<InputName, string>([
     [Inputs.RoleSessionName, ''],
-    [Inputs.RoleDurationSeconds, '3600'],
-    [Inputs.Audience, 'sts.amazonaws.com'],
+    [Inputs.RoleDurationSeconds, String(ROLE_DURATION_S)],
+    [Inputs.Audience, AUDIENCE],
   ]);
   const given = [...defaults]
     .filter(([name, byDefault]) => ![byDefault, ''].includes(source.get(name)))
