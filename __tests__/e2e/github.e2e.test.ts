@@ -454,6 +454,22 @@ describe('cancellation', () => {
   });
 });
 
+describe('cancelled after the batch was reported, while GitHub takes its last calls', () => {
+  it('exits inside the runner’s 7.5 s, however late GitHub answers the comment', async () => {
+    const sim = await start('retry-succeeds');
+    // GitHub writes the comment; its answer comes 30 s late.
+    sim.github.inject({ kind: 'slow', operation: 'issues/create-comment', ms: 30_000 });
+    const step = startAct(sim, withGitHub(sim, { 'pr-comment': 'always' }), pullRequest());
+    while (sim.github.calls('issues/create-comment').length === 0)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    const { run, exitAfterMs } = await cancelLikeRunner(step);
+    // Not killed by the runner: the step ended on its own, with the batch's outputs.
+    expect(run.signal).toBeNull();
+    expect(exitAfterMs).toBeLessThan(7_500);
+    expect(run.outputs['batch-status']).toBe('SUCCEEDED');
+  });
+});
+
 describe('a main step killed before it completed its check runs', () => {
   it('the post step completes the runs it left open as cancelled; a finished step leaves it nothing', async () => {
     const sim = await start('long-running');

@@ -362,6 +362,21 @@ describe('GitHubReport: check runs and the comment, never the step’s result', 
     ]);
   });
 
+  it('cancelled while it waits for GitHub’s last calls: stops waiting when the cancel budget ends, not after 60 s', async () => {
+    const fakes = new Fakes();
+    fakes.hang = true;
+    const report = fakes.report({ checks: true });
+    report.seen(running());
+    report.finished(finish());
+    const settled = report.settle();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    fakes.cancel.abort();
+    await settled;
+    // The runner's SIGTERM comes 7.5 s after SIGINT: 5 s budget less the summary's reserve.
+    expect(fakes.t).toBe(4_500);
+    expect(fakes.lines.warning).toEqual([]);
+  });
+
   it('leaves the post step the runs still open only when the workflow was cancelled or the step killed', async () => {
     const open = async (end: (report: GitHubReport, fakes: Fakes) => void) => {
       const fakes = new Fakes();

@@ -209,10 +209,7 @@ export class GitHubReport implements ReportSink {
     const checks = this.checks?.idle().then(() => this.sayShared());
     const done = Promise.all([checks, this.comment]).then(() => true);
     const timer = new AbortController();
-    const inTime = await Promise.race([
-      done,
-      this.options.clock.sleep(this.budget.left() ?? 0, timer.signal).then(() => false),
-    ]);
+    const inTime = await Promise.race([done, this.budgetSpent(timer.signal).then(() => false)]);
     timer.abort();
     // A step that ends on its own leaves nothing to the post step: runs GitHub did not take in time
     // ended as their groups did, and the post step would say they were cancelled.
@@ -224,6 +221,21 @@ export class GitHubReport implements ReportSink {
       this.options.io.warning(
         `GitHub did not take the report's last calls within ${FINISH_BUDGET_MS / 1000} s: the check runs or the pull request's comment may not show the end of the batch.`,
       );
+  }
+
+  /**
+   * Resolves when the budget is spent. A cancellation while the step settles shortens it (to what
+   * the runner allows after SIGINT): the wait is measured again then, not at the 60 s it began with.
+   */
+  private async budgetSpent(stop: AbortSignal): Promise<void> {
+    const { clock, cancelled } = this.options;
+    const mayShorten = !cancelled.aborted;
+    await clock.sleep(
+      this.budget.left() ?? 0,
+      mayShorten ? AbortSignal.any([stop, cancelled]) : stop,
+    );
+    if (mayShorten && cancelled.aborted && !stop.aborted)
+      await clock.sleep(this.budget.left() ?? 0, stop);
   }
 
   /** Whether the post step should look for runs this step left open (see State.OpenCheckRuns). */
