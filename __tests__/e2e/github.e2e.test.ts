@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ACTION_ENTRY } from '../../simulator/run-action.mjs';
+import { ACTION_ENTRY, runAction, startAction } from '../../simulator/run-action.mjs';
 import { scenarios } from '../../simulator/scenarios.mjs';
 import {
   act,
@@ -468,6 +468,34 @@ describe('cancelled after the batch was reported, while GitHub takes its last ca
     expect(exitAfterMs).toBeLessThan(7_500);
     expect(run.outputs['batch-status']).toBe('SUCCEEDED');
   });
+});
+
+describe('a check run GitHub created but whose answer the step never got', () => {
+  it.each(['SIGINT', 'SIGKILL'] as const)(
+    'the post step completes it as cancelled when the main step ends by %s during the create',
+    async (how) => {
+      const sim = await start('start-long-running');
+      // GitHub creates the first run (queued), and answers 30 s late.
+      sim.github.inject({ kind: 'slow', operation: 'checks/create', ms: 30_000 });
+      const inputs = withGitHub(sim, { 'start-batch': 'true', 'project-name': 'web-app' });
+      const step = startAction({
+        inputs: { ...inputs, 'poll-interval-seconds': '0.1' },
+        env: sim.clientEnv(),
+      });
+      while (sim.github.checkRuns.length === 0)
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      const main =
+        how === 'SIGINT'
+          ? (await cancelLikeRunner(step)).run
+          : (step.child.kill(how), await step.done);
+      const post = await runAction({ inputs, env: sim.clientEnv(), state: main.state });
+      expect(post.code).toBe(0);
+      expect(annotations(post, 'warning')).toEqual([]);
+      const runs = [...runsOf(sim)];
+      expect(runs.length).toBeGreaterThan(0);
+      for (const [name, r] of runs) expect([name, r.status]).toEqual([name, 'completed']);
+    },
+  );
 });
 
 describe('a main step killed before it completed its check runs', () => {

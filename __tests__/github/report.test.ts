@@ -111,8 +111,10 @@ class Fakes {
   report(settings: Partial<GitHubSettings>, event: RunEvent = PULL_REQUEST, started = false) {
     const checks = (headSha: () => string): CheckRunApi => ({
       create: async (body, signal) => {
+        // As Octokit's edge: the commit is read when the call is made, not when GitHub answers.
+        const sha = headSha();
         await this.answer(signal, this.checksError);
-        this.checkCalls.push({ sha: headSha(), body });
+        this.checkCalls.push({ sha, body });
         return this.checkCalls.length;
       },
       update: async (id, body, signal) => {
@@ -401,6 +403,26 @@ describe('GitHubReport: check runs and the comment, never the step’s result', 
     expect(await open((report) => report.finished(finish()))).toEqual([saved, '']);
   });
 
+  it('leaves the post step a run whose create GitHub had not answered when the step was cancelled or killed', async () => {
+    const fakes = new Fakes();
+    // GitHub may have made the run; its answer never comes before the budget ends.
+    fakes.hang = true;
+    const report = fakes.report({ checks: true }, PUSH);
+    report.seen(running(PUSH.sha));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const saved = JSON.stringify({
+      sha: 'b'.repeat(40),
+      batch: running().id,
+      checkName: 'web-app',
+    });
+    // Killed here: the post step must look.
+    expect(fakes.state.get('open-check-runs')).toBe(saved);
+    fakes.cancel.abort();
+    await report.settle();
+    expect(fakes.checkCalls).toEqual([]);
+    expect(fakes.state.get('open-check-runs')).toBe(saved);
+  });
+
   it('looks once for another leg’s runs of the same name, and not after GitHub refused a call', async () => {
     const fakes = new Fakes();
     const report = fakes.report({ checks: true }, PUSH);
@@ -435,7 +457,7 @@ describe('GitHubReport: check runs and the comment, never the step’s result', 
     await report.settle();
     expect(fakes.lines.warning).toEqual([
       expect.stringMatching(
-        /^Check runs: batches web-app:arm, web-app:x86 also report check runs named web-app\/… on commit b{40} in this run /,
+        /^Check runs: batches web-app:arm, web-app:x86 also report check runs named web-app\/… on commit a{40} in this run /,
       ),
     ]);
 

@@ -119,6 +119,8 @@ export class GitHubReport implements ReportSink {
   private reported = false;
   /** Whether the state says runs may be left open. */
   private open = false;
+  /** Creates not answered (in flight, or failed): GitHub may have made runs this step has no id for. */
+  private unanswered = 0;
   private readonly said = new Set<string>();
 
   constructor(
@@ -137,12 +139,19 @@ export class GitHubReport implements ReportSink {
       else {
         const api = edges.checks(() => this.headSha(), retries);
         // From the first run created until every run is completed, the post step can complete
-        // those a killed step leaves open.
+        // those a killed step leaves open. Said before the create is sent: GitHub may create the
+        // run and the answer never reach the step (killed, or cut off by the cancel budget).
         this.checksApi = {
           ...api,
           create: async (body, signal) => {
-            const id = await api.create(body, signal);
             this.leftOpen(true);
+            this.unanswered += 1;
+            const id = await api.create(body, signal).catch((error: unknown) => {
+              // A refusal (4xx) made nothing; a lost or cut-off answer may have.
+              if (refused(error)) this.unanswered -= 1;
+              throw error;
+            });
+            this.unanswered -= 1;
             return id;
           },
         };
@@ -213,7 +222,8 @@ export class GitHubReport implements ReportSink {
     timer.abort();
     // A step that ends on its own leaves nothing to the post step: runs GitHub did not take in time
     // ended as their groups did, and the post step would say they were cancelled.
-    if (!this.options.cancelled.aborted || this.checks?.allCompleted()) this.leftOpen(false);
+    if (!this.options.cancelled.aborted || (this.checks?.allCompleted() && this.unanswered === 0))
+      this.leftOpen(false);
     if (inTime) return;
     this.budget.abort();
     this.checks?.stop();
@@ -420,6 +430,12 @@ export class GitHubReport implements ReportSink {
       this.options.io.warning(`Check runs: ${messageOf(error)}`);
     }
   }
+}
+
+/** GitHub answered with a 4xx: the call did nothing. */
+function refused(error: unknown): boolean {
+  const { status, response } = error as { status?: unknown; response?: unknown };
+  return response !== undefined && typeof status === 'number' && status >= 400 && status < 500;
 }
 
 /** What the step gets when github-token is empty: nothing goes anywhere. */
