@@ -1228,7 +1228,7 @@ describe('run: what the step log says of the polling pace', () => {
     ]);
   });
 
-  it('says no pace when no poll follows: the timeout comes first', async () => {
+  it('says no pace when only the poll at the deadline follows', async () => {
     const codebuild = new FakeCodeBuild([running(), running(), rateExceeded()]);
     const { deps, seen } = setup(codebuild, {
       'batch-id': BATCH_ID,
@@ -1237,11 +1237,10 @@ describe('run: what the step log says of the polling pace', () => {
     });
     await expect(run(deps)).rejects.toThrow();
     expect(paceLines(seen.lines)).toEqual([]);
-    // Throttled at 4 s; the step's 6 s end before the next poll, however it is drawn.
+    // Throttled at 4 s; the step's 6 s end before the held pace's next poll, however it is drawn:
+    // the next is the one at the deadline.
     expect(seen.lines).toContainEqual(
-      expect.stringMatching(
-        /^Poll failed \(.*Rate exceeded.*\); timeout-minutes ends in 2s, before another poll\.$/,
-      ),
+      expect.stringMatching(/^Poll failed \(.*Rate exceeded.*\); trying again in 2s\.$/),
     );
   });
 

@@ -170,6 +170,27 @@ describe('timeout-minutes', () => {
     expect(run.summary).toContain('retries by this step: 1 (#1 → ⏹️ STOPPED)');
   });
 
+  it.each(['true', 'false'])(
+    'takes the outcome of a batch that ended after the last poll, before timeout-minutes passed (stop-on-cancel %s)',
+    async (stopOnCancel) => {
+      // Retried at about 0.4 s, polled at 5.4 s, ended at about 7 s; the next poll would come at
+      // 10.4 s, past the 9 s of timeout-minutes.
+      const sim = await start({
+        ...scenarios['long-running'],
+        retries: [{ integration_tests: { status: 'SUCCEEDED', ms: 5_500 } }],
+      });
+      const run = await act(sim, {
+        'poll-interval-seconds': '5',
+        'timeout-minutes': '0.15',
+        'stop-on-cancel': stopOnCancel,
+      });
+      expect(run.stdout).not.toContain('Timed out');
+      expect(run.code).toBe(0);
+      expect(run.outputs).toMatchObject({ 'batch-status': 'SUCCEEDED', attempts: '1' });
+      expect(sim.calls('StopBuildBatch')).toHaveLength(0);
+    },
+  );
+
   it('names no group as failed when it times out before any read shows the retried batch, left running', async () => {
     const sim = await start('long-running');
     // Every read after the retry still shows the batch as it was before it (eventual consistency).

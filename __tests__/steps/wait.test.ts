@@ -275,14 +275,17 @@ describe('waitForCompletion', () => {
     const result = await waitForCompletion(options(script.describe, clock, { deadline: 3_500 }));
     expect(result).toEqual({ kind: 'timeout', batch: running });
     expect(clock.sleeps).toEqual([1_000, 1_000, 1_000, 500]);
+    // The last poll at the deadline itself.
+    expect(script.calls).toHaveLength(4);
   });
 
   it.each([
-    [2_600, { inMs: 600, poll: false }],
-    [3_000, { inMs: 1_000, poll: false }],
+    [2_000, { inMs: 0, poll: false }],
+    [2_600, { inMs: 600, poll: true }],
+    [3_000, { inMs: 1_000, poll: true }],
     [3_001, { inMs: 1_000, poll: true }],
   ])(
-    'after a failed poll at 2 s, with the deadline at %i ms, says %j: no poll that will never be sent',
+    'after a failed poll at 2 s, with the deadline at %i ms, says %j: the next poll, at the deadline at the latest',
     async (deadline, said) => {
       const clock = fakeClock();
       const script = scripted(batch('IN_PROGRESS'), unavailable(), batch('SUCCEEDED'));
@@ -295,6 +298,16 @@ describe('waitForCompletion', () => {
       expect(script.calls).toHaveLength(said.poll ? 3 : 2);
     },
   );
+
+  it('polls once more at the deadline: a batch that ended since the poll before is the outcome', async () => {
+    const clock = fakeClock();
+    const script = scripted(batch('IN_PROGRESS'), batch('SUCCEEDED'));
+    const result = await waitForCompletion(
+      options(script.describe, clock, { intervalMs: 10_000, deadline: 15_000 }),
+    );
+    expect(result.kind).toBe('complete');
+    expect(clock.sleeps).toEqual([10_000, 5_000]);
+  });
 
   it('tells when throttling holds the pace, and when it is back to the configured one', async () => {
     const clock = fakeClock();

@@ -68,9 +68,7 @@ export function waitFor(step: Step, known: BuildBatch): Promise<WaitResult> {
         `Poll failed (${error.message}); ${
           next.poll
             ? `trying again in ${formatDuration(next.inMs)}`
-            : next.inMs > 0
-              ? `${Inputs.TimeoutMinutes} ends in ${formatDuration(next.inMs)}, before another poll`
-              : `${Inputs.TimeoutMinutes} has passed`
+            : `${Inputs.TimeoutMinutes} has passed`
         }.`,
       ),
     onPaceChange: (held, nextMs) =>

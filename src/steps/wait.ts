@@ -34,8 +34,8 @@ export interface WaitOptions {
   /** Called after every poll, believed or not. */
   onPoll?: () => void;
   /**
-   * Called when a poll failed for a passing reason; the wait goes on. `next` is the sleep before the
-   * next poll, or, when the deadline comes first, the time left until it (no poll follows).
+   * Called when a poll failed for a passing reason. `next` is the sleep before the next poll (at the
+   * deadline at the latest); `poll` false, inMs 0: the deadline has passed, the wait ends.
    */
   onTransientError?: (error: ServiceError, next: { inMs: number; poll: boolean }) => void;
   /**
@@ -73,7 +73,7 @@ function notFound(): ServiceError {
 }
 
 /**
- * Polls until the batch is complete, the deadline passes or the signal aborts: one call per poll,
+ * Polls until the batch is complete, the deadline passes (after a poll at it) or the signal aborts: one call per poll,
  * waiting one interval before each, at the pace throttling sets (pace.ts). Transient failures (a
  * not-found read among them) are tolerated until they last sustainedFailureMs; any other failure
  * ends the wait by throwing. A read older than one already seen is skipped: it is never the outcome.
@@ -105,10 +105,10 @@ export async function waitForCompletion(options: WaitOptions): Promise<WaitResul
       said = isHeld(pace);
       options.onPaceChange?.(said, sleep);
     }
+    // Up to the deadline at most, and a poll there: a batch that ended since the poll before is the
+    // outcome, not a timeout.
     await clock.sleep(Math.max(0, Math.min(sleep, remaining)), signal);
     if (signal.aborted) return { kind: 'cancelled', batch: last };
-    if (options.deadline !== undefined && clock.now() >= options.deadline)
-      return { kind: 'timeout', batch: last };
 
     const throttledBefore = throttledSoFar();
     let batch: BuildBatch;
@@ -130,9 +130,10 @@ export async function waitForCompletion(options: WaitOptions): Promise<WaitResul
       const left = timeLeft();
       options.onTransientError?.(
         error,
-        left > sleep ? { inMs: sleep, poll: true } : { inMs: Math.max(0, left), poll: false },
+        left > 0 ? { inMs: Math.min(sleep, left), poll: true } : { inMs: 0, poll: false },
       );
       options.onPoll?.();
+      if (left <= 0) return { kind: 'timeout', batch: last };
       continue;
     }
 
@@ -146,6 +147,7 @@ export async function waitForCompletion(options: WaitOptions): Promise<WaitResul
     options.onPoll?.();
     if (believed && batch.complete === true && batch.buildBatchStatus !== 'IN_PROGRESS')
       return { kind: 'complete', batch };
+    if (timeLeft() <= 0) return { kind: 'timeout', batch: last };
   }
 }
 
