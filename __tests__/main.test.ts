@@ -965,7 +965,12 @@ describe('run: interruptions', () => {
   it('tells the post step which batch it retries (before the retry is sent) and waits on', async () => {
     const codebuild = new FakeCodeBuild([failed(), running()]);
     const states: string[] = [];
-    const { deps } = setup(codebuild, { 'batch-id': BATCH_ID, 'timeout-minutes': '0.1' });
+    // Polls every 2 s: the 6 s of timeout-minutes leave time for the retry's wait.
+    const { deps } = setup(codebuild, {
+      'batch-id': BATCH_ID,
+      'timeout-minutes': '0.1',
+      'poll-interval-seconds': '2',
+    });
     deps.io.saveState = (_, v) => states.push(v);
     await expect(run(deps)).rejects.toThrow(/Timed out/);
     // Set before RetryBuildBatch, again for the wait, cleared when the step ends.
@@ -1256,6 +1261,21 @@ describe('run: what the step log says of the polling pace', () => {
     const { deps, seen } = setup(codebuild, { 'batch-id': BATCH_ID, 'poll-interval-seconds': '2' });
     await run(deps);
     expect(paceLines(seen.lines)).toEqual([]);
+  });
+
+  it('retries nothing when the first read leaves timeout-minutes less than one poll, saying so', async () => {
+    const { codebuild, deps, seen } = timed(
+      (_, advance) => {
+        advance(59_000); // reads that took their time, resent through passing faults
+        return failed();
+      },
+      { 'poll-interval-seconds': '2', 'timeout-minutes': '1' },
+    );
+    const sentence = `Batch build ${BATCH_ID} is FAILED, and was not retried: timeout-minutes ends in 1s, less than one poll-interval-seconds (2s).`;
+    await expect(run(deps)).rejects.toThrow(new ActionError(sentence));
+    expect(codebuild.retries).toEqual([]);
+    expect(codebuild.stops).toEqual([]);
+    expect(seen.summary).toContain(sentence);
   });
 
   it('says timeout-minutes has passed when a poll failed after it did', async () => {

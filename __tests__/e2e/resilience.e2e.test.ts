@@ -191,6 +191,36 @@ describe('timeout-minutes', () => {
     },
   );
 
+  it('sends no retry that timeout-minutes leaves no time to poll: the red batch is the outcome', async () => {
+    // The first retry ends red about 2 s after it is sent and is seen at the first poll, 5 s after
+    // it; 3.5 s of timeout-minutes are left then, less than one poll-interval-seconds.
+    const sim = await start({
+      ...scenarios['fails-again'],
+      retries: [{ integration_tests: { status: 'FAILED', ms: 1_000 } }],
+    });
+    const run = await act(sim, {
+      'poll-interval-seconds': '5',
+      'timeout-minutes': '0.15',
+      'max-attempts': '3',
+    });
+    expect(sim.calls('RetryBuildBatch')).toHaveLength(1);
+    expect(sim.calls('StopBuildBatch')).toHaveLength(0);
+    expect(run.code).toBe(1);
+    expect(run.outputs).toMatchObject({
+      'batch-status': 'FAILED',
+      attempts: '1',
+      'failed-build-groups': '["integration_tests"]',
+    });
+    expect(annotations(run, 'warning')).toContainEqual(
+      expect.stringMatching(
+        /^Not retrying web-app:\S+ again \(attempt 2 of 3\): timeout-minutes ends in \d(\.\d)?s, less than one poll-interval-seconds \(5s\)/,
+      ),
+    );
+    expect(annotations(run, 'error').at(-1)).toMatch(
+      /ended FAILED; failed build groups: integration_tests/,
+    );
+  });
+
   it('names no group as failed when it times out before any read shows the retried batch, left running', async () => {
     const sim = await start('long-running');
     // Every read after the retry still shows the batch as it was before it (eventual consistency).

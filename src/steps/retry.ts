@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { BuildBatch } from '@aws-sdk/client-codebuild';
 import { ActionError } from '../config/errors.js';
 import { ServiceError } from '../aws/errors.js';
-import { nextStep } from '../report/outcome.js';
+import { formatDuration, nextStep } from '../report/outcome.js';
 import { RETRY_RESPONSE_NOTE } from './reporter.js';
 import { retryToken } from '../config/token.js';
 import type { Step } from './context.js';
@@ -43,6 +43,20 @@ export async function retryWhileRed(
         );
       }
       const attempt = attempts.length + 1;
+      // A retry polled first at the deadline only ever ends stopped: its builds would start, to be
+      // stopped moments later, and the groups' real outcome would show as not run.
+      const left = step.deadline === undefined ? Infinity : step.deadline - deps.clock.now();
+      if (left <= config.pollIntervalMs) {
+        const why = `${Inputs.TimeoutMinutes} ends in ${formatDuration(Math.max(0, left))}, less than one ${Inputs.PollIntervalSeconds} (${formatDuration(config.pollIntervalMs)})`;
+        if (attempts.length === 0)
+          throw new ActionError(
+            `Batch build ${batchId} is ${batch.buildBatchStatus ?? 'not green'}, and was not retried: ${why}.`,
+          );
+        io.warning(
+          `Not retrying ${batchId} again (attempt ${attempt} of ${config.maxAttempts}): ${why}.`,
+        );
+        return batch;
+      }
       const token =
         retryToken(config.idempotencyToken, deps.run, batchId, config.retryType, attempt) ??
         randomUUID();
