@@ -43,6 +43,21 @@ describe('cancellation (SIGINT, then SIGTERM 7.5 s later, then kill 2.5 s after 
     expect(run.state['running-batch-id']).toBe('');
   });
 
+  it('sends the stop again after a passing failure (503 through the SDK’s three attempts), within the budget', async () => {
+    const sim = await start('long-running');
+    sim.inject({ kind: '5xx', operation: 'StopBuildBatch', count: 3 });
+    const step = startAct(sim, {});
+    await logged(step.child, /integration_tests: IN_PROGRESS/);
+
+    const { run, exitAfterMs } = await cancelLikeRunner(step);
+
+    expect(run.code).toBe(1);
+    expect(exitAfterMs).toBeLessThan(5_000);
+    expect(sim.calls('StopBuildBatch').map((c) => c.status)).toEqual([503, 503, 503, 200]);
+    expect(run.outputs['batch-status']).toBe('STOPPED');
+    expect(annotations(run, 'error').at(-1)).toMatch(/; it has been stopped\.$/);
+  });
+
   it('leaves the batch running when stop-on-cancel is false', async () => {
     const sim = await start('long-running');
     const step = startAct(sim, { 'stop-on-cancel': 'false' });

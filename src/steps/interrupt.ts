@@ -2,6 +2,7 @@ import type { BuildBatch } from '@aws-sdk/client-codebuild';
 import { ActionError, messageOf } from '../config/errors.js';
 import { describeBatch, formatDuration, isFinalStatus } from '../report/outcome.js';
 import type { Step } from './context.js';
+import { persist } from './wait.js';
 import { Inputs } from '../config/names.js';
 
 /**
@@ -63,9 +64,14 @@ export async function interrupt(
   let stopped = `it was left running (${Inputs.StopOnCancel} is false)`;
   if (config.stopOnCancel) {
     try {
-      const answer = await codebuild.stopBatch(
-        batchId,
-        AbortSignal.timeout(Math.min(STOP_MAX_MS, left())),
+      // Sent again after a passing failure (a 503 through the SDK's attempts takes a fraction of a
+      // second) while its window lasts: a batch left running costs more than the seconds it takes.
+      const stopWindow = Math.min(STOP_MAX_MS, left());
+      const stopEnd = clock.now() + stopWindow;
+      const answer = await persist(
+        () => codebuild.stopBatch(batchId, AbortSignal.timeout(Math.max(1, stopEnd - clock.now()))),
+        clock,
+        { limitMs: stopWindow },
       );
       batch = answer ?? lastKnown;
       // A batch that ended before the stop is answered with its final state, not an error.
