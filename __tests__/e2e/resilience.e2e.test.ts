@@ -89,6 +89,21 @@ describe('cancellation (SIGINT, then SIGTERM 7.5 s later, then kill 2.5 s after 
     expect(sim.calls('StopBuildBatch')[0]!.body).toEqual({ id: sim.batch.id });
   });
 
+  it('the post step sends its stop again after a passing failure (503 through the SDK’s three attempts)', async () => {
+    const sim = await start('long-running');
+    const step = startAct(sim, {});
+    await logged(step.child, /integration_tests: IN_PROGRESS/);
+    step.child.kill('SIGKILL');
+    const killed = await step.done;
+    sim.inject({ kind: '5xx', operation: 'StopBuildBatch', count: 3 });
+
+    const post = await runAction({ env: sim.clientEnv(), state: killed.state });
+    expect(post.code).toBe(0);
+    expect(annotations(post, 'warning')).toEqual([]);
+    expect(sim.calls('StopBuildBatch').map((c) => c.status)).toEqual([503, 503, 503, 200]);
+    expect(post.stdout).toContain(`Batch ${sim.batch.id} is STOPPED.`);
+  });
+
   it('the post step stops a batch whose retry was sent when the main step was killed', async () => {
     // CodeBuild acts on the retry but answers late: the runner kills the step before the answer.
     const sim = await start('long-running');

@@ -7,21 +7,24 @@ import type {
 
 const USER_AGENT = 'codebuild-batch-retry';
 
+/** The SDK's attempts at one call: enough for a blip, few enough that a wait's poll stays on time. */
+const MAX_ATTEMPTS = 3;
+
 /**
  * How the action's SDK clients (CodeBuild, CloudWatch Logs) are configured: the standard retry
- * strategy for single calls (throttling, 5xx, network errors), three attempts, and request timeouts
+ * strategy for single calls (throttling, 5xx, network errors), three attempts unless told, and request timeouts
  * that throw (without throwOnRequestTimeout the SDK's handler only warns, and a stalled answer is
  * waited on for ever). Endpoints come from AWS_ENDPOINT_URL_* as the SDK reads them.
  */
 export function clientConfig(
-  options: { region?: string; credentials?: AwsCredentialIdentityProvider },
+  options: { region?: string; credentials?: AwsCredentialIdentityProvider; maxAttempts?: number },
   requestTimeoutMs: number,
 ) {
   return {
     region: options.region,
     credentials: options.credentials,
     retryMode: 'standard',
-    maxAttempts: 3,
+    maxAttempts: options.maxAttempts ?? MAX_ATTEMPTS,
     requestHandler: {
       connectionTimeout: 5_000,
       requestTimeout: requestTimeoutMs,

@@ -104,6 +104,8 @@ export function createCodeBuild(
     endpoint?: EndpointOverride;
     /** Takes the credentials requests are signed with (keepSigningSecrets), Logs' too. */
     secret?: (value: string) => void;
+    /** The SDK's attempts at each call (clientConfig's default otherwise). */
+    maxAttempts?: number;
   } = {},
 ): CodeBuild {
   const client = options.client ?? new CodeBuildClient(clientConfig(options, 30_000));
