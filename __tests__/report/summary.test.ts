@@ -199,6 +199,28 @@ describe('renderSummary', () => {
     expect(shown).toEqual(expect.arrayContaining(names.map((name) => `${name} FAILED`)));
   });
 
+  it('draws group names that Markdown reads as a list or a link as they are', () => {
+    // Mermaid 11 drew "1. FAILED", "- FAILED" and "www.example.com FAILED" as "Unsupported markdown:
+    // list" (or link), without the name: "." and "-" went in as they are.
+    const names = ['1.', '-', 'www.example.com'];
+    const drawn = renderSummary(
+      input(
+        describeBatch(
+          batch('FAILED', [
+            group('build', 'SUCCEEDED'),
+            ...names.map((name) => group(name, 'FAILED', { dependsOn: ['build'] })),
+          ]),
+        ),
+      ),
+    );
+    const labels = [...drawn.matchAll(/^ {2}g\d+\["([^"]*)"\]/gm)].map((m) => m[1]!);
+    expect(labels.filter((l) => /[.-]/.test(l))).toEqual([]);
+    const shown = labels.map((l) =>
+      l.replace(/#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code))),
+    );
+    expect(shown).toEqual(expect.arrayContaining(names.map((name) => `${name} FAILED`)));
+  });
+
   it('puts the graph of more than 20 groups after the table, and that of fewer before it', () => {
     const shards = (n: number) =>
       describeBatch(

@@ -400,11 +400,11 @@ function graphLabel(group: GroupOutcome): string {
 
 /**
  * Mermaid label text, cleaned as all service text (stripAnsi): anything but plain characters then
- * becomes an entity code Mermaid understands. "_" too: Mermaid reads Markdown in a label, and drew
- * __proto__ as a bold "proto".
+ * becomes an entity code Mermaid understands. "_", "." and "-" too: Mermaid reads Markdown in a
+ * label, and drew __proto__ as a bold "proto", "1." or "-" as "Unsupported markdown: list".
  */
 function mermaidLabel(text: string): string {
-  return stripAnsi(text).replace(/[^A-Za-z0-9 .-]/g, (c) => `#${c.codePointAt(0)};`);
+  return stripAnsi(text).replace(/[^A-Za-z0-9 ]/g, (c) => `#${c.codePointAt(0)};`);
 }
 
 // One legend entry per style drawn, in the words a reader needs (the boxes also say their status).
