@@ -221,6 +221,25 @@ describe('renderSummary', () => {
     expect(shown).toEqual(expect.arrayContaining(names.map((name) => `${name} FAILED`)));
   });
 
+  it('draws a character outside the BMP in a group name as one character, not two halves', () => {
+    // An entity for each UTF-16 half (#55357;#56832;) is not a character: the browser draws "��".
+    const drawn = renderSummary(
+      input(
+        describeBatch(
+          batch('FAILED', [
+            group('build', 'SUCCEEDED'),
+            group('deploy_🚀', 'FAILED', { dependsOn: ['build'] }),
+          ]),
+        ),
+      ),
+    );
+    const codes = [...drawn.matchAll(/^ {2}g\d+\["([^"]*)"\]/gm)].flatMap((m) =>
+      [...m[1]!.matchAll(/#(\d+);/g)].map((c) => Number(c[1])),
+    );
+    expect(codes).toContain('🚀'.codePointAt(0));
+    expect(codes.filter((c) => c >= 0xd800 && c <= 0xdfff)).toEqual([]);
+  });
+
   it('puts the graph of more than 20 groups after the table, and that of fewer before it', () => {
     const shards = (n: number) =>
       describeBatch(

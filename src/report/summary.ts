@@ -404,7 +404,8 @@ function graphLabel(group: GroupOutcome): string {
  * label, and drew __proto__ as a bold "proto", "1." or "-" as "Unsupported markdown: list".
  */
 function mermaidLabel(text: string): string {
-  return stripAnsi(text).replace(/[^A-Za-z0-9 ]/g, (c) => `#${c.codePointAt(0)};`);
+  // By code point (u): an entity for each UTF-16 half of an emoji is drawn as "��".
+  return stripAnsi(text).replace(/[^A-Za-z0-9 ]/gu, (c) => `#${c.codePointAt(0)};`);
 }
 
 // One legend entry per style drawn, in the words a reader needs (the boxes also say their status).
