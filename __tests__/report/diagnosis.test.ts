@@ -276,6 +276,23 @@ describe('testTotals', () => {
         { total: 5, passed: 5, failed: 0, skipped: 0, incomplete: true },
       ],
     ),
+    // An INCOMPLETE report (a wrong path in the buildspec) or a GENERATING one may carry no
+    // testSummary at all: the counts beside it are as short as with one that has some.
+    ...(['GENERATING', 'INCOMPLETE'] as const).map(
+      (status): [string, Report[], ReturnType<typeof testTotals>] => [
+        `a ${status} test report without counts beside a finished one`,
+        [
+          report('a', { SUCCEEDED: 2 }, { status: 'SUCCEEDED' }),
+          { arn: 'b', type: 'TEST', status },
+        ],
+        { total: 2, passed: 2, failed: 0, skipped: 0, incomplete: true },
+      ],
+    ),
+    [
+      'an INCOMPLETE test report without counts, alone',
+      [{ arn: 'b', type: 'TEST', status: 'INCOMPLETE' }],
+      { total: 0, passed: 0, failed: 0, skipped: 0, incomplete: true },
+    ],
     [
       'finished reports, failed or not',
       [

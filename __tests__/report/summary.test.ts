@@ -594,6 +594,8 @@ describe('the diagnosis in the summary', () => {
       { total: 5, passed: 4, failed: 1, skipped: 0, incomplete: true },
       '4 passed · 1 failed · report incomplete',
     ],
+    // A test report with no counts yet: not "0 passed".
+    [{ total: 0, passed: 0, failed: 0, skipped: 0, incomplete: true }, 'report incomplete'],
   ])('the Tests cell of %j is %j', (tests, cell) => {
     expect(testsCell(tests)).toBe(cell);
   });

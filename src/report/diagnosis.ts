@@ -247,11 +247,16 @@ export function cleanLogLine(line: string): string {
 const FINISHED_REPORT = new Set(['SUCCEEDED', 'FAILED']);
 
 export function testTotals(reports: Report[]): TestTotals | undefined {
-  const tests = reports.filter((r) => r.type !== 'CODE_COVERAGE' && r.testSummary);
+  const testReports = reports.filter((r) => r.type !== 'CODE_COVERAGE');
+  const tests = testReports.filter((r) => r.testSummary);
+  // Unfinished reports, with counts or not (an INCOMPLETE one may have none): the counts are short.
+  const unfinished = testReports.some(
+    (r) => r.status !== undefined && !FINISHED_REPORT.has(r.status),
+  );
   const coverage = reports
     .map((r) => r.codeCoverageSummary?.lineCoveragePercentage)
     .filter((p): p is number => typeof p === 'number');
-  if (tests.length === 0 && coverage.length === 0) return undefined;
+  if (tests.length === 0 && coverage.length === 0 && !unfinished) return undefined;
   const sum = (status: string) => tests.reduce((n, r) => n + count(r, status), 0);
   const totals: TestTotals = {
     total: tests.reduce((n, r) => n + (r.testSummary?.total ?? 0), 0),
@@ -259,8 +264,7 @@ export function testTotals(reports: Report[]): TestTotals | undefined {
     failed: sum('FAILED') + sum('ERROR'),
     skipped: sum('SKIPPED'),
   };
-  if (tests.some((r) => r.status !== undefined && !FINISHED_REPORT.has(r.status)))
-    totals.incomplete = true;
+  if (unfinished) totals.incomplete = true;
   // Several coverage reports for one build: their mean (the model gives percentages, not lines, for all).
   if (coverage.length > 0)
     totals.lineCoverage =

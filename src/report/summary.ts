@@ -129,7 +129,10 @@ export function neverRan(group: GroupOutcome, found?: { notRun?: true }): boolea
 export function testsCell(tests: TestTotals | undefined): string {
   if (!tests) return '';
   const parts = [
-    tests.total > 0 || tests.lineCoverage === undefined ? `${tests.passed} passed` : '',
+    // No counts at all, only a coverage or an unfinished report: no "0 passed".
+    tests.total > 0 || (tests.lineCoverage === undefined && !tests.incomplete)
+      ? `${tests.passed} passed`
+      : '',
     tests.failed > 0 ? `${tests.failed} failed` : '',
     tests.skipped > 0 ? `${tests.skipped} skipped` : '',
     tests.lineCoverage === undefined ? '' : `${tests.lineCoverage}% lines`,
