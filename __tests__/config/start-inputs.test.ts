@@ -237,6 +237,13 @@ describe('readConfig with start-batch', () => {
       },
       /^Input "start-overrides" sets "buildBatchConfigOverride\.restrictions\.maximumBuildsAllowed" to "5", but StartBuildBatch takes a number there/,
     ],
+    // JSON.parse reads 1e400 as Infinity, which the SDK sends as the text "Infinity": CodeBuild's
+    // SerializationException would name no member.
+    [
+      'a number too large for JSON',
+      { 'start-overrides': '{"buildTimeoutInMinutesOverride": 1e400}' },
+      /^Input "start-overrides" sets "buildTimeoutInMinutesOverride" to a number too large to send, but StartBuildBatch takes a number there\.$/,
+    ],
     [
       'an object where a text is taken',
       { 'start-overrides': '{"imageOverride": {"name": "aws/codebuild/standard:7.0"}}' },

@@ -47,7 +47,8 @@ function fits(schema: NormalizedSchema, value: unknown): boolean {
   if (schema.isStructSchema() || schema.isMapSchema()) return isObject(value);
   if (schema.isListSchema()) return Array.isArray(value);
   if (schema.isBooleanSchema()) return typeof value === 'boolean';
-  if (schema.isNumericSchema()) return typeof value === 'number';
+  // 1e400 parses as Infinity, which the SDK sends as the text "Infinity".
+  if (schema.isNumericSchema()) return typeof value === 'number' && Number.isFinite(value);
   if (schema.isStringSchema()) return typeof value === 'string';
   return true;
 }

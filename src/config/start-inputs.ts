@@ -220,11 +220,13 @@ function wrongType(problem: Extract<ShapeProblem, { kind: 'type' }>): ActionErro
   const given =
     typeof value === 'string'
       ? shown(value)
-      : Array.isArray(value)
-        ? 'a list'
-        : typeof value === 'object'
-          ? 'an object'
-          : String(value);
+      : typeof value === 'number' && !Number.isFinite(value)
+        ? 'a number too large to send'
+        : Array.isArray(value)
+          ? 'a list'
+          : typeof value === 'object'
+            ? 'an object'
+            : String(value);
   // "60" for a number, "true" for a flag: the same without quotes is what was meant.
   const unquoted =
     typeof value === 'string' &&
