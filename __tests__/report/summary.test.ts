@@ -178,9 +178,8 @@ describe('renderSummary', () => {
     expect(text).toContain('g1 --> g3');
   });
 
-  it('draws group names with underscores as they are, never as Markdown emphasis', () => {
-    // Mermaid reads Markdown in a label: "__proto__ FAILED" was drawn as a bold "proto FAILED".
-    const names = ['__proto__', '_private_', 'unit_tests'];
+  /** The graph's node labels for a failed batch with these groups (after "build"), as written. */
+  const graphLabels = (names: string[]) => {
     const drawn = renderSummary(
       input(
         describeBatch(
@@ -191,30 +190,18 @@ describe('renderSummary', () => {
         ),
       ),
     );
-    const labels = [...drawn.matchAll(/^ {2}g\d+\["([^"]*)"\]/gm)].map((m) => m[1]!);
-    expect(labels.filter((l) => /[_*]/.test(l))).toEqual([]);
-    const shown = labels.map((l) =>
-      l.replace(/#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code))),
-    );
-    expect(shown).toEqual(expect.arrayContaining(names.map((name) => `${name} FAILED`)));
-  });
+    return [...drawn.matchAll(/^ {2}g\d+\["([^"]*)"\]/gm)].map((m) => m[1]!);
+  };
 
-  it('draws group names that Markdown reads as a list or a link as they are', () => {
-    // Mermaid 11 drew "1. FAILED", "- FAILED" and "www.example.com FAILED" as "Unsupported markdown:
-    // list" (or link), without the name: "." and "-" went in as they are.
-    const names = ['1.', '-', 'www.example.com'];
-    const drawn = renderSummary(
-      input(
-        describeBatch(
-          batch('FAILED', [
-            group('build', 'SUCCEEDED'),
-            ...names.map((name) => group(name, 'FAILED', { dependsOn: ['build'] })),
-          ]),
-        ),
-      ),
-    );
-    const labels = [...drawn.matchAll(/^ {2}g\d+\["([^"]*)"\]/gm)].map((m) => m[1]!);
-    expect(labels.filter((l) => /[.-]/.test(l))).toEqual([]);
+  // Mermaid reads Markdown in a label: "__proto__ FAILED" was drawn as a bold "proto FAILED", and "1.
+  // FAILED", "- FAILED" and "www.example.com FAILED" as "Unsupported markdown: list" (or link),
+  // without the name.
+  it.each<[string, string[], RegExp]>([
+    ['with underscores, never as emphasis', ['__proto__', '_private_', 'unit_tests'], /[_*]/],
+    ['that Markdown reads as a list or a link', ['1.', '-', 'www.example.com'], /[.-]/],
+  ])('draws group names %s, as they are', (_, names, markdown) => {
+    const labels = graphLabels(names);
+    expect(labels.filter((l) => markdown.test(l))).toEqual([]);
     const shown = labels.map((l) =>
       l.replace(/#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code))),
     );
@@ -223,18 +210,8 @@ describe('renderSummary', () => {
 
   it('draws a character outside the BMP in a group name as one character, not two halves', () => {
     // An entity for each UTF-16 half (#55357;#56832;) is not a character: the browser draws "��".
-    const drawn = renderSummary(
-      input(
-        describeBatch(
-          batch('FAILED', [
-            group('build', 'SUCCEEDED'),
-            group('deploy_🚀', 'FAILED', { dependsOn: ['build'] }),
-          ]),
-        ),
-      ),
-    );
-    const codes = [...drawn.matchAll(/^ {2}g\d+\["([^"]*)"\]/gm)].flatMap((m) =>
-      [...m[1]!.matchAll(/#(\d+);/g)].map((c) => Number(c[1])),
+    const codes = graphLabels(['deploy_🚀']).flatMap((label) =>
+      [...label.matchAll(/#(\d+);/g)].map((c) => Number(c[1])),
     );
     expect(codes).toContain('🚀'.codePointAt(0));
     expect(codes.filter((c) => c >= 0xd800 && c <= 0xdfff)).toEqual([]);
