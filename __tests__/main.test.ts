@@ -859,6 +859,31 @@ describe('run: interruptions', () => {
     );
   });
 
+  it("names CodeBuild's answer when the stop sent again is cut off by its window", async () => {
+    // Throttled through the SDK's attempts, sent again, and that send still in the SDK's back-off
+    // when the stop's 3 s end: the SDK then throws only 'Request aborted'.
+    const codebuild = new FakeCodeBuild([failed(), running()]);
+    const throttled = new ServiceError(
+      'StopBuildBatch',
+      'ThrottlingException',
+      'Rate exceeded',
+      'req-stop-1',
+      'throttling',
+    );
+    codebuild.stopBatch = async (id: string) => {
+      codebuild.stops.push(id);
+      if (codebuild.stops.length === 1) throw throttled;
+      throw Object.assign(new Error('Request aborted'), { name: 'AbortError' });
+    };
+    const { deps } = timingOut(codebuild);
+    await expect(run(deps)).rejects.toThrow(
+      new ActionError(
+        `Timed out after 30s (timeout-minutes) waiting for batch build ${BATCH_ID}: the batch was IN_PROGRESS with unit still running; stopping it failed: ${throttled.message}.`,
+      ),
+    );
+    expect(codebuild.stops).toEqual([BATCH_ID, BATCH_ID]);
+  });
+
   it('does not say it stopped a batch that ended before the stop: CodeBuild answers with its final state', async () => {
     const codebuild = new FakeCodeBuild([failed(), running()]);
     // The batch ended between the last poll and the stop: StopBuildBatch is no error then.

@@ -1,5 +1,6 @@
 import type { BuildBatch } from '@aws-sdk/client-codebuild';
 import { ActionError, messageOf } from '../config/errors.js';
+import { ServiceError } from '../aws/errors.js';
 import { describeBatch, formatDuration, isFinalStatus } from '../report/outcome.js';
 import type { Step } from './context.js';
 import { persist } from './wait.js';
@@ -63,13 +64,20 @@ export async function interrupt(
   let batch = lastKnown;
   let stopped = `it was left running (${Inputs.StopOnCancel} is false)`;
   if (config.stopOnCancel) {
+    let lastAnswer: ServiceError | undefined;
     try {
       // Sent again after a passing failure (a 503 through the SDK's attempts takes a fraction of a
       // second) while its window lasts: a batch left running costs more than the seconds it takes.
       const stopWindow = Math.min(STOP_MAX_MS, left());
       const stopEnd = clock.now() + stopWindow;
       const answer = await persist(
-        () => codebuild.stopBatch(batchId, AbortSignal.timeout(Math.max(1, stopEnd - clock.now()))),
+        () =>
+          codebuild
+            .stopBatch(batchId, AbortSignal.timeout(Math.max(1, stopEnd - clock.now())))
+            .catch((error: unknown) => {
+              if (error instanceof ServiceError) lastAnswer = error;
+              throw error;
+            }),
         clock,
         { limitMs: stopWindow },
       );
@@ -81,7 +89,9 @@ export async function interrupt(
           ? `it had ended ${status} before it could be stopped`
           : 'it has been stopped';
     } catch (error) {
-      stopped = `stopping it failed: ${messageOf(error)}`;
+      // A send cut off by the window ends in the SDK's bare 'Request aborted': CodeBuild's last
+      // answer (code, message, request id) says more.
+      stopped = `stopping it failed: ${messageOf(error instanceof ServiceError ? error : (lastAnswer ?? error))}`;
     }
   }
   const sentence =
