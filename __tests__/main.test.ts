@@ -884,6 +884,23 @@ describe('run: interruptions', () => {
     expect(codebuild.stops).toEqual([BATCH_ID, BATCH_ID]);
   });
 
+  it.each([
+    ['unanswered (throttled)', 'throttling', BATCH_ARN],
+    ['refused (AccessDenied)', 'other', ''],
+  ] as const)(
+    'leaves the post step the batch when the stop went %s only if another stop may get through',
+    async (_, kind, state) => {
+      const codebuild = new FakeCodeBuild([failed(), running()]);
+      codebuild.stopBatch = async (id: string) => {
+        codebuild.stops.push(id);
+        throw new ServiceError('StopBuildBatch', 'SomeException', 'no', 'req-1', kind);
+      };
+      const { deps, seen } = timingOut(codebuild);
+      await expect(run(deps)).rejects.toThrow(/; stopping it failed: /);
+      expect(seen.state['running-batch-id']).toBe(state);
+    },
+  );
+
   it('does not say it stopped a batch that ended before the stop: CodeBuild answers with its final state', async () => {
     const codebuild = new FakeCodeBuild([failed(), running()]);
     // The batch ended between the last poll and the stop: StopBuildBatch is no error then.

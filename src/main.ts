@@ -16,7 +16,7 @@ import { Reporter } from './steps/reporter.js';
 import { wantsGitHub } from './config/github-inputs.js';
 import { beginStep, type Deps, type GitHubStep, type Step } from './steps/context.js';
 import { findBatch } from './steps/find.js';
-import { cancelBudget, INTERRUPT_BUDGET_MS } from './steps/interrupt.js';
+import { cancelBudget, INTERRUPT_BUDGET_MS, StopNotAnswered } from './steps/interrupt.js';
 import { retryWhileRed } from './steps/retry.js';
 import { startBatch, type StartedBatch } from './steps/start-batch.js';
 import { retriedHeadline, startedHeadline } from './report/summary.js';
@@ -46,9 +46,11 @@ export async function run(): Promise<void> {
 export async function retryAndReport(deps: Deps): Promise<void> {
   const reporter = new Reporter(deps.io, () => void holdYoungGeneration());
   const startedAt = deps.clock.now();
+  let stopLeft = false;
   try {
     await retryAndWait(deps, reporter, startedAt);
   } catch (error) {
+    stopLeft = error instanceof StopNotAnswered;
     // Whatever went wrong, the summary says it, with what is known of the batch.
     const elapsedMs = deps.clock.now() - startedAt;
     const failure = explainCredentials(error, elapsedMs);
@@ -62,8 +64,8 @@ export async function retryAndReport(deps: Deps): Promise<void> {
     // The check runs' last updates and the comment, within their own budget; never a failure.
     await reporter.settle();
     // The step told its own story to the end: the post step has no batch to stop. Only a step
-    // killed before this line leaves the state set.
-    deps.io.saveState(State.RunningBatchId, '');
+    // killed before this line, or whose stop went unanswered, leaves the state set.
+    if (!stopLeft) deps.io.saveState(State.RunningBatchId, '');
   }
 }
 

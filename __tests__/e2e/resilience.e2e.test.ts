@@ -58,6 +58,26 @@ describe('cancellation (SIGINT, then SIGTERM 7.5 s later, then kill 2.5 s after 
     expect(annotations(run, 'error').at(-1)).toMatch(/; it has been stopped\.$/);
   });
 
+  it('leaves a batch its stop could not reach within the budget to the post step, which stops it', async () => {
+    const sim = await start('long-running');
+    // Every send the cancel budget has room for (two, of three SDK attempts each) meets a 503.
+    sim.inject({ kind: '5xx', operation: 'StopBuildBatch', count: 6 });
+    const step = startAct(sim, {});
+    await logged(step.child, /integration_tests: IN_PROGRESS/);
+
+    const { run, exitAfterMs } = await cancelLikeRunner(step);
+    expect(exitAfterMs).toBeLessThan(5_000);
+    expect(annotations(run, 'error').at(-1)).toMatch(
+      /; stopping it failed: CodeBuild StopBuildBatch failed: ServiceUnavailableException/,
+    );
+    expect(run.state['running-batch-id']).toBe(sim.batch.arn);
+
+    const post = await runAction({ env: sim.clientEnv(), state: run.state });
+    expect(post.code).toBe(0);
+    expect(post.stdout).toContain(`Batch ${sim.batch.id} is STOPPED.`);
+    expect(sim.calls('StopBuildBatch').at(-1)!.status).toBe(200);
+  });
+
   it('leaves the batch running when stop-on-cancel is false', async () => {
     const sim = await start('long-running');
     const step = startAct(sim, { 'stop-on-cancel': 'false' });

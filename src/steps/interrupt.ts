@@ -63,6 +63,7 @@ export async function interrupt(
     `the batch was ${doing.status}` + (still.length > 0 ? ` with ${still.join(' and ')}` : '');
   let batch = lastKnown;
   let stopped = `it was left running (${Inputs.StopOnCancel} is false)`;
+  let handOver = false;
   if (config.stopOnCancel) {
     let lastAnswer: ServiceError | undefined;
     try {
@@ -89,6 +90,9 @@ export async function interrupt(
           ? `it had ended ${status} before it could be stopped`
           : 'it has been stopped';
     } catch (error) {
+      // Not refused, only not answered in time (or a passing failure): the post step's stop, with
+      // more time, is the next chance.
+      handOver = !(error instanceof ServiceError) || error.transient;
       // A send cut off by the window ends in the SDK's bare 'Request aborted': CodeBuild's last
       // answer (code, message, request id) says more.
       stopped = `stopping it failed: ${messageOf(error instanceof ServiceError ? error : (lastAnswer ?? error))}`;
@@ -115,5 +119,11 @@ export async function interrupt(
     signal: remaining > 0 ? AbortSignal.timeout(remaining) : undefined,
     logLines: config.logLines,
   });
-  throw new ActionError(sentence);
+  throw handOver ? new StopNotAnswered(sentence) : new ActionError(sentence);
 }
+
+/**
+ * The step's failure when its stop did not get through: the batch may still run, and the state
+ * keeps it for the post step to stop (main.ts leaves State.RunningBatchId set).
+ */
+export class StopNotAnswered extends ActionError {}
