@@ -441,6 +441,20 @@ describe('run: the decision table', () => {
     expect(seen.outputs['test-results']).toBeUndefined();
   });
 
+  it('sends the retry when wait is false, whatever timeout-minutes leaves: nothing waits to stop it', async () => {
+    const codebuild = new FakeCodeBuild([failed()]);
+    const { deps, seen } = setup(codebuild, {
+      'batch-id': BATCH_ID,
+      wait: 'false',
+      'timeout-minutes': '0.1',
+      'poll-interval-seconds': '15',
+    });
+    await run(deps);
+    expect(codebuild.retries).toHaveLength(1);
+    expect(seen.outputs).toMatchObject({ 'batch-status': 'IN_PROGRESS', attempts: '1' });
+    expect(seen.errors).toEqual([]);
+  });
+
   it('does not retry when the workflow was cancelled before the retry', async () => {
     const controller = new AbortController();
     controller.abort();

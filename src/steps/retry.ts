@@ -44,8 +44,10 @@ export async function retryWhileRed(
       }
       const attempt = attempts.length + 1;
       // A retry polled first at the deadline only ever ends stopped: its builds would start, to be
-      // stopped moments later, and the groups' real outcome would show as not run.
-      const left = step.deadline === undefined ? Infinity : step.deadline - deps.clock.now();
+      // stopped moments later, and the groups' real outcome would show as not run. A step that
+      // does not wait (wait: false) stops nothing: its retry goes.
+      const left =
+        step.deadline === undefined || !config.wait ? Infinity : step.deadline - deps.clock.now();
       if (left <= config.pollIntervalMs) {
         const why = `${Inputs.TimeoutMinutes} ends in ${formatDuration(Math.max(0, left))}, less than one ${Inputs.PollIntervalSeconds} (${formatDuration(config.pollIntervalMs)})`;
         if (attempts.length === 0)
