@@ -205,6 +205,26 @@ describe('cancellation (SIGINT, then SIGTERM 7.5 s later, then kill 2.5 s after 
 });
 
 describe('timeout-minutes', () => {
+  it('ends within seconds of the deadline when the last reads stall (no answer for 45 s)', async () => {
+    const sim = await start('long-running');
+    // The first read (before the retry) answers; every read after it answers 45 s late, past the
+    // SDK's 30 s request timeout, which it retries twice.
+    sim.inject({
+      kind: 'slow',
+      operation: 'BatchGetBuildBatches',
+      skip: 1,
+      ms: 45_000,
+      count: 100,
+    });
+    const startedAt = performance.now();
+    const run = await act(sim, { 'poll-interval-seconds': '2', 'timeout-minutes': '0.05' });
+    const tookMs = performance.now() - startedAt;
+    expect(sim.calls('RetryBuildBatch')).toHaveLength(1);
+    expect(annotations(run, 'error').at(-1)).toMatch(/^Timed out after 3s \(timeout-minutes\)/);
+    // 3 s of timeout-minutes, then the stop and the report: not the stalled read's 90 s.
+    expect(tookMs).toBeLessThan(15_000);
+  }, 120_000);
+
   it('stops the batch and fails saying it timed out and what the batch was doing', async () => {
     const sim = await start('long-running');
     const run = await act(sim, { 'timeout-minutes': '0.02' });

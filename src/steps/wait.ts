@@ -60,6 +60,11 @@ export type WaitResult =
   { kind: 'complete'; batch: BuildBatch } | { kind: 'timeout' | 'cancelled'; batch?: BuildBatch };
 
 const SUSTAINED_FAILURE_MS = 5 * 60_000;
+/**
+ * How long past timeout-minutes a read may still be answered: a stalled one (the SDK's 30 s request
+ * timeout, tried three times) would keep the step there for a minute and a half.
+ */
+const DEADLINE_GRACE_MS = 5_000;
 
 /** A poll that found no batch: right after a retry or a start, reads may not see it yet. */
 function notFound(): ServiceError {
@@ -111,11 +116,22 @@ export async function waitForCompletion(options: WaitOptions): Promise<WaitResul
     if (signal.aborted) return { kind: 'cancelled', batch: last };
 
     const throttledBefore = throttledSoFar();
+    // A read ends DEADLINE_GRACE_MS past the deadline at the latest: the one at the deadline included.
+    const cutOff =
+      options.deadline === undefined
+        ? undefined
+        : AbortSignal.timeout(Math.max(0, timeLeft()) + DEADLINE_GRACE_MS);
     let batch: BuildBatch;
     try {
-      batch = (await options.describe(signal)) ?? throwing(notFound());
+      batch =
+        (await options.describe(cutOff ? AbortSignal.any([signal, cutOff]) : signal)) ??
+        throwing(notFound());
     } catch (error) {
       if (signal.aborted) return { kind: 'cancelled', batch: last };
+      if (cutOff?.aborted) {
+        options.onPoll?.();
+        return { kind: 'timeout', batch: last };
+      }
       if (!(error instanceof ServiceError) || !error.transient) throw error;
       failingSince ??= clock.now();
       if (clock.now() - failingSince >= sustainedMs) {
