@@ -1319,20 +1319,39 @@ describe('run: what the step log says of the polling pace', () => {
     expect(paceLines(seen.lines)).toEqual([]);
   });
 
-  it('retries nothing when the first read leaves timeout-minutes less than one poll, saying so', async () => {
-    const { codebuild, deps, seen } = timed(
-      (_, advance) => {
-        advance(59_000); // reads that took their time, resent through passing faults
-        return failed();
-      },
-      { 'poll-interval-seconds': '2', 'timeout-minutes': '1' },
-    );
-    const sentence = `Batch build ${BATCH_ID} is FAILED, and was not retried: timeout-minutes ends in 1s, less than one poll-interval-seconds (2s).`;
-    await expect(run(deps)).rejects.toThrow(new ActionError(sentence));
-    expect(codebuild.retries).toEqual([]);
-    expect(codebuild.stops).toEqual([]);
-    expect(seen.summary).toContain(sentence);
-  });
+  // The red batch is the outcome, reported whole (reasons, tails, tests) and judged by
+  // fail-on-batch-failure, as after a retry that was not sent again.
+  it.each([
+    ['fails as the batch did', 'true'],
+    ['succeeds with fail-on-batch-failure false', 'false'],
+  ])(
+    'retries nothing when the first read leaves timeout-minutes less than one poll, and %s',
+    async (_, failOnBatchFailure) => {
+      const { codebuild, deps, seen } = timed(
+        (_, advance) => {
+          advance(59_000); // reads that took their time, resent through passing faults
+          return failed();
+        },
+        {
+          'poll-interval-seconds': '2',
+          'timeout-minutes': '1',
+          'fail-on-batch-failure': failOnBatchFailure,
+        },
+      );
+      const outcome = run(deps);
+      if (failOnBatchFailure === 'true') await expect(outcome).rejects.toThrow(/^Batch build /);
+      else await outcome;
+      expect(codebuild.retries).toEqual([]);
+      expect(codebuild.stops).toEqual([]);
+      expect(seen.warnings).toContain(
+        `Not retrying ${BATCH_ID} (attempt 1 of 1): timeout-minutes ends in 1s, less than one poll-interval-seconds (2s).`,
+      );
+      expect(seen.summary).toContain(
+        `Batch ${BATCH_ID} is FAILED, and was not retried: timeout-minutes left less than one poll-interval-seconds to see a retry through.`,
+      );
+      expect(seen.summary).not.toContain('nothing to retry');
+    },
+  );
 
   it('says timeout-minutes has passed when a poll failed after it did', async () => {
     const { deps, seen } = timed(

@@ -2,7 +2,7 @@ import type { BuildBatch } from '@aws-sdk/client-codebuild';
 import { ActionError, messageOf } from './config/errors.js';
 import { explainCredentials } from './report/explain.js';
 import { startRequested } from './config/inputs.js';
-import { failureSentence } from './report/outcome.js';
+import { failureSentence, nextStep } from './report/outcome.js';
 import { runnerDeps } from './github/deps.js';
 import { fail } from './github/io.js';
 import { holdYoungGeneration } from './github/heap.js';
@@ -112,9 +112,12 @@ async function conclude(step: Step, batch: BuildBatch, start?: StartedBatch): Pr
   const succeeded = batch.buildBatchStatus === 'SUCCEEDED';
   const headline = start
     ? startedHeadline(batch, attempts.length, start.followed)
-    : attempts.length === 0
-      ? `Batch ${batch.id} already ${batch.buildBatchStatus}: nothing to retry.`
-      : retriedHeadline(batch, attempts.length, config.retryType);
+    : attempts.length > 0
+      ? retriedHeadline(batch, attempts.length, config.retryType)
+      : // Red and retryable, yet not retried: timeout-minutes left no time to see a retry through.
+        nextStep(batch) === 'retry'
+        ? `Batch ${batch.id} is ${batch.buildBatchStatus}, and was not retried: ${Inputs.TimeoutMinutes} left less than one ${Inputs.PollIntervalSeconds} to see a retry through.`
+        : `Batch ${batch.id} already ${batch.buildBatchStatus}: nothing to retry.`;
   if (attempts.length === 0 && succeeded) io.notice(headline);
   const outcome = await reporter.finish({
     batch,
