@@ -124,6 +124,24 @@ describe('cancellation (SIGINT, then SIGTERM 7.5 s later, then kill 2.5 s after 
     expect(post.stdout).toContain(`Batch ${sim.batch.id} is STOPPED.`);
   });
 
+  it("the post step names CodeBuild's answer when its stop is throttled throughout, within its 10 s", async () => {
+    const sim = await start('long-running');
+    const step = startAct(sim, {});
+    await logged(step.child, /integration_tests: IN_PROGRESS/);
+    step.child.kill('SIGKILL');
+    const killed = await step.done;
+    sim.inject({ kind: 'throttle', operation: 'StopBuildBatch', count: 1_000 });
+
+    const startedAt = performance.now();
+    const post = await runAction({ env: sim.clientEnv(), state: killed.state });
+    expect(performance.now() - startedAt).toBeLessThan(10_000);
+    expect(annotations(post, 'warning')).toEqual([
+      expect.stringMatching(
+        /^Could not stop batch \S+: CodeBuild StopBuildBatch failed: ThrottlingException: Rate exceeded \(request id [\w-]+\)$/,
+      ),
+    ]);
+  });
+
   it('the post step stops a batch whose retry was sent when the main step was killed', async () => {
     // CodeBuild acts on the retry but answers late: the runner kills the step before the answer.
     const sim = await start('long-running');

@@ -1,3 +1,4 @@
+import { ConfiguredRetryStrategy } from '@smithy/core/retry';
 import type {
   AwsCredentialIdentityProvider,
   FinalizeRequestMiddleware,
@@ -7,24 +8,35 @@ import type {
 
 const USER_AGENT = 'codebuild-batch-retry';
 
-/** The SDK's attempts at one call: enough for a blip, few enough that a wait's poll stays on time. */
-const MAX_ATTEMPTS = 3;
+/**
+ * A client's last chance at its one call (the post step's stop): six attempts, waiting 0.25, 0.5, 1,
+ * 1.5 and 1.5 s between them, throttled or not (4.75 s in all), where the standard strategy's three
+ * are spent by a passing 5xx in 0.3 s and its throttling back-off runs to 8 s and more.
+ */
+const lastChance = () =>
+  new ConfiguredRetryStrategy(6, (attempt) => Math.min(1_500, 125 * 2 ** attempt));
 
 /**
  * How the action's SDK clients (CodeBuild, CloudWatch Logs) are configured: the standard retry
- * strategy for single calls (throttling, 5xx, network errors), three attempts unless told, and request timeouts
- * that throw (without throwOnRequestTimeout the SDK's handler only warns, and a stalled answer is
- * waited on for ever). Endpoints come from AWS_ENDPOINT_URL_* as the SDK reads them.
+ * strategy for single calls (throttling, 5xx, network errors), three attempts (or lastChance's), and
+ * request timeouts that throw (without throwOnRequestTimeout the SDK's handler only warns, and a
+ * stalled answer is waited on for ever). Endpoints come from AWS_ENDPOINT_URL_* as the SDK reads them.
  */
 export function clientConfig(
-  options: { region?: string; credentials?: AwsCredentialIdentityProvider; maxAttempts?: number },
+  options: {
+    region?: string;
+    credentials?: AwsCredentialIdentityProvider;
+    /** One call that matters more than its time (the post step's stop): see lastChance. */
+    lastChance?: boolean;
+  },
   requestTimeoutMs: number,
 ) {
   return {
     region: options.region,
     credentials: options.credentials,
-    retryMode: 'standard',
-    maxAttempts: options.maxAttempts ?? MAX_ATTEMPTS,
+    ...(options.lastChance
+      ? { retryStrategy: lastChance() }
+      : { retryMode: 'standard', maxAttempts: 3 }),
     requestHandler: {
       connectionTimeout: 5_000,
       requestTimeout: requestTimeoutMs,

@@ -104,8 +104,8 @@ export function createCodeBuild(
     endpoint?: EndpointOverride;
     /** Takes the credentials requests are signed with (keepSigningSecrets), Logs' too. */
     secret?: (value: string) => void;
-    /** The SDK's attempts at each call (clientConfig's default otherwise). */
-    maxAttempts?: number;
+    /** One call that matters more than its time (the post step's stop): see clientConfig. */
+    lastChance?: boolean;
   } = {},
 ): CodeBuild {
   const client = options.client ?? new CodeBuildClient(clientConfig(options, 30_000));

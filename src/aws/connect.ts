@@ -9,8 +9,8 @@ export interface Connection extends Pick<RoleCredentialsOptions, 'getIdToken' | 
   region?: string;
   role?: RoleConfig;
   env: NodeJS.ProcessEnv;
-  /** The SDK's attempts at each call (clientConfig's default otherwise). */
-  maxAttempts?: number;
+  /** One call that matters more than its time (the post step's stop): see clientConfig. */
+  lastChance?: boolean;
 }
 
 /**
@@ -34,6 +34,6 @@ export function connectCodeBuild(c: Connection): CodeBuild {
     credentials: c.role && roleCredentials(c.role, c),
     endpoint: endpointOverride(c.env, 'CODEBUILD'),
     secret: c.setSecret,
-    maxAttempts: c.maxAttempts,
+    lastChance: c.lastChance,
   });
 }

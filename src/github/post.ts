@@ -41,11 +41,9 @@ export async function completeLeftoverCheckRuns(): Promise<void> {
 }
 
 /**
- * The post step's one call is the last chance to stop the batch: six attempts with the SDK's
- * standard back-off (a few seconds in all, within POST_STOP_MS) outlast a passing 5xx that the
- * usual three would not.
+ * The post step's one call is the last chance to stop the batch: its client retries longer
+ * (clientConfig's lastChance), within this.
  */
-const POST_STOP_ATTEMPTS = 6;
 const POST_STOP_MS = 10_000;
 
 /** The post step: stops a batch the main step was waiting on when it was killed. */
@@ -66,7 +64,7 @@ export async function stopLeftoverBatch(): Promise<void> {
       env: process.env,
       getIdToken: (audience) => core.getIDToken(audience),
       setSecret: (value) => io.secret(value, { mask: true }),
-      maxAttempts: POST_STOP_ATTEMPTS,
+      lastChance: true,
     });
     const stopped = await codebuild.stopBatch(batchId, AbortSignal.timeout(POST_STOP_MS));
     io.info(`Batch ${batchId} is ${stopped?.buildBatchStatus ?? 'stopped'}.`);
