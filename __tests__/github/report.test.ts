@@ -423,6 +423,18 @@ describe('GitHubReport: check runs and the comment, never the step’s result', 
     expect(fakes.state.get('open-check-runs')).toBe(saved);
   });
 
+  it('leaves the post step nothing after a cancel when GitHub refused the create: a refusal made no run', async () => {
+    const fakes = new Fakes();
+    fakes.checksError = forbidden();
+    const report = fakes.report({ checks: true }, PUSH);
+    report.seen(running(PUSH.sha));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    fakes.cancel.abort();
+    await report.settle();
+    expect(fakes.checkCalls).toEqual([]);
+    expect(fakes.state.get('open-check-runs')).toBe('');
+  });
+
   it('looks once for another leg’s runs of the same name, and not after GitHub refused a call', async () => {
     const fakes = new Fakes();
     const report = fakes.report({ checks: true }, PUSH);

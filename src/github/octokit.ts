@@ -78,6 +78,16 @@ function isRequestError(error: unknown): error is RequestError {
   return error instanceof Error && typeof (error as Partial<RequestError>).status === 'number';
 }
 
+/** GitHub answered with a 4xx: the call did nothing. */
+export function isRefusal(error: unknown): boolean {
+  return (
+    isRequestError(error) &&
+    error.response !== undefined &&
+    error.status >= 400 &&
+    error.status < 500
+  );
+}
+
 /** "403 Resource not accessible by integration (request 1A2B:…)": status, GitHub's message, request id. */
 function detailOf(error: RequestError): string {
   const data = error.response?.data as { message?: unknown } | undefined;

@@ -10,7 +10,7 @@ import type { OpenCheckRuns } from './leftover-checks.js';
 import type { Clock } from '../steps/wait.js';
 import { CheckRuns, checkRunApi, type CheckRunApi } from './checks.js';
 import { commentApi, writeComment, type CommentApi } from './comment.js';
-import { classify, createClient } from './octokit.js';
+import { classify, createClient, isRefusal } from './octokit.js';
 
 /**
  * Where people look besides the summary: a check run per build group on the commit, and a comment on
@@ -148,7 +148,7 @@ export class GitHubReport implements ReportSink {
             this.unanswered += 1;
             const id = await api.create(body, signal).catch((error: unknown) => {
               // A refusal (4xx) made nothing; a lost or cut-off answer may have.
-              if (refused(error)) this.unanswered -= 1;
+              if (isRefusal(error)) this.unanswered -= 1;
               throw error;
             });
             this.unanswered -= 1;
@@ -430,12 +430,6 @@ export class GitHubReport implements ReportSink {
       this.options.io.warning(`Check runs: ${messageOf(error)}`);
     }
   }
-}
-
-/** GitHub answered with a 4xx: the call did nothing. */
-function refused(error: unknown): boolean {
-  const { status, response } = error as { status?: unknown; response?: unknown };
-  return response !== undefined && typeof status === 'number' && status >= 400 && status < 500;
 }
 
 /** What the step gets when github-token is empty: nothing goes anywhere. */
