@@ -92,12 +92,17 @@ describe('cancellation (SIGINT, then SIGTERM 7.5 s later, then kill 2.5 s after 
     expect(run.summary).toContain('retries by this step: 1 (#1 → 🔄 IN_PROGRESS)');
   });
 
-  it('the post step stops a batch the main step was killed while waiting on', async () => {
-    const sim = await start('long-running');
+  /** The main step, killed by the runner (SIGKILL) while it waits: its state is the post step's. */
+  async function killedWhileWaiting(sim: Simulator) {
     const step = startAct(sim, {});
     await logged(step.child, /integration_tests: IN_PROGRESS/);
     step.child.kill('SIGKILL');
-    const killed = await step.done;
+    return step.done;
+  }
+
+  it('the post step stops a batch the main step was killed while waiting on', async () => {
+    const sim = await start('long-running');
+    const killed = await killedWhileWaiting(sim);
     expect(killed.state['running-batch-id']).toBe(sim.batch.arn);
 
     const post = await runAction({ env: sim.clientEnv(), state: killed.state });
@@ -111,10 +116,7 @@ describe('cancellation (SIGINT, then SIGTERM 7.5 s later, then kill 2.5 s after 
 
   it('the post step sends its stop again after a passing failure (503 through the SDK’s three attempts)', async () => {
     const sim = await start('long-running');
-    const step = startAct(sim, {});
-    await logged(step.child, /integration_tests: IN_PROGRESS/);
-    step.child.kill('SIGKILL');
-    const killed = await step.done;
+    const killed = await killedWhileWaiting(sim);
     sim.inject({ kind: '5xx', operation: 'StopBuildBatch', count: 3 });
 
     const post = await runAction({ env: sim.clientEnv(), state: killed.state });
@@ -126,10 +128,7 @@ describe('cancellation (SIGINT, then SIGTERM 7.5 s later, then kill 2.5 s after 
 
   it("the post step names CodeBuild's answer when its stop is throttled throughout, within its 10 s", async () => {
     const sim = await start('long-running');
-    const step = startAct(sim, {});
-    await logged(step.child, /integration_tests: IN_PROGRESS/);
-    step.child.kill('SIGKILL');
-    const killed = await step.done;
+    const killed = await killedWhileWaiting(sim);
     sim.inject({ kind: 'throttle', operation: 'StopBuildBatch', count: 1_000 });
 
     const startedAt = performance.now();
