@@ -102,6 +102,13 @@ export async function waitForCompletion(options: WaitOptions): Promise<WaitResul
   let failingSince: number | undefined;
   let last: BuildBatch | undefined;
   let newest = options.known;
+  // A read ends DEADLINE_GRACE_MS past the deadline at the latest, the one at the deadline included:
+  // one timer for the whole wait, the deadline being fixed.
+  const cutOff =
+    options.deadline === undefined
+      ? undefined
+      : AbortSignal.timeout(Math.max(0, timeLeft()) + DEADLINE_GRACE_MS);
+  const reads = cutOff ? AbortSignal.any([signal, cutOff]) : signal;
 
   for (;;) {
     const remaining = timeLeft();
@@ -116,16 +123,9 @@ export async function waitForCompletion(options: WaitOptions): Promise<WaitResul
     if (signal.aborted) return { kind: 'cancelled', batch: last };
 
     const throttledBefore = throttledSoFar();
-    // A read ends DEADLINE_GRACE_MS past the deadline at the latest: the one at the deadline included.
-    const cutOff =
-      options.deadline === undefined
-        ? undefined
-        : AbortSignal.timeout(Math.max(0, timeLeft()) + DEADLINE_GRACE_MS);
     let batch: BuildBatch;
     try {
-      batch =
-        (await options.describe(cutOff ? AbortSignal.any([signal, cutOff]) : signal)) ??
-        throwing(notFound());
+      batch = (await options.describe(reads)) ?? throwing(notFound());
     } catch (error) {
       if (signal.aborted) return { kind: 'cancelled', batch: last };
       if (cutOff?.aborted) {
