@@ -93,24 +93,17 @@ export class GroupLogs {
     const onAbort = () => this.stop.abort(signal.reason);
     if (signal.aborted) onAbort();
     signal.addEventListener('abort', onAbort, { once: true });
-    const aborted = new Promise<void>((resolve) =>
-      this.stop.signal.addEventListener('abort', () => resolve()),
-    );
     try {
       // A read that ignored its abort would not hold the step.
-      while (this.running && !this.stop.signal.aborted) {
-        const running = this.running;
-        await Promise.race([running, aborted]);
-        if (this.running === running) break;
-      }
+      await this.written(this.stop.signal);
     } finally {
       signal.removeEventListener('abort', onAbort);
     }
   }
 
   /**
-   * Waits for the logs of groups that have ended, until `signal` aborts at the latest; unlike drain,
-   * reads still going on then are not abandoned.
+   * Waits for the logs of groups that have ended, until `signal` aborts at the latest; reads still
+   * going on then are not abandoned (drain abandons them).
    */
   async written(signal: AbortSignal): Promise<void> {
     const gaveUp = new Promise<void>((resolve) => {
