@@ -1,4 +1,8 @@
-import { checkEndpointVariables, withoutUserInfo } from '../../src/config/endpoint-variables.js';
+import {
+  checkEndpointVariables,
+  checkRegionVariable,
+  withoutUserInfo,
+} from '../../src/config/endpoint-variables.js';
 import { expectOneSentence } from '../fixtures.js';
 
 const SIM = 'http://127.0.0.1:4566';
@@ -51,6 +55,34 @@ describe('checkEndpointVariables', () => {
     expectOneSentence(
       () => checkEndpointVariables({ AWS_ENDPOINT_URL_CODEBUILD: 'ci:hunter2@localhost:4566' }),
       /^AWS_ENDPOINT_URL_CODEBUILD is "localhost:4566", which is not an http\(s\) URL/,
+    );
+  });
+});
+
+describe('checkRegionVariable', () => {
+  it.each<[string, Record<string, string>, string | undefined]>([
+    ['unset', {}, undefined],
+    ['empty (the SDK then says no region is set)', { AWS_REGION: '' }, undefined],
+    ['a region', { AWS_REGION: 'eu-west-1' }, undefined],
+    ["a local stand-in's own name", { AWS_REGION: 'local' }, undefined],
+    ['a bad value the explicit region overrides', { AWS_REGION: 'US-EAST-1' }, 'us-east-1'],
+  ])('accepts %s', (_, env, region) => {
+    expect(() => checkRegionVariable(env, region)).not.toThrow();
+  });
+
+  it.each([
+    'US-EAST-1',
+    'us-east-1 ',
+    ' us-east-1',
+    'us-east-1\n',
+    'us_east_1',
+    'eu-west-1,us-east-1',
+  ])('refuses AWS_REGION=%j, naming it', (value) => {
+    expectOneSentence(
+      () => checkRegionVariable({ AWS_REGION: value }, undefined),
+      new RegExp(
+        `^${`AWS_REGION is ${JSON.stringify(value)}, which is not an AWS region such as us-east-1 (lower-case, no spaces): correct it where it is set, or set the aws-region input.`.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`,
+      ),
     );
   });
 });

@@ -354,6 +354,21 @@ describe('setup mistakes without role-to-assume', () => {
     expect(sim.requests).toHaveLength(0);
   });
 
+  it.each([
+    ['US-EAST-1', '"US-EAST-1"'],
+    ['us-east-1\n', '"us-east-1\\n"'],
+  ])('AWS_REGION=%j: names the variable before any call', async (region, shownValue) => {
+    const sim = await start('retry-succeeds');
+    const run = await runAction({
+      inputs: { 'batch-id': sim.batch.id, ...FAST },
+      env: { ...bareHome(), ...sim.clientEnv(), AWS_REGION: region },
+    });
+    expect(failedWith(run)).toBe(
+      `AWS_REGION is ${shownValue}, which is not an AWS region such as us-east-1 (lower-case, no spaces): correct it where it is set, or set the aws-region input.`,
+    );
+    expect(sim.requests).toHaveLength(0);
+  });
+
   it.each(['AWS_ENDPOINT_URL_CODEBUILD', 'AWS_ENDPOINT_URL'])(
     'an endpoint override that refuses connections (%s): names the variable and its value, at once',
     async (variable) => {

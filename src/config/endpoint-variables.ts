@@ -1,5 +1,6 @@
 import { ActionError } from './errors.js';
 import { shown } from './input-source.js';
+import { Inputs } from './names.js';
 
 /**
  * AWS_ENDPOINT_URL_<SERVICE> and AWS_ENDPOINT_URL, as the SDK reads them: the endpoint a local
@@ -56,4 +57,18 @@ export function checkEndpointVariables(env: NodeJS.ProcessEnv): void {
       );
     }
   }
+}
+
+/**
+ * AWS_REGION, which the SDK reads when no region is given: upper case or a space in it (a value typed
+ * by hand, a trailing newline from a file) failed at the first call as "Region not accepted", naming
+ * no variable, or went to an endpoint AWS's signatures do not match. Any lower-case host label passes:
+ * a local stand-in may use a name of its own.
+ */
+export function checkRegionVariable(env: NodeJS.ProcessEnv, region: string | undefined): void {
+  const value = env.AWS_REGION;
+  if (region !== undefined || !value || /^[a-z0-9-]+$/.test(value)) return;
+  throw new ActionError(
+    `AWS_REGION is ${shown(value)}, which is not an AWS region such as us-east-1 (lower-case, no spaces): correct it where it is set, or set the ${Inputs.AwsRegion} input.`,
+  );
 }

@@ -1,6 +1,6 @@
 import type { CodeBuild } from '../aws/codebuild.js';
 import { formatDuration } from '../report/outcome.js';
-import { checkEndpointVariables } from '../config/endpoint-variables.js';
+import { checkEndpointVariables, checkRegionVariable } from '../config/endpoint-variables.js';
 import { ActionError } from '../config/errors.js';
 import {
   lostDispatchTarget,
@@ -78,6 +78,7 @@ export function beginStep(deps: Deps, reporter: Reporter, startedAt: number): St
   for (const sentence of setAsideDispatchTargets(deps.inputs, deps.event.name, deps.event.inputs))
     io.notice(sentence);
   checkEndpointVariables(deps.env);
+  checkRegionVariable(deps.env, config.region);
   return {
     deps,
     config,
