@@ -51,6 +51,13 @@ describe('checkEndpointVariables', () => {
     );
   });
 
+  it.each(['#', '?', '/'])('never shows a password holding an unencoded %s', (c) => {
+    expectOneSentence(
+      () => checkEndpointVariables({ AWS_ENDPOINT_URL_CODEBUILD: `http://ci:pa${c}ss@h:1` }),
+      /^AWS_ENDPOINT_URL_CODEBUILD is "http:\/\/h:1", which is not an http\(s\) URL/,
+    );
+  });
+
   it('never shows the user info a value carries', () => {
     expectOneSentence(
       () => checkEndpointVariables({ AWS_ENDPOINT_URL_CODEBUILD: 'ci:hunter2@localhost:4566' }),
@@ -98,6 +105,12 @@ describe('withoutUserInfo', () => {
     ['ci:hunter2@host:1', 'host:1'],
     ['ftp://ci:hunter2@host', 'ftp://host'],
     ['not a url', 'not a url'],
+    // A password with a character a URL reserves, unencoded: the value is then no URL at all.
+    ['http://ci:pa#ss-hunter2@127.0.0.1:4566', 'http://127.0.0.1:4566'],
+    ['http://ci:pa?ss-hunter2@127.0.0.1:4566', 'http://127.0.0.1:4566'],
+    ['http://ci:pa/ss-hunter2@127.0.0.1:4566', 'http://127.0.0.1:4566'],
+    ['pa/ss-hunter2@127.0.0.1:4566', '127.0.0.1:4566'],
+    ['http//ci:pa#ss@host', 'http//host'],
   ])('shows %s as %s', (value, shown) => {
     expect(withoutUserInfo(value)).toBe(shown);
   });

@@ -35,10 +35,16 @@ export function endpointOverride(
 
 /**
  * A URL as it may be shown: a user name and password in it (http://user:pass@host) are left out,
- * also when the value is not a URL at all (a missing colon, no scheme), up to its last "@".
+ * also when the value is not a URL at all (a missing colon, no scheme, or a password holding an
+ * unencoded "/", "?" or "#"): everything after the scheme's slashes (or "//", or the start) up to
+ * its last "@".
  */
 export function withoutUserInfo(value: string): string {
-  return value.replace(/(^|\/)[^/?#]*@/, '$1');
+  const at = value.lastIndexOf('@');
+  if (at < 0) return value;
+  const prefix =
+    /^[A-Za-z][A-Za-z0-9+.-]*:\/+/.exec(value)?.[0] ?? /^.*?\/\//.exec(value)?.[0] ?? '';
+  return prefix.length <= at ? prefix + value.slice(at + 1) : value;
 }
 
 function isHttpUrl(value: string): boolean {
