@@ -43,6 +43,23 @@ describe('createCodeBuild', () => {
     expect(mock).toHaveReceivedCommandWith(BatchGetBuildBatchesCommand, { ids: [BATCH_ID] });
   });
 
+  it('takes only the batch asked for from the answer, never another it lists', async () => {
+    const other = {
+      ...batch('SUCCEEDED'),
+      id: 'other:0000',
+      arn: 'arn:aws:codebuild:us-east-1:123456789012:build-batch/other:0000',
+    };
+    const wrongArn = { ...batch('SUCCEEDED'), arn: other.arn };
+    mock
+      .on(BatchGetBuildBatchesCommand)
+      .resolvesOnce({ buildBatches: [other, batch('FAILED')] })
+      .resolvesOnce({ buildBatches: [other] })
+      .resolvesOnce({ buildBatches: [wrongArn] });
+    expect((await codebuild().getBatch(BATCH_ID))?.buildBatchStatus).toBe('FAILED');
+    expect(await codebuild().getBatch(BATCH_ID)).toBeUndefined();
+    expect(await codebuild().getBatch(BATCH_ID)).toBeUndefined();
+  });
+
   it('always sends the retry type and the idempotency token', async () => {
     mock.on(RetryBuildBatchCommand).resolves({ buildBatch: batch('IN_PROGRESS') });
     await codebuild().retryBatch(BATCH_ID, 'RETRY_FAILED_BUILDS', 'gh-token');

@@ -182,9 +182,11 @@ export function createCodeBuild(
       return createLogs({ region, credentials: options.credentials, secret: options.secret });
     },
 
+    // The one answered for this id: an answer listing another batch (or this id with another's
+    // ARN) first must not be reported, retried or stopped in its place.
     async getBatch(id, signal) {
-      const [batch] = await getBatches([id], signal);
-      return batch;
+      const batches = await getBatches([id], signal);
+      return batches.find((b) => b.id === id && (!b.arn || b.arn.endsWith(`:build-batch/${id}`)));
     },
 
     async retryBatch(id, retryType, idempotencyToken) {
