@@ -1,10 +1,10 @@
 import type { BuildBatch } from '@aws-sdk/client-codebuild';
-import { ActionError, messageOf } from './config/errors.js';
+import { ActionError } from './config/errors.js';
 import { explainCredentials } from './report/explain.js';
 import { startRequested } from './config/inputs.js';
 import { failureSentence, nextStep } from './report/outcome.js';
 import { runnerDeps } from './github/deps.js';
-import { fail } from './github/io.js';
+import { fail, failureMessage } from './github/io.js';
 import { holdYoungGeneration } from './github/heap.js';
 import {
   completeLeftoverCheckRuns,
@@ -55,7 +55,7 @@ export async function retryAndReport(deps: Deps): Promise<void> {
     const elapsedMs = deps.clock.now() - startedAt;
     const failure = explainCredentials(error, elapsedMs);
     await reporter.failed(
-      messageOf(failure),
+      failureMessage(failure),
       elapsedMs,
       startRequested(deps.inputs) ? 'start' : 'retry',
     );

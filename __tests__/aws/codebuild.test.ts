@@ -127,6 +127,25 @@ describe('createCodeBuild', () => {
     });
   });
 
+  it.each([
+    ['the same token again', () => 'same'],
+    ['a new token every time', (n: number) => `t${n}`],
+  ])('ends a list whose empty pages give %s, and a report whose cases do', async (_, token) => {
+    let lists = 0;
+    let cases = 0;
+    mock
+      .on(ListBuildBatchesForProjectCommand)
+      .callsFake(() => ({ ids: [], nextToken: token(++lists) }));
+    mock
+      .on(DescribeTestCasesCommand)
+      .callsFake(() => ({ testCases: [], nextToken: token(++cases) }));
+    expect(await codebuild().listBatchIds('p', 'FAILED', 1000)).toEqual({ ids: [], more: true });
+    expect(await codebuild().describeTestCases('arn:r', 'FAILED', 50)).toEqual([]);
+    // Before: the step asked again without end (31,513 calls in 30 s through a proxy).
+    expect(lists).toBeLessThanOrEqual(100);
+    expect(cases).toBeLessThanOrEqual(100);
+  });
+
   it('turns a refusal into a ServiceError with code, message and request id', async () => {
     mock.on(RetryBuildBatchCommand).rejects(
       new ResourceNotFoundException({
@@ -255,6 +274,19 @@ describe('withoutValues: a failure that echoes its request', () => {
       'transient',
       true,
     ]);
+  });
+  it('cuts a message of megabytes in its middle, after taking out a value the cut goes through', () => {
+    const secret = 'deploy-key-42';
+    const whole = `${'a'.repeat(1_490)}${secret}${'b'.repeat(2_000_000)} the end`;
+    const error = withoutValues(
+      new ServiceError('StartBuildBatch', 'InvalidInputException', whole, 'req-1', 'other'),
+      [secret],
+    ) as ServiceError;
+    expect(error.message.length).toBeLessThan(2_100);
+    expect(error.message).toMatch(
+      /^CodeBuild StartBuildBatch failed: InvalidInputException: a+\*\*\*b+ … b+ the end \(request id req-1\)$/,
+    );
+    expect(error.message).not.toMatch(/deploy|key-42/);
   });
   it.each([
     ['a message without the values', echoed, ['other-value']],

@@ -1,5 +1,6 @@
 // The client the action builds (getOctokit with the retry and throttling plugins) against the
 // simulator's GitHub side, and how its failures are told apart.
+import { RequestError } from '@octokit/request-error';
 import { startSimulator, type Simulator } from '../../simulator/server.mjs';
 
 const SHA = '0a1b2c3d4e5f60718293a4b5c6d7e8f901234567';
@@ -195,5 +196,23 @@ describe('classify: what GitHub answered, as the user is told', () => {
         }),
       ),
     ).toEqual({ kind: 'other', detail: expect.stringMatching(/^422 /) });
+  });
+
+  it("a message of megabytes (a proxy's page, a hostile answer): cut in its middle, its end kept", () => {
+    const message = `Validation Failed: ${'x'.repeat(2_000_000)} the end`;
+    const error = new RequestError(message, 422, {
+      request: { method: 'POST', url: 'https://api.github.com/x', headers: {} },
+      response: { status: 422, url: 'https://api.github.com/x', headers: {}, data: { message } },
+    });
+    const { detail } = octokit.classify(error) as { detail: string };
+    expect(detail.length).toBeLessThan(2_100);
+    expect(detail).toMatch(/^422 Validation Failed: x+ … x+ the end$/);
+  });
+
+  it('a fault of this code while drawing a run: a fault, not "GitHub answered"', () => {
+    expect(octokit.classify(new TypeError('e3.replace is not a function'))).toEqual({
+      kind: 'fault',
+      detail: 'e3.replace is not a function',
+    });
   });
 });

@@ -71,6 +71,28 @@ export interface CodeBuild {
 
 /** The batch-get operations take at most this many ids; lists give at most this many per page. */
 const PAGE = 100;
+/**
+ * Pages read of one list at most, empty ones included: an answer that hands out a new token with
+ * every page (or the same one, which the paginators' stopOnSameToken ends) must not hold the step.
+ */
+const MAX_PAGES = 100;
+
+/** Items from a paginator's pages, at most `max` of them and MAX_PAGES pages; `more`: some were left. */
+async function collect<P extends { nextToken?: string }, T>(
+  pages: AsyncIterable<P>,
+  itemsOf: (page: P) => T[] | undefined,
+  max: number,
+): Promise<{ items: T[]; more: boolean }> {
+  const items: T[] = [];
+  let more = false;
+  let read = 0;
+  for await (const page of pages) {
+    items.push(...(itemsOf(page) ?? []));
+    more = Boolean(page.nextToken);
+    if (items.length >= max || ++read >= MAX_PAGES) break;
+  }
+  return { items: items.slice(0, max), more: more || items.length > max };
+}
 
 function chunks<T>(items: T[]): T[][] {
   const out: T[][] = [];
@@ -212,19 +234,13 @@ export function createCodeBuild(
 
     listBatchIds: (projectName, status, maxIds, signal) =>
       call('ListBuildBatchesForProject', signal, async () => {
-        const ids: string[] = [];
-        let more = false;
         const pages = paginateListBuildBatchesForProject(
-          { client, pageSize: PAGE },
+          { client, pageSize: PAGE, stopOnSameToken: true },
           { projectName, filter: { status }, sortOrder: 'DESCENDING' },
           { abortSignal: signal },
         );
-        for await (const page of pages) {
-          ids.push(...(page.ids ?? []));
-          more = Boolean(page.nextToken);
-          if (ids.length >= maxIds) break;
-        }
-        return { ids: ids.slice(0, maxIds), more: more || ids.length > maxIds };
+        const { items, more } = await collect(pages, (page) => page.ids, maxIds);
+        return { ids: items, more };
       }),
 
     getBatches,
@@ -247,17 +263,12 @@ export function createCodeBuild(
 
     describeTestCases: (reportArn, status, max, signal) =>
       call('DescribeTestCases', signal, async () => {
-        const cases: TestCase[] = [];
         const pages = paginateDescribeTestCases(
-          { client, pageSize: Math.min(PAGE, max) },
+          { client, pageSize: Math.min(PAGE, max), stopOnSameToken: true },
           { reportArn, filter: { status } },
           { abortSignal: signal },
         );
-        for await (const page of pages) {
-          cases.push(...(page.testCases ?? []));
-          if (cases.length >= max) break;
-        }
-        return cases.slice(0, max);
+        return (await collect(pages, (page) => page.testCases, max)).items;
       }),
   };
 }

@@ -1,6 +1,6 @@
 import { isServerError, isThrottlingError, isTransientError } from '@smithy/core/retry';
 import { ActionError } from '../config/errors.js';
-import { redact, secretForms } from '../report/text.js';
+import { redact, secretForms, serviceMessage } from '../report/text.js';
 import { NO_REGION, noCredentials, unreachableEndpoint, type EndpointOverride } from './setup.js';
 
 export type ServiceErrorKind =
@@ -14,19 +14,24 @@ export type ServiceErrorKind =
 
 export class ServiceError extends Error {
   override readonly name = 'ServiceError';
+  /** The service's message as shown: cut in its middle, for a service may answer with megabytes. */
+  readonly detail: string;
   constructor(
     readonly operation: string,
     readonly code: string,
-    readonly detail: string,
+    /** The whole message, for withoutValues: a value cut through would no longer be found. */
+    readonly wholeDetail: string,
     readonly requestId: string | undefined,
     readonly kind: ServiceErrorKind,
     /** The service that answered, as users name it. */
     readonly service = 'CodeBuild',
   ) {
+    const detail = serviceMessage(wholeDetail);
     super(
       `${service} ${operation} failed: ${code}: ${detail || 'no message'}` +
         (requestId ? ` (request id ${requestId})` : ''),
     );
+    this.detail = detail;
   }
 
   /** A failure worth polling through: it says nothing about the batch, only about this one call. */
@@ -111,8 +116,8 @@ export function toServiceError(
  */
 export function withoutValues(thrown: unknown, values: readonly string[]): unknown {
   if (!(thrown instanceof ServiceError)) return thrown;
-  const detail = redact(thrown.detail, secretForms(values));
-  if (detail === thrown.detail) return thrown;
+  const detail = redact(thrown.wholeDetail, secretForms(values));
+  if (detail === thrown.wholeDetail) return thrown;
   const { operation, code, requestId, kind, service } = thrown;
   return new ServiceError(operation, code, detail, requestId, kind, service);
 }

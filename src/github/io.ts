@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { ActionError } from '../config/errors.js';
+import { ActionError, messageOf } from '../config/errors.js';
 import type { InputSource } from '../config/input-source.js';
 import { ServiceError } from '../aws/errors.js';
 import { logSafe, oneLine, redact, secretForms } from '../report/text.js';
@@ -89,15 +89,15 @@ export function keepCredentialsOut(env: NodeJS.ProcessEnv): void {
     runnerIo.secret(env[name] ?? '');
 }
 
+/** The step's failure in one sentence, as its log and its summary say it. */
+export function failureMessage(error: unknown): string {
+  if (error instanceof ActionError || error instanceof ServiceError) return error.message;
+  return `Unexpected error (a bug in codebuild-batch-retry, please report it): ${messageOf(error)}`;
+}
+
 /** One sentence for the user; the stack only in the debug log, and only for bugs. */
 export function fail(error: unknown): void {
-  if (error instanceof ActionError || error instanceof ServiceError) {
-    core.setFailed(clean(error.message));
-    return;
-  }
-  const err = error instanceof Error ? error : new Error(String(error));
-  core.debug(clean(err.stack ?? err.message));
-  core.setFailed(
-    clean(`Unexpected error (a bug in codebuild-batch-retry, please report it): ${err.message}`),
-  );
+  if (!(error instanceof ActionError || error instanceof ServiceError) && error instanceof Error)
+    core.debug(clean(error.stack ?? error.message));
+  core.setFailed(clean(failureMessage(error)));
 }

@@ -61,7 +61,7 @@ export async function completeLeftoverCheckRuns(
   } catch (error) {
     const failure = classify(error, signal);
     io.warning(
-      `Check runs the main step left in progress were not completed: ${failure.kind === 'aborted' ? `GitHub did not answer within ${POST_BUDGET_MS / 1000} s` : `GitHub answered ${failure.detail}`}. They stay in progress on commit ${saved.sha} until a new run of the job.`,
+      `Check runs the main step left in progress were not completed: ${failure.kind === 'aborted' ? `GitHub did not answer within ${POST_BUDGET_MS / 1000} s` : failure.kind === 'fault' ? failure.detail : `GitHub answered ${failure.detail}`}. They stay in progress on commit ${saved.sha} until a new run of the job.`,
     );
   }
 }

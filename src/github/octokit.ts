@@ -6,6 +6,7 @@ import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import type { RequestError } from '@octokit/request-error';
 import Bottleneck from 'bottleneck/light.js';
+import { serviceMessage } from '../report/text.js';
 
 /** The REST client: @actions/github's Octokit (GITHUB_API_URL, the runner's proxy) with both plugins. */
 export type GitHubClient = ReturnType<typeof getOctokit>;
@@ -72,6 +73,8 @@ export type GitHubFailure =
   | { kind: 'rate-limit'; detail: string; waitMs?: number; resetAt?: Date }
   /** The step's cancellation or budget ended the call. */
   | { kind: 'aborted' }
+  /** Not GitHub's answer: this code failed (drawing a run from an answer it did not expect). */
+  | { kind: 'fault'; detail: string }
   | { kind: 'other'; detail: string };
 
 function isRequestError(error: unknown): error is RequestError {
@@ -93,14 +96,18 @@ function detailOf(error: RequestError): string {
   const data = error.response?.data as { message?: unknown } | undefined;
   const message = typeof data?.message === 'string' ? data.message : error.message;
   const id = error.response?.headers['x-github-request-id'];
-  return `${error.status} ${message}${id ? ` (request ${id})` : ''}`;
+  // Cut: the text goes into a warning, and a proxy's error page may be its whole HTML.
+  return `${error.status} ${serviceMessage(message)}${id ? ` (request ${id})` : ''}`;
 }
 
 export function classify(error: unknown, signal?: AbortSignal): GitHubFailure {
   if (signal?.aborted || (error as { name?: unknown } | undefined)?.name === 'AbortError')
     return { kind: 'aborted' };
   if (!isRequestError(error))
-    return { kind: 'other', detail: error instanceof Error ? error.message : String(error) };
+    return {
+      kind: 'fault',
+      detail: serviceMessage(error instanceof Error ? error.message : String(error)),
+    };
   const detail = detailOf(error);
   const headers = error.response?.headers ?? {};
   const message = error.message;

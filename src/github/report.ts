@@ -412,6 +412,13 @@ export class GitHubReport implements ReportSink {
           notBefore:
             failure.waitMs === undefined ? undefined : this.options.clock.now() + failure.waitMs,
         };
+      case 'fault':
+        once(`${feature}:fault`, () =>
+          io.warning(
+            `${what} not written: ${failure.detail} (a bug in codebuild-batch-retry, please report it).`,
+          ),
+        );
+        return { stop: false };
       default:
         once(`${feature}:other`, () =>
           io.warning(

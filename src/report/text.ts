@@ -61,6 +61,14 @@ export function cutMiddle(text: string, max: number, keep: number): string {
 }
 
 /**
+ * A service's or GitHub's message as the action says it: longer than any writes (a proxy's error
+ * page, a hostile answer of megabytes), it is cut in its middle.
+ */
+export function serviceMessage(text: string): string {
+  return cutMiddle(text, 2_000, 500);
+}
+
+/**
  * Each line made inert for the runner: a leading `::` (after whitespace) gets a space between its
  * colons, and `##[` becomes `## [`. The text stays readable; only the command syntax breaks.
  */

@@ -162,7 +162,9 @@ async function listedBatches(
     );
     if (listed.more)
       io.warning(
-        `Project ${projectName} has more than ${MAX_LISTED_BATCHES} ${status} batch builds; only the first ${MAX_LISTED_BATCHES} listed (by id, not age) are compared.`,
+        listed.ids.length >= MAX_LISTED_BATCHES
+          ? `Project ${projectName} has more than ${MAX_LISTED_BATCHES} ${status} batch builds; only the first ${MAX_LISTED_BATCHES} listed (by id, not age) are compared.`
+          : `CodeBuild's list of project ${projectName}'s ${status} batch builds did not end (${listed.ids.length} listed, page after page): only those are compared.`,
       );
     ids.push(...listed.ids);
   }

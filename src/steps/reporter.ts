@@ -103,6 +103,8 @@ export class Reporter {
   };
   private newestNote: string | undefined;
   private reported = false;
+  /** finish() threw before its summary was written (a fault drawing the batch): failed() writes one. */
+  private unwritten = false;
   private readonly sinks: ReportSink[] = [];
   private groupLogs: GroupLogs | undefined;
   /** Build logs in the step log (each group's as it ends, tails at the end) share one budget. */
@@ -206,18 +208,23 @@ export class Reporter {
 
   /** After a failure: the outputs and summary with what is known, unless the step already reported. */
   async failed(sentence: string, elapsedMs: number, mode: StepMode): Promise<void> {
-    if (this.reported) return;
-    if (this.newest) {
-      await this.finish({
-        batch: this.newest,
-        headline: sentence,
-        elapsedMs,
-        annotateGroups: false,
-        groupsNote: this.newestNote,
-      });
-      return;
+    if (this.reported && !this.unwritten) return;
+    if (this.newest && !this.unwritten) {
+      try {
+        await this.finish({
+          batch: this.newest,
+          headline: sentence,
+          elapsedMs,
+          annotateGroups: false,
+          groupsNote: this.newestNote,
+        });
+        return;
+      } catch (error) {
+        this.io.debug(`The batch could not be drawn: ${messageOf(error)}`);
+      }
     }
     this.reported = true;
+    this.unwritten = false;
     await this.write([renderFailure(sentence, elapsedMs, mode)]);
   }
 
@@ -227,8 +234,20 @@ export class Reporter {
     await this.write([renderNothing(sentence, elapsedMs)]);
   }
 
+  /** Outputs, annotations, reads, sinks and the summary of the batch as it ended (or was left). */
   async finish(report: FinalReport): Promise<BatchOutcome> {
     this.reported = true;
+    try {
+      return await this.report(report);
+    } catch (error) {
+      // An answer the SDK passed through unchecked (a status that is no string) must not leave
+      // the job summary empty: the step's failure is written in its place.
+      this.unwritten = true;
+      throw error;
+    }
+  }
+
+  private async report(report: FinalReport): Promise<BatchOutcome> {
     // The batch last seen keeps its caveat: a step that stops waiting before any read after a retry
     // (a timeout, a cancellation, with the batch left running) reports the retry's answer.
     const groupsNote =
