@@ -399,6 +399,33 @@ describe('GitHub never changes the step’s result', () => {
     ]);
   });
 
+  it.each([
+    ['a token without pull-requests: write', undefined],
+    ['a secondary limit longer than the step can wait', 60],
+  ])('the comment refused at the end (%s): sent once, one warning', async (_, retryAfter) => {
+    const sim = await start('fails-again');
+    if (retryAfter === undefined)
+      sim.github.setPermissions({ checks: 'write', contents: 'read', 'pull-requests': 'read' });
+    else
+      sim.github.inject({
+        kind: 'secondary',
+        operation: 'issues/create-comment',
+        retryAfter,
+        count: 10,
+      });
+    const run = await act(
+      sim,
+      { 'pr-comment': 'always', 'github-token': sim.github.token },
+      pullRequest(),
+    );
+    expect(run.code).toBe(1);
+    expect(annotations(run, 'warning')).toContainEqual(
+      expect.stringMatching(/^The pull request's comment (was )?not (written|brought up to date)/),
+    );
+    // Before: four creates within 20 ms, whatever GitHub had answered.
+    expect(sim.github.calls('issues/create-comment').map((c) => c.status)).toEqual([403]);
+  });
+
   it('a fork’s read-only token: one notice, no warning, the same result', async () => {
     const sim = await start('retry-succeeds');
     sim.github.setPermissions('read-all');

@@ -131,6 +131,53 @@ describe('createClient', () => {
       detail: expect.stringMatching(/^502 Server Error/),
     });
   });
+  it.each([
+    ['a refusal (403)', { kind: 'secondary', retryAfter: 600 } as const, 403],
+    ['a missing permission (403)', undefined, 403],
+  ])('sends %s once, also from a call that allows resends', async (_, fault, status) => {
+    const before = sim.github.calls('issues/create-comment').length;
+    if (fault) sim.github.inject({ ...fault, operation: 'issues/create-comment' });
+    else sim.github.setPermissions({ 'pull-requests': 'read', issues: 'read' });
+    try {
+      const refused = await failure(
+        client(() => false).rest.issues.createComment({
+          ...REPO,
+          issue_number: 1,
+          body: 'x',
+          request: { retries: 3 },
+        }),
+      );
+      expect(refused).toMatchObject({ detail: expect.stringMatching(new RegExp(`^${status} `)) });
+      // Before: four requests within 20 ms.
+      expect(
+        sim.github
+          .calls('issues/create-comment')
+          .slice(before)
+          .map((c) => c.status),
+      ).toEqual([status]);
+    } finally {
+      sim.github.setPermissions({ checks: 'write', 'pull-requests': 'write', issues: 'write' });
+    }
+  });
+
+  it('still resends a 5xx as many times as a call allows', async () => {
+    const before = sim.github.calls('checks/create').length;
+    sim.github.inject({ kind: '5xx', operation: 'checks/create', status: 502, count: 5 });
+    await failure(
+      client().rest.checks.create({
+        ...REPO,
+        name: 'ci/5xx',
+        head_sha: SHA,
+        request: { retries: 2 },
+      }),
+    );
+    expect(
+      sim.github
+        .calls('checks/create')
+        .slice(before)
+        .map((c) => c.status),
+    ).toEqual([502, 502, 502]);
+  });
 });
 
 describe('classify: what GitHub answered, as the user is told', () => {

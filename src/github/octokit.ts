@@ -28,6 +28,21 @@ export interface ClientOptions {
 }
 
 /**
+ * A refusal leaves without a resend count. The retry plugin resends any failure of a request that
+ * names its own `retries` (as each call does once the step is finishing), doNotRetry's statuses
+ * too, and at once: a refused comment went out four times in 20 ms, a secondary limit's too. Its
+ * wrap reads the count from the failed request; this hook, inside it, sets that count to none.
+ */
+function refusalsNotResent(octokit: Parameters<typeof retry>[0]): void {
+  octokit.hook.error('request', (error) => {
+    const { status, request } = error as Partial<RequestError>;
+    if (status !== undefined && DO_NOT_RETRY.includes(status) && request?.request)
+      request.request = { ...request.request, retries: 0 };
+    throw error;
+  });
+}
+
+/**
  * getOctokit(token, options, retry, throttling), as @actions/github builds it. The throttling
  * plugin waits out primary and secondary limits when the wait fits the budget; it writes one
  * request at a time, but without its default 1 s between writes: the check runs of a batch's groups
@@ -38,7 +53,7 @@ export function createClient(token: string, options: ClientOptions): GitHubClien
   const log = (message: string) => options.debug(`Octokit: ${message}`);
   const onLimit = (after: number, _request: unknown, _octokit: unknown, retries: number) =>
     retries < LIMIT_RETRIES && options.fits(after * 1000);
-  const Client = GitHub.plugin(retry, throttling);
+  const Client = GitHub.plugin(refusalsNotResent, retry, throttling);
   return new Client(
     getOctokitOptions(token, {
       userAgent: 'codebuild-batch-retry',
