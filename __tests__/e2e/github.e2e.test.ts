@@ -399,6 +399,21 @@ describe('GitHub never changes the step’s result', () => {
     ]);
   });
 
+  it('an update GitHub fails through every resend as the batch ends: the end is sent once more', async () => {
+    const sim = await start({
+      ...scenarios['retry-succeeds'],
+      retries: [{ integration_tests: { status: 'SUCCEEDED', ms: 3_000 } }],
+    });
+    const step = startAct(sim, withGitHub(sim), pullRequest());
+    await logged(step.child, /package: PENDING → IN_PROGRESS/);
+    sim.github.inject({ kind: '5xx', operation: 'checks/update', count: 4 });
+    const run = await step.done;
+    expect(run.code).toBe(0);
+    // Before: the runs of the groups that ended last stayed in progress on a green batch.
+    expect(sim.github.checkRuns.filter((r) => r.status !== 'completed')).toEqual([]);
+    expect(sim.github.checkRuns.every((r) => r.conclusion === 'success')).toBe(true);
+  }, 60_000);
+
   it.each([
     ['a token without pull-requests: write', undefined],
     ['a secondary limit longer than the step can wait', 60],

@@ -189,6 +189,20 @@ export class CheckRuns {
     return this.work;
   }
 
+  /**
+   * The step is finishing: a state GitHub failed to take (a 5xx through every resend as the batch
+   * ended) is sent once more, its wait over. No later change of the batch would send it again, and
+   * a run would stay "in progress" on a batch that ended.
+   */
+  lastTry(): void {
+    if (this.stopped || this.failedAt === undefined || this.options.now() < this.notBefore) return;
+    this.failedAt = undefined;
+    if (!this.running) {
+      this.running = true;
+      this.work = this.drain();
+    }
+  }
+
   /** No more calls in this step. */
   stop(): void {
     this.stopped = true;

@@ -215,7 +215,13 @@ export class GitHubReport implements ReportSink {
 
   async settle(): Promise<void> {
     this.budget.finishing();
-    const checks = this.checks?.idle().then(() => this.sayShared());
+    const checks = this.checks
+      ?.idle()
+      .then(() => {
+        this.checks?.lastTry();
+        return this.checks?.idle();
+      })
+      .then(() => this.sayShared());
     const done = Promise.all([checks, this.comment]).then(() => true);
     const timer = new AbortController();
     const inTime = await Promise.race([done, this.budgetSpent(timer.signal).then(() => false)]);
