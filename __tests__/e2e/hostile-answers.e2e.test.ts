@@ -108,7 +108,12 @@ describe('a final report that throws while it is written (a group status that is
   it('still writes a job summary with the failure, and does not blame GitHub for it', async () => {
     const sim = await start('fails-again');
     const proxy = await rewritingProxy(sim, (operation, status, body) => {
-      const batches = body.buildBatches as Array<{ buildGroups: Array<Record<string, any>> }>;
+      const batches = body.buildBatches as Array<{
+        buildGroups: Array<{
+          identifier?: string;
+          currentBuildSummary?: { buildStatus?: unknown };
+        }>;
+      }>;
       if (operation !== 'BatchGetBuildBatches' || status !== 200 || !batches?.length) return;
       const build = batches[0]!.buildGroups.find((g) => g.identifier === 'build');
       if (build?.currentBuildSummary) build.currentBuildSummary.buildStatus = 7;
