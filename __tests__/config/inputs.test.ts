@@ -459,17 +459,22 @@ describe('readRole', () => {
 
   // Copied from configure-aws-credentials' step, role-duration-seconds: 7200 here changed nothing.
   it.each([
-    [{ 'role-duration-seconds': '7200' }, 'Input "role-duration-seconds" applies'],
-    [{ 'role-session-name': 'nightly' }, 'Input "role-session-name" applies'],
-    [{ audience: 'https://github.com/my-org' }, 'Input "audience" applies'],
+    [{ 'role-duration-seconds': '7200' }, 'Input "role-duration-seconds" applies', true],
+    [{ 'role-session-name': 'nightly' }, 'Input "role-session-name" applies', false],
+    [{ audience: 'https://github.com/my-org' }, 'Input "audience" applies', false],
     [
       { 'role-session-name': 'nightly', 'role-duration-seconds': '1h' },
       'Inputs "role-session-name" and "role-duration-seconds" apply',
+      true,
     ],
-  ])('refuses %p without role-to-assume, naming them', (values, opening) => {
+  ])('refuses %p without role-to-assume, naming them', (values, opening, duration) => {
     expectOneSentence(
       () => config({ 'batch-id': BATCH_ID, ...values }),
       new RegExp(`^${opening} only with "role-to-assume", which is not set: `),
+    );
+    // The advice on the job's own credentials' duration only where a duration was given.
+    expect(() => config({ 'batch-id': BATCH_ID, ...values })).toThrow(
+      duration ? /set their duration/ : /^(?![\s\S]*duration in the step)/,
     );
   });
 

@@ -372,7 +372,7 @@ function refuseRoleCompanions(source: InputSource): undefined {
   if (given.length === 0) return undefined;
   const one = given.length === 1;
   throw new ActionError(
-    `${one ? 'Input' : 'Inputs'} ${quotedList(given)} ${one ? 'applies' : 'apply'} only with "${Inputs.RoleToAssume}", which is not set: set "${Inputs.RoleToAssume}" for this action to assume the role itself, or remove ${one ? 'it' : 'them'} (for the job's own credentials, set their duration in the step that gets them, such as aws-actions/configure-aws-credentials).`,
+    `${one ? 'Input' : 'Inputs'} ${quotedList(given)} ${one ? 'applies' : 'apply'} only with "${Inputs.RoleToAssume}", which is not set: set "${Inputs.RoleToAssume}" for this action to assume the role itself, or remove ${one ? 'it' : 'them'}${given.includes(Inputs.RoleDurationSeconds) ? " (for the job's own credentials, set their duration in the step that gets them, such as aws-actions/configure-aws-credentials)" : ''}.`,
   );
 }
 
