@@ -140,3 +140,26 @@ describe('a 120-group batch, 30 groups failed with long logs and failing tests, 
     ).toBe('within');
   }, 120_000);
 });
+
+describe('150 failed groups with test reports', () => {
+  it("prints no warning of Node's on stderr (the reads at once listen on one signal)", async () => {
+    const groups = [{ identifier: 'build', dependsOn: [] as string[] }];
+    for (let i = 1; i < 300; i++) groups.push({ identifier: `shard_${i}`, dependsOn: ['build'] });
+    const failed = Object.fromEntries(
+      groups
+        .filter((_, i) => i % 2 === 1)
+        .map((g) => [g.identifier, { status: 'FAILED', tests: { passed: 3, failed: 2 } }]),
+    );
+    const sim = await start({
+      description: '300 groups, every other one failing its tests',
+      project: 'web-app',
+      groups,
+      initial: { groups: failed },
+      retries: [failed],
+    });
+    const run = await act(sim, {});
+    expect(run.code).toBe(1);
+    // Before: "MaxListenersExceededWarning: Possible EventTarget memory leak detected".
+    expect(run.stderr).toBe('');
+  }, 60_000);
+});

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { Build, BuildBatch } from '@aws-sdk/client-codebuild';
 import {
   artifactsOf,
@@ -388,7 +389,11 @@ export class Reporter {
   /** The signal that bounds the reads once the batch is final. */
   private readSignal(report: FinalReport): AbortSignal {
     const timeout = AbortSignal.timeout(DIAGNOSIS_TIMEOUT_MS);
-    return report.signal ? AbortSignal.any([report.signal, timeout]) : timeout;
+    const signal = report.signal ? AbortSignal.any([report.signal, timeout]) : timeout;
+    // The reads run several at a time, each watched by this code and by the SDK's middleware (up
+    // to four listeners a request): past Node's 10, a "memory leak" warning reached the step log.
+    setMaxListeners(64, signal);
+    return signal;
   }
 
   /**
