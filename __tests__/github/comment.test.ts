@@ -74,6 +74,48 @@ describe('writeComment: legs of one run attempt that report different batches', 
   });
 });
 
+describe('writeComment: a comment deleted between the list and the edit (404)', () => {
+  /** Finds the comment, which is then deleted before the edit reaches GitHub. */
+  const deletedMeanwhile = (pr: ReturnType<typeof pullRequest>): CommentApi => ({
+    ...pr.api,
+    find: async (marker, signal) => {
+      const found = await pr.api.find(marker, signal);
+      if (found) pr.bodies.delete(found.id);
+      return found;
+    },
+    update: async () => {
+      throw Object.assign(new Error('Not Found'), { status: 404 });
+    },
+  });
+
+  it('is written anew', async () => {
+    const pr = pullRequest([{ marker: commentMarker(KEY) }]);
+    const result = await write(deletedMeanwhile(pr), 'always', false, 'web-app:red');
+    expect(result).toMatchObject({ wrote: true });
+    expect([...pr.bodies.values()]).toEqual([expect.stringMatching(/^<!-- codebuild-batch-retry/)]);
+    expect([...pr.bodies.values()][0]).not.toContain('green now');
+  });
+
+  it('is not written for a green batch with pr-comment: failure', async () => {
+    const pr = pullRequest([{ marker: commentMarker(KEY) }]);
+    const result = await write(deletedMeanwhile(pr), 'failure', true, 'web-app:green');
+    expect(result).toMatchObject({ wrote: false });
+    expect(pr.bodies.size).toBe(0);
+  });
+
+  it("another failure of the edit is the caller's to say", async () => {
+    const pr = pullRequest([{ marker: commentMarker(KEY) }]);
+    const api = {
+      ...pr.api,
+      update: async () => {
+        throw Object.assign(new Error('Forbidden'), { status: 403 });
+      },
+    };
+    await expect(write(api, 'always', false, 'web-app:red')).rejects.toThrow('Forbidden');
+    expect(pr.bodies.size).toBe(1);
+  });
+});
+
 describe('commentApi: what reaches GitHub', () => {
   it("takes the step's secrets out of the body it creates and the body it edits", async () => {
     // GitHub shows a comment as sent: the runner's masking does not reach it.

@@ -97,8 +97,21 @@ export async function writeComment(
     greenNow: mode === 'failure' && input.succeeded && existing !== undefined,
   });
   if (existing !== undefined) {
-    await api.update(existing.id, body, signal);
-    return { did: `edited comment ${existing.id}`, wrote: true, sharedWith };
+    try {
+      await api.update(existing.id, body, signal);
+      return { did: `edited comment ${existing.id}`, wrote: true, sharedWith };
+    } catch (error) {
+      // Deleted between the list and the edit: written as if it had never been.
+      if ((error as { status?: unknown }).status !== 404) throw error;
+      if (commentAction(mode, input.succeeded, false) === 'none')
+        return { did: `comment ${existing.id} was deleted meanwhile`, wrote: false, sharedWith };
+      await api.create(commentBody({ ...input, marker, greenNow: false }), signal);
+      return {
+        did: `created the comment (comment ${existing.id} was deleted meanwhile)`,
+        wrote: true,
+        sharedWith,
+      };
+    }
   }
   await api.create(body, signal);
   return { did: 'created the comment', wrote: true, sharedWith };
