@@ -1118,6 +1118,21 @@ describe('explainCredentials: a key AWS does not know', () => {
   });
 });
 
+describe('explainCredentials: a call the credentials may not make', () => {
+  it("keeps CodeBuild's answer and names the IAM action to allow", () => {
+    const denied = new ServiceError(
+      'RetryBuildBatch',
+      'AccessDeniedException',
+      'User: arn:aws:sts::123456789012:assumed-role/ci/gh is not authorized to perform: codebuild:RetryBuildBatch on resource: arn:aws:codebuild:us-east-1:123456789012:project/web-app',
+      'req-7',
+      'other',
+    );
+    expect((explainCredentials(denied, 1_000) as Error).message).toBe(
+      `${denied.message}. Allow codebuild:RetryBuildBatch to the role or user of these credentials, on this project (the README's "IAM" section lists every action this action calls).`,
+    );
+  });
+});
+
 describe('run: check runs and the pull request comment (Deps.github)', () => {
   /** A sink that records what the story told it, and when it was asked to settle. */
   function recordingSink(order: string[]) {

@@ -4,8 +4,8 @@ import { formatDuration } from './outcome.js';
 import { Inputs } from '../config/names.js';
 
 /**
- * Credentials that ran out, or that the service does not know, end the step at once: two mistakes
- * with two different fixes, each said in one sentence.
+ * Credentials that ran out, that the service does not know, or that may not make a call, end the
+ * step at once: mistakes with different fixes, each said in one sentence.
  */
 export function explainCredentials(error: unknown, elapsedMs: number): unknown {
   if (!(error instanceof ServiceError)) return error;
@@ -18,6 +18,12 @@ export function explainCredentials(error: unknown, elapsedMs: number): unknown {
   if (error.kind === 'invalid-credentials') {
     return new ActionError(
       `AWS did not accept the credentials (${ref}): the access key is not valid for this account or partition, or its secret is wrong; check what aws-actions/configure-aws-credentials (or the AWS_* variables) set, and that the region ${error.operation} went to (${Inputs.AwsRegion}, AWS_REGION or the batch ARN's) is in the key's partition.`,
+    );
+  }
+  if (error.denied && error.service === 'CodeBuild') {
+    // CodeBuild's sentence names the caller and the resource, not what to change.
+    return new ActionError(
+      `${error.message}. Allow codebuild:${error.operation} to the role or user of these credentials, on this project (the README's "IAM" section lists every action this action calls).`,
     );
   }
   return error;
