@@ -354,6 +354,20 @@ describe('setup mistakes without role-to-assume', () => {
     expect(sim.requests).toHaveLength(0);
   });
 
+  it('no region but AWS_DEFAULT_REGION: says the SDK does not read it', async () => {
+    const sim = await start('retry-succeeds');
+    const env = sim.clientEnv();
+    delete env.AWS_REGION;
+    const run = await runAction({
+      inputs: { 'batch-id': sim.batch.id, ...FAST },
+      env: { ...bareHome(), ...env, AWS_DEFAULT_REGION: sim.region },
+    });
+    expect(failedWith(run)).toBe(
+      "No AWS region is set: set the aws-region input, give batch-id as a batch ARN (its region is used), or set AWS_REGION in the environment (AWS_DEFAULT_REGION, which is set, is read by the AWS CLI but not by this action's SDK).",
+    );
+    expect(sim.requests).toHaveLength(0);
+  });
+
   it.each([
     ['US-EAST-1', '"US-EAST-1"'],
     ['us-east-1\n', '"us-east-1\\n"'],

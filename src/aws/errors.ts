@@ -1,7 +1,7 @@
 import { isServerError, isThrottlingError, isTransientError } from '@smithy/core/retry';
 import { ActionError } from '../config/errors.js';
 import { redact, secretForms, serviceMessage } from '../report/text.js';
-import { NO_REGION, noCredentials, unreachableEndpoint, type EndpointOverride } from './setup.js';
+import { noCredentials, noRegion, unreachableEndpoint, type EndpointOverride } from './setup.js';
 
 export type ServiceErrorKind =
   | 'throttling'
@@ -98,7 +98,7 @@ export function toServiceError(
     return new ActionError(noCredentials(detail));
   // No region, or an empty one (AWS_REGION set to an unset workflow variable): the same mistake.
   if (detail === 'Region is missing' || detail.startsWith('Region not accepted: region=""'))
-    return new ActionError(NO_REGION);
+    return new ActionError(noRegion(process.env));
   const unreachable = unreachableEndpoint(code, options.endpoint);
   return new ServiceError(
     operation,

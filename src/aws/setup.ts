@@ -28,7 +28,16 @@ export function noCredentials(detail: string): string {
   return `No AWS credentials were found (${detail.replace(/\.$/, '')}): add a step with aws-actions/configure-aws-credentials before this one, or set ${Inputs.RoleToAssume} (with "permissions: id-token: write") so this action assumes the role itself.`;
 }
 
-export const NO_REGION = `No AWS region is set: set the ${Inputs.AwsRegion} input, give ${Inputs.BatchId} as a batch ARN (its region is used), or set AWS_REGION in the environment.`;
+/**
+ * No region. AWS_DEFAULT_REGION, which the AWS CLI and Python read, is not read by the SDK for
+ * JavaScript: one set alone is named, or the user is left to wonder why it did not count.
+ */
+export function noRegion(env: NodeJS.ProcessEnv): string {
+  const aside = env.AWS_DEFAULT_REGION
+    ? ` (AWS_DEFAULT_REGION, which is set, is read by the AWS CLI but not by this action's SDK)`
+    : '';
+  return `No AWS region is set: set the ${Inputs.AwsRegion} input, give ${Inputs.BatchId} as a batch ARN (its region is used), or set AWS_REGION in the environment${aside}.`;
+}
 
 export const NO_ID_TOKEN = `${Inputs.RoleToAssume} needs a GitHub OIDC token, but ACTIONS_ID_TOKEN_REQUEST_URL is not set: add "permissions: id-token: write" to the job (or the workflow); runs for pull requests from forks never get one.`;
 
