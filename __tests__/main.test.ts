@@ -238,6 +238,19 @@ describe('run: the decision table', () => {
     },
   );
 
+  it('with RETRY_ALL_BUILDS, a batch that succeeded: nothing retried, and says why', async () => {
+    const codebuild = new FakeCodeBuild([succeeded()]);
+    const { deps, seen } = setup(codebuild, {
+      'batch-id': BATCH_ID,
+      'retry-type': 'RETRY_ALL_BUILDS',
+    });
+    await run(deps);
+    expect(codebuild.retries).toEqual([]);
+    expect(seen.notices).toEqual([
+      `Batch ${BATCH_ID} already SUCCEEDED: nothing to retry (CodeBuild retries only a batch that did not succeed, RETRY_ALL_BUILDS too: start a new batch to run it again).`,
+    ]);
+  });
+
   it('does nothing to a batch that already succeeded, and says so', async () => {
     const codebuild = new FakeCodeBuild([succeeded()]);
     const { deps, seen } = setup(codebuild, { 'batch-id': BATCH_ID });

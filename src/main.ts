@@ -117,7 +117,7 @@ async function conclude(step: Step, batch: BuildBatch, start?: StartedBatch): Pr
       : // Red and retryable, yet not retried: timeout-minutes left no time to see a retry through.
         nextStep(batch) === 'retry'
         ? `Batch ${batch.id} is ${batch.buildBatchStatus}, and was not retried: ${Inputs.TimeoutMinutes} left less than one ${Inputs.PollIntervalSeconds} to see a retry through.`
-        : `Batch ${batch.id} already ${batch.buildBatchStatus}: nothing to retry.`;
+        : `Batch ${batch.id} already ${batch.buildBatchStatus}: nothing to retry${succeeded && config.retryType === 'RETRY_ALL_BUILDS' ? ` (CodeBuild retries only a batch that did not succeed, ${config.retryType} too: start a new batch to run it again)` : ''}.`;
   if (attempts.length === 0 && succeeded) io.notice(headline);
   const outcome = await reporter.finish({
     batch,

@@ -340,6 +340,40 @@ describe('check runs and the comment, on a pull request', () => {
   });
 });
 
+describe('a comment on a pull request (issue_comment, a "/retry" command)', () => {
+  it('the comment goes on that pull request', async () => {
+    const sim = await start('fails-again');
+    const run = await act(sim, withGitHub(sim, { checks: 'false', 'pr-comment': 'always' }), {
+      eventName: 'issue_comment',
+      event: {
+        issue: {
+          number: 1,
+          pull_request: { url: 'https://api.github.com/repos/example/web-app/pulls/1' },
+        },
+        comment: { body: '/retry' },
+        repository: { full_name: 'example/web-app' },
+      },
+    });
+    expect(run.code).toBe(1);
+    // Before: nothing, and a debug line nobody reads.
+    expect(sim.github.commentsOn(1).map((c) => c.user.login)).toEqual(['github-actions[bot]']);
+  });
+
+  it('a comment on an issue that is no pull request: no comment anywhere', async () => {
+    const sim = await start('fails-again');
+    const run = await act(sim, withGitHub(sim, { checks: 'false', 'pr-comment': 'always' }), {
+      eventName: 'issue_comment',
+      event: {
+        issue: { number: 1 },
+        comment: { body: '/retry' },
+        repository: { full_name: 'example/web-app' },
+      },
+    });
+    expect(run.code).toBe(1);
+    expect(sim.github.calls('issues/create-comment')).toHaveLength(0);
+  });
+});
+
 describe('GitHub never changes the step’s result', () => {
   it('a token without checks: write: the same result, outputs and summary, and one warning naming the permission', async () => {
     const plain = await start('fails-again');

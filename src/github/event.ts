@@ -13,7 +13,10 @@ export interface RunEvent {
   /** The head commit when the event carries a pull request. */
   headSha?: string;
   repo?: { owner: string; repo: string };
-  /** The pull request a comment goes on: pull request events only. */
+  /**
+   * The pull request a comment goes on: pull request events, and comments on a pull request
+   * (issue_comment, a "/retry" command), whose workflow runs in the base repository's own context.
+   */
   pullRequest?: { number: number; fromFork: boolean };
   /** This run attempt's page, where its job summary is. */
   runUrl?: string;
@@ -35,6 +38,11 @@ export function eventOf(): RunEvent {
   const baseRepo = pr?.base?.repo?.full_name ?? payload.repository?.full_name;
   const onPullRequest =
     (context.eventName ?? '').startsWith('pull_request') && typeof pr?.number === 'number';
+  const issue = payload.issue;
+  const onPullRequestComment =
+    context.eventName === 'issue_comment' &&
+    issue?.pull_request !== undefined &&
+    typeof issue.number === 'number';
   const attempt = Number.isInteger(context.runAttempt) ? `/attempts/${context.runAttempt}` : '';
   return {
     name: context.eventName || undefined,
@@ -44,7 +52,9 @@ export function eventOf(): RunEvent {
     repo,
     pullRequest: onPullRequest
       ? { number: pr!.number, fromFork: (pr?.head?.repo?.full_name ?? '') !== baseRepo }
-      : undefined,
+      : onPullRequestComment
+        ? { number: issue!.number, fromFork: false }
+        : undefined,
     runUrl:
       repo && Number.isInteger(context.runId)
         ? `${context.serverUrl}/${repo.owner}/${repo.repo}/actions/runs/${context.runId}${attempt}`
