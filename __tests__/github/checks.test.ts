@@ -158,14 +158,15 @@ describe('CheckRuns: one run per group, one call per change, one call at a time'
     runs.seen(green);
     runs.finished(describeBatch(green), {}, green);
     await runs.idle();
+    // The failed group's run first: see planCheckRuns.
     expect(api.log).toEqual([
-      'create build completed/success',
       'create unit completed/failure',
-      'update 101 queued',
-      'update 101 in_progress',
-      'update 101 completed/failure',
-      'update 101 in_progress',
-      'update 101 completed/success',
+      'create build completed/success',
+      'update 100 queued',
+      'update 100 in_progress',
+      'update 100 completed/failure',
+      'update 100 in_progress',
+      'update 100 completed/success',
     ]);
   });
 

@@ -298,6 +298,18 @@ describe('planCheckRuns: the calls from what GitHub shows to what it should show
       ],
       ['create a', 'update b', 'create c'],
     ],
+    [
+      'failures first, then other ends, then runs still going (GitHub may not take them all in time)',
+      [],
+      [
+        ['a', body('in_progress')],
+        ['b', { ...body('completed'), conclusion: 'success' }],
+        ['c', { ...body('completed'), conclusion: 'failure' }],
+        ['d', { ...body('completed'), conclusion: 'skipped' }],
+        ['e', { ...body('completed'), conclusion: 'failure' }],
+      ],
+      ['create c', 'create e', 'create b', 'create d', 'create a'],
+    ],
   ] as const)('%s', (_, sent, wanted, calls) => {
     const plan = planCheckRuns(
       map(sent as unknown as Array<[string, CheckRunBody]>),

@@ -265,7 +265,14 @@ export function planCheckRuns(
     if (!shown) calls.push({ kind: 'create', group, body });
     else if (!same(shown, body)) calls.push({ kind: 'update', group, body });
   }
-  return calls;
+  // Failures first, then other ends: a GitHub too slow to take every call within the step's time
+  // must not leave a red group without its run while the green ones have theirs.
+  return calls.sort((a, b) => urgency(a.body) - urgency(b.body));
+}
+
+function urgency(body: CheckRunBody): number {
+  if (body.status !== 'completed') return 2;
+  return body.conclusion === 'failure' ? 0 : 1;
 }
 
 /** A full 40-hex commit SHA: what a check run's head_sha must be. */
