@@ -15,6 +15,7 @@ export type GitHubOperation =
   | 'issues/create-comment'
   | 'issues/get-comment'
   | 'issues/update-comment'
+  | 'issues/delete-comment'
   | 'rate-limit/get';
 
 export interface GitHubOptions {

@@ -6,7 +6,7 @@
 //
 // Sources (the shapes): GitHub's OpenAPI description as @octokit/openapi-types ships it (operations
 // checks/create, checks/update, checks/get, checks/list-for-ref, issues/list-comments,
-// issues/create-comment, issues/update-comment, issues/get-comment; schemas check-run, issue-comment,
+// issues/create-comment, issues/update-comment, issues/get-comment, issues/delete-comment; schemas check-run, issue-comment,
 // validation-error, basic-error); docs.github.com "Rate limits for the REST API" (the x-ratelimit-*
 // headers, 403/429 for both limits, retry-after, 1,000 requests an hour for GITHUB_TOKEN) and "Using
 // pagination in the REST API" (the Link header). The wording of the errors: answers quoted in public
@@ -136,6 +136,13 @@ const ROUTES = [
     path: /^\/repos\/([^/]+)\/([^/]+)\/issues\/comments\/(\d+)$/,
     allow: [{ issues: 'write' }, { pull_requests: 'write' }],
     docs: `${DOCS}/issues/comments#update-an-issue-comment`,
+  },
+  {
+    operation: 'issues/delete-comment',
+    method: 'DELETE',
+    path: /^\/repos\/([^/]+)\/([^/]+)\/issues\/comments\/(\d+)$/,
+    allow: [{ issues: 'write' }, { pull_requests: 'write' }],
+    docs: `${DOCS}/issues/comments#delete-an-issue-comment`,
   },
   {
     operation: 'rate-limit/get',
@@ -663,6 +670,13 @@ export function createGitHub(options = {}) {
       return { status: 200, body: commentView(comment, apiUrl) };
     },
 
+    'issues/delete-comment'({ params }) {
+      const at = comments.findIndex((c) => c.id === Number(params[3]));
+      if (at < 0) throw notFound();
+      comments.splice(at, 1);
+      return { status: 204 };
+    },
+
     'rate-limit/get'({ now }) {
       const core = windowOf(budget, now);
       const view = {
@@ -796,7 +810,9 @@ export function createGitHub(options = {}) {
               documentation_url: body.documentation_url ?? docs,
               status: String(status),
             })
-          : JSON.stringify(body);
+          : status === 204
+            ? ''
+            : JSON.stringify(body);
       res.writeHead(status, {
         'content-type': 'application/json; charset=utf-8',
         'content-length': Buffer.byteLength(payload),

@@ -340,6 +340,24 @@ describe('check runs and the comment, on a pull request', () => {
   });
 });
 
+describe('matrix legs that start the same batch and end together', () => {
+  it('leave one pull request comment', async () => {
+    const sim = await start('start-flaky');
+    const inputs = {
+      'batch-id': '',
+      'start-batch': 'true',
+      'project-name': 'web-app',
+      'pr-comment': 'always',
+      'github-token': sim.github.token,
+      'step-log': 'none',
+    };
+    const runs = await Promise.all([1, 2].map(() => startAct(sim, inputs, pullRequest()).done));
+    expect(runs[1]!.outputs['batch-id']).toBe(runs[0]!.outputs['batch-id']);
+    // Before: two comments, of which later runs edited only the oldest.
+    expect(sim.github.commentsOn(1)).toHaveLength(1);
+  });
+});
+
 describe('a comment on a pull request (issue_comment, a "/retry" command)', () => {
   it('the comment goes on that pull request', async () => {
     const sim = await start('fails-again');

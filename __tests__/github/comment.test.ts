@@ -18,8 +18,13 @@ function pullRequest(comments: Array<{ marker: string; writer?: { run: string; b
       for (const [id, body] of bodies) if (body.startsWith(`${marker}\n`)) return { id, body };
       return undefined;
     },
-    create: async (body) => void bodies.set(bodies.size + 1, body),
+    create: async (body) => {
+      const id = Math.max(0, ...bodies.keys()) + 1;
+      bodies.set(id, body);
+      return id;
+    },
     update: async (id, body) => void bodies.set(id, body),
+    remove: async (id) => void bodies.delete(id),
   };
   return { api, bodies };
 }
@@ -76,11 +81,14 @@ describe('writeComment: legs of one run attempt that report different batches', 
 
 describe('writeComment: a comment deleted between the list and the edit (404)', () => {
   /** Finds the comment, which is then deleted before the edit reaches GitHub. */
+  let deleted = false;
+  beforeEach(() => (deleted = false));
   const deletedMeanwhile = (pr: ReturnType<typeof pullRequest>): CommentApi => ({
     ...pr.api,
     find: async (marker, signal) => {
       const found = await pr.api.find(marker, signal);
-      if (found) pr.bodies.delete(found.id);
+      if (found && !deleted) pr.bodies.delete(found.id);
+      deleted = true;
       return found;
     },
     update: async () => {
@@ -116,6 +124,33 @@ describe('writeComment: a comment deleted between the list and the edit (404)', 
   });
 });
 
+describe('writeComment: legs that follow one batch and end together', () => {
+  it('each created a comment: the one whose comment is newer takes it away', async () => {
+    const pr = pullRequest([]);
+    // The other leg's create lands between this leg's look and its own create.
+    const racing: CommentApi = {
+      ...pr.api,
+      create: async (body, signal) => {
+        await pr.api.create(body.replace('Red.', 'Red, from the other leg.'), signal);
+        return pr.api.create(body, signal);
+      },
+    };
+    const result = await write(racing, 'always', false, 'web-app:red');
+    expect(result).toMatchObject({
+      did: 'created a comment, then removed it: another step had just written comment 1',
+      wrote: true,
+    });
+    expect([...pr.bodies.keys()]).toEqual([1]);
+  });
+
+  it('alone, keeps the comment it created', async () => {
+    const pr = pullRequest([]);
+    const result = await write(pr.api, 'always', false, 'web-app:red');
+    expect(result).toMatchObject({ did: 'created the comment', wrote: true });
+    expect(pr.bodies.size).toBe(1);
+  });
+});
+
 describe('commentApi: what reaches GitHub', () => {
   it("takes the step's secrets out of the body it creates and the body it edits", async () => {
     // GitHub shows a comment as sent: the runner's masking does not reach it.
@@ -123,7 +158,9 @@ describe('commentApi: what reaches GitHub', () => {
     const octokit = {
       rest: {
         issues: {
-          createComment: async ({ body }: { body: string }) => void bodies.push(body),
+          createComment: async ({ body }: { body: string }) => ({
+            data: { id: bodies.push(body) },
+          }),
           updateComment: async ({ body }: { body: string }) => void bodies.push(body),
         },
       },

@@ -14,8 +14,10 @@ import type { GitHubClient } from './octokit.js';
 export interface CommentApi {
   /** This target's comment on the pull request, if it has one. */
   find(marker: string, signal: AbortSignal): Promise<{ id: number; body: string } | undefined>;
-  create(body: string, signal: AbortSignal): Promise<void>;
+  /** Creates the comment; its id. */
+  create(body: string, signal: AbortSignal): Promise<number>;
   update(id: number, body: string, signal: AbortSignal): Promise<void>;
+  remove(id: number, signal: AbortSignal): Promise<void>;
 }
 
 /**
@@ -46,9 +48,18 @@ export function commentApi(
       return undefined;
     },
     async create(body, signal) {
-      await octokit.rest.issues.createComment({
+      const { data } = await octokit.rest.issues.createComment({
         ...where,
         body: redact(body),
+        request: request(signal),
+      });
+      return data.id;
+    },
+    async remove(id, signal) {
+      await octokit.rest.issues.deleteComment({
+        owner: where.owner,
+        repo: where.repo,
+        comment_id: id,
         request: request(signal),
       });
     },
@@ -105,7 +116,7 @@ export async function writeComment(
       if ((error as { status?: unknown }).status !== 404) throw error;
       if (commentAction(mode, input.succeeded, false) === 'none')
         return { did: `comment ${existing.id} was deleted meanwhile`, wrote: false, sharedWith };
-      await api.create(commentBody({ ...input, marker, greenNow: false }), signal);
+      await createOnce(api, marker, commentBody({ ...input, marker, greenNow: false }), signal);
       return {
         did: `created the comment (comment ${existing.id} was deleted meanwhile)`,
         wrote: true,
@@ -113,6 +124,29 @@ export async function writeComment(
       };
     }
   }
-  await api.create(body, signal);
-  return { did: 'created the comment', wrote: true, sharedWith };
+  const did = await createOnce(api, marker, body, signal);
+  return { did, wrote: true, sharedWith };
+}
+
+/**
+ * Creates the comment, then looks again: matrix legs that follow one batch end together, each found
+ * no comment, and each created one. The oldest stays (every leg sees the same one first); a leg
+ * whose comment is newer takes its own away.
+ */
+async function createOnce(
+  api: CommentApi,
+  marker: string,
+  body: string,
+  signal: AbortSignal,
+): Promise<string> {
+  const id = await api.create(body, signal);
+  try {
+    const first = await api.find(marker, signal);
+    if (first === undefined || first.id === id) return 'created the comment';
+    await api.remove(id, signal);
+    return `created a comment, then removed it: another step had just written comment ${first.id}`;
+  } catch {
+    // Written all the same: at worst the pull request shows two.
+    return 'created the comment (could not look for another)';
+  }
 }
