@@ -68,6 +68,20 @@ const PULL_REQUEST = {
   },
 };
 
+/** The step on a pull request, with its comment, CodeBuild's answers going through `rewrite`. */
+async function actThrough(sim: Simulator, rewrite: Rewrite) {
+  const proxy = await rewritingProxy(sim, rewrite);
+  try {
+    return await act(
+      sim,
+      { 'pr-comment': 'always', 'github-token': sim.github.token },
+      { ...PULL_REQUEST, env: { ...sim.clientEnv(), AWS_ENDPOINT_URL_CODEBUILD: through(proxy) } },
+    );
+  } finally {
+    proxy.close();
+  }
+}
+
 describe('ListBuildBatchesForProject paging without end (empty pages, a token with each)', () => {
   it.each([
     ['the same token', () => 'the-same-token'],
@@ -107,7 +121,7 @@ describe('ListBuildBatchesForProject paging without end (empty pages, a token wi
 describe('a final report that throws while it is written (a group status that is not a string)', () => {
   it('still writes a job summary with the failure, and does not blame GitHub for it', async () => {
     const sim = await start('fails-again');
-    const proxy = await rewritingProxy(sim, (operation, status, body) => {
+    const run = await actThrough(sim, (operation, status, body) => {
       const batches = body.buildBatches as Array<{
         buildGroups: Array<{
           identifier?: string;
@@ -119,32 +133,20 @@ describe('a final report that throws while it is written (a group status that is
       if (build?.currentBuildSummary) build.currentBuildSummary.buildStatus = 7;
       return { body };
     });
-    try {
-      const run = await act(
-        sim,
-        { 'pr-comment': 'always', 'github-token': sim.github.token },
-        {
-          ...PULL_REQUEST,
-          env: { ...sim.clientEnv(), AWS_ENDPOINT_URL_CODEBUILD: through(proxy) },
-        },
-      );
-      expect(run.code).toBe(1);
-      // Before: "Unexpected error (a bug …)" in the log, and an empty job summary.
-      expect(run.summary).not.toBe('');
-      const said = 'Unexpected error (a bug in codebuild-batch-retry, please report it): ';
-      expect(run.summary).toContain(`<p>${said}`);
-      expect(annotations(run, 'error')).toContainEqual(expect.stringContaining(said));
-      expect(run.stdout).not.toMatch(/GitHub answered \w+\.replace is not a function/);
-    } finally {
-      proxy.close();
-    }
+    expect(run.code).toBe(1);
+    // Before: "Unexpected error (a bug …)" in the log, and an empty job summary.
+    expect(run.summary).not.toBe('');
+    const said = 'Unexpected error (a bug in codebuild-batch-retry, please report it): ';
+    expect(run.summary).toContain(`<p>${said}`);
+    expect(annotations(run, 'error')).toContainEqual(expect.stringContaining(said));
+    expect(run.stdout).not.toMatch(/GitHub answered \w+\.replace is not a function/);
   }, 30_000);
 });
 
 describe('a RetryBuildBatch refusal with a 2 MB message', () => {
   it("keeps the job summary under the runner's 1 MiB and the comment under GitHub's 65,536 characters", async () => {
     const sim = await start('fails-again');
-    const proxy = await rewritingProxy(sim, (operation) =>
+    const run = await actThrough(sim, (operation) =>
       operation === 'RetryBuildBatch'
         ? {
             status: 400,
@@ -152,48 +154,25 @@ describe('a RetryBuildBatch refusal with a 2 MB message', () => {
           }
         : undefined,
     );
-    try {
-      const run = await act(
-        sim,
-        { 'pr-comment': 'always', 'github-token': sim.github.token },
-        {
-          ...PULL_REQUEST,
-          env: { ...sim.clientEnv(), AWS_ENDPOINT_URL_CODEBUILD: through(proxy) },
-        },
-      );
-      expect(run.code).toBe(1);
-      // Before: a 2 MB summary (the runner drops a step's summary above 1 MiB whole), the comment
-      // refused (422), a 2 MB error annotation.
-      expect(Buffer.byteLength(run.summary)).toBeLessThanOrEqual(512 * 1024);
-      expect(sim.github.commentsOn(1)).toHaveLength(1);
-    } finally {
-      proxy.close();
-    }
+    expect(run.code).toBe(1);
+    // Before: a 2 MB summary (the runner drops a step's summary above 1 MiB whole), the comment
+    // refused (422), a 2 MB error annotation.
+    expect(Buffer.byteLength(run.summary)).toBeLessThanOrEqual(512 * 1024);
+    expect(sim.github.commentsOn(1)).toHaveLength(1);
   }, 60_000);
 });
 
 describe('a BatchGetBuildBatches answer that lists another batch first', () => {
   it('is not taken for the batch asked for: the red batch is not reported green', async () => {
     const sim = await start('fails-again');
-    const proxy = await rewritingProxy(sim, (operation, status, body) => {
+    const run = await actThrough(sim, (operation, status, body) => {
       const batches = body.buildBatches as Array<Record<string, unknown>>;
       if (operation !== 'BatchGetBuildBatches' || status !== 200 || !batches?.length) return;
       const other = { ...batches[0], id: 'other-project:0000', buildBatchStatus: 'SUCCEEDED' };
       return { body: { ...body, buildBatches: [other, ...batches] } };
     });
-    try {
-      const run = await act(
-        sim,
-        {},
-        {
-          env: { ...sim.clientEnv(), AWS_ENDPOINT_URL_CODEBUILD: through(proxy) },
-        },
-      );
-      // Before: "Batch other-project:0000 already SUCCEEDED: nothing to retry.", exit 0.
-      expect(run.summary).not.toContain('other-project:0000');
-      expect(run.code).not.toBe(0);
-    } finally {
-      proxy.close();
-    }
+    // Before: "Batch other-project:0000 already SUCCEEDED: nothing to retry.", exit 0.
+    expect(run.summary).not.toContain('other-project:0000');
+    expect(run.code).not.toBe(0);
   }, 30_000);
 });
