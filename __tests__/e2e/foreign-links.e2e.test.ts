@@ -2,49 +2,17 @@
 // (report/links.ts); a build's logs.deepLink comes from the service, so it is shown only when it
 // leads to an AWS console. A BatchGetBuilds answer whose deepLink points elsewhere must not put a
 // link to another host in the job summary or a check run.
-import { createServer, request, type Server } from 'node:http';
-import { act, simulators, type Simulator } from './helpers.js';
+import { act, rewritingProxy, simulators } from './helpers.js';
 
 const start = simulators();
 
-/** Forwards to the simulator; BatchGetBuilds answers come back with every deepLink replaced. */
-async function rewritingProxy(sim: Simulator, link: string): Promise<Server> {
-  const proxy = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const rewrite = String(req.headers['x-amz-target']).endsWith('.BatchGetBuilds');
-      const forward = request(
-        `${sim.endpoint}${req.url}`,
-        { method: req.method, headers: req.headers },
-        (answer) => {
-          const body: Buffer[] = [];
-          answer.on('data', (chunk: Buffer) => body.push(chunk));
-          answer.on('end', () => {
-            let text = Buffer.concat(body).toString();
-            if (rewrite && answer.statusCode === 200) {
-              const parsed = JSON.parse(text) as {
-                builds?: Array<{ logs?: { deepLink?: string } }>;
-              };
-              for (const build of parsed.builds ?? [])
-                if (build.logs?.deepLink) build.logs.deepLink = link;
-              text = JSON.stringify(parsed);
-            }
-            const headers = {
-              ...answer.headers,
-              'content-length': String(Buffer.byteLength(text)),
-            };
-            res.writeHead(answer.statusCode!, headers);
-            res.end(text);
-          });
-        },
-      );
-      forward.end(Buffer.concat(chunks));
-    });
-  });
-  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
-  return proxy;
-}
+/** BatchGetBuilds answers with every deepLink replaced by `link`. */
+const withDeepLinks = (link: string) => (operation: string, status: number, body: object) => {
+  if (operation !== 'BatchGetBuilds' || status !== 200) return undefined;
+  const { builds } = body as { builds?: Array<{ logs?: { deepLink?: string } }> };
+  for (const build of builds ?? []) if (build.logs?.deepLink) build.logs.deepLink = link;
+  return { body };
+};
 
 describe('a build whose logs.deepLink does not lead to the AWS console', () => {
   it.each([
@@ -59,7 +27,7 @@ describe('a build whose logs.deepLink does not lead to the AWS console', () => {
     'links no other host from the summary or the check runs (%s)',
     async (_, link) => {
       const sim = await start('fails-again');
-      const proxy = await rewritingProxy(sim, link);
+      const proxy = await rewritingProxy(sim, withDeepLinks(link));
       const { port } = proxy.address() as { port: number };
       try {
         const run = await act(

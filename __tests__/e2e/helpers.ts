@@ -1,3 +1,4 @@
+import { createServer, request, type Server } from 'node:http';
 import { startSimulator } from '../../simulator/server.mjs';
 import { runAction, startAction } from '../../simulator/run-action.mjs';
 
@@ -117,3 +118,58 @@ export async function cancelLikeRunner(
   clearTimeout(kill);
   return { run, exitAfterMs: performance.now() - cancelledAt };
 }
+
+/** A change to one answer of CodeBuild's: its status, its body (an object, or text as it is). */
+export type Rewrite = (
+  operation: string,
+  status: number,
+  body: Record<string, unknown>,
+) => { status?: number; body?: unknown } | undefined;
+
+/** Forwards to the simulator, rewriting the answers `rewrite` picks (the requests are untouched). */
+export async function rewritingProxy(sim: Simulator, rewrite: Rewrite): Promise<Server> {
+  const proxy = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const operation =
+        String(req.headers['x-amz-target'] ?? '')
+          .split('.')
+          .pop() ?? '';
+      const forward = request(
+        `${sim.endpoint}${req.url}`,
+        { method: req.method, headers: req.headers },
+        (answer) => {
+          const parts: Buffer[] = [];
+          answer.on('data', (c: Buffer) => parts.push(c));
+          answer.on('end', () => {
+            let text = Buffer.concat(parts).toString('utf8');
+            let status = answer.statusCode!;
+            const changed = rewrite(operation, status, JSON.parse(text || '{}'));
+            if (changed) {
+              status = changed.status ?? status;
+              if (changed.body !== undefined)
+                text =
+                  typeof changed.body === 'string' ? changed.body : JSON.stringify(changed.body);
+            }
+            const headers: Record<string, string | string[] | undefined> = {
+              ...answer.headers,
+              'content-length': String(Buffer.byteLength(text)),
+            };
+            // A rewritten error's type from its body alone (__type), as the rewrite says it.
+            if (changed?.status !== undefined) delete headers['x-amzn-errortype'];
+            res.writeHead(status, headers);
+            res.end(text);
+          });
+        },
+      );
+      forward.end(Buffer.concat(chunks));
+    });
+  });
+  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  return proxy;
+}
+
+/** The proxy's URL, for AWS_ENDPOINT_URL_CODEBUILD. */
+export const through = (proxy: Server) =>
+  `http://127.0.0.1:${(proxy.address() as { port: number }).port}`;

@@ -1,63 +1,19 @@
 // Answers CodeBuild should never give, made by a proxy that rewrites the simulator's (the simulator
 // itself keeps to AWS's model): the step must still end, report the batch it was asked about, and
 // keep its summary and comment within GitHub's limits.
-import { createServer, request, type Server } from 'node:http';
 import { startAction } from '../../simulator/run-action.mjs';
-import { act, annotations, FAST, simulators, type Simulator } from './helpers.js';
+import {
+  act,
+  annotations,
+  FAST,
+  rewritingProxy,
+  simulators,
+  through,
+  type Rewrite,
+  type Simulator,
+} from './helpers.js';
 
 const start = simulators();
-
-type Rewrite = (
-  operation: string,
-  status: number,
-  body: Record<string, unknown>,
-) => { status?: number; body?: unknown } | undefined;
-
-/** Forwards to the simulator, rewriting the answers `rewrite` picks (the requests are untouched). */
-async function rewritingProxy(sim: Simulator, rewrite: Rewrite): Promise<Server> {
-  const proxy = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const operation =
-        String(req.headers['x-amz-target'] ?? '')
-          .split('.')
-          .pop() ?? '';
-      const forward = request(
-        `${sim.endpoint}${req.url}`,
-        { method: req.method, headers: req.headers },
-        (answer) => {
-          const parts: Buffer[] = [];
-          answer.on('data', (c: Buffer) => parts.push(c));
-          answer.on('end', () => {
-            let text = Buffer.concat(parts).toString('utf8');
-            let status = answer.statusCode!;
-            const changed = rewrite(operation, status, JSON.parse(text || '{}'));
-            if (changed) {
-              status = changed.status ?? status;
-              if (changed.body !== undefined)
-                text =
-                  typeof changed.body === 'string' ? changed.body : JSON.stringify(changed.body);
-            }
-            const headers: Record<string, string | string[] | undefined> = {
-              ...answer.headers,
-              'content-length': String(Buffer.byteLength(text)),
-            };
-            // The error's type from the body alone (__type), as the rewrite says it.
-            if (status >= 400) delete headers['x-amzn-errortype'];
-            res.writeHead(status, headers);
-            res.end(text);
-          });
-        },
-      );
-      forward.end(Buffer.concat(chunks));
-    });
-  });
-  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
-  return proxy;
-}
-
-const through = (proxy: Server) => `http://127.0.0.1:${(proxy.address() as { port: number }).port}`;
 
 const PULL_REQUEST = {
   eventName: 'pull_request',
