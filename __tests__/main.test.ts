@@ -1132,6 +1132,31 @@ describe('explainCredentials: a key AWS does not know', () => {
 });
 
 describe('explainCredentials: a call the credentials may not make', () => {
+  it('names the action AWS names, where it is not the call itself', () => {
+    const denied = new ServiceError(
+      'StartBuildBatch',
+      'AccessDeniedException',
+      'User: arn:aws:sts::123456789012:assumed-role/ci/gh is not authorized to perform: iam:PassRole on resource: arn:aws:iam::123456789012:role/codebuild',
+      'req-8',
+      'other',
+    );
+    expect((explainCredentials(denied, 1_000) as Error).message).toContain(
+      '. Allow iam:PassRole to ',
+    );
+  });
+
+  it('leaves a refusal of STS to the role-to-assume sentences', () => {
+    const denied = new ServiceError(
+      'AssumeRoleWithWebIdentity',
+      'AccessDenied',
+      'Not authorized to perform sts:AssumeRoleWithWebIdentity',
+      'req-9',
+      'other',
+      'STS',
+    );
+    expect(explainCredentials(denied, 1_000)).toBe(denied);
+  });
+
   it("keeps CodeBuild's answer and names the IAM action to allow", () => {
     const denied = new ServiceError(
       'RetryBuildBatch',

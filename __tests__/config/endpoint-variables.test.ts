@@ -111,6 +111,10 @@ describe('withoutUserInfo', () => {
     ['http://ci:pa/ss-hunter2@127.0.0.1:4566', 'http://127.0.0.1:4566'],
     ['pa/ss-hunter2@127.0.0.1:4566', '127.0.0.1:4566'],
     ['http//ci:pa#ss@host', 'http//host'],
+    // No scheme, and "//" after the "@" or inside the password.
+    ['admin:s3cretpw@localhost:4566//', 'localhost:4566//'],
+    ['admin:s3cretpw@http://localhost:4566', 'http://localhost:4566'],
+    ['admin:se//cret@host', 'host'],
   ])('shows %s as %s', (value, shown) => {
     expect(withoutUserInfo(value)).toBe(shown);
   });

@@ -356,6 +356,26 @@ describe('matrix legs that start the same batch and end together', () => {
     // Before: two comments, of which later runs edited only the oldest.
     expect(sim.github.commentsOn(1)).toHaveLength(1);
   });
+
+  it('legs of two batches (another buildspec each) keep a comment each', async () => {
+    const sim = await start('start-flaky');
+    const inputs = (buildspec: string) => ({
+      'batch-id': '',
+      'start-batch': 'true',
+      'project-name': 'web-app',
+      'buildspec-override': buildspec,
+      'pr-comment': 'always',
+      'github-token': sim.github.token,
+      'step-log': 'none',
+    });
+    const runs = await Promise.all(
+      ['leg-a.yml', 'leg-b.yml'].map((b) => startAct(sim, inputs(b), pullRequest()).done),
+    );
+    const ids = runs.map((r) => r.outputs['batch-id']!);
+    expect(ids[0]).not.toBe(ids[1]);
+    const bodies = sim.github.commentsOn(1).map((c) => c.body);
+    for (const id of ids) expect(bodies.some((b) => b.includes(encodeURIComponent(id)))).toBe(true);
+  });
 });
 
 describe('a comment on a pull request (issue_comment, a "/retry" command)', () => {

@@ -143,6 +143,20 @@ describe('writeComment: legs that follow one batch and end together', () => {
     expect([...pr.bodies.keys()]).toEqual([1]);
   });
 
+  it("a leg of another batch, whose comment came first: keeps its own (that batch's report stays too)", async () => {
+    const pr = pullRequest([]);
+    const racing: CommentApi = {
+      ...pr.api,
+      create: async (body, signal) => {
+        await pr.api.create(body.replaceAll('web-app%3Ared', 'web-app%3Aother'), signal);
+        return pr.api.create(body, signal);
+      },
+    };
+    const result = await write(racing, 'always', false, 'web-app:red');
+    expect(result).toMatchObject({ did: 'created the comment', wrote: true });
+    expect(pr.bodies.size).toBe(2);
+  });
+
   it('alone, keeps the comment it created', async () => {
     const pr = pullRequest([]);
     const result = await write(pr.api, 'always', false, 'web-app:red');

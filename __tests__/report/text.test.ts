@@ -8,6 +8,7 @@ import {
   oneLine,
   redact,
   secretForms,
+  serviceMessage,
   stripAnsi,
 } from '../../src/report/text.js';
 import { DOTNET_WHITESPACE, FORGED_COMMANDS, runnerCommands } from '../runner-commands.js';
@@ -222,5 +223,31 @@ describe('redact: a session token as other encoders write it', () => {
     ['lower-case percent-encoding (.NET HttpUtility)', 'token=IQoJb3JpZ2luX2VjE%2ba%2fb%3d%3d'],
   ])('%s', (_, text) => {
     expect(redact(text, secretForms([token], { token: true }))).not.toContain('IQoJb3JpZ2luX2VjE');
+  });
+});
+
+describe('serviceMessage: a message of a service cut to 2,000 characters', () => {
+  const token = 'IQoJb3JpZ2luX2VjEJr//////////wEaCXVzLWVhc3QtMSJHMEUCIQD+abc=';
+  it.each([
+    ['across the cut of its start', 1_480],
+    ['across the cut of its end', 5_000 - 520],
+  ])('moves a cut off a token it would go through (%s)', (_, at) => {
+    const text = `${'a b '.repeat(1_250).slice(0, at)}${token}${' c d'.repeat(1_250)}`.slice(
+      0,
+      5_000,
+    );
+    const cut = serviceMessage(text);
+    expect(cut.length).toBeLessThanOrEqual(2_000);
+    // Whole or not at all: the step's redaction of whole values then finds it.
+    const parts = cut.match(/[A-Za-z0-9+/=_-]{10,}/g) ?? [];
+    for (const part of parts) expect(part === token || !token.includes(part)).toBe(true);
+  });
+
+  it('keeps a message that fits as it is', () => {
+    expect(serviceMessage('x'.repeat(2_000))).toBe('x'.repeat(2_000));
+  });
+
+  it('cuts one long run of token characters to nothing rather than in part', () => {
+    expect(serviceMessage(`bad: ${'A'.repeat(2_000_000)}`)).toBe('bad:  … ');
   });
 });

@@ -88,16 +88,21 @@ export function stsKind(code: string, kind: ServiceErrorKind): ServiceErrorKind 
   return kind;
 }
 
-/** A ServiceError that names the service it came from (ServiceError's own text says CodeBuild). */
+/** A ServiceError that names the service it came from (STS, GitHub OIDC), not CodeBuild. */
 function rephrased(
   failure: ServiceError,
   service: string,
-  detail = failure.detail,
+  detail = failure.wholeDetail,
   kind = failure.kind,
 ): ServiceError {
-  const error = new ServiceError(failure.operation, failure.code, detail, failure.requestId, kind);
-  error.message = error.message.replace(/^CodeBuild /, `${service} `);
-  return error;
+  return new ServiceError(
+    failure.operation,
+    failure.code,
+    detail,
+    failure.requestId,
+    kind,
+    service,
+  );
 }
 
 export function roleCredentials(options: RoleCredentialsOptions): AwsCredentialIdentityProvider {

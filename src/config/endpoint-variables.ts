@@ -36,15 +36,15 @@ export function endpointOverride(
 /**
  * A URL as it may be shown: a user name and password in it (http://user:pass@host) are left out,
  * also when the value is not a URL at all (a missing colon, no scheme, or a password holding an
- * unencoded "/", "?" or "#"): everything after the scheme's slashes (or "//", or the start) up to
- * its last "@".
+ * unencoded "/", "?" or "#"): everything after the scheme's slashes (or from the start) up to its
+ * last "@". An "@" in a path hides the host too: a password shown would be worse.
  */
 export function withoutUserInfo(value: string): string {
   const at = value.lastIndexOf('@');
   if (at < 0) return value;
-  const prefix =
-    /^[A-Za-z][A-Za-z0-9+.-]*:\/+/.exec(value)?.[0] ?? /^.*?\/\//.exec(value)?.[0] ?? '';
-  return prefix.length <= at ? prefix + value.slice(at + 1) : value;
+  // A scheme and its slashes (http://, http:/, http//); none past the "@" (a value without one).
+  const prefix = /^[A-Za-z][A-Za-z0-9+.-]*(?::\/+|\/\/+)/.exec(value)?.[0] ?? '';
+  return (prefix.length <= at ? prefix : '') + value.slice(at + 1);
 }
 
 function isHttpUrl(value: string): boolean {

@@ -5,8 +5,10 @@ import {
   commentMarker,
   isOurComment,
   siblingBatch,
+  writerOf,
   type CommentInput,
   type CommentKey,
+  type CommentWriter,
 } from '../report/comment.js';
 import type { GitHubClient } from './octokit.js';
 
@@ -116,7 +118,13 @@ export async function writeComment(
       if ((error as { status?: unknown }).status !== 404) throw error;
       if (commentAction(mode, input.succeeded, false) === 'none')
         return { did: `comment ${existing.id} was deleted meanwhile`, wrote: false, sharedWith };
-      await createOnce(api, marker, commentBody({ ...input, marker, greenNow: false }), signal);
+      await createOnce(
+        api,
+        marker,
+        commentBody({ ...input, marker, greenNow: false }),
+        input.writer,
+        signal,
+      );
       return {
         did: `created the comment (comment ${existing.id} was deleted meanwhile)`,
         wrote: true,
@@ -124,25 +132,29 @@ export async function writeComment(
       };
     }
   }
-  const did = await createOnce(api, marker, body, signal);
+  const did = await createOnce(api, marker, body, input.writer, signal);
   return { did, wrote: true, sharedWith };
 }
 
 /**
  * Creates the comment, then looks again: matrix legs that follow one batch end together, each found
  * no comment, and each created one. The oldest stays (every leg sees the same one first); a leg
- * whose comment is newer takes its own away.
+ * whose comment is newer takes its own away, but only when the oldest reports the same batch from
+ * the same run: a leg of another batch keeps its own, as the sibling rule would have it.
  */
 async function createOnce(
   api: CommentApi,
   marker: string,
   body: string,
+  writer: CommentWriter | undefined,
   signal: AbortSignal,
 ): Promise<string> {
   const id = await api.create(body, signal);
   try {
     const first = await api.find(marker, signal);
-    if (first === undefined || first.id === id) return 'created the comment';
+    if (first === undefined || first.id === id || !writer) return 'created the comment';
+    const other = writerOf(first.body);
+    if (other?.run !== writer.run || other.batch !== writer.batch) return 'created the comment';
     await api.remove(id, signal);
     return `created a comment, then removed it: another step had just written comment ${first.id}`;
   } catch {

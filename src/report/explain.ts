@@ -21,9 +21,13 @@ export function explainCredentials(error: unknown, elapsedMs: number): unknown {
     );
   }
   if (error.denied && error.service === 'CodeBuild') {
-    // CodeBuild's sentence names the caller and the resource, not what to change.
+    // CodeBuild's sentence names the caller and the resource, not what to change. The action it
+    // names, where it names one: a start may need another service's (iam:PassRole).
+    const action =
+      /not authorized to perform:? ([a-z0-9-]+:[A-Za-z0-9*]+)/i.exec(error.detail)?.[1] ??
+      `codebuild:${error.operation}`;
     return new ActionError(
-      `${error.message}. Allow codebuild:${error.operation} to the role or user of these credentials, on this project (the README's "IAM" section lists every action this action calls).`,
+      `${error.message}. Allow ${action} to the role or user of these credentials, on this project (the README's "IAM" section lists every action this action calls).`,
     );
   }
   return error;

@@ -65,8 +65,21 @@ export function cutMiddle(text: string, max: number, keep: number): string {
  * page, a hostile answer of megabytes), it is cut in its middle.
  */
 export function serviceMessage(text: string): string {
-  return cutMiddle(text, 2_000, 500);
+  if (text.length <= SERVICE_MESSAGE_MAX) return text;
+  // Neither edge inside a run of a token's characters: a credential the answer echoed, cut through,
+  // would keep a part the step's redaction of whole values no longer recognises.
+  let end = SERVICE_MESSAGE_MAX - SERVICE_MESSAGE_END - 3;
+  while (end > 0 && TOKEN_CHAR.test(text[end - 1]!) && TOKEN_CHAR.test(text[end]!)) end--;
+  let start = text.length - SERVICE_MESSAGE_END;
+  while (start < text.length && TOKEN_CHAR.test(text[start - 1]!) && TOKEN_CHAR.test(text[start]!))
+    start++;
+  return `${head(text, end)} … ${text.slice(start).replace(/^[\udc00-\udfff]/, '')}`;
 }
+const SERVICE_MESSAGE_MAX = 2_000;
+/** Of a message cut, its end kept: where a service says what to do. */
+const SERVICE_MESSAGE_END = 500;
+/** The characters of access keys, session tokens and GitHub tokens (base64 and base64url). */
+const TOKEN_CHAR = /[A-Za-z0-9+/=_-]/;
 
 /**
  * Each line made inert for the runner: a leading `::` (after whitespace) gets a space between its
