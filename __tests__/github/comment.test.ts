@@ -125,16 +125,21 @@ describe('writeComment: a comment deleted between the list and the edit (404)', 
 });
 
 describe('writeComment: legs that follow one batch and end together', () => {
+  /** The other leg's create, its body made by `theirs`, lands between this leg's look and its own create. */
+  const otherLegFirst = (
+    pr: ReturnType<typeof pullRequest>,
+    theirs: (body: string) => string,
+  ): CommentApi => ({
+    ...pr.api,
+    create: async (body, signal) => {
+      await pr.api.create(theirs(body), signal);
+      return pr.api.create(body, signal);
+    },
+  });
+
   it('each created a comment: the one whose comment is newer takes it away', async () => {
     const pr = pullRequest([]);
-    // The other leg's create lands between this leg's look and its own create.
-    const racing: CommentApi = {
-      ...pr.api,
-      create: async (body, signal) => {
-        await pr.api.create(body.replace('Red.', 'Red, from the other leg.'), signal);
-        return pr.api.create(body, signal);
-      },
-    };
+    const racing = otherLegFirst(pr, (body) => body.replace('Red.', 'Red, from the other leg.'));
     const result = await write(racing, 'always', false, 'web-app:red');
     expect(result).toMatchObject({
       did: 'created a comment, then removed it: another step had just written comment 1',
@@ -145,13 +150,7 @@ describe('writeComment: legs that follow one batch and end together', () => {
 
   it("a leg of another batch, whose comment came first: keeps its own (that batch's report stays too)", async () => {
     const pr = pullRequest([]);
-    const racing: CommentApi = {
-      ...pr.api,
-      create: async (body, signal) => {
-        await pr.api.create(body.replaceAll('web-app%3Ared', 'web-app%3Aother'), signal);
-        return pr.api.create(body, signal);
-      },
-    };
+    const racing = otherLegFirst(pr, (body) => body.replaceAll('web-app%3Ared', 'web-app%3Aother'));
     const result = await write(racing, 'always', false, 'web-app:red');
     expect(result).toMatchObject({ did: 'created the comment', wrote: true });
     expect(pr.bodies.size).toBe(2);

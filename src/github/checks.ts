@@ -192,15 +192,17 @@ export class CheckRuns {
   /**
    * The step is finishing: a state GitHub failed to take (a 5xx through every resend as the batch
    * ended) is sent once more, its wait over. No later change of the batch would send it again, and
-   * a run would stay "in progress" on a batch that ended.
+   * a run would stay "in progress" on a batch that ended. Resolves when nothing is being sent.
    */
-  lastTry(): void {
-    if (this.stopped || this.failedAt === undefined || this.options.now() < this.notBefore) return;
+  lastTry(): Promise<void> {
+    if (this.stopped || this.failedAt === undefined || this.options.now() < this.notBefore)
+      return this.work;
     this.failedAt = undefined;
     if (!this.running) {
       this.running = true;
       this.work = this.drain();
     }
+    return this.work;
   }
 
   /** No more calls in this step. */

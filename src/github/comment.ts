@@ -118,15 +118,10 @@ export async function writeComment(
       if ((error as { status?: unknown }).status !== 404) throw error;
       if (commentAction(mode, input.succeeded, false) === 'none')
         return { did: `comment ${existing.id} was deleted meanwhile`, wrote: false, sharedWith };
-      await createOnce(
-        api,
-        marker,
-        commentBody({ ...input, marker, greenNow: false }),
-        input.writer,
-        signal,
-      );
+      const body = commentBody({ ...input, marker, greenNow: false });
+      const did = await createOnce(api, marker, body, input.writer, signal);
       return {
-        did: `created the comment (comment ${existing.id} was deleted meanwhile)`,
+        did: `${did} (comment ${existing.id} was deleted meanwhile)`,
         wrote: true,
         sharedWith,
       };

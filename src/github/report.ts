@@ -217,10 +217,7 @@ export class GitHubReport implements ReportSink {
     this.budget.finishing();
     const checks = this.checks
       ?.idle()
-      .then(() => {
-        this.checks?.lastTry();
-        return this.checks?.idle();
-      })
+      .then(() => this.checks?.lastTry())
       .then(() => this.sayShared());
     const done = Promise.all([checks, this.comment]).then(() => true);
     const timer = new AbortController();

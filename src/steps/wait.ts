@@ -78,10 +78,11 @@ function notFound(): ServiceError {
 }
 
 /**
- * Polls until the batch is complete, the deadline passes (after a poll at it) or the signal aborts: one call per poll,
- * waiting one interval before each, at the pace throttling sets (pace.ts). Transient failures (a
- * not-found read among them) are tolerated until they last sustainedFailureMs; any other failure
- * ends the wait by throwing. A read older than one already seen is skipped: it is never the outcome.
+ * Polls until the batch is complete, the deadline passes (after a poll at it) or the signal aborts:
+ * one call per poll, waiting one interval before each, at the pace throttling sets (pace.ts).
+ * Transient failures (a not-found read among them) are tolerated until they last sustainedFailureMs;
+ * any other failure ends the wait by throwing. A read older than one already seen is skipped: it is
+ * never the outcome.
  */
 export async function waitForCompletion(options: WaitOptions): Promise<WaitResult> {
   const { clock, signal, intervalMs } = options;
